@@ -1,0 +1,3 @@
+"""loopcoach: self-hosted interview preparation."""
+
+__version__ = "0.1.0"

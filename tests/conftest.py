@@ -1,0 +1,37 @@
+"""Shared fixtures: the built-in content loaded once per test session, named users."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURE_PACKS = Path(__file__).parent / "fixtures" / "packs"
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    # The manifest storage needs `collectstatic`; tests serve files from the apps.
+    settings.STORAGES = {**settings.STORAGES,
+                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+
+def load_builtin_content() -> None:
+    from loopcoach.content import PACKS_DIR, find_packs, read_pack
+    from loopcoach.web.guides.services import pack_load
+
+    for folder in find_packs(PACKS_DIR):
+        pack_load(pack=read_pack(folder))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The built-in packs, loaded once; each test runs in a transaction rolled back after it."""
+    with django_db_blocker.unblock():
+        load_builtin_content()
+
+
+@pytest.fixture
+def amazon_guide(db):
+    from loopcoach.web.guides.models import Guide
+
+    return Guide.objects.select_related("company").get(company__slug="amazon", role_slug="engineering-manager")
