@@ -1,0 +1,54 @@
+"""Reads of guides that take more than one query."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Case, Prefetch, When
+from django.shortcuts import get_object_or_404
+
+from loopcoach.web.guides.models import Guide, GuideItem, LoopRound
+from loopcoach.web.questions.models import Question
+
+
+EXAMPLES_PER_DEEP_DIVE = 6  # the source guide's examples first, then editorial ones
+
+
+@dataclass
+class DeepDive:
+    item: GuideItem
+    points: list[GuideItem] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+
+
+def guide_get(*, company: str, role: str) -> Guide:
+    """The guide with everything its page and API show, in a fixed number of queries."""
+    queryset = Guide.objects.select_related("company").prefetch_related(
+        "items",
+        "stages",
+        Prefetch("rounds", queryset=LoopRound.objects.prefetch_related("principles")),
+        "company__principles",
+    )
+    return get_object_or_404(queryset, company__slug=company, role_slug=role)
+
+
+def guide_deep_dives(guide: Guide) -> list[DeepDive]:
+    dives = {item.slug: DeepDive(item=item) for item in guide.items_of(GuideItem.Kind.DEEP_DIVE)}
+    for point in guide.items_of(GuideItem.Kind.BE_READY):
+        if point.group in dives:
+            dives[point.group].points.append(point)
+    examples = (guide.questions.active().filter(deep_dive__in=dives).prefetch_related("principles")
+                .order_by(Case(When(source=Question.Source.SEED, then=0), default=1), "id"))
+    for question in examples:
+        dive = dives[question.deep_dive]
+        if len(dive.questions) < EXAMPLES_PER_DEEP_DIVE:
+            dive.questions.append(question)
+    return list(dives.values())
+
+
+def guide_common_questions(guide: Guide) -> dict[str, list[Question]]:
+    """The questions from the source guide, by category label: the guide's "common questions"."""
+    grouped: dict[str, list[Question]] = {}
+    seed = guide.questions.active().filter(source=Question.Source.SEED).prefetch_related("principles")
+    for question in seed.order_by("category", "id"):
+        grouped.setdefault(question.get_category_display(), []).append(question)
+    return grouped

@@ -1,0 +1,51 @@
+"""Filtering and searching the question bank: shared by the pages and the API."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from loopcoach.web.questions.models import Question
+from loopcoach.web.questions.search import search_questions
+
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class QuestionFilters:
+    q: str = ""
+    category: str = ""
+    principle: str = ""
+    round: str = ""
+    guide: str = ""  # "company/role"
+    source: str = ""
+
+    @classmethod
+    def from_params(cls, params) -> QuestionFilters:
+        def clean(name: str, limit: int = 80) -> str:
+            return (params.get(name) or "").strip()[:limit]
+
+        return cls(q=clean("q", MAX_QUERY_LENGTH), category=clean("category"), principle=clean("principle"),
+                   round=clean("round"), guide=clean("guide"), source=clean("source"))
+
+    @property
+    def active(self) -> bool:
+        return any((self.q, self.category, self.principle, self.round, self.guide, self.source))
+
+
+def question_filter(filters: QuestionFilters) -> QuerySet[Question]:
+    questions = Question.objects.active().select_related("guide__company", "round")
+    if filters.guide and "/" in filters.guide:
+        company, role = filters.guide.split("/", 1)
+        questions = questions.filter(guide__company__slug=company, guide__role_slug=role)
+    if filters.category:
+        questions = questions.filter(category=filters.category)
+    if filters.principle:
+        questions = questions.filter(principles__slug=filters.principle)
+    if filters.round:
+        questions = questions.filter(round__slug=filters.round)
+    if filters.source:
+        questions = questions.filter(source=filters.source)
+    if filters.q:
+        return search_questions(questions, filters.q).prefetch_related("principles")
+    return questions.prefetch_related("principles").order_by("guide_id", "category", "id")

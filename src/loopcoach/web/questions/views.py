@@ -1,0 +1,45 @@
+"""The question bank and the page of one question."""
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.vary import vary_on_headers
+
+from loopcoach.web.guides.models import LoopRound, Principle
+from loopcoach.web.questions.models import Question
+from loopcoach.web.questions.selectors import QuestionFilters, question_filter
+
+PAGE_SIZE = 25
+
+
+@vary_on_headers("HX-Request")
+def question_list(request: HttpRequest) -> HttpResponse:
+    filters = QuestionFilters.from_params(request.GET)
+    page = Paginator(question_filter(filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    query_without_page = request.GET.copy()
+    query_without_page.pop("page", None)
+    context = {
+        "filters": filters,
+        "page": page,
+        "base_query": query_without_page.urlencode(),
+        "categories": Question.Category.choices,
+        "principles": Principle.objects.select_related("company").order_by("company__name", "order"),
+        "rounds": LoopRound.objects.order_by("order").values_list("slug", "name").distinct(),
+    }
+    template = "questions/_results.html" if request.htmx else "questions/question_list.html"
+    return render(request, template, context)
+
+
+def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    question = get_object_or_404(
+        Question.objects.select_related("guide__company", "round").prefetch_related("principles"), pk=pk)
+    related = (
+        Question.objects.active()
+        .filter(guide=question.guide, principles__in=question.principles.all())
+        .exclude(pk=question.pk).distinct().order_by("id")[:5]
+        if question.principles.exists() else
+        Question.objects.active().filter(guide=question.guide, category=question.category)
+        .exclude(pk=question.pk).order_by("id")[:5]
+    )
+    return render(request, "questions/question_detail.html", {"question": question, "related": related})

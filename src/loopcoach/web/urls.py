@@ -1,0 +1,16 @@
+"""The site's URLs: one include per app."""
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "loopcoach editors"
+admin.site.site_title = "loopcoach admin"
+
+urlpatterns = [
+    path("", include("loopcoach.web.core.urls")),
+    path("guides/", include("loopcoach.web.guides.urls")),
+    path("questions/", include("loopcoach.web.questions.urls")),
+    path("api/v1/", include("loopcoach.web.api.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "loopcoach.web.core.views.not_found"

@@ -1,0 +1,80 @@
+"""The read API of guides and questions, and its OpenAPI description."""
+from __future__ import annotations
+
+import pytest
+from django.urls import get_resolver
+
+from loopcoach.web.api.openapi import openapi_document
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_lists_guides(client, amazon_guide):
+    results = client.get("/api/v1/guides").json()["results"]
+    assert {"id": "amazon/engineering-manager"}.items() <= results[0].items()
+
+
+def test_it_returns_a_whole_guide(client, amazon_guide):
+    data = client.get("/api/v1/guides/amazon/engineering-manager").json()
+    assert set(data["sections"]) >= {"overview", "getting_ready", "deep_dives", "responsibilities", "requirements",
+                                     "faq", "tips", "summary", "compensation", "related"}
+    assert len(data["principles"]) == 16
+    assert [stage["slug"] for stage in data["process"]["stages"]][0] == "recruiter-screen"
+    rounds = data["process"]["loop"]["rounds"]
+    assert len(rounds) == 5 and sum(r["bar_raiser"] for r in rounds) == 1
+    assert data["sections"]["compensation"]["vesting"] == [5, 15, 40, 40]
+
+
+def test_an_unknown_guide_is_a_json_404(client, amazon_guide):
+    response = client.get("/api/v1/guides/amazon/astronaut")
+    assert response.status_code == 404
+    assert response.json()["error"] == "not_found"
+
+
+def test_it_pages_and_filters_questions(client, amazon_guide):
+    data = client.get("/api/v1/questions", {"principle": "dive-deep"}).json()
+    assert data["count"] >= 6
+    assert all("dive-deep" in q["principles"] for q in data["results"])
+    second = client.get("/api/v1/questions", {"page": 2}).json()
+    assert second["previous"] == 1
+
+
+def test_it_searches_questions(client, amazon_guide):
+    data = client.get("/api/v1/questions", {"q": "rate limiter"}).json()
+    assert data["results"][0]["text"] == "Design a rate limiter for a high-traffic API."
+
+
+@pytest.mark.parametrize("params", [{"page": "0"}, {"page": "abc"}, {"category": "trivia"}])
+def test_bad_parameters_are_400(client, amazon_guide, params):
+    response = client.get("/api/v1/questions", params)
+    assert response.status_code == 400
+    assert response.json()["message"]
+
+
+def test_a_page_past_the_end_is_404(client, amazon_guide):
+    assert client.get("/api/v1/questions", {"page": 999}).status_code == 404
+
+
+def test_it_returns_one_question(client, amazon_guide):
+    question = amazon_guide.questions.first()
+    data = client.get(f"/api/v1/questions/{question.pk}").json()
+    assert data["text"] == question.text and data["guide"] == "amazon/engineering-manager"
+    assert client.get("/api/v1/questions/999999").status_code == 404
+
+
+def test_the_api_rejects_writes_to_read_endpoints(client, amazon_guide):
+    assert client.post("/api/v1/guides").status_code == 405
+
+
+def test_openapi_describes_every_api_route(client):
+    described = set(client.get("/api/v1/openapi.json").json()["paths"])
+    assert described == set(openapi_document()["paths"])
+    routes = set()
+    for pattern in get_resolver().url_patterns:
+        if str(pattern.pattern) == "api/v1/":
+            for sub in pattern.url_patterns:
+                route = "/api/v1/" + str(sub.pattern)
+                route = route.replace("<slug:", "{").replace("<int:", "{").replace(">", "}")
+                if route != "/api/v1/openapi.json":
+                    routes.add(route.replace("{pk}", "{id}"))
+    assert routes <= described, routes - described

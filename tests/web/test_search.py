@@ -1,0 +1,60 @@
+"""Full-text search, on whichever database the suite runs against."""
+from __future__ import annotations
+
+import pytest
+
+from loopcoach.web.questions.models import Question
+from loopcoach.web.questions.selectors import QuestionFilters, question_filter
+
+pytestmark = pytest.mark.django_db
+
+
+def search(q: str, **filters) -> list[str]:
+    return [question.text for question in question_filter(QuestionFilters(q=q, **filters))]
+
+
+def test_rate_limiter_finds_the_seed_question(amazon_guide):
+    assert "Design a rate limiter for a high-traffic API." in search("rate limiter")
+
+
+def test_low_performer_finds_low_performing(amazon_guide):
+    assert ("Describe a situation where you had to manage a low-performing employee. What was the outcome?"
+            in search("low performer"))
+
+
+def test_disagree_finds_disagreement(amazon_guide):
+    results = search("disagree")
+    assert "How do you handle a disagreement between two senior engineers on your team?" in results
+
+
+def test_the_last_word_matches_as_a_prefix(amazon_guide):
+    assert "Design a rate limiter for a high-traffic API." in search("rate lim")
+
+
+def test_best_match_comes_first(amazon_guide):
+    assert search("url shortening")[0] == "Design a URL shortening service like Bit.ly."
+
+
+def test_search_combines_with_filters(amazon_guide):
+    results = question_filter(QuestionFilters(q="disagree", category="management"))
+    assert results and all(question.category == "management" for question in results)
+
+
+def test_nonsense_finds_nothing(amazon_guide):
+    assert search("zzqxv") == []
+
+
+@pytest.mark.parametrize("query", ['"', "'; DROP TABLE x; --", "*", "NEAR(", "a AND OR", "🙂", "x" * 500])
+def test_odd_queries_never_fail(amazon_guide, query):
+    search(query)
+
+
+def test_a_question_edited_in_place_is_found_by_its_new_words(amazon_guide):
+    from loopcoach.web.guides.services import question_refresh_search
+
+    question = Question.objects.get(text="Design a rate limiter for a high-traffic API.")
+    question.text = "Design a throttling gateway."
+    question.save()
+    question_refresh_search(question=question)
+    assert "Design a throttling gateway." in search("throttling")
+    assert "Design a throttling gateway." not in search("rate limiter")
