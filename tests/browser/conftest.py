@@ -1,0 +1,72 @@
+"""Browser tests: Playwright driving Debian's headless Chromium against a live server.
+
+Skipped when /usr/bin/chromium is missing, unless LOOPCOACH_REQUIRE_BROWSER is
+set (CI), where a missing browser is a failure. Screenshots of every page a
+test visits go to test-artifacts/screenshots/ for a person to look at.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("LOOPCOACH_REQUIRE_BROWSER"):
+            pytest.fail(f"{CHROMIUM} is missing and LOOPCOACH_REQUIRE_BROWSER is set")
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium to run the browser tests")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM then
+    # refuses to run unless told that this single-threaded use is safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def content(transactional_db):
+    """Live-server tests flush the database after each test: load the packs again."""
+    from tests.conftest import load_builtin_content
+
+    load_builtin_content()
+
+
+@pytest.fixture
+def page(browser, live_server, content):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser, live_server, content):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844},
+                                  device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def screenshot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
