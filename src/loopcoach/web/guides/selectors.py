@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Prefetch, When
 from django.shortcuts import get_object_or_404
 
-from loopcoach.web.guides.models import Guide, GuideItem, LoopRound
+from loopcoach.web.guides.models import Guide, GuideItem, LoopRound, Principle
 from loopcoach.web.questions.models import Question
 
 
@@ -25,8 +25,9 @@ def guide_get(*, company: str, role: str) -> Guide:
     queryset = Guide.objects.select_related("company").prefetch_related(
         "items",
         "stages",
-        Prefetch("rounds", queryset=LoopRound.objects.prefetch_related("principles")),
-        "company__principles",
+        Prefetch("rounds", queryset=LoopRound.objects.prefetch_related(
+            Prefetch("principles", queryset=Principle.objects.select_related("company")))),
+        Prefetch("company__principles", queryset=Principle.objects.select_related("company")),
     )
     return get_object_or_404(queryset, company__slug=company, role_slug=role)
 

@@ -52,7 +52,8 @@ def principle_list(request: HttpRequest, company: str) -> HttpResponse:
 
 def principle_detail(request: HttpRequest, company: str, slug: str) -> HttpResponse:
     principle = get_object_or_404(Principle.objects.select_related("company"), company__slug=company, slug=slug)
-    questions = principle.questions.active().select_related("guide__company", "round").order_by("category", "id")
+    questions = (principle.questions.active().select_related("guide__company", "round")
+                 .prefetch_related("principles").order_by("category", "id"))
     siblings = list(principle.company.principles.all())
     index = siblings.index(principle)
     context = {

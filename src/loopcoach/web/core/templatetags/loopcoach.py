@@ -1,6 +1,9 @@
 """Template filters shared by every app."""
 from __future__ import annotations
 
+import threading
+from functools import lru_cache
+
 import markdown as markdown_lib
 from django import template
 from django.utils.safestring import mark_safe
@@ -17,9 +20,20 @@ def _renderer() -> markdown_lib.Markdown:
     return renderer
 
 
+_local = threading.local()  # a Markdown instance is not thread-safe; waitress serves from threads
+
+
+@lru_cache(maxsize=4096)
+def _render(text: str) -> str:
+    # Guide prose changes only on a content load, so rendered HTML is cached by its source.
+    if not hasattr(_local, "renderer"):
+        _local.renderer = _renderer()
+    return _local.renderer.reset().convert(text)
+
+
 @register.filter
 def markdown(text: str) -> str:
-    return mark_safe(_renderer().convert(text or ""))
+    return mark_safe(_render(text or ""))
 
 
 @register.filter
