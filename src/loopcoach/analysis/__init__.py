@@ -1,0 +1,12 @@
+"""The answer analyzer: offline, explainable feedback on behavioral interview answers.
+
+Pure Python, no Django. `analyze(answer, question=...)` returns a Report;
+`Report.to_dict()` is the analysis JSON (schema version 1) of DESIGN.md.
+"""
+from __future__ import annotations
+
+from loopcoach.analysis.analyzer import analyze
+from loopcoach.analysis.errors import AnalysisInputError
+from loopcoach.analysis.report import Report
+
+__all__ = ["AnalysisInputError", "Report", "analyze"]

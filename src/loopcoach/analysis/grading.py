@@ -1,0 +1,114 @@
+"""The 1-4 grade, from what the other parts found, with the reasons that drove it.
+
+A linear score over a dozen answer-level features (STAR completeness,
+personal actions, quantified results, ownership, hypothetical, length,
+principle match), cut into grades at learned thresholds. The reasons are
+the features that pulled the score up or down the most.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from loopcoach.analysis.linear import load_model
+
+
+@dataclass(frozen=True, slots=True)
+class GradeInputs:
+    roles: tuple[str, ...]
+    i_action_sentences: int
+    metrics_total: int
+    metrics_in_results: int
+    ownership: str
+    hypothetical_probability: float
+    word_count: int
+    principle_match: bool | None
+    filler_count: int
+    hedge_count: int
+
+
+REASONS = {
+    "has_situation": ("sets the scene", "does not set the scene"),
+    "has_task": ("states your own goal", "does not say what you had to achieve"),
+    "has_action": ("describes your actions", "does not describe actions you took"),
+    "has_result": ("says what came of it", "has no result"),
+    "action_share": ("spends most of the answer on actions", "spends little of the answer on your actions"),
+    "i_actions": ("says clearly what you did", "does not say clearly what you did yourself"),
+    "metrics": ("quantifies scale or impact", "has no numbers"),
+    "result_metrics": ("quantifies the result", "does not quantify the result"),
+    "ownership_i": ("tells the story as yours", "is told mostly as the team's"),
+    "ownership_we": ("", "is told mostly as \"we\""),
+    "hypothetical": ("", "describes what you would do, not a real event"),
+    "length": ("has enough detail", "is short on detail"),
+    "too_long": ("", "is long; tighten it"),
+    "principle_match": ("fits the principle asked about", "shows a different principle than the question asks"),
+    "filler_rate": ("", "has many filler words"),
+    "hedge_rate": ("", "hedges a lot"),
+    "other_share": ("", "spends a lot of words outside the story"),
+}
+
+
+def grade_features(g: GradeInputs) -> dict[str, float]:
+    n = max(1, len(g.roles))
+    roles = set(g.roles)
+    words = max(1, g.word_count)
+    return {
+        "has_situation": float("situation" in roles),
+        "has_task": float("task" in roles),
+        "has_action": float("action" in roles),
+        "has_result": float("result" in roles),
+        "action_share": g.roles.count("action") / n,
+        "i_actions": min(g.i_action_sentences, 6) / 6,
+        "metrics": math.log1p(g.metrics_total) / math.log(11),
+        "result_metrics": float(g.metrics_in_results > 0),
+        "ownership_i": float(g.ownership == "i"),
+        "ownership_we": float(g.ownership == "we"),
+        "hypothetical": g.hypothetical_probability,
+        "length": min(words, 250) / 250,
+        "too_long": max(0.0, min(1.0, (words - 450) / 300)),
+        "principle_match": 0.5 if g.principle_match is None else float(g.principle_match),
+        "filler_rate": min(1.0, 20 * g.filler_count / words),
+        "hedge_rate": min(1.0, 20 * g.hedge_count / words),
+        "other_share": g.roles.count("other") / n,
+    }
+
+
+def grade(g: GradeInputs) -> tuple[int, float, list[str]]:
+    """(grade 1-4, the continuous score behind it, reasons in plain words, most decisive first)."""
+    feats = grade_features(g)
+    model = load_model("grade")
+    if model is None:
+        score = _fallback_score(feats)
+        cuts = [1.5, 2.5, 3.5]
+        contributions = {k: v - 0.5 for k, v in feats.items()}
+    else:
+        weights = {k: row[0] for k, row in model.weights.items()}
+        score = model.bias[0] + sum(weights.get(k, 0.0) * v for k, v in feats.items())
+        cuts = list(model.extra["thresholds"])
+        means = model.extra.get("feature_means", {})
+        contributions = {k: weights.get(k, 0.0) * (v - means.get(k, 0.0)) for k, v in feats.items()}
+    value = 1 + sum(score >= c for c in cuts)
+    if g.hypothetical_probability >= 0.5:
+        value = 1  # LABELS.md: a hypothetical answer is a clear no
+
+    return value, score, _reasons(contributions)
+
+
+def _reasons(contributions: dict[str, float]) -> list[str]:
+    ranked = sorted(contributions.items(), key=lambda kv: -abs(kv[1]))
+    out = []
+    for name, c in ranked:
+        if abs(c) < 0.05:
+            continue
+        good, bad = REASONS[name]
+        text = good if c > 0 else bad
+        if text:
+            out.append(("+ " if c > 0 else "- ") + "the answer " + text)
+        if len(out) == 4:
+            break
+    return out
+
+
+def _fallback_score(f: dict[str, float]) -> float:
+    star = f["has_situation"] + f["has_task"] + f["has_action"] + f["has_result"]
+    return 0.4 * star + 1.2 * f["i_actions"] + f["metrics"] + 0.5 * f["ownership_i"] - 2 * f["hypothetical"] - 0.5 * f["ownership_we"]

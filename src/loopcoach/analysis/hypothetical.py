@@ -1,0 +1,53 @@
+"""Is the answer one specific past event, or what the speaker would do / generally does?
+
+A small logistic model over answer-level cues: the share of sentences that
+are conditional ("I would", "I'd") or habitual ("I always", "I usually"),
+against the share that narrate first-person past events and anchor a time
+or place ("at my last company", "in 2021", "last year").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from loopcoach.analysis import cues
+from loopcoach.analysis.linear import load_model, sigmoid
+
+_ANCHOR = re.compile(
+    r"\b(?:at my (?:last|previous|current|old|first)|at (?:a|an) [\w-]+ (?:company|startup|firm|bank|retailer|"
+    r"provider)|in (?:19|20)\d\d|last (?:year|month|quarter|spring|summer|fall|winter)|years? ago|months? ago|"
+    r"one time|once,|there was a time|i remember|when i was|when i joined|back when|back in)\b",
+    re.I,
+)
+_WE_PAST = re.compile(r"\bwe\s+(?:\w+ly\s+)?(\w+ed|had|did|made|took|went|built|found|got|ran|shipped)\b", re.I)
+
+
+def hypothetical_features(sentences: Sequence[str]) -> dict[str, float]:
+    n = max(1, len(sentences))
+    would = sum(cues.would_cue(s) for s in sentences)
+    habit = sum(cues.habit_cue(s) for s in sentences)
+    past_i = sum(cues.past_i_cue(s) for s in sentences)
+    we_past = sum(bool(_WE_PAST.search(s)) for s in sentences)
+    anchor = sum(bool(_ANCHOR.search(s)) for s in sentences)
+    return {
+        "would_share": would / n,
+        "habit_share": habit / n,
+        "past_i_share": past_i / n,
+        "we_past_share": we_past / n,
+        "anchor": min(anchor, 2) / 2,
+        "any_would": float(would > 0),
+        "conditional_dominates": float(would + habit > past_i + we_past),
+    }
+
+
+def hypothetical_probability(sentences: Sequence[str]) -> float:
+    feats = hypothetical_features(sentences)
+    model = load_model("hypothetical")
+    if model is None:
+        return 1.0 if feats["conditional_dominates"] and feats["would_share"] + feats["habit_share"] >= 0.3 else 0.0
+    score = model.bias[0] + sum(model.weights.get(k, [0.0])[0] * v for k, v in feats.items())
+    return sigmoid(score)
+
+
+def is_hypothetical(sentences: Sequence[str]) -> bool:
+    return hypothetical_probability(sentences) >= 0.5

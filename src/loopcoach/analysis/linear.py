@@ -1,0 +1,72 @@
+"""Linear models scored in pure Python from the JSON that `loopcoach analysis train` writes.
+
+No numpy at run time: a model is a bias per class and a weight row per
+feature name, so scoring is a few dictionary look-ups per feature.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+MODELS_PACKAGE = "loopcoach.analysis.models"
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    classes: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, list[float]]
+    extra: dict[str, Any]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LinearModel:
+        return cls(
+            classes=tuple(data["classes"]),
+            bias=tuple(data["bias"]),
+            weights={k: list(v) for k, v in data["weights"].items()},
+            extra={k: v for k, v in data.items() if k not in {"classes", "bias", "weights"}},
+        )
+
+    def scores(self, features: dict[str, float]) -> list[float]:
+        out = list(self.bias)
+        weights = self.weights
+        for name, value in features.items():
+            row = weights.get(name)
+            if row is not None:
+                for k, w in enumerate(row):
+                    out[k] += w * value
+        return out
+
+    def probabilities(self, features: dict[str, float]) -> list[float]:
+        return softmax(self.scores(features))
+
+
+def softmax(scores: list[float]) -> list[float]:
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x))
+
+
+@lru_cache(maxsize=None)
+def load_model(name: str) -> LinearModel | None:
+    """The model `name`.json shipped in the package, read once per process; None if not trained."""
+    try:
+        raw = resources.files(MODELS_PACKAGE).joinpath(f"{name}.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return None
+    return LinearModel.from_dict(json.loads(raw))
+
+
+def normalised(features: dict[str, float]) -> dict[str, float]:
+    """Scale a bag of features to unit length so long and short sentences weigh alike."""
+    norm = math.sqrt(sum(v * v for v in features.values())) or 1.0
+    return {k: v / norm for k, v in features.items()}

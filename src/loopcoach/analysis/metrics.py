@@ -1,0 +1,352 @@
+"""Finds the spans that quantify scale or impact, as analysis/LABELS.md defines them.
+
+Rules, not a model: the definition is precise ("money stops at the amount",
+"a range gives two spans", "not years, clock times, versions, deadlines…")
+and rules follow it exactly and explain themselves.
+
+A candidate is a number (digits or words) and what follows it: a currency,
+a percent, a multiplier, a unit, a duration, or a plural noun with up to
+three adjectives. Durations are kept only when they measure delivery, a
+delay or an outcome; scene-setting durations, deadlines, meeting lengths,
+rates and configuration values are dropped.
+"""
+from __future__ import annotations
+
+import re
+
+from loopcoach.analysis.spans import Span
+
+_SMALL = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD_NUMBER = (
+    r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_SMALL[:9]) + r"))?|"
+    + "|".join(sorted(_SMALL, key=len, reverse=True))
+    + r"|a\s+(?:hundred|thousand|million|billion|dozen)|a\s+couple\s+hundred|hundred)"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = r"(?:\s?(?:[kKMB]|MM|bn)\b|\s(?:hundred|thousand|million|billion)\b)"
+_NUMBER = re.compile(
+    r"(?<![\w.,:/-])(?:(?P<digits>" + _DIGITS + r")|(?P<words>" + _WORD_NUMBER + r")\b)"
+    r"(?P<scale>" + _SCALE + r")?",
+    re.IGNORECASE,
+)
+_GLUED_UNIT = re.compile(r"(?:x|k|K|M|MM|B|bn|ms|s|h|hrs?|mins?|secs?|[KMGTP]i?B|[KMG]bps|pp|pts)\b")
+_CURRENCY_BEFORE = re.compile(r"[$€£¥]\s?$")
+_PERCENT = re.compile(r"\s?(?:%|\s(?:percent|per\s+cent|percentage\s+points?|basis\s+points|bps)\b)", re.I)
+_MULTIPLIER = re.compile(r"(?:\s?[x×](?![\w])|\s(?:times)\b)", re.I)
+_MONEY_WORD = re.compile(r"\s(?:dollars|euros|pounds|usd|eur|gbp)\b", re.I)
+_TIME_UNITS = (
+    r"ms|milliseconds?|millis|µs|microseconds?|s|secs?|seconds?|minutes?|mins?|hours?|hrs?|h|"
+    r"days?|weeks?|months?|quarters?|years?|sprints?|business\s+days|working\s+days|nights?|weekends?"
+)
+_TIME_UNIT = re.compile(r"(?:\s|-|\s?(?=(?:ms|s|h)\b))(?P<unit>" + _TIME_UNITS + r")\b", re.I)
+_OTHER_UNITS = (
+    r"[KMGTP]i?B|[KMG]bps|kb|mb|gb|tb|rps|qps|tps|req/s|requests?\s+(?:per|a)\s+second|"
+    r"points|pts|nines|stars|engineer-(?:hours|days|weeks|months|years)|person-(?:hours|days|weeks|months)|"
+    r"man-(?:hours|days)|FTEs?|headcount|lines\s+of\s+code|LOC|k?loc|cores|vCPUs?|nodes|pods|servers"
+)
+_OTHER_UNIT = re.compile(r"\s?(?:" + _OTHER_UNITS + r")\b", re.I)
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
+_ARTICLE_DURATION = re.compile(
+    r"\b(?:a|an|one|half\s+an?|a\s+half)\s+(?P<unit>hour|day|week|month|quarter|year|minute|sprint)\b",
+    re.I,
+)
+_FRACTION = re.compile(
+    r"\b(?:(?:a|one|two)\s+(?:third|quarter|fifth|tenth)s?|three\s+quarters|half)\b(?!-)", re.I
+)
+_CHANGE_WORD = re.compile(r"\b(?:doubled|doubling|tripled|tripling|quadrupled|halved|halving|tenfold|twofold|threefold|twice)\b", re.I)
+
+_NOT_NOUN_WORDS = frozenset(
+    """as is was has his its this thus us yes plus across always sometimes unless perhaps besides
+    towards afterwards whereas bus gas status bonus campus focus corpus virus chaos analysis basis axis
+    canvas alias atlas lens means does goes less loss process business access success address express
+    regardless nevertheless series news physics mathematics economics sales""".split()
+)
+_IRREGULAR_PLURALS = frozenset(
+    "people staff children men women folks personnel sales data media feet teeth geese mice".split()
+)
+_STOP = frozenset(
+    """of the to in and or for with on at by from that which who whom was were is are be been being
+    we i you he she they it a an our my their his her its your this these those than then so but if
+    as into onto over under about after before during while when where what why how did do does had
+    have has would could should will can may might must not no nor also just only more most very""".split()
+)
+_ADJECTIVE_OK = frozenset("more most other new extra additional".split())
+_RATE_ADJECTIVES = frozenset("monthly weekly daily yearly hourly nightly quarterly early only".split())
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:\b(?:version|v|release|step|phase|round|level|tier|stage|sprint|room|floor|line|page|"
+    r"chapter|section|item|number|no|id|ticket|issue|pr|build|java|python|ios|android|windows|http|"
+    r"ipv|node|php|ruby|rails|go|scala|c\+\+|net|angular|react|vue|postgres|postgresql|mysql|oracle|"
+    r"kubernetes|k8s|ec2|s3|gen|series|model|route|gate|terminal|category|grade|level|severity|sev|p|"
+    r"team|squad|pod|wave|batch|cohort|room|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\s*#?)$|#\s*$",
+    re.I,
+)
+_YEAR_CONTEXT = re.compile(
+    r"\b(?:in|since|of|by|from|until|till|to|during|early|late|mid|circa|year|fiscal|fy|around|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"spring|summer|fall|autumn|winter|back|before|after|through)\s+$",
+    re.I,
+)
+_CLOCK_AFTER = re.compile(r"^(?:\s?(?:a\.?m\.?|p\.?m\.?|o'clock)(?!\w)|:\d)", re.I)
+_RANGE_AFTER = re.compile(r"^\s*(?:to|-|–|—|and)\s*(?=[$€£¥]?\d|" + _WORD_NUMBER + r"\b)", re.I)
+
+_DURATION_STOP_AFTER = re.compile(
+    r"^[\s,]*(?:ago|before|beforehand|earlier|later|prior|into|away|left|in\s+advance|notice|"
+    r"off\s+(?:work|from)|out\b|old|(?:work)?weeks?\b|check-?ins?|huddles?|catch-?ups?|chats?|demos?|walk-?throughs?|presentations?|long\s+(?:meeting|call)|of\s+(?!work|effort|engineering|"
+    r"dev|development|downtime|delay|outage|toil|manual|rework)|with\s+(?:the|my|our|him|her|them|a|an|each|every)\b|"
+    r"(?:a|an|per|each|every)\s+(?:day|week|month|"
+    r"year|quarter|sprint|night|hour)\b|meeting|call|sync|standup|stand-up|review|session|"
+    r"retention|timeout|ttl|window|sprint|deadline|notice|trial|course|program|workshop|offsite|"
+    r"one-on-one|1:1|interval|cadence|rotation|shift|cycle|contract|lease|warranty|grace|cooldown|"
+    r"schedule|break|vacation|leave|holiday|onboarding|tenure|boot\s?camp)",
+    re.I,
+)
+_DURATION_STOP_BEFORE = re.compile(
+    r"(?:deadline|due|spent|spend|spending|investigat\w*|meeting|calls?|sync|standup|retention|"
+    r"retain|timeout|ttl|interval|expir\w*|poll\w*|heartbeat|cooldown|window|every|each|per|once|"
+    r"twice|allotted|budgeted|planned|scheduled|estimated|"
+    r"tenure|worked|working|spent\s+the|next|upcoming|within\s+the\s+next|set\s+\w+\s+to|"
+    r"profiled|profiling|tracked|tracking|investigated|studied|debugged|monitored|observed|shadowed|"
+    r"analy[sz]ed|researched|prototyped|spiked|measured|logged|paused|"
+    r"configured|cron|cached?|keep|kept|store|stored|older\s+than|newer\s+than|younger\s+than)\b[\w\s,'’-]{0,22}$",
+    re.I,
+)
+_ARTICLE_DURATION_OK_BEFORE = re.compile(
+    r"\b(?:for|in|after|within|from|to|than|took|take|takes|taking|about|under|over|nearly|almost|"
+    r"roughly|around|approximately|only|just|by|slipped|slip|slips|saved|save|saving|lost|lose|losing|"
+    r"cost|costing|delayed|delay|of|whole|full|entire|least|most|than|late|early|ahead|behind|"
+    r"cutting|cut|reduced|shaved|down|up)\s+$",
+    re.I,
+)
+_DEADLINE_BEFORE = re.compile(
+    r"(?:\b(?:had|have|has|having|gave|given|give|get|got)\s+(?:(?:only|just|about|roughly|around|"
+    r"less than|under)\s+)?|\b(?:first|(?:from|of|over|in)\s+the\s+(?:last|past|previous)|"
+    r"asked\s+(?:\w+\s+){0,3}for|booked|scheduled|requested)\s+|"
+    r"\b(?:to|will|would|'ll|must|should|going to|due|expected|supposed|promised|committed)\s+"
+    r"(?:\w+\s+){0,6}(?:in|within|by)\s+)(?:about\s+|roughly\s+|around\s+)?$",
+    re.I,
+)
+_DELIVERY_BEFORE = re.compile(
+    r"\b(?:shipped|launched|released|delivered|went\s+(?:out|live)|landed|deployed|fixed|finished|"
+    r"completed|resolved|recovered|migrated|done|live)\b[\w\s,'’-]{0,20}$",
+    re.I,
+)
+_FAST_UNITS = frozenset("ms milliseconds millisecond millis µs microseconds microsecond s sec secs second seconds".split())
+_CONFIG_BEFORE = re.compile(
+    r"\b(?:timeout|ttl|interval|expir\w*|poll\w*|heartbeat|cooldown|retention|retain|cron|backoff|"
+    r"set\s+(?:it|\w+)\s+to|configured|every|each)\b[\w\s,'’-]{0,22}$",
+    re.I,
+)
+_ARTICLE_DURATION_OK_AFTER = re.compile(
+    r"^\s+(?:off(?!\s+(?:work|from))|late|early|behind|ahead|faster|slower|sooner|longer|shorter|quicker|"
+    r"of\s+(?:work|effort|engineering|downtime|delay|rework))\b",
+    re.I,
+)
+_YEAR_OK_BEFORE = re.compile(
+    r"\b(?:saved|save|saving|cut|reduced|from|to|than|shaved|lost|took|takes|slipped|delayed|ahead|behind)\b[\w\s]{0,12}$",
+    re.I,
+)
+
+
+def find_metrics(text: str) -> list[Span]:
+    """All metric spans in `text`, in order, never overlapping."""
+    found: list[tuple[int, int]] = []
+    found += _number_metrics(text)
+    found += _article_durations(text)
+    found += _fractions(text)
+    found += [(m.start(), m.end()) for m in _CHANGE_WORD.finditer(text) if _change_word_ok(text, m)]
+    return [Span(text[s:e], s, e) for s, e in _without_overlaps(found)]
+
+
+def _number_metrics(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pending_range: int | None = None  # start of a bare number that opens a range
+    for m in _NUMBER.finditer(text):
+        span = _classify(text, m)
+        if span is None:
+            if _opens_range(text, m):
+                pending_range = m.start()
+            continue
+        if pending_range is not None and 0 < m.start() - pending_range < 40:
+            out.append((pending_range, _range_end(text, pending_range)))
+        pending_range = None
+        out.append(span)
+    return out
+
+
+def _opens_range(text: str, m: re.Match[str]) -> bool:
+    return bool(_RANGE_AFTER.match(text[m.end():m.end() + 20])) and not _is_excluded_number(text, m)
+
+
+def _range_end(text: str, start: int) -> int:
+    m = _NUMBER.match(text, start)
+    return m.end() if m else start
+
+
+def _classify(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    if _is_excluded_number(text, m):
+        return None
+    start, end = m.start(), m.end()
+    before = text[max(0, start - 2):start]
+    rest = text[end:end + 60]
+    if m.group("digits") and _CURRENCY_BEFORE.search(before):
+        return (start - len(_CURRENCY_BEFORE.search(before).group(0)), end)
+    for pattern in (_PERCENT, _MULTIPLIER, _MONEY_WORD):
+        unit = pattern.match(rest)
+        if unit:
+            return None if _is_frequency(text, end + unit.end(), pattern) else (start, end + unit.end())
+    unit = _TIME_UNIT.match(rest)
+    if unit:
+        return _duration(text, start, end + unit.end(), unit.group("unit"))
+    unit = _OTHER_UNIT.match(rest)
+    if unit and (m.group("digits") or unit.group(0).strip().lower() in {"points", "nines", "stars", "servers", "nodes"}):
+        return (start, end + unit.end())
+    noun_end = _count_noun_end(text, end, m)
+    if noun_end:
+        return (start, noun_end)
+    return (start, end) if _is_bare_quantity(text, m) else None
+
+
+def _is_bare_quantity(text: str, m: re.Match[str]) -> bool:
+    """A number standing for a count or a value ("from 60 hosts to 24", "rated 4.6")."""
+    words = (m.group("words") or "").lower()
+    if words in {"one", "hundred"} or words.startswith("a "):
+        return False
+    after = text[m.end():m.end() + 12]
+    before = text[max(0, m.start() - 30):m.start()]
+    if re.search(r"\b(?:week|day|month|quarter|year|sprint|phase|step|or|an?)\s+$", before, re.I):
+        return False  # "week 3", "a rotation or two"
+    if re.match(r"-[a-z]", after, re.I) or re.search(r"\bout of\s+$", before, re.I):
+        return False  # "two-way door", "4.2 out of 5"
+    if words and re.match(r"\s+(?:of|or)\b", after) and not re.search(r"\b(?:instead|from|to)\b[^.]{0,12}$", before):
+        return False  # "two of us", "one or two": too vague to count
+    prev = re.search(r"([A-Za-z][\w'’-]*)\s+$", before)
+    if m.group("digits") and prev and prev.group(1)[0].isupper() and prev.group(1) != "I" and not re.search(r"[.!?]\s+\S+\s+$", before) and before.strip() != prev.group(1):
+        return False  # "iPhone 12", "Route 53" when not at the start of a sentence
+    return True
+
+
+def _is_excluded_number(text: str, m: re.Match[str]) -> bool:
+    before = text[max(0, m.start() - 30):m.start()]
+    after = text[m.end():m.end() + 8]
+    if _CLOCK_AFTER.match(after) or after.startswith(("/", "th", "st", "nd", "rd")):
+        return True
+    if m.group("digits") and re.match(r"[A-Za-z]", after) and not _GLUED_UNIT.match(after):
+        return True  # "720p", "4K" is kept by _GLUED_UNIT, "2FA" is not a quantity
+    if m.group("digits") and _IDENTIFIER_BEFORE.search(before):
+        return True
+    digits = m.group("digits") or ""
+    if re.fullmatch(r"(?:19|20)\d\d", digits) and not m.group("scale"):
+        return bool(_YEAR_CONTEXT.search(before)) or after[:1] in {",", ".", ")", ""} or after.startswith(" and")
+    return False
+
+
+def _is_frequency(text: str, end: int, pattern: re.Pattern[str]) -> bool:
+    if pattern is not _MULTIPLIER:
+        return False
+    return bool(re.match(r"\s+(?:a|per|each|every)\s+(?:day|week|month|year|quarter|sprint|night)\b", text[end:end + 20], re.I))
+
+
+def _duration(text: str, start: int, end: int, unit: str) -> tuple[int, int] | None:
+    unit = unit.lower()
+    before = text[max(0, start - 40):start]
+    if unit in _FAST_UNITS:  # latencies and timings: only configuration values are not metrics
+        return None if _CONFIG_BEFORE.search(before) else (start, end)
+    if _sets_scene(text, start, end, before):
+        return None
+    if unit.startswith("year") and not _YEAR_OK_BEFORE.search(before):
+        return None
+    return (start, end)
+
+
+def _sets_scene(text: str, start: int, end: int, before: str) -> bool:
+    after = text[end:end + 40]
+    if re.match(r"\s+later\b", after, re.I) and _DELIVERY_BEFORE.search(before):
+        return False  # "the fix went out 9 days later" measures delivery
+    if _DURATION_STOP_AFTER.match(after):
+        return True
+    if _DURATION_STOP_BEFORE.search(before) or _DEADLINE_BEFORE.search(before):
+        return True
+    sentence_before = text[max(0, start - 80):start]
+    return bool(re.search(r"\bdeadline\b[^.!?]*$", sentence_before, re.I))
+
+
+def _article_durations(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _ARTICLE_DURATION.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        allowed = _ARTICLE_DURATION_OK_BEFORE.search(before) or _ARTICLE_DURATION_OK_AFTER.match(text[m.end():m.end() + 30])
+        if not allowed or re.search(r"\d\s*(?:%|\w+)?\s*$", before):
+            continue
+        if m.group("unit").lower() == "year" and not _YEAR_OK_BEFORE.search(before):
+            continue
+        if _sets_scene(text, m.start(), m.end(), before) and not _ARTICLE_DURATION_OK_AFTER.match(text[m.end():m.end() + 30]):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _fractions(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _FRACTION.finditer(text):
+        before = text[max(0, m.start() - 12):m.start()].lower()
+        after = text[m.end():m.end() + 12].lower()
+        word = m.group(0).lower()
+        if word == "half" and (re.search(r"(?:first|second|other|back|latter|former|the|this|next|last)\s+$", before) or re.match(r"\s+(?:a|an)\s+(?:year|day|hour)|\s*-|\s+(?:year|day|time|hour)", after)):
+            continue
+        if "quarter" in word and (re.match(r"\s+(?:of\s+(?:the\s+)?year|earnings|results|planning|goals?|roadmap|review)", after) or word.startswith("one")):
+            continue
+        if word in {"a quarter", "one quarter"} and not (_ARTICLE_DURATION_OK_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or re.match(r"\s+of\b", after)):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _change_word_ok(text: str, m: re.Match[str]) -> bool:
+    if m.group(0).lower() != "twice":
+        return True
+    return bool(re.match(r"\s+(?:as|the)\b", text[m.end():m.end() + 6], re.I))
+
+
+def _count_noun_end(text: str, end: int, m: re.Match[str]) -> int | None:
+    """End of 'NUMBER [adjective…] plural-noun', or None when no counted noun follows."""
+    if (m.group("words") or "").lower() == "one" or (m.group("digits") == "1" and not m.group("scale")):
+        return None
+    pos = end
+    for _ in range(4):
+        w = _WORD_AFTER.match(text, pos)
+        if not w:
+            return None
+        word = w.group(1).rstrip("'’")
+        lower = word.lower()
+        if _is_plural_noun(lower):
+            return w.start(1) + len(word)
+        if lower in _STOP and lower not in _ADJECTIVE_OK or (lower.endswith("ly") and lower not in _RATE_ADJECTIVES) or not _adjective_like(word):
+            return None
+        pos = w.end()
+    return None
+
+
+def _is_plural_noun(word: str) -> bool:
+    if word in _IRREGULAR_PLURALS:
+        return True
+    if word in _NOT_NOUN_WORDS or word in _STOP or len(word) < 3:
+        return False
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _adjective_like(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z-]*", word))
+
+
+def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans), key=lambda p: (p[0], -p[1])):
+        if s < e and (not out or s >= out[-1][1]):
+            out.append((s, e))
+    return out

@@ -1,0 +1,149 @@
+"""Ranks all 16 Leadership Principles for a story, and reads which one the question asks about.
+
+Two linear models: one reads the question alone (which principle is asked),
+one reads the story and the question together (which principle the story
+shows). The final ranking adds a learned bonus for the asked principle to
+the story model's log-probabilities, so a story that clearly shows another
+principle still comes out on top, and the mismatch is reported.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from loopcoach.analysis import cues
+from loopcoach.analysis.linear import load_model, normalised, softmax
+
+NAMES: dict[str, str] = {
+    "customer-obsession": "Customer Obsession",
+    "ownership": "Ownership",
+    "invent-and-simplify": "Invent and Simplify",
+    "are-right-a-lot": "Are Right, A Lot",
+    "learn-and-be-curious": "Learn and Be Curious",
+    "hire-and-develop-the-best": "Hire and Develop the Best",
+    "insist-on-the-highest-standards": "Insist on the Highest Standards",
+    "think-big": "Think Big",
+    "bias-for-action": "Bias for Action",
+    "frugality": "Frugality",
+    "earn-trust": "Earn Trust",
+    "dive-deep": "Dive Deep",
+    "have-backbone-disagree-and-commit": "Have Backbone; Disagree and Commit",
+    "deliver-results": "Deliver Results",
+    "strive-to-be-earths-best-employer": "Strive to be Earth's Best Employer",
+    "success-and-scale-bring-broad-responsibility": "Success and Scale Bring Broad Responsibility",
+}
+SLUGS = tuple(NAMES)
+
+# What a question about each principle tends to say. Written for loopcoach; stems match word starts.
+QUESTION_CUES: dict[str, tuple[str, ...]] = {
+    "customer-obsession": ("customer", "client", "user feedback", "user need", "end user", "customer experience"),
+    "ownership": ("outside your (area|role|responsib|job)", "took ownership", "own(ed)? ", "nobody owned", "long[- ]term",
+                  "beyond your", "not your job", "responsibility for", "sacrific", "step(ped)? up"),
+    "invent-and-simplify": ("simplif", "invent", "innovat", "new approach", "creative", "complex process", "novel",
+                            "new way", "reduce complexity"),
+    "are-right-a-lot": ("judgment", "judgement", "right call", "intuition", "gut", "others doubted",
+                        "incomplete (data|information)", "wrong", "good decision", "correct decision"),
+    "learn-and-be-curious": ("learn", "curious", "curiosity", "new skill", "unfamiliar", "outside your expertise",
+                             "taught yourself", "new technology"),
+    "hire-and-develop-the-best": ("hire", "hiring", "develop", "mentor", "coach", "grow (someone|a|an|the|your)",
+                                  "underperform", "career", "promot", "feedback to", "talent"),
+    "insist-on-the-highest-standards": ("standard", "quality", "bar", "not good enough", "refused to ship",
+                                        "excellence", "cut corners", "defect"),
+    "think-big": ("think big", "vision", "bold", "ambitious", "big bet", "long-term vision", "scale up", "radical",
+                  "transform"),
+    "bias-for-action": ("quick", "fast", "speed", "urgent", "without all the (data|information)", "calculated risk",
+                        "act(ed)? (quickly|fast)", "waiting", "decision quickly", "before you had"),
+    "frugality": ("frugal", "budget", "limited resources", "cost", "cheap", "money", "less with", "constraint",
+                  "without (more|additional) (people|headcount|resources)", "saving"),
+    "earn-trust": ("trust", "skeptic", "credib", "mistake", "admit", "candid", "difficult conversation",
+                   "relationship", "vulnerab", "apolog"),
+    "dive-deep": ("dive deep", "deep dive", "root cause", "data to", "get to the bottom", "metric", "detail",
+                  "investigat", "debug", "analy"),
+    "have-backbone-disagree-and-commit": ("disagree", "push(ed)? back", "conflict", "commit", "challenge(d)? (a|your|the)",
+                                          "unpopular", "stood up", "went against", "didn't agree", "convince"),
+    "deliver-results": ("deliver", "deadline", "goal", "result", "obstacle", "setback", "on time", "accomplish",
+                        "under pressure", "tight timeline", "shipped"),
+    "strive-to-be-earths-best-employer": ("employee", "team morale", "burnout", "wellbeing", "well-being",
+                                          "work environment", "inclusive", "belonging", "safe", "workload",
+                                          "happier", "retention", "people on your team"),
+    "success-and-scale-bring-broad-responsibility": ("community", "society", "environment", "sustainab", "privacy",
+                                                     "ethic", "broader impact", "beyond (the|your) company",
+                                                     "responsib\\w* at scale", "harm", "accessib", "the world"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PrincipleScore:
+    slug: str
+    name: str
+    score: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {"slug": self.slug, "name": self.name, "score": round(self.score, 4)}
+
+
+_QUESTION_PATTERNS = {slug: re.compile(r"\b(?:" + "|".join(c) + r")", re.I) for slug, c in QUESTION_CUES.items()}
+
+
+def question_features(question: str) -> dict[str, float]:
+    bag = {"qw:" + t: 1.0 for t in cues.tokens(question)}
+    toks = cues.tokens(question)
+    bag.update({"qb:" + a + "_" + b: 1.0 for a, b in zip(toks, toks[1:], strict=False)})
+    feats = normalised(bag) if bag else {}
+    for slug, pattern in _QUESTION_PATTERNS.items():
+        hits = len(pattern.findall(question))
+        if hits:
+            feats["qcue:" + slug] = float(min(hits, 2))
+    return feats
+
+
+def story_features(answer: str) -> dict[str, float]:
+    toks = cues.tokens(answer)
+    bag: dict[str, float] = {}
+    for t in toks:
+        bag["w:" + t] = bag.get("w:" + t, 0.0) + 1.0
+    for a, b in zip(toks, toks[1:], strict=False):
+        key = "b:" + a + "_" + b
+        bag[key] = bag.get(key, 0.0) + 1.0
+    feats = normalised({k: math.sqrt(v) for k, v in bag.items()}) if bag else {}
+    for slug, pattern in _QUESTION_PATTERNS.items():
+        hits = len(pattern.findall(answer))
+        if hits:
+            feats["acue:" + slug] = math.log1p(hits)
+    return feats
+
+
+def asked_principle(question: str | None) -> tuple[str | None, float]:
+    """The principle a question asks about and the model's confidence, or (None, 0) without a question."""
+    if not question or not question.strip():
+        return None, 0.0
+    model = load_model("question_principle")
+    if model is None:
+        return _asked_by_cues(question)
+    probs = model.probabilities(question_features(question))
+    best = max(range(len(probs)), key=probs.__getitem__)
+    return model.classes[best], probs[best]
+
+
+def _asked_by_cues(question: str) -> tuple[str | None, float]:
+    hits = {slug: len(p.findall(question)) for slug, p in _QUESTION_PATTERNS.items()}
+    slug = max(hits, key=hits.__getitem__)
+    return (slug, 0.5) if hits[slug] else (None, 0.0)
+
+
+def rank_principles(answer: str, question: str | None, asked: str | None) -> list[PrincipleScore]:
+    """All 16 principles, best first; the scores sum to 1."""
+    model = load_model("story_principle")
+    if model is None:
+        raw = {slug: math.log1p(len(_QUESTION_PATTERNS[slug].findall(answer))) for slug in SLUGS}
+    else:
+        probs = model.probabilities(story_features(answer))
+        raw = {slug: math.log(max(p, 1e-9)) for slug, p in zip(model.classes, probs, strict=True)}
+        raw.update({slug: math.log(1e-9) for slug in SLUGS if slug not in raw})
+    bonus = float(model.extra.get("asked_bonus", 2.0)) if model else 2.0
+    if asked in raw:
+        raw[asked] += bonus
+    ordered = sorted(SLUGS, key=lambda s: -raw[s])
+    scores = softmax([raw[s] for s in ordered])
+    return [PrincipleScore(s, NAMES[s], p) for s, p in zip(ordered, scores, strict=True)]

@@ -1,0 +1,75 @@
+"""Counts "I" and "we" and decides whose story it is (LABELS.md `ownership`)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from loopcoach.analysis.linear import load_model
+
+_I = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll|me|my|mine|myself)\b", re.I)
+_WE = re.compile(r"\b(?:we|we're|we’re|we've|we’ve|we'd|we’d|we'll|we’ll|us|our|ours|ourselves)\b", re.I)
+# Who does the deed: a subject pronoun (optionally "also/then/finally") before a verb.
+_I_SUBJECT = re.compile(r"\b(?:i|i'd|i’d|i've|i’ve|i'll|i’ll)\b(?!\s*[.,])", re.I)
+_WE_SUBJECT = re.compile(r"\b(?:we|we'd|we’d|we've|we’ve|we'll|we’ll|my team and i|the team|the teams?|everyone|everybody|they)\b", re.I)
+_WE_ONLY_SUBJECT = re.compile(r"\b(?:we|we'd|we’d|we've|we’ve|we'll|we’ll)\b", re.I)
+
+I_SHARE_FOR_I = 0.6
+I_SHARE_FOR_WE = 0.35
+
+
+@dataclass(frozen=True, slots=True)
+class PronounCounts:
+    i: int
+    we: int
+
+    def to_dict(self) -> dict[str, int]:
+        return {"i": self.i, "we": self.we}
+
+
+def count_pronouns(text: str) -> PronounCounts:
+    """All first-person singular and plural forms ("I", "my", "me"…; "we", "our", "us"…)."""
+    # A lone capital "I" as a list marker ("I. Intro") is rare enough to ignore.
+    return PronounCounts(len(_I.findall(text)), len(_WE.findall(text)))
+
+
+def subject_counts(sentence: str) -> tuple[int, int]:
+    """(I as subject, we as subject) in one sentence."""
+    i = len(_I_SUBJECT.findall(sentence))
+    we = len(_WE_ONLY_SUBJECT.findall(sentence))
+    return i, we
+
+
+def i_share(sentences: Sequence[str]) -> float | None:
+    """Share of I among I/we subjects in these sentences; None when neither occurs."""
+    i = we = 0
+    for s in sentences:
+        a, b = subject_counts(s)
+        i += a
+        we += b
+    return i / (i + we) if i + we else None
+
+
+def decide_ownership(
+    action_sentences: Sequence[str],
+    all_sentences: Sequence[str],
+    *,
+    i_threshold: float | None = None,
+    we_threshold: float | None = None,
+) -> str:
+    """'i', 'we' or 'mixed' from who acts in the action sentences (all sentences as a fallback)."""
+    model = load_model("ownership")
+    extra = model.extra if model else {}
+    i_threshold = i_threshold if i_threshold is not None else extra.get("i_threshold", I_SHARE_FOR_I)
+    we_threshold = we_threshold if we_threshold is not None else extra.get("we_threshold", I_SHARE_FOR_WE)
+    share = i_share(action_sentences)
+    if share is None or len(action_sentences) < 2:
+        overall = i_share(all_sentences)
+        share = overall if overall is not None else share
+    if share is None:
+        return "mixed"
+    if share >= i_threshold:
+        return "i"
+    if share <= we_threshold:
+        return "we"
+    return "mixed"

@@ -1,0 +1,478 @@
+"""`loopcoach analysis train`: fits the analyzer's models and writes them as JSON into the package.
+
+Training needs scikit-learn and numpy (the `dev` extra); the analyzer itself
+scores the JSON with pure Python. Reads every `*.jsonl` under the data
+directory (LABELS.md format, one answer a line) and optional sentence-level
+extras (`{"text", "role"}` lines) under a sibling `sentences/` directory.
+Hyper-parameters are picked by cross-validation over answers, never by the
+development set.
+"""
+from __future__ import annotations
+
+import json
+import math
+import random
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from loopcoach.analysis import linear
+from loopcoach.analysis.principles import SLUGS, question_features, story_features
+from loopcoach.analysis.roles import ROLES, role_probabilities, sentence_features, viterbi
+
+DEFAULT_OUT = Path(__file__).resolve().parent / "models"
+FOLDS = 5
+SEED = 13
+
+
+@dataclass
+class Answer:
+    id: str
+    question: str
+    asked: str | None
+    sentences: list[str]
+    roles: list[str]
+    principle: str
+    hypothetical: bool
+    ownership: str
+    grade: int
+    metrics: list[str]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.sentences)
+
+
+def load_answers(data_dir: Path) -> list[Answer]:
+    answers = []
+    for path in sorted(data_dir.glob("*.jsonl")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                r = json.loads(line)
+                answers.append(Answer(
+                    id=r.get("id", f"{path.stem}-{n}"), question=r.get("question", ""),
+                    asked=r.get("asked_principle"), sentences=[s["text"] for s in r["sentences"]],
+                    roles=[s["role"] for s in r["sentences"]], principle=r["principle"],
+                    hypothetical=bool(r["hypothetical"]), ownership=r["ownership"], grade=int(r["grade"]),
+                    metrics=list(r.get("metrics", [])),
+                ))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"{path}:{n}: not a labelled answer ({exc})") from exc
+    return answers
+
+
+def load_extra_sentences(data_dir: Path) -> list[tuple[str, str]]:
+    extra_dir = data_dir.parent / "sentences"
+    rows = []
+    for path in sorted(extra_dir.glob("*.jsonl")) if extra_dir.is_dir() else []:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                rows.append((r["text"], r["role"]))
+    return rows
+
+
+def folds(items: list[Any], k: int = FOLDS) -> list[tuple[list[int], list[int]]]:
+    idx = list(range(len(items)))
+    random.Random(SEED).shuffle(idx)
+    k = max(2, min(k, len(items)))
+    parts = [idx[i::k] for i in range(k)]
+    return [([j for p in parts[:i] + parts[i + 1:] for j in p], part) for i, part in enumerate(parts)]
+
+
+# ---- generic sklearn helpers (imported lazily so the analyzer never needs sklearn) -------------
+
+def fit_logistic(rows: list[dict[str, float]], labels: list[str], c: float, balanced: bool) -> linear.LinearModel:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform(rows)
+    clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced" if balanced else None)
+    clf.fit(x, labels)
+    return _export(vec.get_feature_names_out(), clf.classes_, clf.coef_, clf.intercept_)
+
+
+def _export(names, classes, coef, intercept) -> linear.LinearModel:
+    classes = [str(c) for c in classes]
+    if len(classes) == 2:  # sklearn keeps one row for two classes; expand to one row per class
+        coef = [-coef[0] / 2, coef[0] / 2]
+        intercept = [-intercept[0] / 2, intercept[0] / 2]
+    weights = {}
+    for j, name in enumerate(names):
+        row = [float(coef[k][j]) for k in range(len(classes))]
+        if max(abs(w) for w in row) >= 1e-4:
+            weights[str(name)] = [round(w, 5) for w in row]
+    return linear.LinearModel(tuple(classes), tuple(round(float(b), 5) for b in intercept), weights, {})
+
+
+def model_json(model: linear.LinearModel, **extra: Any) -> dict[str, Any]:
+    return {"classes": list(model.classes), "bias": list(model.bias), "weights": model.weights, **model.extra, **extra}
+
+
+# ---- sentence roles -------------------------------------------------------------------------------
+
+def _role_rows(answers: list[Answer]) -> tuple[list[dict[str, float]], list[str]]:
+    from loopcoach.analysis.metrics import find_metrics
+
+    rows, labels = [], []
+    for a in answers:
+        n = len(a.sentences)
+        for i, (s, r) in enumerate(zip(a.sentences, a.roles, strict=True)):
+            rows.append(sentence_features(s, i, n, bool(find_metrics(s))))
+            labels.append(r)
+    return rows, labels
+
+
+def _transitions(answers: list[Answer]) -> tuple[list[list[float]], list[float]]:
+    k = len(ROLES)
+    counts = [[1.0] * k for _ in range(k)]
+    start = [1.0] * k
+    for a in answers:
+        start[ROLES.index(a.roles[0])] += 1
+        for x, y in zip(a.roles, a.roles[1:], strict=False):
+            counts[ROLES.index(x)][ROLES.index(y)] += 1
+    # log P(next | prev) relative to log P(next): what order adds beyond how common a role is.
+    col = [sum(counts[i][j] for i in range(k)) for j in range(k)]
+    total = sum(col)
+    trans = [[round(math.log(counts[i][j] / sum(counts[i])) - math.log(col[j] / total), 4) for j in range(k)] for i in range(k)]
+    start_total = sum(start)
+    start_lp = [round(math.log(start[j] / start_total) - math.log(col[j] / total), 4) for j in range(k)]
+    return trans, start_lp
+
+
+def _with_order(model: linear.LinearModel, answers: list[Answer], weight: float) -> linear.LinearModel:
+    trans, start = _transitions(answers)
+    # Reorder to the model's class order.
+    order = [ROLES.index(c) for c in model.classes]
+    trans = [[trans[i][j] for j in order] for i in order]
+    start = [start[j] for j in order]
+    extra = {"transitions": trans, "start": start, "transition_weight": weight}
+    return linear.LinearModel(model.classes, model.bias, model.weights, extra)
+
+
+def _macro_f1(pairs: list[tuple[str, str]]) -> float:
+    f1s = []
+    for lab in ROLES:
+        tp = sum(g == lab and p == lab for g, p in pairs)
+        fp = sum(g != lab and p == lab for g, p in pairs)
+        fn = sum(g == lab and p != lab for g, p in pairs)
+        if tp + fp + fn:
+            f1s.append(2 * tp / (2 * tp + fp + fn))
+    return sum(f1s) / len(f1s) if f1s else 0.0
+
+
+def _predict_roles(model: linear.LinearModel, a: Answer) -> list[str]:
+    from loopcoach.analysis.metrics import find_metrics
+
+    flags = [bool(find_metrics(s)) for s in a.sentences]
+    return viterbi(role_probabilities(a.sentences, flags, model), model)
+
+
+def train_roles(answers: list[Answer], extra: list[tuple[str, str]], log: Callable[[str], None]) -> dict[str, Any]:
+    grid_c, grid_w = [0.5, 1.0, 2.0, 4.0], [0.0, 0.5, 1.0]
+    results = {}
+    for c in grid_c:
+        for balanced in (True, False):
+            pairs_by_w: dict[float, list[tuple[str, str]]] = {w: [] for w in grid_w}
+            for train_idx, test_idx in folds(answers):
+                train = [answers[i] for i in train_idx]
+                rows, labels = _role_rows(train)
+                rows += [sentence_features(t, 1, 3, False) for t, _ in extra]
+                labels += [r for _, r in extra]
+                base = fit_logistic(rows, labels, c, balanced)
+                for w in grid_w:
+                    model = _with_order(base, train, w)
+                    for i in test_idx:
+                        pairs_by_w[w] += list(zip(answers[i].roles, _predict_roles(model, answers[i]), strict=True))
+            for w in grid_w:
+                results[(c, balanced, w)] = _macro_f1(pairs_by_w[w])
+    (c, balanced, w), best = max(results.items(), key=lambda kv: kv[1])
+    log(f"roles: cross-validated macro-F1 {best:.3f} (C={c}, balanced={balanced}, order weight={w})")
+    rows, labels = _role_rows(answers)
+    rows += [sentence_features(t, 1, 3, False) for t, _ in extra]
+    labels += [r for _, r in extra]
+    model = _with_order(fit_logistic(rows, labels, c, balanced), answers, w)
+    return model_json(model, cv_macro_f1=round(best, 4), c=c, balanced=balanced)
+
+
+# ---- principles -----------------------------------------------------------------------------------
+
+def train_question_model(answers: list[Answer], log: Callable[[str], None]) -> dict[str, Any]:
+    labelled = [a for a in answers if a.asked and a.question]
+    best_c, best_acc = 1.0, -1.0
+    for c in [0.5, 1.0, 4.0, 16.0]:
+        hits = 0
+        for tr, te in folds(labelled):
+            m = fit_logistic([question_features(labelled[i].question) for i in tr], [labelled[i].asked for i in tr], c, False)
+            for i in te:
+                p = m.probabilities(question_features(labelled[i].question))
+                hits += m.classes[max(range(len(p)), key=p.__getitem__)] == labelled[i].asked
+        acc = hits / len(labelled)
+        if acc > best_acc:
+            best_c, best_acc = c, acc
+    log(f"question → asked principle: cross-validated accuracy {best_acc:.3f} (C={best_c})")
+    m = fit_logistic([question_features(a.question) for a in labelled], [a.asked for a in labelled], best_c, False)
+    return model_json(m, cv_accuracy=round(best_acc, 4))
+
+
+def _rank(model: linear.LinearModel, a: Answer, asked: str | None, bonus: float) -> list[str]:
+    probs = model.probabilities(story_features(a.text))
+    raw = {s: math.log(max(p, 1e-9)) for s, p in zip(model.classes, probs, strict=True)}
+    for s in SLUGS:
+        raw.setdefault(s, math.log(1e-9))
+    if asked in raw:
+        raw[asked] += bonus
+    return sorted(raw, key=lambda s: -raw[s])
+
+
+def train_story_model(answers: list[Answer], asked_of: Callable[[Answer], str | None], log: Callable[[str], None]) -> dict[str, Any]:
+    bonuses = [0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0]
+    best = (-1.0, 1.0, 2.0)
+    for c in [1.0, 4.0, 16.0]:
+        hits = {b: [0, 0] for b in bonuses}
+        for tr, te in folds(answers):
+            m = fit_logistic([story_features(answers[i].text) for i in tr], [answers[i].principle for i in tr], c, True)
+            for i in te:
+                for b in bonuses:
+                    ranked = _rank(m, answers[i], asked_of(answers[i]), b)
+                    hits[b][0] += ranked[0] == answers[i].principle
+                    hits[b][1] += answers[i].principle in ranked[:3]
+        for b in bonuses:
+            score = (hits[b][0] + 0.5 * hits[b][1]) / len(answers)
+            if score > best[0]:
+                best = (score, c, b)
+            log(f"  story model C={c} bonus={b}: top-1 {hits[b][0] / len(answers):.3f} top-3 {hits[b][1] / len(answers):.3f}")
+    _, c, bonus = best
+    log(f"story → principle: C={c}, asked-principle bonus {bonus}")
+    m = fit_logistic([story_features(a.text) for a in answers], [a.principle for a in answers], c, True)
+    return model_json(m, asked_bonus=bonus, c=c)
+
+
+# ---- hypothetical, ownership, grade ----------------------------------------------------------------
+
+def train_hypothetical(answers: list[Answer], log: Callable[[str], None]) -> dict[str, Any]:
+    from loopcoach.analysis.hypothetical import hypothetical_features
+
+    rows = [hypothetical_features(a.sentences) for a in answers]
+    labels = ["yes" if a.hypothetical else "no" for a in answers]
+    hits = 0
+    for tr, te in folds(answers):
+        m = fit_logistic([rows[i] for i in tr], [labels[i] for i in tr], 4.0, False)
+        for i in te:
+            hits += _binary(m, rows[i]) == (labels[i] == "yes")
+    log(f"hypothetical: cross-validated accuracy {hits / len(answers):.3f}")
+    m = fit_logistic(rows, labels, 4.0, False)
+    yes = m.classes.index("yes")
+    weights = {k: [round(v[yes] - v[1 - yes], 5)] for k, v in m.weights.items()}
+    return {"classes": ["yes"], "bias": [round(m.bias[yes] - m.bias[1 - yes], 5)], "weights": weights}
+
+
+def _binary(m: linear.LinearModel, row: dict[str, float]) -> bool:
+    p = m.probabilities(row)
+    return p[m.classes.index("yes")] >= 0.5
+
+
+@contextmanager
+def models_in_use(models: dict[str, dict[str, Any]]) -> Iterator[None]:
+    """Make the analyzer score with freshly trained models (used only while training)."""
+    original = linear.load_model
+
+    def patched(name: str) -> linear.LinearModel | None:
+        return linear.LinearModel.from_dict(models[name]) if name in models else original(name)
+
+    import loopcoach.analysis.grading as grading_mod
+    import loopcoach.analysis.hypothetical as hyp_mod
+    import loopcoach.analysis.principles as principles_mod
+    import loopcoach.analysis.pronouns as pronouns_mod
+    import loopcoach.analysis.roles as roles_mod
+
+    mods = [linear, grading_mod, hyp_mod, principles_mod, pronouns_mod, roles_mod]
+    saved = [m.load_model for m in mods]
+    for m in mods:
+        m.load_model = patched
+    try:
+        yield
+    finally:
+        for m, s in zip(mods, saved, strict=True):
+            m.load_model = s
+
+
+def out_of_fold_inputs(answers: list[Answer], fit_all: Callable[[list[Answer]], dict[str, dict[str, Any]]]):
+    """Grade inputs for each answer as the analyzer would compute them with models not trained on it."""
+    from loopcoach.analysis import analyzer
+    from loopcoach.analysis.grading import grade_features
+
+    captured: dict[int, dict[str, float]] = {}
+    owners: dict[int, tuple[list[str], list[str]]] = {}
+    for tr, te in folds(answers):
+        models = fit_all([answers[i] for i in tr])
+        with models_in_use(models), _capture_grade_inputs() as seen:
+            for i in te:
+                a = answers[i]
+                report = analyzer.analyze(a.text, question=a.question)
+                captured[i] = grade_features(seen[-1])
+                owners[i] = ([s.text for s in report.sentences if s.role == "action"], [s.text for s in report.sentences])
+    return [captured[i] for i in range(len(answers))], [owners[i] for i in range(len(answers))]
+
+
+@contextmanager
+def _capture_grade_inputs() -> Iterator[list[Any]]:
+    import loopcoach.analysis.analyzer as analyzer_mod
+
+    seen: list[Any] = []
+    original = analyzer_mod.grade
+
+    def spy(inputs):
+        seen.append(inputs)
+        return original(inputs)
+
+    analyzer_mod.grade = spy
+    try:
+        yield seen
+    finally:
+        analyzer_mod.grade = original
+
+
+def train_ownership(owners: list[tuple[list[str], list[str]]], answers: list[Answer], log: Callable[[str], None]) -> dict[str, Any]:
+    from loopcoach.analysis import pronouns
+
+    best = (-1.0, 0.6, 0.35)
+    for hi in [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]:
+        for lo in [0.2, 0.25, 0.3, 0.35, 0.4, 0.45]:
+            if lo >= hi:
+                continue
+            hits = sum(
+                pronouns.decide_ownership(act, allx, i_threshold=hi, we_threshold=lo) == a.ownership
+                for (act, allx), a in zip(owners, answers, strict=True)
+            )
+            if hits / len(answers) > best[0]:
+                best = (hits / len(answers), hi, lo)
+    log(f"ownership: accuracy {best[0]:.3f} with I-share ≥ {best[1]} → i, ≤ {best[2]} → we")
+    return {"classes": ["i"], "bias": [0.0], "weights": {}, "i_threshold": best[1], "we_threshold": best[2]}
+
+
+def train_grade(rows: list[dict[str, float]], answers: list[Answer], log: Callable[[str], None]) -> dict[str, Any]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import Ridge
+
+    vec = DictVectorizer()
+    x = vec.fit_transform(rows)
+    y = [a.grade for a in answers]
+    best = None
+    for alpha in [0.3, 1.0, 3.0, 10.0]:
+        preds = [0.0] * len(answers)
+        for tr, te in folds(answers):
+            reg = Ridge(alpha=alpha).fit(x[tr], [y[i] for i in tr])
+            for i, p in zip(te, reg.predict(x[te]), strict=True):
+                preds[i] = float(p)
+        cuts = _best_cuts(preds, y)
+        score = _grade_score(preds, y, cuts)
+        if best is None or score > best[0]:
+            best = (score, alpha, cuts)
+    score, alpha, cuts = best
+    log(f"grade: cross-validated score {score:.3f} (ridge alpha={alpha}, thresholds {cuts})")
+    reg = Ridge(alpha=alpha).fit(x, y)
+    names = list(vec.get_feature_names_out())
+    means = {n: round(float(v), 5) for n, v in zip(names, x.mean(axis=0).A1, strict=True)}
+    return {"classes": ["grade"], "bias": [round(float(reg.intercept_), 5)],
+            "weights": {n: [round(float(w), 5)] for n, w in zip(names, reg.coef_, strict=True)},
+            "thresholds": cuts, "feature_means": means}
+
+
+def _best_cuts(preds: list[float], y: list[int]) -> list[float]:
+    cuts = [1.5, 2.5, 3.5]
+    for _ in range(3):  # coordinate ascent over the three thresholds
+        for k in range(3):
+            lo = cuts[k - 1] + 0.05 if k else 0.5
+            hi = cuts[k + 1] - 0.05 if k < 2 else 4.5
+            candidates = [lo + (hi - lo) * t / 40 for t in range(41)]
+            cuts[k] = max(candidates, key=lambda c: _grade_score(preds, y, cuts[:k] + [c] + cuts[k + 1:]))
+    return [round(c, 3) for c in cuts]
+
+
+def _grade_score(preds: list[float], y: list[int], cuts: list[float]) -> float:
+    g = [1 + sum(p >= c for c in cuts) for p in preds]
+    within = sum(abs(a - b) <= 1 for a, b in zip(g, y, strict=True)) / len(y)
+    exact = sum(a == b for a, b in zip(g, y, strict=True)) / len(y)
+    return within + 0.5 * exact + _spearman(g, y)
+
+
+def _spearman(a: list[int], b: list[int]) -> float:
+    def ranks(v):
+        order = sorted(range(len(v)), key=lambda i: v[i])
+        r = [0.0] * len(v)
+        i = 0
+        while i < len(v):
+            j = i
+            while j + 1 < len(v) and v[order[j + 1]] == v[order[i]]:
+                j += 1
+            for t in range(i, j + 1):
+                r[order[t]] = (i + j) / 2
+            i = j + 1
+        return r
+    ra, rb = ranks(a), ranks(b)
+    ma, mb = sum(ra) / len(ra), sum(rb) / len(rb)
+    num = sum((x - ma) * (z - mb) for x, z in zip(ra, rb, strict=True))
+    den = math.sqrt(sum((x - ma) ** 2 for x in ra) * sum((z - mb) ** 2 for z in rb))
+    return num / den if den else 0.0
+
+
+# ---- the whole run ----------------------------------------------------------------------------------
+
+def train(data_dir: Path, out_dir: Path = DEFAULT_OUT, log: Callable[[str], None] = print) -> dict[str, Path]:
+    answers = load_answers(data_dir)
+    if len(answers) < 10:
+        raise ValueError(f"{data_dir}: need at least 10 labelled answers, found {len(answers)}")
+    extra = load_extra_sentences(data_dir)
+    log(f"training on {len(answers)} answers, {sum(len(a.sentences) for a in answers)} sentences"
+        f" (+{len(extra)} extra sentences) from {data_dir}")
+    models: dict[str, dict[str, Any]] = {}
+    models["roles"] = train_roles(answers, extra, log)
+    models["question_principle"] = train_question_model(answers, log)
+    question_model = linear.LinearModel.from_dict(models["question_principle"])
+
+    def asked_of(a: Answer) -> str | None:
+        p = question_model.probabilities(question_features(a.question)) if a.question else None
+        return question_model.classes[max(range(len(p)), key=p.__getitem__)] if p else None
+
+    models["story_principle"] = train_story_model(answers, asked_of, log)
+    models["hypothetical"] = train_hypothetical(answers, log)
+
+    def fit_all(subset: list[Answer]) -> dict[str, dict[str, Any]]:
+        quiet = lambda _msg: None  # noqa: E731
+        sub = {"roles": _fit_roles_fixed(subset, extra, models["roles"]),
+               "question_principle": models["question_principle"],
+               "story_principle": _fit_story_fixed(subset, models["story_principle"]),
+               "hypothetical": train_hypothetical(subset, quiet)}
+        return sub
+
+    rows, owners = out_of_fold_inputs(answers, fit_all)
+    models["ownership"] = train_ownership(owners, answers, log)
+    models["grade"] = train_grade(rows, answers, log)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for name, data in models.items():
+        path = out_dir / f"{name}.json"
+        path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+        written[name] = path
+    log(f"wrote {len(written)} models to {out_dir}")
+    return written
+
+
+def _fit_roles_fixed(subset: list[Answer], extra: list[tuple[str, str]], chosen: dict[str, Any]) -> dict[str, Any]:
+    rows, labels = _role_rows(subset)
+    rows += [sentence_features(t, 1, 3, False) for t, _ in extra]
+    labels += [r for _, r in extra]
+    c, balanced = chosen.get("c", 1.0), chosen.get("balanced", True)
+    model = _with_order(fit_logistic(rows, labels, c, balanced), subset, chosen["transition_weight"])
+    return model_json(model)
+
+
+def _fit_story_fixed(subset: list[Answer], chosen: dict[str, Any]) -> dict[str, Any]:
+    m = fit_logistic([story_features(a.text) for a in subset], [a.principle for a in subset], chosen.get("c", 4.0), True)
+    return model_json(m, asked_bonus=chosen["asked_bonus"])

@@ -1,0 +1,44 @@
+"""Checks an answer before analysis: text, not empty, not too long."""
+from __future__ import annotations
+
+from loopcoach.analysis.errors import AnalysisInputError
+
+MAX_WORDS = 20_000
+MAX_BYTES = 200 * 1024
+
+
+def decode_answer(data: bytes) -> str:
+    """Turn raw bytes (a file, stdin, a request body) into text, or refuse them."""
+    if len(data) > MAX_BYTES:
+        raise AnalysisInputError(f"The answer is too long: {len(data):,} bytes (limit {MAX_BYTES:,}).")
+    if b"\x00" in data:
+        raise AnalysisInputError("The answer is not text (it contains binary data).")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise AnalysisInputError(f"The answer is not UTF-8 text (bad byte at position {exc.start}).") from None
+    return check_answer(text)
+
+
+def check_answer(answer: object) -> str:
+    """Return the answer unchanged if it can be analysed; raise AnalysisInputError if not."""
+    if isinstance(answer, bytes | bytearray):
+        return decode_answer(bytes(answer))
+    if not isinstance(answer, str):
+        raise AnalysisInputError(f"The answer must be text, not {type(answer).__name__}.")
+    if not answer.strip():
+        raise AnalysisInputError("The answer is empty.")
+    size = len(answer.encode("utf-8", "surrogatepass"))
+    if size > MAX_BYTES:
+        raise AnalysisInputError(f"The answer is too long: {size:,} bytes (limit {MAX_BYTES:,}).")
+    words = len(answer.split())
+    if words > MAX_WORDS:
+        raise AnalysisInputError(f"The answer is too long: {words:,} words (limit {MAX_WORDS:,}).")
+    if _looks_binary(answer):
+        raise AnalysisInputError("The answer is not text (it contains control characters or binary data).")
+    return answer
+
+
+def _looks_binary(text: str) -> bool:
+    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or 0xD800 <= ord(ch) <= 0xDFFF)
+    return bad > 0 and bad * 20 >= len(text) or "\x00" in text
