@@ -6,6 +6,7 @@ model never sees features computed differently from the ones it learned.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d[\d,.]*%?|[$€£]\d[\d,.]*|%|\?")
 _IRREGULAR_PAST = frozenset(
@@ -69,10 +70,12 @@ _WOULD = re.compile(r"\b(?:i|we)\s+(?:would|'d|’d)\b|\bi'd\b|\bi’d\b", re.I)
 _PAST_I = re.compile(r"\bi\s+(?:(?:also|then|first|finally|quickly|immediately|personally|eventually|actually|just|still|later|again|ultimately|initially|instead)\s+)?(\w+)", re.I)
 
 
+@lru_cache(maxsize=4096)
 def habit_cue(sentence: str) -> bool:
     return bool(_HABIT.search(sentence.replace("’", "'")))
 
 
+@lru_cache(maxsize=4096)
 def would_cue(sentence: str) -> bool:
     m = _WOULD.search(sentence.replace("’", "'"))
     if not m:
@@ -82,6 +85,7 @@ def would_cue(sentence: str) -> bool:
     return not re.match(r"\s*(?:been|had|never|already|just|only|spent|built|worked|done|seen|gone|left|made)\b", after)
 
 
+@lru_cache(maxsize=4096)
 def past_i_cue(sentence: str) -> bool:
     for m in _PAST_I.finditer(sentence):
         if is_past_verb(m.group(1).lower()):

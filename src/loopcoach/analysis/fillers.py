@@ -23,9 +23,21 @@ _HEDGE = re.compile(
 )
 
 
+_FILLER_LOWER = re.compile(_FILLER.pattern, re.MULTILINE)
+_HEDGE_LOWER = re.compile(_HEDGE.pattern)
+
+
 def find_fillers(text: str) -> list[Span]:
-    return [Span(m.group(0), m.start(), m.end()) for m in _FILLER.finditer(text)]
+    return _find(text, _FILLER, _FILLER_LOWER)
 
 
 def find_hedges(text: str) -> list[Span]:
-    return [Span(m.group(0), m.start(), m.end()) for m in _HEDGE.finditer(text)]
+    return _find(text, _HEDGE, _HEDGE_LOWER)
+
+
+def _find(text: str, any_case: re.Pattern[str], lower_case: re.Pattern[str]) -> list[Span]:
+    # Matching lowercased text without IGNORECASE is several times faster; it is only
+    # safe when lowercasing keeps every offset (it does not for a few letters such as "İ").
+    lower = text.lower()
+    pattern, haystack = (lower_case, lower) if len(lower) == len(text) else (any_case, text)
+    return [Span(text[m.start():m.end()], m.start(), m.end()) for m in pattern.finditer(haystack)]

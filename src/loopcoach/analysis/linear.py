@@ -37,8 +37,7 @@ class LinearModel:
         for name, value in features.items():
             row = weights.get(name)
             if row is not None:
-                for k, w in enumerate(row):
-                    out[k] += w * value
+                out = [o + w * value for o, w in zip(out, row, strict=True)]
         return out
 
     def probabilities(self, features: dict[str, float]) -> list[float]:

@@ -84,6 +84,23 @@ class PrincipleScore:
 
 
 _QUESTION_PATTERNS = {slug: re.compile(r"\b(?:" + "|".join(c) + r")", re.I) for slug, c in QUESTION_CUES.items()}
+# Cue look-up by the first three letters of a word, so a text is scanned once, word by word.
+_CUE_INDEX: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _slug, _cues in QUESTION_CUES.items():
+    for _cue in _cues:
+        _CUE_INDEX.setdefault(_cue[:3].lower(), []).append((_slug, re.compile(_cue, re.I)))
+_WORD_START = re.compile(r"\b[a-z]{3}")
+
+
+def cue_counts(text: str) -> dict[str, int]:
+    """How often each principle's cue phrases occur in `text` (at word starts)."""
+    lower = text.lower()
+    counts: dict[str, int] = {}
+    for w in _WORD_START.finditer(lower):
+        for slug, pattern in _CUE_INDEX.get(w.group(0), ()):
+            if pattern.match(lower, w.start()):
+                counts[slug] = counts.get(slug, 0) + 1
+    return counts
 
 
 def question_features(question: str) -> dict[str, float]:
@@ -91,59 +108,75 @@ def question_features(question: str) -> dict[str, float]:
     toks = cues.tokens(question)
     bag.update({"qb:" + a + "_" + b: 1.0 for a, b in zip(toks, toks[1:], strict=False)})
     feats = normalised(bag) if bag else {}
-    for slug, pattern in _QUESTION_PATTERNS.items():
-        hits = len(pattern.findall(question))
-        if hits:
-            feats["qcue:" + slug] = float(min(hits, 2))
+    for slug, hits in cue_counts(question).items():
+        feats["qcue:" + slug] = float(min(hits, 2))
     return feats
 
 
 def story_features(answer: str) -> dict[str, float]:
-    toks = cues.tokens(answer)
     bag: dict[str, float] = {}
-    for t in toks:
-        bag["w:" + t] = bag.get("w:" + t, 0.0) + 1.0
-    for a, b in zip(toks, toks[1:], strict=False):
-        key = "b:" + a + "_" + b
-        bag[key] = bag.get(key, 0.0) + 1.0
+    for t in cues.tokens(answer):
+        if t not in _STOPWORDS:
+            bag["w:" + t] = bag.get("w:" + t, 0.0) + 1.0
     feats = normalised({k: math.sqrt(v) for k, v in bag.items()}) if bag else {}
-    for slug, pattern in _QUESTION_PATTERNS.items():
-        hits = len(pattern.findall(answer))
-        if hits:
-            feats["acue:" + slug] = math.log1p(hits)
+    for slug, hits in cue_counts(answer).items():
+        feats["acue:" + slug] = math.log1p(hits)
     return feats
+
+
+_STOPWORDS = frozenset(
+    """a an the and or but so of to in on at by for with from as is was were be been being it its this that
+    these those i me my we us our you your he him his she her they them their there then than had has have
+    did do does done would could should will can just also very really into out up about after before when
+    while which who what how""".split()
+)
+
+
+def asked_distribution(question: str | None) -> dict[str, float]:
+    """How likely the question asks about each principle; empty without a question."""
+    if not question or not question.strip():
+        return {}
+    model = load_model("question_principle")
+    if model is None:
+        slug, confidence = _asked_by_cues(question)
+        return {slug: confidence} if slug else {}
+    return dict(zip(model.classes, model.probabilities(question_features(question)), strict=True))
 
 
 def asked_principle(question: str | None) -> tuple[str | None, float]:
     """The principle a question asks about and the model's confidence, or (None, 0) without a question."""
-    if not question or not question.strip():
+    dist = asked_distribution(question)
+    if not dist:
         return None, 0.0
-    model = load_model("question_principle")
-    if model is None:
-        return _asked_by_cues(question)
-    probs = model.probabilities(question_features(question))
-    best = max(range(len(probs)), key=probs.__getitem__)
-    return model.classes[best], probs[best]
+    slug = max(dist, key=dist.__getitem__)
+    return slug, dist[slug]
 
 
 def _asked_by_cues(question: str) -> tuple[str | None, float]:
-    hits = {slug: len(p.findall(question)) for slug, p in _QUESTION_PATTERNS.items()}
-    slug = max(hits, key=hits.__getitem__)
-    return (slug, 0.5) if hits[slug] else (None, 0.0)
+    hits = cue_counts(question)
+    if not hits:
+        return None, 0.0
+    return max(hits, key=hits.__getitem__), 0.5
 
 
-def rank_principles(answer: str, question: str | None, asked: str | None) -> list[PrincipleScore]:
-    """All 16 principles, best first; the scores sum to 1."""
+def rank_principles(answer: str, asked: dict[str, float]) -> list[PrincipleScore]:
+    """All 16 principles, best first; the scores sum to 1.
+
+    `asked` is how likely the question asks about each principle (one-hot when the caller
+    names it); the story model's log-probabilities get a learned bonus in proportion.
+    """
     model = load_model("story_principle")
     if model is None:
-        raw = {slug: math.log1p(len(_QUESTION_PATTERNS[slug].findall(answer))) for slug in SLUGS}
+        counts = cue_counts(answer)
+        raw = {slug: math.log1p(counts.get(slug, 0)) for slug in SLUGS}
     else:
         probs = model.probabilities(story_features(answer))
         raw = {slug: math.log(max(p, 1e-9)) for slug, p in zip(model.classes, probs, strict=True)}
         raw.update({slug: math.log(1e-9) for slug in SLUGS if slug not in raw})
     bonus = float(model.extra.get("asked_bonus", 2.0)) if model else 2.0
-    if asked in raw:
-        raw[asked] += bonus
+    for slug, p in asked.items():
+        if slug in raw:
+            raw[slug] += bonus * p
     ordered = sorted(SLUGS, key=lambda s: -raw[s])
     scores = softmax([raw[s] for s in ordered])
     return [PrincipleScore(s, NAMES[s], p) for s, p in zip(ordered, scores, strict=True)]

@@ -20,26 +20,22 @@ _TASK = re.compile(
     r"responsible|charged|brought in|hired|given|put in charge|expected)|i (?:needed|had) to|i owned|"
     r"i wanted to|the (?:goal|challenge|task|ask) was|i had to (?:decide|figure|find|get|make|convince)|"
     r"it was (?:on me|my call|my job)|needed (?:someone|me) to)\b",
-    re.I,
 )
 _RESULT = re.compile(
     r"\b(?:as a result|in the end|ended up|the result|the outcome|since then|afterwards|after that|"
     r"learned|learnt|lesson|taught me|went (?:from|up|down)|dropped|fell|rose|increased|decreased|"
     r"reduced|improved|grew|saved|cut|stopped|launched|shipped|delivered|recovered|renewed|promoted|"
     r"back to normal|no longer|never again|still (?:use|in use|running)|today|now|adopted|became)\b",
-    re.I,
 )
 _SITUATION = re.compile(
     r"\b(?:at my (?:last|previous|current|old|first)|at (?:a|an|my) \w+ (?:company|startup|firm|bank)|"
     r"i was (?:a|an|the) |when i (?:joined|was)|we had|there was|there were|our team|the team was|"
     r"years? ago|back in|at the time|was responsible for|had been|used to)\b",
-    re.I,
 )
 _OTHER = re.compile(
     r"\b(?:great question|good question|good one|let me think|that's a|i think (?:that )?\w+ is|"
     r"in general|generally|i believe|i really believe|i'm a big believer|for me|to me|honestly|"
     r"so yeah|that's (?:it|my|the)|hope that|does that answer|i'd say|i always say)\b|\?$",
-    re.I,
 )
 
 
@@ -58,6 +54,7 @@ def sentence_features(sentence: str, index: int, count: int, has_metric: bool) -
 
 
 def _cue_features(sentence: str, toks: list[str], has_metric: bool) -> dict[str, float]:
+    lower = sentence.lower().replace("’", "'")
     i_verbs = cues.subject_verbs(toks, cues.I_FORMS)
     we_verbs = cues.subject_verbs(toks, cues.WE_FORMS)
     f: dict[str, float] = {}
@@ -67,10 +64,10 @@ def _cue_features(sentence: str, toks: list[str], has_metric: bool) -> dict[str,
         "c:i_would": cues.would_cue(sentence),
         "c:habit": cues.habit_cue(sentence),
         "c:metric": has_metric,
-        "c:task": bool(_TASK.search(sentence)),
-        "c:result": bool(_RESULT.search(sentence)),
-        "c:situation": bool(_SITUATION.search(sentence)),
-        "c:other": bool(_OTHER.search(sentence)),
+        "c:task": bool(_TASK.search(lower)),
+        "c:result": bool(_RESULT.search(lower)),
+        "c:situation": bool(_SITUATION.search(lower)),
+        "c:other": bool(_OTHER.search(lower)),
         "c:no_first_person": not (i_verbs or we_verbs or "my" in toks or "our" in toks),
         "c:short": len(toks) < 7,
         "c:long": len(toks) > 30,
@@ -142,11 +139,12 @@ def viterbi(probs: list[list[float]], model: LinearModel) -> list[str]:
 
 def _fallback_role(sentence: str, index: int, count: int) -> str:
     """Rules used only when no trained model ships (a fresh checkout before `analysis train`)."""
-    if _OTHER.search(sentence):
+    lower = sentence.lower()
+    if _OTHER.search(lower):
         return "other"
-    if _TASK.search(sentence):
+    if _TASK.search(lower):
         return "task"
-    if index >= count - 2 and _RESULT.search(sentence):
+    if index >= count - 2 and _RESULT.search(lower):
         return "result"
     if cues.past_i_cue(sentence) or cues.would_cue(sentence):
         return "action"

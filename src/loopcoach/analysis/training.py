@@ -24,6 +24,7 @@ from loopcoach.analysis.roles import ROLES, role_probabilities, sentence_feature
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "models"
 FOLDS = 5
+PRUNE_BELOW = 0.01  # weights this small change no decision and only slow down loading
 SEED = 13
 
 
@@ -35,6 +36,7 @@ class Answer:
     sentences: list[str]
     roles: list[str]
     principle: str
+    also: list[str]
     hypothetical: bool
     ownership: str
     grade: int
@@ -57,6 +59,7 @@ def load_answers(data_dir: Path) -> list[Answer]:
                     id=r.get("id", f"{path.stem}-{n}"), question=r.get("question", ""),
                     asked=r.get("asked_principle"), sentences=[s["text"] for s in r["sentences"]],
                     roles=[s["role"] for s in r["sentences"]], principle=r["principle"],
+                    also=[p for p in r.get("principles_also", []) if p != r["principle"]],
                     hypothetical=bool(r["hypothetical"]), ownership=r["ownership"], grade=int(r["grade"]),
                     metrics=list(r.get("metrics", [])),
                 ))
@@ -86,15 +89,34 @@ def folds(items: list[Any], k: int = FOLDS) -> list[tuple[list[int], list[int]]]
 
 # ---- generic sklearn helpers (imported lazily so the analyzer never needs sklearn) -------------
 
-def fit_logistic(rows: list[dict[str, float]], labels: list[str], c: float, balanced: bool) -> linear.LinearModel:
+def fit_logistic(
+    rows: list[dict[str, float]],
+    labels: list[str],
+    c: float,
+    balanced: bool,
+    weights: list[float] | None = None,
+    min_count: int = 2,
+) -> linear.LinearModel:
+    """Multinomial logistic regression; features seen in fewer than `min_count` rows are dropped."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    rows = _frequent_only(rows, min_count)
     vec = DictVectorizer()
     x = vec.fit_transform(rows)
     clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced" if balanced else None)
-    clf.fit(x, labels)
+    clf.fit(x, labels, sample_weight=weights)
     return _export(vec.get_feature_names_out(), clf.classes_, clf.coef_, clf.intercept_)
+
+
+def _frequent_only(rows: list[dict[str, float]], min_count: int) -> list[dict[str, float]]:
+    if min_count <= 1:
+        return rows
+    seen: dict[str, int] = {}
+    for r in rows:
+        for k in r:
+            seen[k] = seen.get(k, 0) + 1
+    return [{k: v for k, v in r.items() if seen[k] >= min_count} for r in rows]
 
 
 def _export(names, classes, coef, intercept) -> linear.LinearModel:
@@ -105,8 +127,8 @@ def _export(names, classes, coef, intercept) -> linear.LinearModel:
     weights = {}
     for j, name in enumerate(names):
         row = [float(coef[k][j]) for k in range(len(classes))]
-        if max(abs(w) for w in row) >= 1e-4:
-            weights[str(name)] = [round(w, 5) for w in row]
+        if max(abs(w) for w in row) >= PRUNE_BELOW:
+            weights[str(name)] = [round(w, 4) for w in row]
     return linear.LinearModel(tuple(classes), tuple(round(float(b), 5) for b in intercept), weights, {})
 
 
@@ -174,10 +196,10 @@ def _predict_roles(model: linear.LinearModel, a: Answer) -> list[str]:
 
 
 def train_roles(answers: list[Answer], extra: list[tuple[str, str]], log: Callable[[str], None]) -> dict[str, Any]:
-    grid_c, grid_w = [0.5, 1.0, 2.0, 4.0], [0.0, 0.5, 1.0]
+    grid_c, grid_w = [1.0, 2.0, 4.0], [0.0, 0.3, 0.6, 1.0]
     results = {}
     for c in grid_c:
-        for balanced in (True, False):
+        for balanced in (True,):
             pairs_by_w: dict[float, list[tuple[str, str]]] = {w: [] for w in grid_w}
             for train_idx, test_idx in folds(answers):
                 train = [answers[i] for i in train_idx]
@@ -202,8 +224,47 @@ def train_roles(answers: list[Answer], extra: list[tuple[str, str]], log: Callab
 
 # ---- principles -----------------------------------------------------------------------------------
 
-def train_question_model(answers: list[Answer], log: Callable[[str], None]) -> dict[str, Any]:
-    labelled = [a for a in answers if a.asked and a.question]
+@dataclass
+class Question:
+    question: str
+    asked: str
+
+
+def load_questions(data_dir: Path, answers: list[Answer]) -> list[Question]:
+    """Questions labelled with the principle they ask about: from the answers, from
+    `training/questions/*.jsonl`, and from the content packs' question banks when present."""
+    out = [Question(a.question, a.asked) for a in answers if a.asked and a.question]
+    qdir = data_dir.parent / "questions"
+    for path in sorted(qdir.glob("*.jsonl")) if qdir.is_dir() else []:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                out.append(Question(r["question"], r["principle"]))
+    out += _content_pack_questions()
+    return [q for q in out if q.asked in SLUGS]
+
+
+def _content_pack_questions() -> list[Question]:
+    packs = Path(__file__).resolve().parents[1] / "content" / "packs"
+    out = []
+    try:
+        import yaml
+    except ImportError:
+        return out
+    for path in sorted(packs.glob("**/questions.yaml")) if packs.is_dir() else []:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError:
+            continue
+        for q in data.get("questions", []) if isinstance(data, dict) else []:
+            if isinstance(q, dict) and q.get("category") == "behavioral":
+                for slug in q.get("principles") or []:
+                    out.append(Question(str(q.get("text", "")), slug))
+    return [q for q in out if q.question]
+
+
+def train_question_model(questions: list[Question], log: Callable[[str], None]) -> dict[str, Any]:
+    labelled = questions
     best_c, best_acc = 1.0, -1.0
     for c in [0.5, 1.0, 4.0, 16.0]:
         hits = 0
@@ -217,26 +278,39 @@ def train_question_model(answers: list[Answer], log: Callable[[str], None]) -> d
             best_c, best_acc = c, acc
     log(f"question → asked principle: cross-validated accuracy {best_acc:.3f} (C={best_c})")
     m = fit_logistic([question_features(a.question) for a in labelled], [a.asked for a in labelled], best_c, False)
-    return model_json(m, cv_accuracy=round(best_acc, 4))
+    return model_json(m, cv_accuracy=round(best_acc, 4), c=best_c)
 
 
-def _rank(model: linear.LinearModel, a: Answer, asked: str | None, bonus: float) -> list[str]:
+def _held_out_question_dists(answers: list[Answer], questions: list[Question], c: float) -> dict[str, dict[str, float]]:
+    """What the question model says about each answer's question when it has not seen that question."""
+    out: dict[str, dict[str, float]] = {}
+    for tr, te in folds(answers):
+        unseen = {answers[i].question for i in te}
+        train_q = [q for q in questions if q.question not in unseen]
+        m = fit_logistic([question_features(q.question) for q in train_q], [q.asked for q in train_q], c, False)
+        for i in te:
+            if answers[i].question:
+                out[answers[i].id] = dict(zip(m.classes, m.probabilities(question_features(answers[i].question)), strict=True))
+    return out
+
+
+def _rank(model: linear.LinearModel, a: Answer, asked: dict[str, float], bonus: float) -> list[str]:
     probs = model.probabilities(story_features(a.text))
     raw = {s: math.log(max(p, 1e-9)) for s, p in zip(model.classes, probs, strict=True)}
     for s in SLUGS:
         raw.setdefault(s, math.log(1e-9))
-    if asked in raw:
-        raw[asked] += bonus
+    for s, p in asked.items():
+        raw[s] = raw.get(s, math.log(1e-9)) + bonus * p
     return sorted(raw, key=lambda s: -raw[s])
 
 
-def train_story_model(answers: list[Answer], asked_of: Callable[[Answer], str | None], log: Callable[[str], None]) -> dict[str, Any]:
+def train_story_model(answers: list[Answer], asked_of: Callable[[Answer], dict[str, float]], log: Callable[[str], None]) -> dict[str, Any]:
     bonuses = [0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0]
     best = (-1.0, 1.0, 2.0)
     for c in [1.0, 4.0, 16.0]:
         hits = {b: [0, 0] for b in bonuses}
         for tr, te in folds(answers):
-            m = fit_logistic([story_features(answers[i].text) for i in tr], [answers[i].principle for i in tr], c, True)
+            m = _fit_story([answers[i] for i in tr], c)
             for i in te:
                 for b in bonuses:
                     ranked = _rank(m, answers[i], asked_of(answers[i]), b)
@@ -249,8 +323,22 @@ def train_story_model(answers: list[Answer], asked_of: Callable[[Answer], str | 
             log(f"  story model C={c} bonus={b}: top-1 {hits[b][0] / len(answers):.3f} top-3 {hits[b][1] / len(answers):.3f}")
     _, c, bonus = best
     log(f"story → principle: C={c}, asked-principle bonus {bonus}")
-    m = fit_logistic([story_features(a.text) for a in answers], [a.principle for a in answers], c, True)
-    return model_json(m, asked_bonus=bonus, c=c)
+    return model_json(_fit_story(answers, c), asked_bonus=bonus, c=c)
+
+
+ALSO_WEIGHT = 0.3
+
+
+def _fit_story(answers: list[Answer], c: float) -> linear.LinearModel:
+    """The main principle counts fully; the other clear ones (`principles_also`) a little."""
+    rows, labels, weights = [], [], []
+    for a in answers:
+        feats = story_features(a.text)
+        for slug, w in [(a.principle, 1.0)] + [(p, ALSO_WEIGHT) for p in a.also]:
+            rows.append(feats)
+            labels.append(slug)
+            weights.append(w)
+    return fit_logistic(rows, labels, c, True, weights=weights)
 
 
 # ---- hypothetical, ownership, grade ----------------------------------------------------------------
@@ -433,12 +521,13 @@ def train(data_dir: Path, out_dir: Path = DEFAULT_OUT, log: Callable[[str], None
         f" (+{len(extra)} extra sentences) from {data_dir}")
     models: dict[str, dict[str, Any]] = {}
     models["roles"] = train_roles(answers, extra, log)
-    models["question_principle"] = train_question_model(answers, log)
-    question_model = linear.LinearModel.from_dict(models["question_principle"])
+    questions = load_questions(data_dir, answers)
+    log(f"{len(questions)} labelled questions for the asked-principle model")
+    models["question_principle"] = train_question_model(questions, log)
+    held_out = _held_out_question_dists(answers, questions, models["question_principle"]["c"])
 
-    def asked_of(a: Answer) -> str | None:
-        p = question_model.probabilities(question_features(a.question)) if a.question else None
-        return question_model.classes[max(range(len(p)), key=p.__getitem__)] if p else None
+    def asked_of(a: Answer) -> dict[str, float]:
+        return held_out.get(a.id, {})
 
     models["story_principle"] = train_story_model(answers, asked_of, log)
     models["hypothetical"] = train_hypothetical(answers, log)
@@ -474,5 +563,4 @@ def _fit_roles_fixed(subset: list[Answer], extra: list[tuple[str, str]], chosen:
 
 
 def _fit_story_fixed(subset: list[Answer], chosen: dict[str, Any]) -> dict[str, Any]:
-    m = fit_logistic([story_features(a.text) for a in subset], [a.principle for a in subset], chosen.get("c", 4.0), True)
-    return model_json(m, asked_bonus=chosen["asked_bonus"])
+    return model_json(_fit_story(subset, chosen.get("c", 4.0)), asked_bonus=chosen["asked_bonus"])

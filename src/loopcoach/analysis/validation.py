@@ -1,6 +1,8 @@
 """Checks an answer before analysis: text, not empty, not too long."""
 from __future__ import annotations
 
+import re
+
 from loopcoach.analysis.errors import AnalysisInputError
 
 MAX_WORDS = 20_000
@@ -39,6 +41,12 @@ def check_answer(answer: object) -> str:
     return answer
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
+
+
 def _looks_binary(text: str) -> bool:
-    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or 0xD800 <= ord(ch) <= 0xDFFF)
-    return bad > 0 and bad * 20 >= len(text) or "\x00" in text
+    """NUL bytes, lone surrogates, or more than 5% control characters: not text someone wrote."""
+    if "\x00" in text or re.search("[\ud800-\udfff]", text):
+        return True
+    bad = len(_CONTROL.findall(text))
+    return bad > 0 and bad * 20 >= len(text)
