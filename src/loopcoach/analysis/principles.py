@@ -37,39 +37,49 @@ SLUGS = tuple(NAMES)
 
 # What a question about each principle tends to say. Written for loopcoach; stems match word starts.
 QUESTION_CUES: dict[str, tuple[str, ...]] = {
-    "customer-obsession": ("customer", "client", "user feedback", "user need", "end user", "customer experience"),
-    "ownership": ("outside your (area|role|responsib|job)", "took ownership", "own(ed)? ", "nobody owned", "long[- ]term",
-                  "beyond your", "not your job", "responsibility for", "sacrific", "step(ped)? up"),
-    "invent-and-simplify": ("simplif", "invent", "innovat", "new approach", "creative", "complex process", "novel",
-                            "new way", "reduce complexity"),
-    "are-right-a-lot": ("judgment", "judgement", "right call", "intuition", "gut", "others doubted",
-                        "incomplete (data|information)", "wrong", "good decision", "correct decision"),
-    "learn-and-be-curious": ("learn", "curious", "curiosity", "new skill", "unfamiliar", "outside your expertise",
-                             "taught yourself", "new technology"),
-    "hire-and-develop-the-best": ("hire", "hiring", "develop", "mentor", "coach", "grow (someone|a|an|the|your)",
-                                  "underperform", "career", "promot", "feedback to", "talent"),
-    "insist-on-the-highest-standards": ("standard", "quality", "bar", "not good enough", "refused to ship",
-                                        "excellence", "cut corners", "defect"),
-    "think-big": ("think big", "vision", "bold", "ambitious", "big bet", "long-term vision", "scale up", "radical",
-                  "transform"),
-    "bias-for-action": ("quick", "fast", "speed", "urgent", "without all the (data|information)", "calculated risk",
-                        "act(ed)? (quickly|fast)", "waiting", "decision quickly", "before you had"),
-    "frugality": ("frugal", "budget", "limited resources", "cost", "cheap", "money", "less with", "constraint",
-                  "without (more|additional) (people|headcount|resources)", "saving"),
+    "customer-obsession": ("customer", "client", "user feedback", "user need", "end user", "users? (wanted|needed|asked)",
+                           "work(ed|ing)? backwards", "customer experience"),
+    "ownership": ("outside (of )?your (area|role|responsib|job|team|scope|remit)", "took ownership", "own(ed)? ",
+                  "nobody (was|else|owned)", "no one (was|else|owned)", "long[- ](term|standing)", "stepped in", "step(ped)? up",
+                  "beyond your", "not your (job|responsib)", "responsibility for", "sacrific", "on behalf of", "took charge"),
+    "invent-and-simplify": ("simplif", "simpler", "invent", "innovat", "new approach", "creative", "complex", "novel",
+                            "new way", "automat", "reinvent", "accepted as"),
+    "are-right-a-lot": ("judgment", "judgement", "right call", "intuition", "instinct", "gut", "others doubted",
+                        "incomplete (data|information)", "wrong", "good decision", "correct decision", "choose between",
+                        "two (technical )?(approaches|options|paths|designs)", "team was split", "conflicting opinions"),
+    "learn-and-be-curious": ("learn", "curious", "curiosity", "new skill", "unfamiliar", "outside your (expertise|comfort)",
+                             "taught yourself", "new technology", "new domain"),
+    "hire-and-develop-the-best": ("hire", "hiring", "develop(ed|ing)? (someone|a|an|the|your|people|talent|leaders?)",
+                                  "mentor", "coach", "grow (someone|a|an|the|your)", "underperform", "struggl",
+                                  "career", "promot", "feedback to", "talent", "team member improve", "low[- ]perform"),
+    "insist-on-the-highest-standards": ("standard", "quality", "bar", "not good enough", "good enough", "refused to ship",
+                                        "excellence", "cut corners", "defect", "not satisfied", "polish"),
+    "think-big": ("think big", "vision", "bold", "ambitious", "big bet", "scale up", "radical", "transform",
+                  "big picture", "beyond your team's", "multi-year"),
+    "bias-for-action": ("quick", "fast", "speed", "urgent", "without all the (data|information|facts)", "calculated risk",
+                        "act(ed)? (quickly|fast|decisively)", "waiting", "decision quickly", "before you had", "on the spot"),
+    "frugality": ("frugal", "budget", "limited resources", "cost", "cheap", "money", "more with less", "less with",
+                  "constraint", "without (more|additional) (people|headcount|resources)", "saving", "saved",
+                  "headcount", "spend"),
     "earn-trust": ("trust", "skeptic", "credib", "mistake", "admit", "candid", "difficult conversation",
-                   "relationship", "vulnerab", "apolog"),
-    "dive-deep": ("dive deep", "deep dive", "root cause", "data to", "get to the bottom", "metric", "detail",
-                  "investigat", "debug", "analy"),
-    "have-backbone-disagree-and-commit": ("disagree", "push(ed)? back", "conflict", "commit", "challenge(d)? (a|your|the)",
-                                          "unpopular", "stood up", "went against", "didn't agree", "convince"),
+                   "relationship", "vulnerab", "apolog", "bad news"),
+    "dive-deep": ("dive deep", "deep dive", "dove deep", "root cause", "data to", "get to the bottom", "metric", "detail",
+                  "investigat", "debug", "analy", "bug", "tracked down", "troubleshoot", "anomal", "discrepanc",
+                  "didn't add up", "dig"),
+    "have-backbone-disagree-and-commit": ("disagree", "push(ed)? back", "conflict", "commit(ted)? to (a|the) decision",
+                                          "commit\\b", "challenge(d)? (a|your|the)", "unpopular", "stood up", "stand up",
+                                          "went against", "didn't agree", "convince", "said no"),
     "deliver-results": ("deliver", "deadline", "goal", "result", "obstacle", "setback", "on time", "accomplish",
-                        "under pressure", "tight timeline", "shipped"),
-    "strive-to-be-earths-best-employer": ("employee", "team morale", "burnout", "wellbeing", "well-being",
-                                          "work environment", "inclusive", "belonging", "safe", "workload",
-                                          "happier", "retention", "people on your team"),
-    "success-and-scale-bring-broad-responsibility": ("community", "society", "environment", "sustainab", "privacy",
-                                                     "ethic", "broader impact", "beyond (the|your) company",
-                                                     "responsib\\w* at scale", "harm", "accessib", "the world"),
+                        "under (a lot of )?pressure", "tight timeline", "shipped", "commitment", "despite",
+                        "hit (a|the|your) (goal|target)", "over the line"),
+    "strive-to-be-earths-best-employer": ("employee", "morale", "burnout", "burning out", "wellbeing", "well-being",
+                                          "work environment", "working environment", "inclusive", "belonging", "safe",
+                                          "workload", "happier", "retention", "people on your team", "on-call burden"),
+    "success-and-scale-bring-broad-responsibility": ("community", "communities", "society", "environment", "sustainab",
+                                                     "privacy", "ethic", "broader impact", "beyond (the|your) company",
+                                                     "beyond (your|the) (direct )?(customers|users)", "people beyond",
+                                                     "impact of your work", "responsib\\w* at scale", "harm",
+                                                     "accessib", "the world", "planet", "carbon", "energy use", "fairness"),
 }
 
 
@@ -109,7 +119,7 @@ def question_features(question: str) -> dict[str, float]:
     bag.update({"qb:" + a + "_" + b: 1.0 for a, b in zip(toks, toks[1:], strict=False)})
     feats = normalised(bag) if bag else {}
     for slug, hits in cue_counts(question).items():
-        feats["qcue:" + slug] = float(min(hits, 2))
+        feats["qcue:" + slug] = QUESTION_CUE_WEIGHT * min(hits, 2)
     return feats
 
 
@@ -123,6 +133,8 @@ def story_features(answer: str) -> dict[str, float]:
         feats["acue:" + slug] = math.log1p(hits)
     return feats
 
+
+QUESTION_CUE_WEIGHT = 2.0  # cue phrases generalise to new wordings better than single words
 
 _STOPWORDS = frozenset(
     """a an the and or but so of to in on at by for with from as is was were be been being it its this that

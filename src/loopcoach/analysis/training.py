@@ -79,12 +79,17 @@ def load_extra_sentences(data_dir: Path) -> list[tuple[str, str]]:
     return rows
 
 
-def folds(items: list[Any], k: int = FOLDS) -> list[tuple[list[int], list[int]]]:
+_quick = False  # set only inside train(quick=True): one fold instead of FOLDS, for tests
+
+
+def folds(items: list[Any], k: int | None = None) -> list[tuple[list[int], list[int]]]:
+    """Train/test index splits over answers; with a quick run, just the first split."""
     idx = list(range(len(items)))
     random.Random(SEED).shuffle(idx)
-    k = max(2, min(k, len(items)))
+    k = max(2, min(k or FOLDS, len(items)))
     parts = [idx[i::k] for i in range(k)]
-    return [([j for p in parts[:i] + parts[i + 1:] for j in p], part) for i, part in enumerate(parts)]
+    splits = [([j for p in parts[:i] + parts[i + 1:] for j in p], part) for i, part in enumerate(parts)]
+    return splits[:1] if _quick else splits
 
 
 # ---- generic sklearn helpers (imported lazily so the analyzer never needs sklearn) -------------
@@ -195,8 +200,9 @@ def _predict_roles(model: linear.LinearModel, a: Answer) -> list[str]:
     return viterbi(role_probabilities(a.sentences, flags, model), model)
 
 
-def train_roles(answers: list[Answer], extra: list[tuple[str, str]], log: Callable[[str], None]) -> dict[str, Any]:
-    grid_c, grid_w = [1.0, 2.0, 4.0], [0.0, 0.3, 0.6, 1.0]
+def train_roles(answers: list[Answer], extra: list[tuple[str, str]], log: Callable[[str], None],
+                quick: bool = False) -> dict[str, Any]:
+    grid_c, grid_w = ([2.0], [0.3]) if quick else ([1.0, 2.0, 4.0], [0.0, 0.3, 0.6])
     results = {}
     for c in grid_c:
         for balanced in (True,):
@@ -263,10 +269,10 @@ def _content_pack_questions() -> list[Question]:
     return [q for q in out if q.question]
 
 
-def train_question_model(questions: list[Question], log: Callable[[str], None]) -> dict[str, Any]:
+def train_question_model(questions: list[Question], log: Callable[[str], None], quick: bool = False) -> dict[str, Any]:
     labelled = questions
     best_c, best_acc = 1.0, -1.0
-    for c in [0.5, 1.0, 4.0, 16.0]:
+    for c in [1.0] if quick else [0.5, 1.0, 4.0, 16.0]:
         hits = 0
         for tr, te in folds(labelled):
             m = fit_logistic([question_features(labelled[i].question) for i in tr], [labelled[i].asked for i in tr], c, False)
@@ -304,10 +310,11 @@ def _rank(model: linear.LinearModel, a: Answer, asked: dict[str, float], bonus: 
     return sorted(raw, key=lambda s: -raw[s])
 
 
-def train_story_model(answers: list[Answer], asked_of: Callable[[Answer], dict[str, float]], log: Callable[[str], None]) -> dict[str, Any]:
-    bonuses = [0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0]
+def train_story_model(answers: list[Answer], asked_of: Callable[[Answer], dict[str, float]],
+                      log: Callable[[str], None], quick: bool = False) -> dict[str, Any]:
+    bonuses = [2.0] if quick else [0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0]
     best = (-1.0, 1.0, 2.0)
-    for c in [1.0, 4.0, 16.0]:
+    for c in [4.0] if quick else [1.0, 4.0, 16.0]:
         hits = {b: [0, 0] for b in bonuses}
         for tr, te in folds(answers):
             m = _fit_story([answers[i] for i in tr], c)
@@ -348,13 +355,18 @@ def train_hypothetical(answers: list[Answer], log: Callable[[str], None]) -> dic
 
     rows = [hypothetical_features(a.sentences) for a in answers]
     labels = ["yes" if a.hypothetical else "no" for a in answers]
-    hits = 0
+    if len(set(labels)) < 2:
+        raise ValueError("the hypothetical model needs both hypothetical and real-event answers")
+    hits = tested = 0
     for tr, te in folds(answers):
-        m = fit_logistic([rows[i] for i in tr], [labels[i] for i in tr], 4.0, False)
+        if len({labels[i] for i in tr}) < 2:
+            continue  # a fold without one of the classes says nothing
+        m = fit_logistic([rows[i] for i in tr], [labels[i] for i in tr], 4.0, False, min_count=1)
         for i in te:
             hits += _binary(m, rows[i]) == (labels[i] == "yes")
-    log(f"hypothetical: cross-validated accuracy {hits / len(answers):.3f}")
-    m = fit_logistic(rows, labels, 4.0, False)
+            tested += 1
+    log(f"hypothetical: cross-validated accuracy {hits / max(1, tested):.3f}")
+    m = fit_logistic(rows, labels, 4.0, False, min_count=1)
     yes = m.classes.index("yes")
     weights = {k: [round(v[yes] - v[1 - yes], 5)] for k, v in m.weights.items()}
     return {"classes": ["yes"], "bias": [round(m.bias[yes] - m.bias[1 - yes], 5)], "weights": weights}
@@ -369,9 +381,10 @@ def _binary(m: linear.LinearModel, row: dict[str, float]) -> bool:
 def models_in_use(models: dict[str, dict[str, Any]]) -> Iterator[None]:
     """Make the analyzer score with freshly trained models (used only while training)."""
     original = linear.load_model
+    built = {name: linear.LinearModel.from_dict(data) for name, data in models.items()}
 
     def patched(name: str) -> linear.LinearModel | None:
-        return linear.LinearModel.from_dict(models[name]) if name in models else original(name)
+        return built[name] if name in built else original(name)
 
     import loopcoach.analysis.grading as grading_mod
     import loopcoach.analysis.hypothetical as hyp_mod
@@ -405,7 +418,8 @@ def out_of_fold_inputs(answers: list[Answer], fit_all: Callable[[list[Answer]], 
                 report = analyzer.analyze(a.text, question=a.question)
                 captured[i] = grade_features(seen[-1])
                 owners[i] = ([s.text for s in report.sentences if s.role == "action"], [s.text for s in report.sentences])
-    return [captured[i] for i in range(len(answers))], [owners[i] for i in range(len(answers))]
+    covered = sorted(captured)  # every answer, except in a quick run
+    return [captured[i] for i in covered], [owners[i] for i in covered], [answers[i] for i in covered]
 
 
 @contextmanager
@@ -512,7 +526,24 @@ def _spearman(a: list[int], b: list[int]) -> float:
 
 # ---- the whole run ----------------------------------------------------------------------------------
 
-def train(data_dir: Path, out_dir: Path = DEFAULT_OUT, log: Callable[[str], None] = print) -> dict[str, Path]:
+def train(data_dir: Path, out_dir: Path = DEFAULT_OUT, log: Callable[[str], None] = print,
+          quick: bool = False) -> dict[str, Path]:
+    """Train every model from the answers in `data_dir` and write `<name>.json` files into `out_dir`.
+
+    `quick` skips the hyper-parameter search (used by the tests on a tiny corpus)."""
+    from threadpoolctl import threadpool_limits
+
+    # The models are small; BLAS threads only fight each other (and other processes) here.
+    global _quick
+    _quick = quick
+    try:
+        with threadpool_limits(limits=1):
+            return _train(data_dir, out_dir, log, quick)
+    finally:
+        _quick = False
+
+
+def _train(data_dir: Path, out_dir: Path, log: Callable[[str], None], quick: bool) -> dict[str, Path]:
     answers = load_answers(data_dir)
     if len(answers) < 10:
         raise ValueError(f"{data_dir}: need at least 10 labelled answers, found {len(answers)}")
@@ -520,16 +551,16 @@ def train(data_dir: Path, out_dir: Path = DEFAULT_OUT, log: Callable[[str], None
     log(f"training on {len(answers)} answers, {sum(len(a.sentences) for a in answers)} sentences"
         f" (+{len(extra)} extra sentences) from {data_dir}")
     models: dict[str, dict[str, Any]] = {}
-    models["roles"] = train_roles(answers, extra, log)
+    models["roles"] = train_roles(answers, extra, log, quick)
     questions = load_questions(data_dir, answers)
     log(f"{len(questions)} labelled questions for the asked-principle model")
-    models["question_principle"] = train_question_model(questions, log)
+    models["question_principle"] = train_question_model(questions, log, quick)
     held_out = _held_out_question_dists(answers, questions, models["question_principle"]["c"])
 
     def asked_of(a: Answer) -> dict[str, float]:
         return held_out.get(a.id, {})
 
-    models["story_principle"] = train_story_model(answers, asked_of, log)
+    models["story_principle"] = train_story_model(answers, asked_of, log, quick)
     models["hypothetical"] = train_hypothetical(answers, log)
 
     def fit_all(subset: list[Answer]) -> dict[str, dict[str, Any]]:
@@ -537,12 +568,12 @@ def train(data_dir: Path, out_dir: Path = DEFAULT_OUT, log: Callable[[str], None
         sub = {"roles": _fit_roles_fixed(subset, extra, models["roles"]),
                "question_principle": models["question_principle"],
                "story_principle": _fit_story_fixed(subset, models["story_principle"]),
-               "hypothetical": train_hypothetical(subset, quiet)}
+               "hypothetical": _hypothetical_or(subset, models["hypothetical"], quiet)}
         return sub
 
-    rows, owners = out_of_fold_inputs(answers, fit_all)
-    models["ownership"] = train_ownership(owners, answers, log)
-    models["grade"] = train_grade(rows, answers, log)
+    rows, owners, covered = out_of_fold_inputs(answers, fit_all)
+    models["ownership"] = train_ownership(owners, covered, log)
+    models["grade"] = train_grade(rows, covered, log)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = {}
     for name, data in models.items():
@@ -551,6 +582,13 @@ def train(data_dir: Path, out_dir: Path = DEFAULT_OUT, log: Callable[[str], None
         written[name] = path
     log(f"wrote {len(written)} models to {out_dir}")
     return written
+
+
+def _hypothetical_or(subset: list[Answer], fallback: dict[str, Any], log: Callable[[str], None]) -> dict[str, Any]:
+    try:
+        return train_hypothetical(subset, log)
+    except ValueError:
+        return fallback
 
 
 def _fit_roles_fixed(subset: list[Answer], extra: list[tuple[str, str]], chosen: dict[str, Any]) -> dict[str, Any]:

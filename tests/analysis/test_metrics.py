@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from loopcoach.analysis.metrics import find_metrics
+
+
+def found(text: str) -> list[str]:
+    return [m.text for m in find_metrics(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("p99 latency fell from 900 ms to 150 ms.", ["900 ms", "150 ms"]),
+        ("Conversion went up 5% and errors fell by forty percent.", ["5%", "forty percent"]),
+        ("It saved $1.2M a year.", ["$1.2M"]),
+        ("The contract was worth about $3M a year.", ["$3M"]),
+        ("Throughput improved 3x.", ["3x"]),
+        ("Builds got three times faster.", ["three times"]),
+        ("I managed 12 engineers across three teams.", ["12 engineers", "three teams"]),
+        ("It served 2 million users.", ["2 million users"]),
+        ("We onboarded 200 other merchants.", ["200 other merchants"]),
+        ("Support tickets dropped by a third, and costs halved.", ["a third", "halved"]),
+        ("We cut the review queue in half.", ["half"]),
+        ("Revenue doubled.", ["doubled"]),
+        ("Releases shipped in 3 weeks instead of 8.", ["3 weeks", "8"]),
+        ("A full test pass went from three days to 4 hours.", ["three days", "4 hours"]),
+        ("The fleet shrank from 60 hosts to 24.", ["60 hosts", "24"]),
+    ],
+)
+def test_it_finds_metrics(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2021 I joined the payments team.",
+        "Last March we started the migration.",
+        "It was the first time we tried it.",
+        "The alarm fired at 9:31 on a Monday.",
+        "We were on Java 8 and Python 3.11.",
+        "I looked at the p95 dashboard.",
+        "For two years I worked at a bank.",
+        "The deadline was six weeks away.",
+        "We had a 30-minute meeting every morning.",
+        "Logs are kept with a retention of 30 days.",
+        "Two weeks before launch, QA found a bug.",
+        "A year later she led the team.",
+        "It was a two-way door.",
+        "I met one of the senior engineers.",
+    ],
+)
+def test_it_ignores_numbers_that_are_not_metrics(text):
+    assert found(text) == []
+
+
+def test_money_stops_at_the_amount():
+    assert found("The bill was $410,000 a month.") == ["$410,000"]
+
+
+def test_offsets_point_into_the_text():
+    text = "Errors fell from 18% to 7%."
+    for m in find_metrics(text):
+        assert text[m.start:m.end] == m.text
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.%$xkMa-:/abcdefghijklmnopqrstuvwxyz")), max_size=200))
+def test_spans_never_overlap_and_stay_in_the_text(text):
+    last = 0
+    for m in find_metrics(text):
+        assert last <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.text
+        last = m.end

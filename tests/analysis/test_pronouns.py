@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+import pytest
+
+from loopcoach.analysis.pronouns import count_pronouns, decide_ownership
+
+
+def test_it_counts_first_person_forms():
+    counts = count_pronouns("I told my manager and we shipped our fix; I'd do it again, us too.")
+    assert (counts.i, counts.we) == (3, 3)
+
+
+@pytest.mark.parametrize(
+    ("actions", "expected"),
+    [
+        (["I wrote the script.", "I called the customer.", "I fixed the alarm."], "i"),
+        (["We wrote the script.", "We called the customer.", "We fixed the alarm."], "we"),
+        (["I wrote the script.", "We called the customer.", "We fixed it and I checked it."], "mixed"),
+    ],
+)
+def test_it_decides_ownership_from_who_acts(actions, expected):
+    assert decide_ownership(actions, actions) == expected
+
+
+def test_with_no_action_sentences_it_looks_at_the_whole_answer():
+    assert decide_ownership([], ["We had an outage.", "We rolled back.", "We wrote a postmortem."]) == "we"
