@@ -29,6 +29,9 @@ def found(text: str) -> list[str]:
         ("Releases shipped in 3 weeks instead of 8.", ["3 weeks", "8"]),
         ("A full test pass went from three days to 4 hours.", ["three days", "4 hours"]),
         ("The fleet shrank from 60 hosts to 24.", ["60 hosts", "24"]),
+        ("It saved 10 hours a week.", ["10 hours"]),
+        ("I fixed it with one engineer on a 20-node cluster.", ["one engineer", "20-node cluster"]),
+        ("Every account was restored within 36 hours.", ["36 hours"]),
     ],
 )
 def test_it_finds_metrics(text, expected):
@@ -52,6 +55,11 @@ def test_it_finds_metrics(text, expected):
         "A year later she led the team.",
         "It was a two-way door.",
         "I met one of the senior engineers.",
+        "I sat with her for an hour a week.",
+        "Patients over 65 were confused.",
+        "This was three or four years ago.",
+        "Within two hours we found the bad deploy.",
+        "We ran a two-week pilot in one store.",
     ],
 )
 def test_it_ignores_numbers_that_are_not_metrics(text):

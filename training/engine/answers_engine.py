@@ -186,7 +186,7 @@ ANSWERS = [
             "R|She agreed to the phased plan, the conference demo went ahead, and the remaining customers moved on the original date with no billing errors.",
             "R|I learned that disagreeing works best when you bring an option the other person can say yes to."]),
     dict(q="Tell me about a time you solved a hard problem with limited resources.", asked="frugality",
-         p="frugality", also=["invent-and-simplify"], hyp=False, own="i", grade=3, metrics=["$2,000", "$30,000", "two firmware bugs"],
+         p="frugality", also=["invent-and-simplify"], hyp=False, own="i", grade=3, metrics=["one engineer", "$2,000", "$30,000", "two firmware bugs"],
          s=["S|Our test lab for point-of-sale terminals had one engineer and no budget left for the year.",
             "T|I had to find a way to test the new card reader firmware on every terminal model before the rollout.",
             "A|I borrowed retired terminals from the returns warehouse instead of buying new ones.",

@@ -29,7 +29,7 @@ _TECH = re.compile(
     r"Terraform|Lambda|EC2|S3|ECS|EKS|GraphQL|gRPC|REST|React|Angular|Vue|Swift|Kotlin|Rust|Go|Golang|Java|"
     r"Python|Scala|Node(?:\.js)?|TypeScript|Jenkins|GitHub Actions|CircleCI|Datadog|Grafana|Prometheus|Splunk|"
     r"Sentry|PagerDuty|Jira|Salesforce|Stripe|Twilio|CDN|Cloudflare|Nginx|Envoy|Istio|microservices?|monolith|"
-    r"feature flags?|canary|blue[- ]green|sharding|cache|caching|queue|event[- ]driven|batch job|cron job|"
+    r"feature flags?|canary|blue[- ]green|sharding|cache|caching|queue|event[- ]driven|"
     r"ORM|SDK|API gateway|load balancer|read replicas?|CQRS|webhooks?)\b"
 )
 _DECISION = re.compile(
@@ -357,9 +357,9 @@ def _follow_ups(ev: Evidence, ownership: str, hypothetical: bool, roles: list[st
         _ask_real_time(ev, hypothetical),
         _ask_personal(ev, ownership, hypothetical),
         _ask_conflict(ev),
+        _ask_outcome(ev, roles, hypothetical),
         _ask_why_decision(ev),
         _ask_why_technology(ev),
-        _ask_outcome(ev, roles, hypothetical),
         _ask_measurement(ev, hypothetical),
     ) if f]
     seen, out = set(), []

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -55,7 +55,7 @@ def sigmoid(x: float) -> float:
     return 1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_model(name: str) -> LinearModel | None:
     """The model `name`.json shipped in the package, read once per process; None if not trained."""
     try:

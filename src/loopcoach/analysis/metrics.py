@@ -17,7 +17,7 @@ import re
 from loopcoach.analysis.spans import Span
 
 _SMALL = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen"
 ).split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -40,7 +40,8 @@ _MULTIPLIER = re.compile(r"(?:\s?[x×](?![\w])|\s(?:times)\b)", re.I)
 _MONEY_WORD = re.compile(r"\s(?:dollars|euros|pounds|usd|eur|gbp)\b", re.I)
 _TIME_UNITS = (
     r"ms|milliseconds?|millis|µs|microseconds?|s|secs?|seconds?|minutes?|mins?|hours?|hrs?|h|"
-    r"days?|weeks?|months?|quarters?|years?|sprints?|business\s+days|working\s+days|nights?|weekends?"
+    r"days?|weeks?|months?|quarters?|years?|sprints?|business\s+days|working\s+days|nights?|weekends?|"
+    r"mornings?|afternoons?|evenings?"
 )
 _TIME_UNIT = re.compile(r"(?:\s|-|\s?(?=(?:ms|s|h)\b))(?P<unit>" + _TIME_UNITS + r")\b", re.I)
 _OTHER_UNITS = (
@@ -55,7 +56,9 @@ _ARTICLE_DURATION = re.compile(
     re.I,
 )
 _FRACTION = re.compile(
-    r"\b(?:(?:a|one|two)\s+(?:third|quarter|fifth|tenth)s?|three\s+quarters|half)\b(?!-)", re.I
+    r"\b(?:(?:a|one|two)\s+(?:thirds?|quarter(?=\s+of\b)|fifths?|tenths?)|a\s+quarter|"
+    r"(?:three|two)\s+quarters(?=\s+of\b)|half)\b(?!-)",
+    re.I,
 )
 _CHANGE_WORD = re.compile(r"\b(?:doubled|doubling|tripled|tripling|quadrupled|halved|halving|tenfold|twofold|threefold|twice)\b", re.I)
 
@@ -92,28 +95,34 @@ _YEAR_CONTEXT = re.compile(
     r"spring|summer|fall|autumn|winter|back|before|after|through)\s+$",
     re.I,
 )
-_CLOCK_AFTER = re.compile(r"^(?:\s?(?:a\.?m\.?|p\.?m\.?|o'clock)(?!\w)|:\d)", re.I)
+_CLOCK_AFTER = re.compile(
+    r"^(?:\s?(?:a\.?m\.?|p\.?m\.?|o'clock)(?!\w)|:\d|\s+in\s+the\s+(?:morning|afternoon|evening)|\s+at\s+night)", re.I
+)
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–|—|and)\s*(?=[$€£¥]?\d|" + _WORD_NUMBER + r"\b)", re.I)
 
 _DURATION_STOP_AFTER = re.compile(
     r"^[\s,]*(?:ago|before|beforehand|earlier|later|prior|into|away|left|in\s+advance|notice|"
     r"off\s+(?:work|from)|out\b|old|(?:work)?weeks?\b|check-?ins?|huddles?|catch-?ups?|chats?|demos?|walk-?throughs?|presentations?|long\s+(?:meeting|call)|of\s+(?!work|effort|engineering|"
-    r"dev|development|downtime|delay|outage|toil|manual|rework)|with\s+(?:the|my|our|him|her|them|a|an|each|every)\b|"
+    r"(?:[\w-]+\s+){0,2}(?:work|effort|engineering|dev|development|downtime|delay|outage|toil|manual|rework))|with\s+(?:the|my|our|him|her|them|a|an|each|every)\b|"
     r"(?:a|an|per|each|every)\s+(?:day|week|month|"
     r"year|quarter|sprint|night|hour)\b|meeting|call|sync|standup|stand-up|review|session|"
     r"retention|timeout|ttl|window|sprint|deadline|notice|trial|course|program|workshop|offsite|"
     r"one-on-one|1:1|interval|cadence|rotation|shift|cycle|contract|lease|warranty|grace|cooldown|"
-    r"schedule|break|vacation|leave|holiday|onboarding|tenure|boot\s?camp)",
+    r"schedule|break|vacation|leave|holiday|onboarding|tenure|boot\s?camp|pilot|spike|plan|experiment|"
+    r"a/b|test\b|[,\s]+(?:i|we)\s+(?:found|reproduced|identified|traced|diagnosed|figured|compared|noticed))",
     re.I,
 )
 _DURATION_STOP_BEFORE = re.compile(
     r"(?:deadline|due|spent|spend|spending|investigat\w*|meeting|calls?|sync|standup|retention|"
     r"retain|timeout|ttl|interval|expir\w*|poll\w*|heartbeat|cooldown|window|every|each|per|once|"
     r"twice|allotted|budgeted|planned|scheduled|estimated|"
-    r"tenure|worked|working|spent\s+the|next|upcoming|within\s+the\s+next|set\s+\w+\s+to|"
+    r"tenure|worked|working|spent\s+the|next|upcoming|following|coming|previous|past|within\s+the\s+next|"
+    r"set\s+\w+\s+to|ran|run|running|piloted|tested|lend|lent|loan\w*|sat|reproduced|"
     r"profiled|profiling|tracked|tracking|investigated|studied|debugged|monitored|observed|shadowed|"
     r"analy[sz]ed|researched|prototyped|spiked|measured|logged|paused|"
-    r"configured|cron|cached?|keep|kept|store|stored|older\s+than|newer\s+than|younger\s+than)\b[\w\s,'’-]{0,22}$",
+    r"configured|cron|cached?|older\s+than|newer\s+than|younger\s+than)\b[\w\s,'’-]{0,22}$|"
+    r"\b(?:incidents|outages|pages|tickets|bugs|failures|complaints|escalations|releases|deploys)\s+"
+    r"(?:in|over|within|during)\s+(?:the\s+(?:last|past|first)\s+)?$",
     re.I,
 )
 _ARTICLE_DURATION_OK_BEFORE = re.compile(
@@ -128,13 +137,16 @@ _DEADLINE_BEFORE = re.compile(
     r"less than|under)\s+)?|\b(?:first|(?:from|of|over|in)\s+the\s+(?:last|past|previous)|"
     r"asked\s+(?:\w+\s+){0,3}for|booked|scheduled|requested)\s+|"
     r"\b(?:to|will|would|'ll|must|should|going to|due|expected|supposed|promised|committed)\s+"
-    r"(?:\w+\s+){0,6}(?:in|within|by)\s+)(?:about\s+|roughly\s+|around\s+)?$",
+    r"(?:\w+\s+){0,6}(?:in|within)\s+)(?:about\s+|roughly\s+|around\s+)?$",
     re.I,
 )
 _DELIVERY_BEFORE = re.compile(
     r"\b(?:shipped|launched|released|delivered|went\s+(?:out|live)|landed|deployed|fixed|finished|"
     r"completed|resolved|recovered|migrated|done|live)\b[\w\s,'’-]{0,20}$",
     re.I,
+)
+_SAVED_BEFORE = re.compile(
+    r"\b(?:saved?|saving|freed(?:\s+up)?|reclaimed|gave\s+back|cut|reduced|shaved|shortened)\b(?:\s+\w+){0,2}\s+$", re.I
 )
 _FAST_UNITS = frozenset("ms milliseconds millisecond millis µs microseconds microsecond s sec secs second seconds".split())
 _CONFIG_BEFORE = re.compile(
@@ -219,8 +231,12 @@ def _is_bare_quantity(text: str, m: re.Match[str]) -> bool:
         return False
     after = text[m.end():m.end() + 12]
     before = text[max(0, m.start() - 30):m.start()]
-    if re.search(r"\b(?:week|day|month|quarter|year|sprint|phase|step|or|an?)\s+$", before, re.I):
-        return False  # "week 3", "a rotation or two"
+    if re.search(r"\b(?:week|day|month|quarter|year|sprint|phase|step|or|an?|other|aged?|ages)\s+$", before, re.I):
+        return False  # "week 3", "a rotation or two", "the other two", "aged 65"
+    if re.search(r"\b(?:people|patients|users|customers|adults|children|kids|anyone|everyone)\s+(?:over|under)\s+$", before, re.I):
+        return False  # an age: "patients over 65"
+    if words and re.match(r"\s+or\b", after):
+        return False  # "three or four years ago"
     if re.match(r"-[a-z]", after, re.I) or re.search(r"\bout of\s+$", before, re.I):
         return False  # "two-way door", "4.2 out of 5"
     if words and re.match(r"\s+(?:of|or)\b", after) and not re.search(r"\b(?:instead|from|to)\b[^.]{0,12}$", before):
@@ -257,6 +273,8 @@ def _duration(text: str, start: int, end: int, unit: str) -> tuple[int, int] | N
     before = text[max(0, start - 40):start]
     if unit in _FAST_UNITS:  # latencies and timings: only configuration values are not metrics
         return None if _CONFIG_BEFORE.search(before) else (start, end)
+    if _SAVED_BEFORE.search(before):  # "saved 10 hours a week" is impact, whatever follows
+        return (start, end)
     if _sets_scene(text, start, end, before):
         return None
     if unit.startswith("year") and not _YEAR_OK_BEFORE.search(before):
@@ -316,7 +334,11 @@ def _change_word_ok(text: str, m: re.Match[str]) -> bool:
 def _count_noun_end(text: str, end: int, m: re.Match[str]) -> int | None:
     """End of 'NUMBER [adjective…] plural-noun', or None when no counted noun follows."""
     if (m.group("words") or "").lower() == "one" or (m.group("digits") == "1" and not m.group("scale")):
-        return None
+        single = _ONE_THING.match(text, end)
+        return single.end() if single else None
+    hyphen = _HYPHEN_COUNT.match(text, end)
+    if hyphen and m.group("digits"):
+        return hyphen.end()
     pos = end
     for _ in range(4):
         w = _WORD_AFTER.match(text, pos)
@@ -330,6 +352,19 @@ def _count_noun_end(text: str, end: int, m: re.Match[str]) -> int | None:
             return None
         pos = w.end()
     return None
+
+
+_ONE_THING = re.compile(
+    r"\s+(?:(?:additional|extra|more|other|senior|junior|new|full-time|dedicated|backend|frontend|mobile)\s+)?"
+    r"(?:engineer|developer|tester|designer|analyst|contractor|intern|hire|SRE|PM|"
+    r"product manager|data scientist)\b",
+)
+# "a 20-node cluster", "a 3-person team": a count written as an adjective, with its noun.
+_HYPHEN_COUNT = re.compile(
+    r"-(?!(?:ms|s|h|day|week|month|year|minute|hour|second|quarter|sprint|way|step|tier|factor|point)\b)"
+    r"(?:node|person|people|engineer|server|host|machine|region|team|service|core|gpu|cpu|shard|replica|"
+    r"member|seat|line|page|step)s?\s+[a-z]+\b"
+)
 
 
 def _is_plural_noun(word: str) -> bool:

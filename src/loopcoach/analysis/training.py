@@ -290,7 +290,7 @@ def train_question_model(questions: list[Question], log: Callable[[str], None], 
 def _held_out_question_dists(answers: list[Answer], questions: list[Question], c: float) -> dict[str, dict[str, float]]:
     """What the question model says about each answer's question when it has not seen that question."""
     out: dict[str, dict[str, float]] = {}
-    for tr, te in folds(answers):
+    for _train_idx, te in folds(answers):
         unseen = {answers[i].question for i in te}
         train_q = [q for q in questions if q.question not in unseen]
         m = fit_logistic([question_features(q.question) for q in train_q], [q.asked for q in train_q], c, False)
