@@ -35,3 +35,32 @@ def amazon_guide(db):
     from loopcoach.web.guides.models import Guide
 
     return Guide.objects.select_related("company").get(company__slug="amazon", role_slug="engineering-manager")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits and login lockouts live in the cache: start every test with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_user(username: str):
+    from django.contrib.auth.models import User
+
+    return User.objects.create_user(username=username, email=f"{username}@example.com",
+                                    password=f"{username}-Passw0rd!")
+
+
+@pytest.fixture
+def alice(db):
+    """A candidate who owns what the test looks at."""
+    return make_user("alice")
+
+
+@pytest.fixture
+def bob(db):
+    """Another candidate, who must see none of alice's rows."""
+    return make_user("bob")

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "loopcoach.web.guides",
     "loopcoach.web.questions",
     "loopcoach.web.api",
+    "loopcoach.web.stories",
+    "loopcoach.web.loops",
 ]
 
 MIDDLEWARE = [

@@ -52,6 +52,56 @@ SCHEMAS = {
         "count": {"type": "integer"}, "page": {"type": "integer"}, "pages": {"type": "integer"},
         "next": {"type": ["integer", "null"]}, "previous": {"type": ["integer", "null"]},
         "results": {"type": "array", "items": {"$ref": "#/components/schemas/Question"}}}},
+    # Story bank and mock loops (issue 5)
+    "StoryInput": {"type": "object", "required": ["title"], "properties": {
+        "title": {"type": "string", "maxLength": 200}, "when": {"type": "string", "maxLength": 120},
+        "situation": {"type": "string"}, "task": {"type": "string"}, "action": {"type": "string"},
+        "result": {"type": "string"}, "reflection": {"type": "string"},
+        "principles": {"type": "array", "items": {"type": "string"}, "description": "Confirmed principle slugs"}}},
+    "Story": {"allOf": [{"$ref": "#/components/schemas/StoryInput"}, {"type": "object", "properties": {
+        "id": {"type": "integer"}, "grade": {"type": ["integer", "null"], "minimum": 1, "maximum": 4},
+        "suggested_principles": {"type": "array", "items": {"type": "object", "properties": {
+            "slug": {"type": "string"}, "name": {"type": "string"}, "score": {"type": "number"}}}},
+        "feedback": {"type": "object", "description": "strengths, improvements, follow_ups, error"},
+        "url": {"type": "string"}, "created_at": {"type": "string", "format": "date-time"},
+        "updated_at": {"type": "string", "format": "date-time"}}}]},
+    "StoryCoverage": {"type": "object", "properties": {
+        "principles": {"type": "array", "items": {"type": "object", "properties": {
+            "slug": {"type": "string"}, "name": {"type": "string"},
+            "stories": {"type": "array", "items": {"type": "integer"}}, "gap": {"type": "boolean"}}}},
+        "stories": {"type": "array", "items": {"type": "object", "properties": {
+            "id": {"type": "integer"}, "title": {"type": "string"}, "principles": {"type": "array"},
+            "uses": {"type": "integer"}, "stretched": {"type": "boolean"}, "overused": {"type": "boolean"}}}},
+        "gaps": {"type": "array", "items": {"type": "string"}}, "covered": {"type": "integer"}}},
+    "LoopQuestion": {"type": "object", "properties": {
+        "question_id": {"type": "integer"}, "text": {"type": "string"},
+        "principles": {"type": "array", "items": {"type": "string"}},
+        "state": {"type": "string", "enum": ["unanswered", "follow-up", "done"]},
+        "answer": {"type": ["string", "null"]}, "grade": {"type": ["integer", "null"]},
+        "follow_up": {"type": ["string", "null"]}, "follow_up_answer": {"type": ["string", "null"]},
+        "final_grade": {"type": ["integer", "null"]}}},
+    "Loop": {"type": "object", "properties": {
+        "id": {"type": "integer"}, "guide": {"type": "string"}, "status": {"type": "string",
+                                                                         "enum": ["in-progress", "finished"]},
+        "seed": {"type": "integer"}, "round_minutes": {"type": "integer"},
+        "rounds": {"type": "array", "items": {"type": "object", "properties": {
+            "order": {"type": "integer"}, "slug": {"type": "string"}, "name": {"type": "string"},
+            "interviewer": {"type": "string"}, "bar_raiser": {"type": "boolean"},
+            "principles": {"type": "array", "items": {"type": "string"}},
+            "state": {"type": "string", "enum": ["not-started", "running", "paused", "finished"]},
+            "seconds_left": {"type": "integer"},
+            "questions": {"type": "array", "items": {"$ref": "#/components/schemas/LoopQuestion"}}}}}}},
+    "Debrief": {"type": "object", "properties": {
+        "decision": {"type": "object", "properties": {
+            "outcome": {"type": "string", "enum": ["offer", "no-offer"]}, "vetoed": {"type": "boolean"},
+            "reasons": {"type": "array", "items": {"type": "string"}}}},
+        "rounds": {"type": "array", "items": {"type": "object", "properties": {
+            "name": {"type": "string"}, "bar_raiser": {"type": "boolean"},
+            "vote": {"type": "string", "enum": ["strong-hire", "hire", "no-hire", "strong-no-hire"]},
+            "mean_grade": {"type": ["number", "null"]}, "reason": {"type": "string"},
+            "evidence": {"type": "array", "description": "Per principle: the answers' grades and quotes"}}}},
+        "gaps": {"type": "array", "description": "The three principles with the weakest evidence"},
+        "next_steps": {"type": "array", "items": {"type": "string"}}}},
 }
 
 PATHS: dict[str, dict] = {
@@ -84,6 +134,86 @@ PATHS: dict[str, dict] = {
         "parameters": [_path("id", "Question id", {"type": "integer"})],
         "responses": {"200": _json({"$ref": "#/components/schemas/Question"}, "The question"),
                       "404": _json(ERROR, "No such question")}}},
+    # Story bank and mock loops (issue 5): private to the signed-in user or the API token's owner;
+    # another user's id answers 404 like a missing one.
+    "/api/v1/stories": {
+        "get": {"summary": "Your stories", "operationId": "listStories",
+                "responses": {"200": _json({"type": "object", "properties": {"results": {
+                    "type": "array", "items": {"$ref": "#/components/schemas/Story"}}}}, "Your stories"),
+                    "401": _json(ERROR, "Not signed in")}},
+        "post": {"summary": "Write a story; the analyzer suggests principles", "operationId": "createStory",
+                 "requestBody": {"required": True, "content": {"application/json": {
+                     "schema": {"$ref": "#/components/schemas/StoryInput"}}}},
+                 "responses": {"201": _json({"$ref": "#/components/schemas/Story"}, "The new story"),
+                               "400": _json(ERROR, "A missing title, a bad field or an unknown principle"),
+                               "401": _json(ERROR, "Not signed in")}}},
+    "/api/v1/stories/coverage": {"get": {
+        "summary": "The principles × stories matrix: gaps, stretched and overused stories",
+        "operationId": "storyCoverage",
+        "responses": {"200": _json({"$ref": "#/components/schemas/StoryCoverage"}, "Coverage"),
+                      "401": _json(ERROR, "Not signed in")}}},
+    "/api/v1/stories/{id}": {
+        "parameters": [_path("id", "Story id", {"type": "integer"})],
+        "get": {"summary": "One story with its feedback", "operationId": "getStory",
+                "responses": {"200": _json({"$ref": "#/components/schemas/Story"}, "The story"),
+                              "404": _json(ERROR, "No such story of yours")}},
+        "put": {"summary": "Replace a story (fields left out become empty)", "operationId": "replaceStory",
+                "requestBody": {"required": True, "content": {"application/json": {
+                    "schema": {"$ref": "#/components/schemas/StoryInput"}}}},
+                "responses": {"200": _json({"$ref": "#/components/schemas/Story"}, "The story"),
+                              "400": _json(ERROR, "A bad field"), "404": _json(ERROR, "No such story of yours")}},
+        "patch": {"summary": "Change some fields of a story", "operationId": "updateStory",
+                  "requestBody": {"required": True, "content": {"application/json": {
+                      "schema": {"$ref": "#/components/schemas/StoryInput"}}}},
+                  "responses": {"200": _json({"$ref": "#/components/schemas/Story"}, "The story"),
+                                "400": _json(ERROR, "A bad field"), "404": _json(ERROR, "No such story of yours")}},
+        "delete": {"summary": "Delete a story", "operationId": "deleteStory",
+                   "responses": {"200": _json({"type": "object"}, "Deleted"),
+                                 "404": _json(ERROR, "No such story of yours")}}},
+    "/api/v1/loops": {
+        "get": {"summary": "Your mock loops", "operationId": "listLoops",
+                "responses": {"200": _json({"type": "object"}, "Your loops"), "401": _json(ERROR, "Not signed in")}},
+        "post": {"summary": "Start a mock loop: rounds, assigned principles and drawn questions",
+                 "operationId": "startLoop",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                     "type": "object", "required": ["guide"], "properties": {
+                         "guide": {"type": "string", "examples": ["amazon/engineering-manager"]},
+                         "length": {"type": "string", "enum": ["practice", "real"], "default": "practice"},
+                         "seed": {"type": "integer", "description": "Fixes the question draw"}}}}}},
+                 "responses": {"201": _json({"$ref": "#/components/schemas/Loop"}, "The new loop"),
+                               "400": _json(ERROR, "An unknown guide or a bad field"),
+                               "409": _json(ERROR, "Too many unfinished loops")}}},
+    "/api/v1/loops/{id}": {"get": {
+        "summary": "A mock loop's rounds, timers and questions", "operationId": "getLoop",
+        "parameters": [_path("id", "Loop id", {"type": "integer"})],
+        "responses": {"200": _json({"$ref": "#/components/schemas/Loop"}, "The loop"),
+                      "404": _json(ERROR, "No such loop of yours")}}},
+    "/api/v1/loops/{id}/answers": {"post": {
+        "summary": "Answer a drawn question; posting again to the same question answers its follow-up",
+        "operationId": "answerLoopQuestion",
+        "parameters": [_path("id", "Loop id", {"type": "integer"})],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {
+            "type": "object", "required": ["question_id", "answer"], "properties": {
+                "question_id": {"type": "integer"}, "answer": {"type": "string"}}}}}},
+        "responses": {"201": _json({"allOf": [{"$ref": "#/components/schemas/LoopQuestion"}, {
+            "type": "object", "properties": {"analysis": {"type": ["object", "null"]},
+                                             "loop_status": {"type": "string"}}}]}, "The analysed answer"),
+                      "400": _json(ERROR, "An empty, too long or non-text answer"),
+                      "404": _json(ERROR, "No such loop of yours, or the question is not in it"),
+                      "409": _json(ERROR, "Already answered, or the round's time is up")}}},
+    "/api/v1/loops/{id}/end": {"post": {
+        "summary": "End the loop now (unanswered questions count as no evidence) and return the debrief",
+        "operationId": "endLoop",
+        "parameters": [_path("id", "Loop id", {"type": "integer"})],
+        "responses": {"200": _json({"$ref": "#/components/schemas/Debrief"}, "The debrief"),
+                      "404": _json(ERROR, "No such loop of yours")}}},
+    "/api/v1/loops/{id}/debrief": {"get": {
+        "summary": "Each interviewer's vote and evidence, the Bar Raiser's veto, the decision, the gaps",
+        "operationId": "getLoopDebrief",
+        "parameters": [_path("id", "Loop id", {"type": "integer"})],
+        "responses": {"200": _json({"$ref": "#/components/schemas/Debrief"}, "The debrief"),
+                      "404": _json(ERROR, "No such loop of yours"),
+                      "409": _json(ERROR, "The loop is not over yet")}}},
 }
 
 

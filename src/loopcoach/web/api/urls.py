@@ -1,6 +1,8 @@
 from django.urls import path
 
 from loopcoach.web.api import views
+from loopcoach.web.loops import api as loops_api
+from loopcoach.web.stories import api as stories_api
 
 app_name = "api"
 urlpatterns = [
@@ -9,4 +11,12 @@ urlpatterns = [
     path("guides/<slug:company>/<slug:role>", views.guide_detail, name="guide"),
     path("questions", views.question_list, name="questions"),
     path("questions/<int:pk>", views.question_detail, name="question"),
+    path("stories", stories_api.story_collection, name="stories"),
+    path("stories/coverage", stories_api.story_coverage, name="story_coverage"),
+    path("stories/<int:pk>", stories_api.story_item, name="story"),
+    path("loops", loops_api.loop_collection, name="loops"),
+    path("loops/<int:pk>", loops_api.loop_item, name="loop"),
+    path("loops/<int:pk>/answers", loops_api.loop_answer, name="loop_answers"),
+    path("loops/<int:pk>/end", loops_api.loop_end, name="loop_end"),
+    path("loops/<int:pk>/debrief", loops_api.loop_debrief_view, name="loop_debrief"),
 ]

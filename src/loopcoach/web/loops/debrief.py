@@ -1,0 +1,142 @@
+"""The debrief of a finished mock loop: votes, evidence per principle, veto, decision, gaps.
+
+The decision rules themselves are pure (`loopcoach.loops.decision`); this
+module gathers what they need from the database and what the page shows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.urls import NoReverseMatch, reverse
+
+from loopcoach.loops import Decision, RoundVerdict, biggest_gaps, loop_decision, round_vote
+from loopcoach.loops.decision import Gap
+from loopcoach.web.guides.models import Principle
+from loopcoach.web.loops.models import LoopAnswer, LoopRoundSession, MockLoop
+
+QUOTE_LENGTH = 220
+NEXT_STEPS = 3
+
+
+@dataclass
+class Evidence:
+    """What one answer showed for one principle."""
+
+    answer: LoopAnswer
+    grade: int | None
+    quote: str
+
+
+@dataclass
+class PrincipleEvidence:
+    principle: Principle
+    items: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class RoundDebrief:
+    session: LoopRoundSession
+    verdict: RoundVerdict
+    principles: list[PrincipleEvidence]
+    answers: list[LoopAnswer]
+
+
+@dataclass
+class GapView:
+    gap: Gap
+    principle: Principle
+    questions_url: str
+    practice_url: str | None
+    stories_url: str
+
+
+@dataclass
+class Debrief:
+    loop: MockLoop
+    rounds: list[RoundDebrief]
+    decision: Decision
+    gaps: list[GapView]
+    next_steps: list[str]
+
+    @property
+    def bar_raiser(self) -> RoundDebrief | None:
+        return next((r for r in self.rounds if r.session.is_bar_raiser), None)
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for r in self.rounds for a in r.answers if a.answered_at)
+
+    @property
+    def asked(self) -> int:
+        return sum(len(r.answers) for r in self.rounds)
+
+
+def quote_of(analysis: dict | None, answer: str) -> str:
+    """The sentence an interviewer would write down: a result with a number, else an action."""
+    sentences = (analysis or {}).get("sentences") or []
+    metric_starts = [m["start"] for m in (analysis or {}).get("metrics", [])]
+
+    def has_metric(sentence: dict) -> bool:
+        return any(sentence["start"] <= start < sentence["end"] for start in metric_starts)
+
+    for wanted in (lambda s: s["role"] == "result" and has_metric(s), lambda s: s["role"] == "result",
+                   lambda s: s["role"] == "action" and has_metric(s), lambda s: s["role"] == "action"):
+        chosen = next((s for s in sentences if wanted(s)), None)
+        if chosen:
+            return _truncate(chosen["text"])
+    return _truncate(sentences[0]["text"] if sentences else answer)
+
+
+def _truncate(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _practice_url(slug: str) -> str | None:
+    try:
+        return reverse("practice:hub") + f"?principle={slug}"
+    except NoReverseMatch:
+        return None
+
+
+def _analysis_of(answer: LoopAnswer) -> dict | None:
+    return answer.follow_up_analysis or answer.analysis
+
+
+def loop_debrief(loop: MockLoop) -> Debrief:
+    sessions = list(loop.rounds.prefetch_related("answers__question").order_by("order"))
+    principles = {p.slug: p for p in loop.guide.company.principles.order_by("order")}
+    rounds, by_principle = [], {}
+    for session in sessions:
+        answers = list(session.answers.all())
+        grades = [a.final_grade if a.answered_at else None for a in answers]
+        verdict = round_vote(grades, round_slug=session.name, bar_raiser=session.is_bar_raiser)
+        evidence = []
+        for slug in session.principle_slugs:
+            if slug not in principles:
+                continue
+            items = [Evidence(a, a.final_grade if a.answered_at else None,
+                              quote_of(_analysis_of(a), a.answer) if a.answered_at else "")
+                     for a in answers if slug in a.principle_slugs]
+            by_principle.setdefault(slug, []).extend(item.grade for item in items)
+            evidence.append(PrincipleEvidence(principles[slug], items))
+        rounds.append(RoundDebrief(session, verdict, evidence, answers))
+    gaps = [GapView(gap, principles[gap.principle],
+                    reverse("questions:list") + f"?principle={gap.principle}&guide={loop.guide.path}",
+                    _practice_url(gap.principle), reverse("stories:coverage"))
+            for gap in biggest_gaps(by_principle, list(principles))]
+    return Debrief(loop, rounds, loop_decision([r.verdict for r in rounds]), gaps, _next_steps(rounds))
+
+
+def _next_steps(rounds: list[RoundDebrief]) -> list[str]:
+    """The most common improvements across the weakest answers, without repeats."""
+    answers = sorted((a for r in rounds for a in r.answers if a.answered_at and _analysis_of(a)),
+                     key=lambda a: (a.final_grade or 0, a.pk))
+    steps: list[str] = []
+    for answer in answers:
+        for improvement in _analysis_of(answer).get("improvements", []):
+            if improvement not in steps:
+                steps.append(improvement)
+            if len(steps) == NEXT_STEPS:
+                return steps
+    return steps

@@ -1,0 +1,161 @@
+"""The mock-loop pages: start a loop, go through its rounds, and read the debrief."""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from loopcoach.web.guides.models import Principle
+from loopcoach.web.loops import services
+from loopcoach.web.loops.debrief import loop_debrief
+from loopcoach.web.loops.forms import AnswerForm, StartForm
+from loopcoach.web.loops.models import LoopAnswer, LoopRoundSession, MockLoop
+
+
+def _own_loop(request: HttpRequest, pk: int) -> MockLoop:
+    loop = MockLoop.objects.select_related("guide__company").filter(user=request.user, pk=pk).first()
+    if loop is None:
+        raise Http404("No such loop.")
+    return loop
+
+
+def _own_round(request: HttpRequest, pk: int, order: int) -> LoopRoundSession:
+    loop = _own_loop(request, pk)
+    session = loop.rounds.filter(order=order).first()
+    if session is None:
+        raise Http404("No such round.")
+    session.loop = loop
+    return session
+
+
+def _principles(guide) -> dict[str, Principle]:
+    return {p.slug: p for p in guide.company.principles.all()}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def loop_list(request: HttpRequest) -> HttpResponse:
+    form = StartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            loop = services.loop_start(user=request.user, guide=form.cleaned_data["guide"], minutes=form.minutes())
+        except services.LoopError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect(loop)
+    loops = (MockLoop.objects.filter(user=request.user).select_related("guide__company")
+             .prefetch_related("rounds"))
+    return render(request, "loops/loop_list.html", {"form": form, "loops": loops})
+
+
+def _next_round(loop: MockLoop, sessions: list[LoopRoundSession]) -> LoopRoundSession | None:
+    if loop.is_finished:
+        return None
+    return next((s for s in sessions if s.state in ("running", "paused")), None) or \
+        next((s for s in sessions if s.state == "not-started"), None)
+
+
+@login_required
+def loop_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    loop = _own_loop(request, pk)
+    sessions = list(loop.rounds.prefetch_related("answers"))
+    for session in sessions:
+        services.round_refresh(session=session)
+    loop.refresh_from_db()
+    principles = _principles(loop.guide)
+    rounds = [{"session": s, "principles": [principles[p] for p in s.principle_slugs if p in principles],
+               "answered": sum(1 for a in s.answers.all() if a.answered_at), "total": len(s.answers.all())}
+              for s in sessions]
+    return render(request, "loops/loop_detail.html", {
+        "loop": loop, "rounds": rounds, "next_round": _next_round(loop, sessions)})
+
+
+@login_required
+def round_detail(request: HttpRequest, pk: int, order: int) -> HttpResponse:
+    session = _own_round(request, pk, order)
+    services.round_refresh(session=session)
+    answers = list(session.answers.select_related("question").prefetch_related("question__principles"))
+    current = next((a for a in answers if a.state != "done"), None)
+    principles = _principles(session.loop.guide)
+    return render(request, "loops/round.html", {
+        "loop": session.loop, "session": session, "answers": answers, "current": current,
+        "principles": [principles[p] for p in session.principle_slugs if p in principles],
+        "seconds_left": session.seconds_left(), "form": AnswerForm(),
+        "next_session": session.loop.rounds.filter(order__gt=session.order, finished_at__isnull=True).first(),
+    })
+
+
+@login_required
+@require_POST
+def round_start(request: HttpRequest, pk: int, order: int) -> HttpResponse:
+    session = _own_round(request, pk, order)
+    services.round_enter(session=session)
+    return redirect(session)
+
+
+@login_required
+@require_POST
+def round_leave(request: HttpRequest, pk: int, order: int) -> HttpResponse:
+    session = _own_round(request, pk, order)
+    services.round_leave(session=session)
+    messages.info(request, f"Round paused with {session.seconds_left() // 60} minutes left. Resume it when you are ready.")
+    return redirect(session.loop)
+
+
+@login_required
+@require_POST
+def round_end(request: HttpRequest, pk: int, order: int) -> HttpResponse:
+    session = _own_round(request, pk, order)
+    services.session_finish(session=session)
+    return redirect(session)
+
+
+@login_required
+@require_POST
+def answer_create(request: HttpRequest, pk: int, order: int, answer_pk: int) -> HttpResponse:
+    session = _own_round(request, pk, order)
+    answer = LoopAnswer.objects.filter(session=session, pk=answer_pk).first()
+    if answer is None:
+        raise Http404("No such question in this round.")
+    form = AnswerForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise services.LoopError(" ".join(form.errors["answer"]))
+        if answer.state == "follow-up":
+            services.follow_up_submit(answer=answer, text=form.cleaned_data["answer"])
+        else:
+            services.answer_submit(answer=answer, text=form.cleaned_data["answer"])
+    except services.LoopError as error:
+        messages.error(request, str(error))
+    return redirect(session.get_absolute_url() + "#current")
+
+
+@login_required
+@require_POST
+def loop_end(request: HttpRequest, pk: int) -> HttpResponse:
+    loop = _own_loop(request, pk)
+    services.loop_finish(loop=loop)
+    return redirect("loops:debrief", pk=loop.pk)
+
+
+@login_required
+def debrief(request: HttpRequest, pk: int) -> HttpResponse:
+    loop = _own_loop(request, pk)
+    if not loop.is_finished:
+        messages.info(request, "The debrief is written when the loop is over: finish the rounds or end the loop.")
+        return redirect(loop)
+    services.answers_reanalyse(loop=loop)
+    return render(request, "loops/debrief.html", {"loop": loop, "debrief": loop_debrief(loop)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def loop_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    loop = _own_loop(request, pk)
+    if request.method == "POST":
+        services.loop_delete(loop=loop)
+        messages.success(request, "Mock loop deleted.")
+        return redirect("loops:list")
+    return render(request, "loops/loop_confirm_delete.html", {"loop": loop})

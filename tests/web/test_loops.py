@@ -1,0 +1,201 @@
+"""Mock loops: the draw, the round clock, answers with follow-ups, leave and resume, the debrief."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from django.utils.html import escape
+
+from loopcoach.loops import Outcome, Vote
+from loopcoach.web.loops import services
+from loopcoach.web.loops.debrief import loop_debrief, quote_of
+from loopcoach.web.loops.models import LoopAnswer, MockLoop
+from tests.scripted_answers import STRONG, STRONG_FOLLOW_UP, WEAK, WEAK_FOLLOW_UP
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def loop(alice, amazon_guide):
+    return services.loop_start(user=alice, guide=amazon_guide, minutes=15, seed=42)
+
+
+def _answer_round(session, main: str, follow: str) -> None:
+    for answer in session.answers.all():
+        services.answer_submit(answer=answer, text=main)
+        services.follow_up_submit(answer=LoopAnswer.objects.get(pk=answer.pk), text=follow)
+
+
+def test_a_loop_has_five_rounds_covering_all_sixteen_principles(loop):
+    sessions = list(loop.rounds.all())
+    assert [s.slug for s in sessions] == ["hiring-manager", "bar-raiser", "system-design",
+                                          "people-leadership", "execution"]
+    assert sum(s.is_bar_raiser for s in sessions) == 1
+    covered = {p for s in sessions for a in s.answers.all() for p in a.principle_slugs}
+    assert len(covered) == 16 and all(not s.uncovered_slugs for s in sessions)
+    assert all(2 <= s.answers.count() <= 3 for s in sessions)
+
+
+def test_the_draw_avoids_questions_answered_this_week(alice, amazon_guide, loop):
+    first = set(LoopAnswer.objects.filter(session__loop=loop).values_list("question_id", flat=True))
+    for answer in LoopAnswer.objects.filter(session__loop=loop):
+        answer.answered_at = timezone.now()
+        answer.save()
+    second = services.loop_start(user=alice, guide=amazon_guide, minutes=15, seed=42)
+    drawn = set(LoopAnswer.objects.filter(session__loop=second).values_list("question_id", flat=True))
+    assert len(first & drawn) <= 2  # only where nothing else covers a principle
+
+
+def test_answers_get_one_follow_up_and_the_round_closes_when_done(loop):
+    session = loop.rounds.get(order=1)
+    answer = session.answers.first()
+    answer = services.answer_submit(answer=answer, text=STRONG)
+    assert answer.grade == 4 and answer.follow_up and answer.state == "follow-up"
+    session.refresh_from_db()
+    assert session.state == "running"
+    with pytest.raises(services.LoopError):
+        services.answer_submit(answer=answer, text=STRONG)
+    answer = services.follow_up_submit(answer=answer, text=STRONG_FOLLOW_UP)
+    assert answer.state == "done" and answer.final_grade == 4
+    with pytest.raises(services.LoopError):
+        services.follow_up_submit(answer=answer, text="again")
+    for rest in session.answers.exclude(pk=answer.pk):
+        services.answer_submit(answer=rest, text=STRONG)
+        services.follow_up_submit(answer=LoopAnswer.objects.get(pk=rest.pk), text=STRONG_FOLLOW_UP)
+    session.refresh_from_db()
+    assert session.state == "finished"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "x" * 10_001, "\x00\x01\x02"])
+def test_bad_answers_are_refused_and_change_nothing(loop, text):
+    answer = loop.rounds.get(order=1).answers.first()
+    with pytest.raises(services.AnswerInvalid):
+        services.answer_submit(answer=answer, text=text)
+    answer.refresh_from_db()
+    assert answer.answered_at is None and answer.answer == ""
+
+
+def test_an_analyzer_failure_keeps_the_answer_and_the_debrief_retries(loop, monkeypatch):
+    answer = loop.rounds.get(order=1).answers.first()
+    monkeypatch.setattr(services, "analyze", lambda *a, **k: 1 / 0)
+    answer = services.answer_submit(answer=answer, text=STRONG)
+    assert answer.answer == STRONG and answer.analysis is None and answer.follow_up
+    monkeypatch.undo()
+    services.loop_finish(loop=loop)
+    services.answers_reanalyse(loop=loop)
+    answer.refresh_from_db()
+    assert answer.final_grade == 4
+
+
+def test_leaving_pauses_the_clock_and_resuming_restarts_it(loop):
+    session = loop.rounds.get(order=1)
+    services.round_enter(session=session)
+    session.resumed_at = timezone.now() - timedelta(minutes=5)
+    session.save()
+    services.round_leave(session=session)
+    session.refresh_from_db()
+    assert session.state == "paused" and 295 <= session.elapsed_seconds <= 305
+    assert 595 <= session.seconds_left() <= 605
+    services.round_enter(session=session)
+    assert session.state == "running"
+
+
+def test_entering_a_round_pauses_the_other_running_one(loop):
+    first, second = loop.rounds.get(order=1), loop.rounds.get(order=2)
+    services.round_enter(session=first)
+    services.round_enter(session=second)
+    first.refresh_from_db()
+    assert first.state == "paused" and second.state == "running"
+
+
+def test_when_time_runs_out_the_round_closes_and_answers_are_refused(loop):
+    session = loop.rounds.get(order=1)
+    services.round_enter(session=session)
+    session.resumed_at = timezone.now() - timedelta(minutes=16)
+    session.save()
+    with pytest.raises(services.LoopError, match="round is over"):
+        services.answer_submit(answer=session.answers.first(), text=STRONG)
+    session.refresh_from_db()
+    assert session.state == "finished" and session.elapsed_seconds == 15 * 60
+
+
+def _run_loop(loop, weak_rounds=("bar-raiser",)):
+    for session in loop.rounds.all():
+        if session.slug in weak_rounds:
+            _answer_round(session, WEAK, WEAK_FOLLOW_UP)
+        else:
+            _answer_round(session, STRONG, STRONG_FOLLOW_UP)
+    loop.refresh_from_db()
+    return loop
+
+
+def test_a_weak_bar_raiser_round_vetoes_an_otherwise_strong_loop(loop):
+    loop = _run_loop(loop)
+    assert loop.is_finished
+    debrief = loop_debrief(loop)
+    votes = {r.session.slug: r.verdict.vote for r in debrief.rounds}
+    assert votes.pop("bar-raiser") is Vote.STRONG_NO_HIRE
+    assert set(votes.values()) == {Vote.STRONG_HIRE}
+    assert debrief.decision.outcome is Outcome.NO_OFFER and debrief.decision.vetoed
+    assert {g.principle.slug for g in debrief.gaps} <= set(debrief.bar_raiser.session.principle_slugs)
+    assert debrief.next_steps
+
+
+def test_a_strong_loop_is_an_offer(loop):
+    debrief = loop_debrief(_run_loop(loop, weak_rounds=()))
+    assert debrief.decision.outcome is Outcome.OFFER and not debrief.decision.vetoed
+
+
+def test_ending_a_loop_early_counts_unanswered_questions_as_no_evidence(loop):
+    services.loop_finish(loop=loop)
+    debrief = loop_debrief(loop)
+    assert all(r.verdict.vote is Vote.STRONG_NO_HIRE for r in debrief.rounds)
+    assert debrief.decision.outcome is Outcome.NO_OFFER
+    assert all(g.gap.mean == 1.0 for g in debrief.gaps)
+
+
+def test_the_quote_is_a_result_with_a_number():
+    analysis = {"sentences": [{"text": "I did it.", "start": 0, "end": 9, "role": "action"},
+                              {"text": "It went well.", "start": 10, "end": 23, "role": "result"},
+                              {"text": "Latency fell 70%.", "start": 24, "end": 41, "role": "result"}],
+                "metrics": [{"text": "70%", "start": 37, "end": 40}]}
+    assert quote_of(analysis, "") == "Latency fell 70%."
+    assert quote_of(None, "plain answer") == "plain answer"
+
+
+def test_the_pages_walk_through_a_loop(client, alice, amazon_guide):
+    client.force_login(alice)
+    assert "Start the loop" in client.get("/loops/").content.decode()
+    response = client.post("/loops/", {"guide": amazon_guide.pk, "length": "real"})
+    loop = MockLoop.objects.get(user=alice)
+    assert response.url == loop.get_absolute_url() and loop.round_minutes == 60
+    assert "Start round 1" in client.get(loop.get_absolute_url()).content.decode()
+    client.post(f"/loops/{loop.pk}/rounds/1/start/")
+    answer = loop.rounds.get(order=1).answers.first()
+    page = client.get(f"/loops/{loop.pk}/rounds/1/").content.decode()
+    assert escape(answer.question.text) in page and "data-running" in page
+    client.post(f"/loops/{loop.pk}/rounds/1/answers/{answer.pk}/", {"answer": STRONG})
+    answer.refresh_from_db()
+    assert escape(answer.follow_up) in client.get(f"/loops/{loop.pk}/rounds/1/").content.decode()
+    client.post(f"/loops/{loop.pk}/rounds/1/leave/")
+    assert "Resume round 1" in client.get(loop.get_absolute_url()).content.decode()
+    assert client.get(f"/loops/{loop.pk}/debrief/").status_code == 302  # not over yet
+    client.post(f"/loops/{loop.pk}/end/")
+    page = client.get(f"/loops/{loop.pk}/debrief/").content.decode()
+    assert "No offer" in page and "Bar Raiser veto" in page and "three biggest gaps" in page
+
+
+def test_an_empty_answer_from_the_page_shows_an_error(client, alice, loop):
+    client.force_login(alice)
+    answer = loop.rounds.get(order=1).answers.first()
+    response = client.post(f"/loops/{loop.pk}/rounds/1/answers/{answer.pk}/", {"answer": "  "}, follow=True)
+    assert "This field is required" in response.content.decode() or "Write an answer" in response.content.decode()
+    answer.refresh_from_db()
+    assert answer.answered_at is None
+
+
+def test_deleting_a_loop(client, alice, loop):
+    client.force_login(alice)
+    client.post(f"/loops/{loop.pk}/delete/")
+    assert not MockLoop.objects.exists()
