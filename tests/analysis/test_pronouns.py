@@ -22,5 +22,10 @@ def test_it_decides_ownership_from_who_acts(actions, expected):
     assert decide_ownership(actions, actions) == expected
 
 
-def test_with_no_action_sentences_it_looks_at_the_whole_answer():
-    assert decide_ownership([], ["We had an outage.", "We rolled back.", "We wrote a postmortem."]) == "we"
+def test_a_story_without_the_speakers_actions_is_not_theirs():
+    assert decide_ownership([], ["I think it was a great project.", "The team rebuilt the pipeline."]) == "we"
+
+
+def test_talking_is_not_acting():
+    actions = ["I think we fixed the alarms.", "We rewrote the pager rules.", "I guess we shipped it."]
+    assert decide_ownership(actions, actions) == "we"

@@ -10,7 +10,13 @@ from loopcoach.analysis.linear import load_model
 _I = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll|me|my|mine|myself)\b", re.I)
 _WE = re.compile(r"\b(?:we|we're|we’re|we've|we’ve|we'd|we’d|we'll|we’ll|us|our|ours|ourselves)\b", re.I)
 # Who does the deed: a subject pronoun (optionally "also/then/finally") before a verb.
-_I_SUBJECT = re.compile(r"\b(?:i|i'd|i’d|i've|i’ve|i'll|i’ll)\b(?!\s*[.,])", re.I)
+# "I think", "I guess", "I was": the speaker talking, not acting; they do not make a story theirs.
+_I_SUBJECT = re.compile(
+    r"\b(?:i|i'd|i’d|i've|i’ve|i'll|i’ll)\b(?!\s*[.,])"
+    r"(?!\s+(?:\w+ly\s+)?(?:think|thought|guess|believe|mean|remember|feel|felt|know|knew|suppose|hope|"
+    r"was|am|'m|’m|wasn't|wasn’t|would say|'d say|’d say|really like|like)\b)",
+    re.I,
+)
 _WE_SUBJECT = re.compile(r"\b(?:we|we'd|we’d|we've|we’ve|we'll|we’ll|my team and i|the team|the teams?|everyone|everybody|they)\b", re.I)
 _WE_ONLY_SUBJECT = re.compile(r"\b(?:we|we'd|we’d|we've|we’ve|we'll|we’ll)\b", re.I)
 
@@ -58,6 +64,8 @@ def decide_ownership(
     we_threshold: float | None = None,
 ) -> str:
     """'i', 'we' or 'mixed' from who acts in the action sentences (all sentences as a fallback)."""
+    if not action_sentences:
+        return "we"  # nobody in the story is the speaker acting: not a personal story
     model = load_model("ownership")
     extra = model.extra if model else {}
     i_threshold = i_threshold if i_threshold is not None else extra.get("i_threshold", I_SHARE_FOR_I)
