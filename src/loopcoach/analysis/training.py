@@ -68,15 +68,26 @@ def load_answers(data_dir: Path) -> list[Answer]:
     return answers
 
 
-def load_extra_sentences(data_dir: Path) -> list[tuple[str, str]]:
+_WHERE = {"first": (0, 8), "middle": (3, 8), "last": (7, 8)}
+
+
+def load_extra_sentences(data_dir: Path) -> list[tuple[str, str, int, int]]:
+    """Single labelled sentences: (text, role, index, count); `where` says where in an answer it sits."""
     extra_dir = data_dir.parent / "sentences"
     rows = []
     for path in sorted(extra_dir.glob("*.jsonl")) if extra_dir.is_dir() else []:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 r = json.loads(line)
-                rows.append((r["text"], r["role"]))
+                index, count = _WHERE[r.get("where", "middle")]
+                rows.append((r["text"], r["role"], index, count))
     return rows
+
+
+def _extra_rows(extra: list[tuple[str, str, int, int]]) -> tuple[list[dict[str, float]], list[str]]:
+    from loopcoach.analysis.metrics import find_metrics
+
+    return ([sentence_features(t, i, n, bool(find_metrics(t))) for t, _, i, n in extra], [r for _, r, _, _ in extra])
 
 
 _quick = False  # set only inside train(quick=True): one fold instead of FOLDS, for tests
@@ -200,7 +211,7 @@ def _predict_roles(model: linear.LinearModel, a: Answer) -> list[str]:
     return viterbi(role_probabilities(a.sentences, flags, model), model)
 
 
-def train_roles(answers: list[Answer], extra: list[tuple[str, str]], log: Callable[[str], None],
+def train_roles(answers: list[Answer], extra: list[tuple[str, str, int, int]], log: Callable[[str], None],
                 quick: bool = False) -> dict[str, Any]:
     grid_c, grid_w = ([2.0], [0.3]) if quick else ([1.0, 2.0, 4.0], [0.0, 0.3, 0.6])
     results = {}
@@ -210,8 +221,9 @@ def train_roles(answers: list[Answer], extra: list[tuple[str, str]], log: Callab
             for train_idx, test_idx in folds(answers):
                 train = [answers[i] for i in train_idx]
                 rows, labels = _role_rows(train)
-                rows += [sentence_features(t, 1, 3, False) for t, _ in extra]
-                labels += [r for _, r in extra]
+                extra_x, extra_y = _extra_rows(extra)
+                rows += extra_x
+                labels += extra_y
                 base = fit_logistic(rows, labels, c, balanced)
                 for w in grid_w:
                     model = _with_order(base, train, w)
@@ -222,8 +234,9 @@ def train_roles(answers: list[Answer], extra: list[tuple[str, str]], log: Callab
     (c, balanced, w), best = max(results.items(), key=lambda kv: kv[1])
     log(f"roles: cross-validated macro-F1 {best:.3f} (C={c}, balanced={balanced}, order weight={w})")
     rows, labels = _role_rows(answers)
-    rows += [sentence_features(t, 1, 3, False) for t, _ in extra]
-    labels += [r for _, r in extra]
+    extra_x, extra_y = _extra_rows(extra)
+    rows += extra_x
+    labels += extra_y
     model = _with_order(fit_logistic(rows, labels, c, balanced), answers, w)
     return model_json(model, cv_macro_f1=round(best, 4), c=c, balanced=balanced)
 
@@ -591,10 +604,11 @@ def _hypothetical_or(subset: list[Answer], fallback: dict[str, Any], log: Callab
         return fallback
 
 
-def _fit_roles_fixed(subset: list[Answer], extra: list[tuple[str, str]], chosen: dict[str, Any]) -> dict[str, Any]:
+def _fit_roles_fixed(subset: list[Answer], extra: list[tuple[str, str, int, int]], chosen: dict[str, Any]) -> dict[str, Any]:
     rows, labels = _role_rows(subset)
-    rows += [sentence_features(t, 1, 3, False) for t, _ in extra]
-    labels += [r for _, r in extra]
+    extra_x, extra_y = _extra_rows(extra)
+    rows += extra_x
+    labels += extra_y
     c, balanced = chosen.get("c", 1.0), chosen.get("balanced", True)
     model = _with_order(fit_logistic(rows, labels, c, balanced), subset, chosen["transition_weight"])
     return model_json(model)
