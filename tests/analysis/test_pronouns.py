@@ -15,7 +15,8 @@ def test_it_counts_first_person_forms():
     [
         (["I wrote the script.", "I called the customer.", "I fixed the alarm."], "i"),
         (["We wrote the script.", "We called the customer.", "We fixed the alarm."], "we"),
-        (["I wrote the script.", "We called the customer.", "We fixed it and I checked it."], "mixed"),
+        (["I wrote the script.", "We called the customer.", "We fixed the alarm and we tested it.", "I checked it."],
+         "mixed"),
     ],
 )
 def test_it_decides_ownership_from_who_acts(actions, expected):
