@@ -411,10 +411,14 @@ def _ask_conflict(ev: Evidence) -> FollowUp | None:
         if not m:
             continue
         who = _who_in(s.text) or _who_nearby(ev, i)
-        subject = f"with {second_person(who)}" if who else "about it"
-        return _follow("conflict",
-                       f"When you say “{quote(s.text, 70)}”: who exactly did you speak to {subject}, what did you say, "
-                       "and what did they answer?", i, s)
+        if who:
+            who = second_person(who)
+            question = (f"When you say “{quote(s.text, 70)}”: what exactly did you say to {who}, "
+                        f"and what did {who} answer?")
+        else:
+            question = (f"When you say “{quote(s.text, 70)}”: who exactly did you speak to, what did you say, "
+                        "and what did they answer?")
+        return _follow("conflict", question, i, s)
     return None
 
 
@@ -441,7 +445,7 @@ def _ask_why_decision(ev: Evidence) -> FollowUp | None:
             continue
         m = _DECISION.search(s.text)
         if m:
-            said = second_person(_clause(s.text[m.start():m.end()], 16))
+            said = _clause(s.text[m.start():m.end()], 16)
             return _follow("why-decision",
                            f"You said “{said}”. Why that, and which other options did you weigh and rule out?",
                            i, s, (s.start + m.start("what"), s.start + m.end("what")))
@@ -473,32 +477,35 @@ def _ask_outcome(ev: Evidence, roles: list[str], hypothetical: bool) -> FollowUp
     if not actions:
         return _follow("measurable-outcome", "What was the measurable outcome, and how did you know it worked?")
     i, s = actions[-1]
-    m = re.search(r"\b(?:I|we)\s+(?:\w+ly\s+)?(?P<what>(?:\w+\s+){1,7}\w+)", s.text)
-    what = second_person(m.group("what")) if m else "did that"
+    m = re.search(r"\b(?:I|we)\s+(?:\w+ly\s+)?(?P<what>[^,.;:!?]+)", s.text, re.I)
+    what = second_person(_clause(re.split(r"\s+and\s+", m.group("what"))[0], 10)) if m else "did that"
     return _follow("measurable-outcome",
                    f"After you {what}, what was the measurable outcome? Which number moved, from what to what?", i, s)
 
 
 def _ask_measurement(ev: Evidence, hypothetical: bool) -> FollowUp | None:
+    """Ask how the headline number of the result was measured: a percentage or multiplier first."""
     if hypothetical:
         return None
+    best: tuple[int, int, FollowUp] | None = None
     for i, s in enumerate(ev.sentences):
         if s.role != "result":
             continue
-        for m in ev.per_sentence_metrics[i]:
-            question = _measurement_question(m.text)
-            if question:
-                return _follow("measurement", question, i, s, (m.start, m.end))
-    return None
+        for order, m in enumerate(ev.per_sentence_metrics[i]):
+            kind, question = _measurement_question(m.text)
+            if question and (best is None or (kind, -order) < best[:2]):
+                best = (kind, -order, _follow("measurement", question, i, s, (m.start, m.end)))
+    return best[2] if best else None
 
 
-def _measurement_question(metric: str) -> str | None:
+def _measurement_question(metric: str) -> tuple[int, str | None]:
+    """(priority, question) for a metric; lower priority is asked first."""
     low = metric.lower()
     if re.search(r"%|percent|points|\bx\b|\dx$|times|half|third|quarter|doubl|tripl|halv", low):
-        return (f"You mentioned “{metric}”. How did you measure that, over what period, and what else "
-                "could explain the change?")
+        return 0, (f"You mentioned “{metric}”. How did you measure that, over what period, and what else "
+                   "could explain the change?")
     if re.search(r"[$€£]|dollars|euros", low):
-        return f"You mentioned “{metric}”. How was that figure worked out, and who agreed with it?"
+        return 1, f"You mentioned “{metric}”. How was that figure worked out, and who agreed with it?"
     if re.search(r"\b(?:ms|milliseconds?|seconds?|minutes?|hours?|days?|weeks?|months?)\b", low):
-        return f"You mentioned “{metric}”. What was it before, and which of your changes made the most difference?"
-    return None
+        return 2, f"You mentioned “{metric}”. What was it before, and which of your changes made the most difference?"
+    return 3, None

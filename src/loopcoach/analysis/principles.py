@@ -43,7 +43,7 @@ QUESTION_CUES: dict[str, tuple[str, ...]] = {
                   "nobody (was|else|owned)", "no one (was|else|owned)", "long[- ](term|standing)", "stepped in", "step(ped)? up",
                   "beyond your", "not your (job|responsib)", "responsibility for", "sacrific", "on behalf of", "took charge"),
     "invent-and-simplify": ("simplif", "simpler", "invent", "innovat", "new approach", "creative", "complex", "novel",
-                            "new way", "automat", "reinvent", "accepted as"),
+                            "new way", "automat", "reinvent", "accepted as", "improved? (a|the|your) process"),
     "are-right-a-lot": ("judgment", "judgement", "right call", "intuition", "instinct", "gut", "others doubted",
                         "incomplete (data|information)", "wrong", "good decision", "correct decision", "choose between",
                         "two (technical )?(approaches|options|paths|designs)", "team was split", "conflicting opinions"),
