@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "loopcoach.web.guides",
     "loopcoach.web.questions",
     "loopcoach.web.api",
+    "loopcoach.web.accounts",
+    "loopcoach.web.practice",
     "loopcoach.web.stories",
     "loopcoach.web.loops",
 ]
@@ -127,6 +129,24 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/practice/"
+LOGOUT_REDIRECT_URL = "/"
+
+# Accounts and practice (issue 4). Email goes to the console unless an SMTP host is set.
+EMAIL_HOST = envstr("EMAIL_HOST", "")
+EMAIL_BACKEND = ("django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
+                 else "django.core.mail.backends.console.EmailBackend")
+EMAIL_PORT = envint("EMAIL_PORT", 587)
+EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "loopcoach <noreply@localhost>")
+SIGNUP_OPEN = envbool("LOOPCOACH_SIGNUP_OPEN", True)
+LOGIN_FAILURE_LIMIT = envint("LOOPCOACH_LOGIN_FAILURE_LIMIT", 5)
+LOGIN_LOCKOUT_MINUTES = envint("LOOPCOACH_LOGIN_LOCKOUT_MINUTES", 15)
+ANALYZE_RATE_PER_MINUTE = envint("LOOPCOACH_ANALYZE_RATE_PER_MINUTE", 30)
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: use the socket address).
+PROXY_COUNT = envint("LOOPCOACH_PROXY_COUNT", 0)
 
 REDIS_URL = envstr("REDIS_URL", "")
 if REDIS_URL:

@@ -6,6 +6,7 @@ every API route is described here and every described path resolves.
 from __future__ import annotations
 
 from loopcoach import __version__
+from loopcoach.web.practice import openapi as practice_openapi
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 
@@ -217,6 +218,11 @@ PATHS: dict[str, dict] = {
 }
 
 
+# Answer analysis, attempts and reviews (issue 4) are described next to their views.
+PATHS.update(practice_openapi.PATHS)
+SCHEMAS.update(practice_openapi.SCHEMAS)
+
+
 def openapi_document() -> dict:
     return {
         "openapi": "3.1.0",
@@ -224,5 +230,5 @@ def openapi_document() -> dict:
                  "description": "Guides, questions and answer feedback of a self-hosted loopcoach."},
         "servers": [{"url": "/"}],
         "paths": PATHS,
-        "components": {"schemas": SCHEMAS},
+        "components": {"schemas": SCHEMAS, "securitySchemes": practice_openapi.SECURITY_SCHEMES},
     }

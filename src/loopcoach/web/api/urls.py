@@ -1,6 +1,7 @@
 from django.urls import path
 
 from loopcoach.web.api import views
+from loopcoach.web.practice import api as practice_api
 from loopcoach.web.loops import api as loops_api
 from loopcoach.web.stories import api as stories_api
 
@@ -11,6 +12,11 @@ urlpatterns = [
     path("guides/<slug:company>/<slug:role>", views.guide_detail, name="guide"),
     path("questions", views.question_list, name="questions"),
     path("questions/<int:pk>", views.question_detail, name="question"),
+    path("analyze", practice_api.analyze_answer, name="analyze"),
+    path("attempts", practice_api.attempt_collection, name="attempts"),
+    path("attempts/<int:pk>", practice_api.attempt_item, name="attempt"),
+    path("attempts/<int:pk>/follow-ups", practice_api.follow_up_collection, name="attempt_follow_ups"),
+    path("reviews/due", practice_api.reviews_due, name="reviews_due"),
     path("stories", stories_api.story_collection, name="stories"),
     path("stories/coverage", stories_api.story_coverage, name="story_coverage"),
     path("stories/<int:pk>", stories_api.story_item, name="story"),

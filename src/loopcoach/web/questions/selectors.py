@@ -49,3 +49,11 @@ def question_filter(filters: QuestionFilters) -> QuerySet[Question]:
     if filters.q:
         return search_questions(questions, filters.q).prefetch_related("principles")
     return questions.prefetch_related("principles").order_by("guide_id", "category", "id")
+
+
+def question_related(question: Question) -> QuerySet[Question]:
+    """Up to five other questions on the same principles (or, without principles, the same category)."""
+    others = Question.objects.active().filter(guide=question.guide).exclude(pk=question.pk)
+    if question.principles.exists():
+        return others.filter(principles__in=question.principles.all()).distinct().order_by("id")[:5]
+    return others.filter(category=question.category).order_by("id")[:5]

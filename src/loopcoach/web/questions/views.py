@@ -8,7 +8,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from loopcoach.web.guides.models import LoopRound, Principle
 from loopcoach.web.questions.models import Question
-from loopcoach.web.questions.selectors import QuestionFilters, question_filter
+from loopcoach.web.questions.selectors import QuestionFilters, question_filter, question_related
 
 PAGE_SIZE = 25
 
@@ -34,12 +34,5 @@ def question_list(request: HttpRequest) -> HttpResponse:
 def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     question = get_object_or_404(
         Question.objects.select_related("guide__company", "round").prefetch_related("principles"), pk=pk)
-    related = (
-        Question.objects.active()
-        .filter(guide=question.guide, principles__in=question.principles.all())
-        .exclude(pk=question.pk).distinct().order_by("id")[:5]
-        if question.principles.exists() else
-        Question.objects.active().filter(guide=question.guide, category=question.category)
-        .exclude(pk=question.pk).order_by("id")[:5]
-    )
-    return render(request, "questions/question_detail.html", {"question": question, "related": related})
+    return render(request, "questions/question_detail.html",
+                  {"question": question, "related": question_related(question)})

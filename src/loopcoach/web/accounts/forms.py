@@ -1,0 +1,42 @@
+"""Sign-up and a log-in form that locks out repeated failures."""
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.models import User
+
+from loopcoach.web.accounts import services
+from loopcoach.web.core.ratelimit import client_ip
+
+
+class SignupForm(UserCreationForm):
+    email = forms.EmailField(required=False, help_text="Optional: only used to reset your password.")
+
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = ("username", "email")
+
+
+class ThrottledLoginForm(AuthenticationForm):
+    """After LOGIN_FAILURE_LIMIT failures for one username from one address, refuse for a while."""
+
+    def clean(self):
+        username = self.cleaned_data.get("username") or ""
+        ip = client_ip(self.request)
+        if services.login_locked(username=username, ip=ip):
+            raise forms.ValidationError(
+                f"Too many failed attempts. Try again in {settings.LOGIN_LOCKOUT_MINUTES} minutes, "
+                "or reset your password.", code="locked")
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            services.login_failed(username=username, ip=ip)
+            raise
+        services.login_succeeded(username=username, ip=ip)
+        return cleaned
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(max_length=80, label="Token name",
+                           widget=forms.TextInput(attrs={"placeholder": "e.g. my notes script"}))

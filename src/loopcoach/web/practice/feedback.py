@@ -1,0 +1,203 @@
+"""Turns an attempt's analysis JSON into what the feedback panel shows.
+
+The analysis is the analyzer's JSON (DESIGN.md, schema version 1). Fields
+beyond the required ones (per-remark evidence, grade reasons, follow-up
+anchors) are used when present; without them the panel shows less, never
+breaks. The answer is the candidate's own text: it is escaped piece by
+piece here, and only our own tags are marked safe.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from loopcoach.web.practice.models import GRADE_NAMES
+
+ROLES = {"situation": "Situation", "task": "Task", "action": "Action", "result": "Result", "other": "Other"}
+STAR = ["situation", "task", "action", "result"]
+MISSING_ADVICE = {
+    "situation": "Set the scene in a sentence or two: where, when, what was at stake.",
+    "task": "Say what you had to achieve, and why it was yours to do.",
+    "action": "Spend most of the answer on what you did, step by step, in the first person.",
+    "result": "End with what came of it, with a number if you can, and what you learned.",
+}
+MARKS = {"metric": "number", "filler": "filler word", "hedge": "hedge"}
+
+
+@dataclass
+class Remark:
+    text: str
+    sentence: int | None = None  # 0-based index into the sentences
+    quote: str = ""
+
+
+@dataclass
+class Feedback:
+    anchor: str  # prefix of the sentence ids, unique on the page
+    answer_html: SafeString
+    grade: int | None
+    grade_name: str
+    reasons_for: list[str] = field(default_factory=list)
+    reasons_against: list[str] = field(default_factory=list)
+    star: list[tuple[str, str, bool]] = field(default_factory=list)  # (role, name, present)
+    missing: list[tuple[str, str]] = field(default_factory=list)  # (name, advice)
+    action_share: int | None = None
+    metrics: list[str] = field(default_factory=list)
+    fillers: list[str] = field(default_factory=list)
+    hedges: list[str] = field(default_factory=list)
+    pronoun_i: int = 0
+    pronoun_we: int = 0
+    ownership: str = ""
+    hypothetical: bool = False
+    shown: dict | None = None
+    asked: dict | None = None
+    runners_up: list[dict] = field(default_factory=list)
+    strengths: list[Remark] = field(default_factory=list)
+    improvements: list[Remark] = field(default_factory=list)
+    follow_ups: list[Remark] = field(default_factory=list)
+    word_count: int = 0
+    speaking: str = ""
+
+    @property
+    def principle_matches(self) -> bool | None:
+        if not self.asked or not self.shown:
+            return None
+        return self.asked["slug"] == self.shown["slug"]
+
+
+def build(analysis: dict, answer: str, *, anchor: str, asked_names: dict[str, str] | None = None) -> Feedback:
+    sentences = analysis.get("sentences") or []
+    star = analysis.get("star") or {}
+    pronouns = analysis.get("pronouns") or {}
+    principles = [p for p in analysis.get("principles") or [] if p.get("slug")]
+    reasons = [str(r) for r in analysis.get("grade_reasons") or []]
+    grade = analysis.get("grade")
+    feedback = Feedback(
+        anchor=anchor,
+        answer_html=answer_html(answer, sentences, _marks(analysis), anchor=anchor),
+        grade=grade, grade_name=GRADE_NAMES.get(grade, "Not graded"),
+        reasons_for=[_sentence(r[1:]) for r in reasons if r.startswith("+")],
+        reasons_against=[_sentence(r[1:]) for r in reasons if r.startswith("-")] +
+                        [_sentence(r) for r in reasons if not r.startswith(("+", "-"))],
+        star=[(role, ROLES[role], bool(star.get(role))) for role in STAR if role in star],
+        missing=[(ROLES[role], MISSING_ADVICE[role]) for role in STAR if role in star and not star[role]],
+        action_share=round(100 * star["action_share"]) if isinstance(star.get("action_share"), int | float) else None,
+        metrics=[m.get("text", "") for m in analysis.get("metrics") or []],
+        fillers=[m.get("text", "") for m in analysis.get("fillers") or []],
+        hedges=[m.get("text", "") for m in analysis.get("hedges") or []],
+        pronoun_i=int(pronouns.get("i", 0)), pronoun_we=int(pronouns.get("we", 0)),
+        ownership=analysis.get("ownership") or "",
+        hypothetical=bool(analysis.get("hypothetical")),
+        shown=principles[0] if principles and principles[0].get("score", 0) > 0 else None,
+        runners_up=principles[1:3],
+        word_count=int(analysis.get("word_count") or 0),
+        speaking=_minutes(analysis.get("speaking_seconds")),
+    )
+    asked = analysis.get("asked_principle")
+    if asked:
+        names = {p["slug"]: p.get("name", p["slug"]) for p in principles} | (asked_names or {})
+        feedback.asked = {"slug": asked, "name": names.get(asked, asked)}
+    feedback.strengths, feedback.improvements = _remarks(analysis, sentences)
+    feedback.follow_ups = _follow_ups(analysis, sentences)
+    return feedback
+
+
+def answer_html(answer: str, sentences: list[dict], marks: list[tuple[int, int, str]], *,
+                anchor: str) -> SafeString:
+    """The answer with each sentence wrapped in its STAR role and marks inside; every byte of it escaped."""
+    parts, cursor = [], 0
+    for index, sentence in enumerate(_valid(sentences, len(answer))):
+        start, end = sentence["start"], sentence["end"]
+        parts.append(escape(answer[cursor:start]))
+        role = sentence.get("role") if sentence.get("role") in ROLES else "other"
+        parts.append(format_html(
+            '<span class="sent role-{}" id="{}-s{}"><span class="sent-n" aria-hidden="true">{}</span>'
+            '<span class="visually-hidden">{} sentence {}: </span>{}</span>',
+            role, anchor, index, index + 1, ROLES[role], index + 1, _marked(answer, start, end, marks)))
+        cursor = end
+    parts.append(escape(answer[cursor:]))
+    return mark_safe("".join(parts))
+
+
+def _valid(sentences: list[dict], length: int) -> list[dict]:
+    """Sentences with usable offsets, in order and not overlapping."""
+    kept, cursor = [], 0
+    for sentence in sentences:
+        start, end = sentence.get("start"), sentence.get("end")
+        if isinstance(start, int) and isinstance(end, int) and cursor <= start < end <= length:
+            kept.append(sentence)
+            cursor = end
+    return kept
+
+
+def _marks(analysis: dict) -> list[tuple[int, int, str]]:
+    spans = []
+    for kind, key in (("metric", "metrics"), ("filler", "fillers"), ("hedge", "hedges")):
+        for span in analysis.get(key) or []:
+            if isinstance(span.get("start"), int) and isinstance(span.get("end"), int):
+                spans.append((span["start"], span["end"], kind))
+    return sorted(spans)
+
+
+def _marked(answer: str, start: int, end: int, marks: list[tuple[int, int, str]]) -> SafeString:
+    parts, cursor = [], start
+    for mark_start, mark_end, kind in marks:
+        if mark_start < cursor or mark_end > end or mark_start >= mark_end:
+            continue  # outside this sentence, or overlapping a mark already placed
+        parts.append(escape(answer[cursor:mark_start]))
+        parts.append(format_html('<mark class="hl hl-{}" title="{}">{}</mark>', kind, MARKS[kind],
+                                 answer[mark_start:mark_end]))
+        cursor = mark_end
+    parts.append(escape(answer[cursor:end]))
+    return mark_safe("".join(parts))
+
+
+def _sentence_at(sentences: list[dict], offset: object) -> int | None:
+    if not isinstance(offset, int):
+        return None
+    for index, sentence in enumerate(sentences):
+        if sentence.get("start", -1) <= offset < sentence.get("end", -1):
+            return index
+    return None
+
+
+def _pointer(item: dict, sentences: list[dict]) -> int | None:
+    index = item.get("sentence_index")
+    if isinstance(index, int) and 0 <= index < len(sentences):
+        return index
+    return _sentence_at(sentences, item.get("start"))
+
+
+def _remarks(analysis: dict, sentences: list[dict]) -> tuple[list[Remark], list[Remark]]:
+    detailed = [item for item in analysis.get("feedback") or [] if isinstance(item, dict) and item.get("text")]
+    if not detailed:
+        return ([Remark(str(t)) for t in analysis.get("strengths") or []],
+                [Remark(str(t)) for t in analysis.get("improvements") or []])
+    strengths, improvements = [], []
+    for item in detailed:
+        quote = item.get("quote") or ""
+        remark = Remark(item["text"], _pointer(item, sentences), "" if quote in item["text"] else quote)
+        (strengths if item.get("kind") == "strength" else improvements).append(remark)
+    return strengths, improvements
+
+
+def _follow_ups(analysis: dict, sentences: list[dict]) -> list[Remark]:
+    detailed = [item for item in analysis.get("follow_up_details") or []
+                if isinstance(item, dict) and item.get("question")]
+    if detailed:
+        return [Remark(item["question"], _pointer(item, sentences)) for item in detailed]
+    return [Remark(str(text)) for text in analysis.get("follow_ups") or []]
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+
+
+def _minutes(seconds: object) -> str:
+    if not isinstance(seconds, int | float):
+        return ""
+    seconds = int(seconds)
+    return f"{seconds // 60}:{seconds % 60:02d}"
