@@ -120,6 +120,8 @@ def test_progress_counts_tasks_and_what_is_overdue():
     assert progress.total == len(plan.tasks()) and all(not item.is_event for item in plan.tasks())
     # 4 March is past and open: its story (16 stories over 18 days put one on each of the first days) and practice
     assert [item.key for item in progress.overdue] == ["story:ownership", "practice:2025-03-04"]
+    carried = plan_progress(plan, done, today=START, finished_before=2)
+    assert (carried.done, carried.total) == (progress.done + 2, progress.total + 2)
 
 
 @pytest.mark.parametrize(("loop", "phone", "errors"), [

@@ -231,11 +231,13 @@ def build_plan(*, start: date, loop_date: date, phone_screen: date | None = None
     return Plan(start=start, loop_date=loop_date, phone_screen=phone_screen, days=days)
 
 
-def plan_progress(plan: Plan, done: Collection[str], *, today: date) -> Progress:
+def plan_progress(plan: Plan, done: Collection[str], *, today: date, finished_before: int = 0) -> Progress:
+    """Done out of all tasks; `finished_before` counts the stories and topics a re-plan left out as done."""
     tasks = plan.tasks()
     overdue = [item for day in plan.days if day.day < today for item in day.items
                if not item.is_event and item.key not in done]
-    return Progress(done=sum(1 for item in tasks if item.key in done), total=len(tasks), overdue=overdue)
+    return Progress(done=sum(1 for item in tasks if item.key in done) + finished_before,
+                    total=len(tasks) + finished_before, overdue=overdue)
 
 
 def finished_topics(plan: Plan, done: Collection[str]) -> set[str]:

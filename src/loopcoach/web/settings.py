@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "loopcoach.web.practice",
     "loopcoach.web.stories",
     "loopcoach.web.loops",
+    "loopcoach.web.offers",
+    "loopcoach.web.planner",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("loopcoach.web.core.urls")),
     path("guides/", include("loopcoach.web.guides.urls")),
     path("questions/", include("loopcoach.web.questions.urls")),
+    path("offers/", include("loopcoach.web.offers.urls")),
+    path("plan/", include("loopcoach.web.planner.urls")),
     path("accounts/", include("loopcoach.web.accounts.urls")),
     path("practice/", include("loopcoach.web.practice.urls")),
     path("stories/", include("loopcoach.web.stories.urls")),

@@ -223,6 +223,77 @@ PATHS.update(practice_openapi.PATHS)
 SCHEMAS.update(practice_openapi.SCHEMAS)
 
 
+# Offers, market bands and preparation plans (issue 6). Money is a string of
+# dollars with two decimals ("185000.00") so that no client rounds it as a float.
+MONEY = {"type": "string", "pattern": r"^-?\d+\.\d{2}$", "examples": ["185000.00"]}
+_AMOUNT = {"type": ["number", "string"], "description": "US dollars; \"$185,000\" is accepted too"}
+_YEAR_ROW = {"type": "object", "properties": {
+    "year": {"type": "integer"}, "base": MONEY, "bonus": MONEY, "sign_on": MONEY, "stock": MONEY, "total": MONEY}}
+SCHEMAS.update({
+    "OfferInput": {"type": "object", "required": ["base_salary"], "properties": {
+        "name": {"type": "string", "maxLength": 80},
+        "base_salary": {**_AMOUNT, "description": "Yearly base salary, more than 0 and at most 10,000,000"},
+        "raise_percent": {**_AMOUNT, "description": "Yearly raise in percent, compounding at each anniversary"},
+        "bonus_percent": {**_AMOUNT, "description": "Annual target bonus, percent of base, paid at each anniversary"},
+        "sign_on_year1": _AMOUNT, "sign_on_year2": _AMOUNT,
+        "sign_on_payment": {"type": "string", "enum": ["monthly", "upfront"], "default": "monthly"},
+        "grant_value": {**_AMOUNT, "description": "RSU grant's total value, at most 100,000,000"},
+        "grant_units": {"type": ["integer", "string"], "description": "Instead of grant_value: units × share_price"},
+        "share_price": {**_AMOUNT, "description": "Share price at grant; required with grant_units"},
+        "vesting": {"type": "string", "enum": ["amazon", "amazon-quarterly", "even-cliff", "custom"],
+                    "default": "amazon"},
+        "custom_percents": {"type": ["array", "string"], "items": {"type": ["number", "string"]},
+                            "description": "For vesting=custom: percent per year (1–4 years), adding up to 100"},
+        "custom_frequency": {"type": "string", "enum": ["annual", "semiannual", "quarterly", "monthly"]},
+        "price_scenario": {"type": "string", "enum": ["flat", "growing", "falling"], "default": "flat"},
+        "price_change_percent": {**_AMOUNT, "description": "Yearly change of the share price, 0–100"}}},
+    "OfferResult": {"type": "object", "properties": {
+        "offer": {"type": "object", "description": "The offer as understood, amounts rounded to cents"},
+        "schedule": {"type": "object", "properties": {
+            "slug": {"type": "string"}, "label": {"type": "string"}, "description": {"type": "string"},
+            "vests": {"type": "array", "items": {"type": "object", "properties": {
+                "month": {"type": "integer"}, "percent": {"type": "string"}}}}}},
+        "years": {"type": "array", "items": _YEAR_ROW},
+        "total": {"type": "object", "description": "Four-year sums: base, bonus, sign_on, stock, total"},
+        "months": {"type": "array", "description": "48 months: base, bonus, sign_on, stock, total, and "
+                   "share_price and shares when the share price is known",
+                   "items": {"type": "object"}},
+        "claw_back": {"type": "array", "items": {"type": "object", "properties": {
+            "after_month": {"type": "integer"}, "received": MONEY, "owe": MONEY}}}}},
+    "FieldErrors": {"type": "object", "required": ["error", "message", "fields"], "properties": {
+        "error": {"type": "string", "examples": ["invalid"]}, "message": {"type": "string"},
+        "fields": {"type": "object", "additionalProperties": {"type": "string"},
+                   "examples": [{"base_salary": "is required", "offers.1.custom_percents": "add up to 90%, not 100%"}]}}},
+    "MarketBand": {"type": "object", "properties": {
+        "company": {"type": "string"}, "level": {"type": "string"}, "location": {"type": "string"},
+        "count": {"type": "integer", "minimum": 5}, "years": {"type": "array", "items": {"type": "integer"}},
+        **{metric: {"type": "object", "properties": {"p25": MONEY, "p50": MONEY, "p75": MONEY}}
+           for metric in ("total", "base", "stock", "bonus")}}},
+    "PlanInput": {"type": "object", "required": ["loop_date"], "properties": {
+        "loop_date": {"type": "string", "format": "date", "description": "After today, within a year"},
+        "phone_screen": {"type": ["string", "null"], "format": "date", "description": "Before the loop"},
+        "guide": {"type": ["string", "null"], "examples": ["amazon/engineering-manager"]},
+        "weekly": {"type": "boolean", "default": False}}},
+    "Plan": {"type": "object", "properties": {
+        "id": {"type": "integer"}, "guide": {"type": ["string", "null"]},
+        "loop_date": {"type": "string", "format": "date"},
+        "phone_screen": {"type": ["string", "null"], "format": "date"},
+        "starts_on": {"type": "string", "format": "date"}, "weekly": {"type": "boolean"},
+        "revision": {"type": "integer"},
+        "progress": {"type": "object", "properties": {"done": {"type": "integer"}, "total": {"type": "integer"},
+                                                      "percent": {"type": "integer"},
+                                                      "overdue": {"type": "array", "items": {"type": "string"}}}},
+        "days": {"type": "array", "items": {"type": "object", "properties": {
+            "date": {"type": "string", "format": "date"},
+            "items": {"type": "array", "items": {"type": "object", "properties": {
+                "key": {"type": "string"}, "title": {"type": "string"}, "detail": {"type": "string"},
+                "kind": {"type": "string", "enum": ["story", "design", "practice", "reviews", "mock",
+                                                    "phone-prep", "rest", "phone-screen", "loop"]},
+                "event": {"type": "boolean"}, "done": {"type": "boolean"},
+                "links": {"type": "array", "items": {"type": "object"}}}}}}}},
+        "url": {"type": "string"}, "ics_url": {"type": "string"}}},
+})
+
 def openapi_document() -> dict:
     return {
         "openapi": "3.1.0",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from loopcoach.web.api import views
+from loopcoach.web.api import offer_views, views
 from loopcoach.web.practice import api as practice_api
 from loopcoach.web.loops import api as loops_api
 from loopcoach.web.stories import api as stories_api
@@ -12,6 +12,11 @@ urlpatterns = [
     path("guides/<slug:company>/<slug:role>", views.guide_detail, name="guide"),
     path("questions", views.question_list, name="questions"),
     path("questions/<int:pk>", views.question_detail, name="question"),
+    path("offers/calculate", offer_views.offers_calculate, name="offers_calculate"),
+    path("market-bands", offer_views.market_bands, name="market_bands"),
+    path("plans", offer_views.plans_create, name="plans"),
+    path("plans/<int:pk>", offer_views.plan_detail, name="plan"),
+    path("plans/<int:pk>.ics", offer_views.plan_ics, name="plan_ics"),
     path("analyze", practice_api.analyze_answer, name="analyze"),
     path("attempts", practice_api.attempt_collection, name="attempts"),
     path("attempts/<int:pk>", practice_api.attempt_item, name="attempt"),

@@ -1,0 +1,46 @@
+"""Reads that turn a stored plan into its days, from the guide's content."""
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+
+from loopcoach.planner import Plan as PlanDays
+from loopcoach.planner import Topic, build_plan
+from loopcoach.web.guides.models import Guide, GuideItem
+from loopcoach.web.planner.models import Plan
+from loopcoach.web.questions.models import Question
+
+PRACTICE_CATEGORIES = [Question.Category.BEHAVIORAL, Question.Category.MANAGEMENT, Question.Category.EXECUTION]
+
+
+def guide_topics(guide: Guide | None) -> dict:
+    """Principles, system-design topics, practice questions and loop rounds of a guide, as planner Topics."""
+    if guide is None:
+        return {"principles": [], "design_topics": [], "questions": [], "rounds": []}
+    principles = [Topic(p.slug, p.name, p.summary, p.get_absolute_url())
+                  for p in guide.company.principles.all()]
+    design_dives = {item.slug for item in guide.items.filter(kind=GuideItem.Kind.DEEP_DIVE, group="system-design")}
+    design_topics = [Topic(item.slug, item.title, item.body)
+                     for item in guide.items.filter(kind=GuideItem.Kind.BE_READY, group__in=design_dives)
+                     .order_by("order")]
+    questions = (guide.questions.active().filter(category__in=PRACTICE_CATEGORIES)
+                 .prefetch_related("principles").order_by("-times_reported", "id"))
+    return {
+        "principles": principles,
+        "design_topics": design_topics,
+        "questions": [Topic(str(q.pk), q.text, url=q.get_absolute_url(),
+                            tags=tuple(p.slug for p in q.principles.all())) for q in questions],
+        "rounds": [r.name + (" (Bar Raiser)" if r.is_bar_raiser and "Bar Raiser" not in r.name else "")
+                   for r in guide.rounds.all()],
+    }
+
+
+def plan_build(plan: Plan, *, covered: Collection[str] = (), due_reviews: int = 0) -> PlanDays:
+    """The plan's days. `covered` (principles the story bank already covers) and `due_reviews`
+    come from the practice features when they exist; the plan works without them."""
+    return build_plan(start=plan.starts_on, loop_date=plan.loop_date, phone_screen=plan.phone_screen,
+                      covered=covered, due_reviews=due_reviews, skip=plan.skip, **guide_topics(plan.guide))
+
+
+def plan_days_left(plan: Plan, *, today: date) -> int:
+    return (plan.loop_date - today).days
