@@ -293,6 +293,60 @@ SCHEMAS.update({
                 "links": {"type": "array", "items": {"type": "object"}}}}}}}},
         "url": {"type": "string"}, "ics_url": {"type": "string"}}},
 })
+_FIELD_ERRORS = {"$ref": "#/components/schemas/FieldErrors"}
+_PLAN_ID = _path("id", "Plan id", {"type": "integer"})
+_PRIVATE = "Plans are private: send the session cookie or `Authorization: Bearer <API token>`; another " \
+           "user's plan answers 404 exactly like a missing one."
+PATHS.update({
+    "/api/v1/offers/calculate": {"post": {
+        "summary": "Calculate one offer, or compare up to three: yearly and monthly pay over four years",
+        "description": "Stateless; nothing is stored. Send one offer object, or {\"offers\": [up to 3]} to "
+                       "get each result and a year-by-year comparison.",
+        "operationId": "calculateOffer",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": {"oneOf": [
+            {"$ref": "#/components/schemas/OfferInput"},
+            {"type": "object", "required": ["offers"], "properties": {"offers": {
+                "type": "array", "minItems": 1, "maxItems": 3,
+                "items": {"$ref": "#/components/schemas/OfferInput"}}}}]}}}},
+        "responses": {"200": _json({"oneOf": [{"$ref": "#/components/schemas/OfferResult"}, {
+            "type": "object", "properties": {
+                "offers": {"type": "array", "items": {"$ref": "#/components/schemas/OfferResult"}},
+                "comparison": {"type": "array", "items": {"type": "object", "properties": {
+                    "label": {"type": "string"}, "values": {"type": "array", "items": MONEY},
+                    "best": {"type": "integer"}}}}}}]}, "The breakdown"),
+                      "400": _json(_FIELD_ERRORS, "Bad or implausible fields, e.g. a schedule not adding up to 100%"),
+                      "415": _json(ERROR, "The body is not application/json")}}},
+    "/api/v1/market-bands": {"get": {
+        "summary": "p25/p50/p75 of yearly pay per company, level and location (≥ 5 data points each)",
+        "operationId": "listMarketBands",
+        "parameters": [_query("company", "Company name or slug, e.g. amazon"),
+                       _query("level", "Level, e.g. L6 (exact, any case)"),
+                       _query("location", "Part of the location, e.g. Seattle")],
+        "responses": {"200": _json({"type": "object", "properties": {
+            "min_points": {"type": "integer"},
+            "results": {"type": "array", "items": {"$ref": "#/components/schemas/MarketBand"}}}}, "The bands")}}},
+    "/api/v1/plans": {"post": {
+        "summary": "Make a preparation plan from today to the loop", "description": _PRIVATE,
+        "operationId": "createPlan",
+        "requestBody": {"required": True, "content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/PlanInput"}}}},
+        "responses": {"201": _json({"$ref": "#/components/schemas/Plan"}, "The new plan"),
+                      "400": _json(_FIELD_ERRORS, "A loop date in the past, a phone screen after the loop, …"),
+                      "401": _json(ERROR, "Not logged in"),
+                      "409": _json(ERROR, "Too many plans"),
+                      "415": _json(ERROR, "The body is not application/json")}}},
+    "/api/v1/plans/{id}": {"get": {
+        "summary": "One of your plans: its days, items and progress", "description": _PRIVATE,
+        "operationId": "getPlan", "parameters": [_PLAN_ID],
+        "responses": {"200": _json({"$ref": "#/components/schemas/Plan"}, "The plan"),
+                      "401": _json(ERROR, "Not logged in"), "404": _json(ERROR, "No such plan of yours")}}},
+    "/api/v1/plans/{id}.ics": {"get": {
+        "summary": "One of your plans as iCalendar: all-day events to import into a calendar app",
+        "description": _PRIVATE, "operationId": "getPlanCalendar", "parameters": [_PLAN_ID],
+        "responses": {"200": {"description": "The calendar", "content": {"text/calendar": {
+            "schema": {"type": "string"}}}},
+                      "401": _json(ERROR, "Not logged in"), "404": _json(ERROR, "No such plan of yours")}}},
+})
 
 def openapi_document() -> dict:
     return {
