@@ -65,6 +65,7 @@ def test_bad_input_is_shown_next_to_the_field(page):
     offer = page.get_by_role("group", name="Offer A")
     offer.get_by_label("Percent per year").fill("50, 40")
     page.get_by_role("button", name="Calculate").click()
+    expect(page.get_by_role("alert")).to_have_text("2 fields above need fixing before the offer can be calculated.")
     expect(page.get_by_text("Base salary cannot be negative")).to_be_visible()
     expect(page.get_by_text("Percent per year add up to 90%, not 100%")).to_be_visible()
     expect(page.locator(".total-card")).to_have_count(0)

@@ -127,6 +127,7 @@ def calculator(request: HttpRequest) -> HttpResponse:
         "comparison": compare(results) if results and len(results) > 1 else None,
         "chart": offers_chart(results) if results else None,
         "can_add": len(forms) < MAX_OFFERS,
+        "error_count": sum(len(form.errors) for form in forms),
         "saved": SavedOffer.objects.filter(owner=request.user) if request.user.is_authenticated else [],
         "option_sets": {"vesting": VESTING_CHOICES, "sign_on_payment": SIGN_ON_PAYMENTS,
                     "price_scenario": PRICE_SCENARIOS, "custom_frequency": {k: k.title() for k in FREQUENCIES}},
