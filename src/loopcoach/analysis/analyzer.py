@@ -10,7 +10,7 @@ from loopcoach.analysis.fillers import find_fillers, find_hedges
 from loopcoach.analysis.grading import GradeInputs, grade
 from loopcoach.analysis.hypothetical import hypothetical_probability
 from loopcoach.analysis.metrics import find_metrics
-from loopcoach.analysis.principles import NAMES, asked_distribution, rank_principles
+from loopcoach.analysis.principles import NAMES, asked_distribution, deeds_text, rank_principles
 from loopcoach.analysis.pronouns import count_pronouns, decide_ownership, subject_counts
 from loopcoach.analysis.report import WORDS_PER_MINUTE, Report, Sentence
 from loopcoach.analysis.roles import assign_roles
@@ -39,7 +39,7 @@ def analyze(answer: str, *, question: str | None = None, principle: str | None =
     hyp_p = hypothetical_probability(texts)
     asked_dist = {principle: 1.0} if principle else asked_distribution(question)
     asked = max(asked_dist, key=asked_dist.__getitem__) if asked_dist else None
-    ranked = rank_principles(text, asked_dist)
+    ranked = rank_principles(text, asked_dist, deeds_text(texts, roles))
     word_count = len(_WORD.findall(text))
     fillers, hedges = find_fillers(text), find_hedges(text)
     inputs = GradeInputs(

@@ -83,6 +83,68 @@ QUESTION_CUES: dict[str, tuple[str, ...]] = {
 }
 
 
+# What a story that SHOWS each principle tends to say: the speaker's deeds and their outcomes,
+# not the wording of questions. Written for loopcoach; stems match word starts.
+STORY_CUES = {
+    "customer-obsession": ("customer", "client", "user", "shopper", "patient", "buyer", "merchant", "subscriber",
+                           "called (them|him|her|the)", "on the phone with", "ticket", "complain", "churn", "renew",
+                           "their (workflow|experience|pain|frustration|business)", "what they (really )?needed",
+                           "satisfaction", "nps", "support queue", "sat with", "shadow", "refund", "apolog"),
+    "ownership": ("nobody (owned|was|else|had)", "no one (owned|was|else|had)", "wasn't my", "was not my", "not my (job|team|area|code)",
+                  "outside my", "took (it )?on myself", "took ownership", "took responsib", "on my own time", "weekend",
+                  "long[- ]term", "fell through the cracks", "orphan", "volunteer", "stepped in", "owned it", "myself",
+                  "for good", "runbook", "follow(ed)? through", "until it was fixed", "root cause so it"),
+    "invent-and-simplify": ("simplif", "simpler", "automat", "script", "prototype", "template", "one page", "single",
+                            "replaced .{0,30} with", "removed", "eliminat", "fewer steps", "from \\w+ steps", "manual",
+                            "new way", "invent", "idea", "reusable", "self-serve", "tool", "spreadsheet", "rewrote"),
+    "are-right-a-lot": ("judg", "intuition", "instinct", "turned out (to be )?right", "bet", "weigh", "trade-?off",
+                        "option", "risk", "evidence", "pattern", "experience told", "doubt", "sanity", "pilot",
+                        "proved (me|right|correct)", "wrong", "seek(ing)? out", "dissent", "alternativ", "correct call"),
+    "learn-and-be-curious": ("learn", "curious", "course", "read (up|about|the|a)", "book", "taught myself",
+                             "never (used|worked|touched)", "unfamiliar", "new to me", "tutorial", "paper", "asked (a|an|the) expert",
+                             "understand how", "why it worked", "study", "studied", "experiment", "explor", "question(ed)? (why|how)"),
+    "hire-and-develop-the-best": ("mentor", "coach", "hire", "hiring", "interview", "candidate", "promot", "career",
+                                 "junior", "new grad", "intern", "grow", "stretch", "pair(ed)? with", "feedback",
+                                 "develop", "onboard", "her (first|own|confidence)", "his (first|own|confidence)", "bar raiser",
+                                 "underperform", "1:1", "one-on-one", "delegat"),
+    "insist-on-the-highest-standards": ("standard", "quality", "bar", "defect", "review", "test", "checklist",
+                                        "refused to (ship|sign|merge|release)", "not good enough", "polish", "rework",
+                                        "regress", "flaky", "coverage", "accuracy", "sloppy", "raise(d)? the", "typo",
+                                        "audit", "post-?mortem", "fix(ed)? it properly", "held (it|back|the)"),
+    "think-big": ("vision", "platform", "whole (company|industry|org)", "every team", "company-wide", "roadmap",
+                  "bold", "ambitio", "long-term plan", "multi-year", "scale", "10x", "ten times", "rather than (just|only)",
+                  "instead of (just|only)", "bigger", "new market", "strategy", "north star", "reimagin", "entire"),
+    "bias-for-action": ("immediately", "right away", "that (same )?(day|night|afternoon|evening)", "within (an|the|a) hour",
+                        "didn't wait", "did not wait", "without waiting", "rather than wait", "reversible", "quick",
+                        "fast", "rolled back", "hotfix", "calculated risk", "two-way door", "on the spot", "minutes",
+                        "before (the|a) (meeting|approval|committee)", "acted", "moved"),
+    "frugality": ("budget", "cost", "cheap", "free", "saved", "saving", "spend", "license", "vendor", "\\$",
+                  "reus", "repurpos", "existing", "instead of (hiring|buying|paying)", "without (hiring|buying|extra)",
+                  "headcount", "cloud bill", "idle", "spare", "open[- ]source", "more with less", "shut down", "cancel"),
+    "earn-trust": ("trust", "admit", "apolog", "my mistake", "i was wrong", "owned up", "transparen", "honest",
+                   "candid", "relationship", "listened", "skeptic", "credib", "promise", "kept my word", "told (them|him|her) the truth",
+                   "bad news", "vulnerab", "respect", "open about", "shared (the|my|our) (numbers|mistake|data)", "rebuild"),
+    "dive-deep": ("log", "query", "queries", "trace", "dashboard", "data", "root cause", "sample", "metric", "anomal",
+                  "discrepan", "didn't add up", "did not add up", "dug", "dig", "investigat", "analy", "spreadsheet",
+                  "row", "correlat", "debug", "profil", "packet", "histogram", "line by line", "by hand", "audit", "source code"),
+    "have-backbone-disagree-and-commit": ("disagree", "pushed back", "push back", "objected", "objection", "challeng",
+                                          "argued", "made (my|the) case", "stood (my )?ground", "not comfortable",
+                                          "went with (their|his|her|the)", "committed", "commit", "overruled",
+                                          "decided against", "escalat", "unpopular", "respectfully", "in writing", "said no"),
+    "deliver-results": ("deadline", "on time", "launch", "shipped", "deliver", "target", "goal", "milestone", "date",
+                        "despite", "setback", "blocker", "cut scope", "descop", "prioriti", "hit (the|our|my)", "finish",
+                        "completed", "commitment", "go-live", "over the line", "missed"),
+    "strive-to-be-earths-best-employer": ("burnout", "burn out", "burning out", "morale", "wellbeing", "well-being",
+                                          "on-call", "pager", "workload", "overtime", "weekend", "parental", "leave",
+                                          "inclusive", "belong", "psychological", "safe", "retention", "quit", "attrition",
+                                          "engagement survey", "rotation", "exhausted", "flexib", "schedule", "accommodat"),
+    "success-and-scale-bring-broad-responsibility": ("community", "communities", "society", "environment", "carbon",
+                                                     "emission", "energy", "privacy", "personal data", "ethic", "bias",
+                                                     "fairness", "accessib", "screen reader", "regulat", "compliance",
+                                                     "neighbou?r", "public", "children", "elderly", "vulnerable", "harm",
+                                                     "sustainab", "waste", "charity", "nonprofit", "local", "world"),
+}
+
 @dataclass(frozen=True, slots=True)
 class PrincipleScore:
     slug: str
@@ -100,6 +162,11 @@ for _slug, _cues in QUESTION_CUES.items():
     for _cue in _cues:
         _CUE_INDEX.setdefault(_cue[:3].lower(), []).append((_slug, re.compile(_cue, re.I)))
 _WORD_START = re.compile(r"\b[a-z]{3}")
+_STORY_INDEX: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _slug, _cues in STORY_CUES.items():
+    for _cue in _cues:
+        _STORY_INDEX.setdefault(_cue.replace("\\", "")[:3].lower(), []).append((_slug, re.compile(_cue, re.I)))
+_STORY_WORD_START = re.compile(r"\b[a-z0-9]{3}|\$")
 
 
 def cue_counts(text: str) -> dict[str, int]:
@@ -108,6 +175,17 @@ def cue_counts(text: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for w in _WORD_START.finditer(lower):
         for slug, pattern in _CUE_INDEX.get(w.group(0), ()):
+            if pattern.match(lower, w.start()):
+                counts[slug] = counts.get(slug, 0) + 1
+    return counts
+
+
+def story_cue_counts(text: str) -> dict[str, int]:
+    """How often each principle's story cues (deeds and outcomes that show it) occur in `text`."""
+    lower = text.lower()
+    counts: dict[str, int] = {}
+    for w in _STORY_WORD_START.finditer(lower):
+        for slug, pattern in _STORY_INDEX.get(w.group(0)[:3], ()):
             if pattern.match(lower, w.start()):
                 counts[slug] = counts.get(slug, 0) + 1
     return counts
@@ -123,7 +201,9 @@ def question_features(question: str) -> dict[str, float]:
     return feats
 
 
-def story_features(answer: str) -> dict[str, float]:
+def story_features(answer: str, deeds: str | None = None) -> dict[str, float]:
+    """Words and cue counts of the whole answer; `deeds` is the text of its action and result
+    sentences (what the speaker did and what came of it), whose story cues count separately."""
     bag: dict[str, float] = {}
     for t in cues.tokens(answer):
         if t not in _STOPWORDS:
@@ -131,7 +211,29 @@ def story_features(answer: str) -> dict[str, float]:
     feats = normalised({k: math.sqrt(v) for k, v in bag.items()}) if bag else {}
     for slug, hits in cue_counts(answer).items():
         feats["acue:" + slug] = math.log1p(hits)
+    for slug, hits in story_cue_counts(answer).items():
+        feats["scue:" + slug] = math.log1p(hits)
+    if deeds:
+        for slug, hits in story_cue_counts(deeds).items():
+            feats["dcue:" + slug] = math.log1p(hits)
     return feats
+
+
+def deeds_text(sentences: list[str], roles: list[str]) -> str:
+    """The action and result sentences: where a story shows its principle."""
+    return " ".join(s for s, r in zip(sentences, roles, strict=True) if r in ("action", "result"))
+
+
+def asked_bonus(bonus: float, shrink: float, p_asked: float, probs: dict[str, float], slug: str) -> float:
+    """The bonus for a principle the question asks about (probability `p_asked`).
+
+    It shrinks as the story model grows confident about another principle:
+    bonus × p_asked × (1 − the highest story probability of any other principle) ** shrink.
+    """
+    if not shrink:
+        return bonus * p_asked
+    other = max((p for s, p in probs.items() if s != slug), default=0.0)
+    return bonus * p_asked * (1.0 - other) ** shrink
 
 
 QUESTION_CUE_WEIGHT = 2.0  # cue phrases generalise to new wordings better than single words
@@ -171,24 +273,28 @@ def _asked_by_cues(question: str) -> tuple[str | None, float]:
     return max(hits, key=hits.__getitem__), 0.5
 
 
-def rank_principles(answer: str, asked: dict[str, float]) -> list[PrincipleScore]:
+def rank_principles(answer: str, asked: dict[str, float], deeds: str | None = None) -> list[PrincipleScore]:
     """All 16 principles, best first; the scores sum to 1.
 
     `asked` is how likely the question asks about each principle (one-hot when the caller
-    names it); the story model's log-probabilities get a learned bonus in proportion.
+    names it); the story model's log-probabilities get a learned bonus in proportion, which
+    shrinks when the story model is confident about another principle. `deeds` is the text
+    of the action and result sentences (see `deeds_text`).
     """
     model = load_model("story_principle")
+    probs: dict[str, float] = {}
     if model is None:
         counts = cue_counts(answer)
         raw = {slug: math.log1p(counts.get(slug, 0)) for slug in SLUGS}
     else:
-        probs = model.probabilities(story_features(answer))
-        raw = {slug: math.log(max(p, 1e-9)) for slug, p in zip(model.classes, probs, strict=True)}
+        probs = dict(zip(model.classes, model.probabilities(story_features(answer, deeds)), strict=True))
+        raw = {slug: math.log(max(p, 1e-9)) for slug, p in probs.items()}
         raw.update({slug: math.log(1e-9) for slug in SLUGS if slug not in raw})
     bonus = float(model.extra.get("asked_bonus", 2.0)) if model else 2.0
+    shrink = float(model.extra.get("bonus_shrink", 0.0)) if model else 0.0
     for slug, p in asked.items():
         if slug in raw:
-            raw[slug] += bonus * p
+            raw[slug] += asked_bonus(bonus, shrink, p, probs, slug)
     ordered = sorted(SLUGS, key=lambda s: -raw[s])
     scores = softmax([raw[s] for s in ordered])
     return [PrincipleScore(s, NAMES[s], p) for s, p in zip(ordered, scores, strict=True)]
