@@ -19,7 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from loopcoach.analysis import linear
-from loopcoach.analysis.principles import SLUGS, asked_bonus, deeds_text, question_features, story_features
+from loopcoach.analysis.principles import (
+    SLUGS,
+    asked_bonus,
+    deeds_text,
+    question_features,
+    story_features,
+)
 from loopcoach.analysis.roles import ROLES, role_probabilities, sentence_features, viterbi
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "models"
