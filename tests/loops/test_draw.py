@@ -19,7 +19,7 @@ def _bank() -> list[BankQuestion]:
 
 
 def test_every_assigned_principle_is_covered_in_two_or_three_questions():
-    for draw, spec in zip(draw_questions(ROUNDS, _bank(), seed=1), ROUNDS):
+    for draw, spec in zip(draw_questions(ROUNDS, _bank(), seed=1), ROUNDS, strict=True):
         assert 2 <= len(draw.questions) <= 3
         covered = {p for ps in draw.covered.values() for p in ps}
         assert covered == set(spec.principles) and draw.uncovered == []

@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from loopcoach.storybank import MarkdownError, StoryRecord, stories_from_markdown, stories_to_markdown
+from loopcoach.storybank import (
+    MarkdownError,
+    StoryRecord,
+    stories_from_markdown,
+    stories_to_markdown,
+)
 
 TRICKY = StoryRecord(
     title="Cut checkout latency by 70% — #1 story",

@@ -8,8 +8,19 @@ gaps, stretched stories and overused stories.
 from __future__ import annotations
 
 from loopcoach.storybank.coverage import Coverage, CoverageRow, StoryUse, story_coverage
-from loopcoach.storybank.markdown import MarkdownError, StoryRecord, stories_from_markdown, stories_to_markdown
-from loopcoach.storybank.similarity import Candidate, Match, count_uses, rank_stories, text_similarity
+from loopcoach.storybank.markdown import (
+    MarkdownError,
+    StoryRecord,
+    stories_from_markdown,
+    stories_to_markdown,
+)
+from loopcoach.storybank.similarity import (
+    Candidate,
+    Match,
+    count_uses,
+    rank_stories,
+    text_similarity,
+)
 
 __all__ = [
     "Candidate", "Coverage", "CoverageRow", "MarkdownError", "Match", "StoryRecord", "StoryUse",

@@ -82,7 +82,7 @@ def rank_stories(question: str, question_principles: Sequence[str], stories: Seq
     surface = _surface_words(question)
     wanted = set(question_principles)
     matches = []
-    for story, document in zip(stories, documents[1:]):
+    for story, document in zip(stories, documents[1:], strict=True):
         shared = tuple(p for p in question_principles if p in story.principles)
         overlap = len(shared) / len(wanted) if wanted else 0.0
         cosine = _cosine(question_vector, _vector(document, idf))
@@ -105,7 +105,7 @@ def count_uses(answers: Sequence[str], stories: Sequence[Candidate], *,
     uses = {story.id: 0 for story in stories}
     for document in answer_docs:
         vector = _vector(document, idf)
-        scored = [(_cosine(vector, story_vector), story.id) for story, story_vector in zip(stories, story_vectors)]
+        scored = [(_cosine(vector, story_vector), story.id) for story, story_vector in zip(stories, story_vectors, strict=True)]
         best = max(scored, default=(0.0, None))
         if best[1] is not None and best[0] >= threshold:
             uses[best[1]] += 1

@@ -1,7 +1,7 @@
 """The API of offers, market bands and preparation plans.
 
 The calculator is stateless and open to anyone, so it needs no CSRF token.
-Plans belong to a user: see `login_required_json`.
+Plans belong to a user: see `loopcoach.web.api.auth.api_login_required`.
 """
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ import json
 from collections.abc import Callable
 from functools import wraps
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.middleware.csrf import CsrfViewMiddleware
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -25,6 +23,7 @@ from loopcoach.offers import (
     parse_offer,
 )
 from loopcoach.planner import PlanDateError, plan_progress
+from loopcoach.web.api.auth import api_login_required
 from loopcoach.web.api.views import error
 from loopcoach.web.guides.models import Guide
 from loopcoach.web.offers.selectors import bands_list
@@ -51,36 +50,6 @@ def json_body(view: Callable) -> Callable:
             return error(400, "bad_request", "The body is not valid JSON.")
         if not isinstance(request.json, dict):
             return error(400, "bad_request", "The body must be a JSON object.")
-        return view(request, *args, **kwargs)
-    return wrapper
-
-
-def _token_user(raw: str) -> AbstractBaseUser | None:
-    try:
-        from loopcoach.web.accounts.services import api_token_user
-    except ImportError:  # accounts without tokens: session login only
-        return None
-    return api_token_user(raw)
-
-
-def login_required_json(view: Callable) -> Callable:
-    """An API token (`Authorization: Bearer …`, no CSRF token needed) or a session (writes need the
-    CSRF token, as every form does); anything else is a JSON 401. The same rule as the story and loop API."""
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs):
-        header = request.headers.get("Authorization", "")
-        if header.startswith("Bearer "):
-            request.api_user = _token_user(header.removeprefix("Bearer ").strip())
-            if request.api_user is None:
-                return error(401, "unauthorized", "The API token is not valid.")
-        elif request.user.is_authenticated:
-            if request.method not in ("GET", "HEAD", "OPTIONS"):
-                rejected = CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
-                if rejected is not None:
-                    return error(403, "forbidden", "A logged-in browser must send the CSRF token.")
-            request.api_user = request.user
-        else:
-            return error(401, "unauthorized", "Log in, or send an API token as 'Authorization: Bearer …'.")
         return view(request, *args, **kwargs)
     return wrapper
 
@@ -143,7 +112,7 @@ def plan_dict(request: HttpRequest, plan: Plan) -> dict:
 
 @csrf_exempt
 @require_POST
-@login_required_json
+@api_login_required
 @json_body
 def plans_create(request: HttpRequest) -> JsonResponse:
     body = request.json
@@ -160,7 +129,7 @@ def plans_create(request: HttpRequest) -> JsonResponse:
     if fields:
         return invalid(fields)
     try:
-        plan = plan_create(owner=request.api_user, guide=guide, loop_date=loop_date, phone_screen=phone_screen,
+        plan = plan_create(owner=request.user, guide=guide, loop_date=loop_date, phone_screen=phone_screen,
                            weekly=body.get("weekly", False), today=timezone.localdate())
     except PlanDateError as problem:
         return invalid(problem.errors)
@@ -172,11 +141,11 @@ def plans_create(request: HttpRequest) -> JsonResponse:
 
 
 def _owned(request: HttpRequest, pk: int) -> Plan | None:
-    return Plan.objects.select_related("guide__company").filter(pk=pk, owner=request.api_user).first()
+    return Plan.objects.select_related("guide__company").filter(pk=pk, owner=request.user).first()
 
 
 @require_GET
-@login_required_json
+@api_login_required
 def plan_detail(request: HttpRequest, pk: int) -> JsonResponse:
     plan = _owned(request, pk)
     if plan is None:
@@ -185,7 +154,7 @@ def plan_detail(request: HttpRequest, pk: int) -> JsonResponse:
 
 
 @require_GET
-@login_required_json
+@api_login_required
 def plan_ics(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _owned(request, pk)
     if plan is None:

@@ -1,8 +1,8 @@
 from django.urls import path
 
 from loopcoach.web.api import offer_views, views
-from loopcoach.web.practice import api as practice_api
 from loopcoach.web.loops import api as loops_api
+from loopcoach.web.practice import api as practice_api
 from loopcoach.web.stories import api as stories_api
 
 app_name = "api"

@@ -6,6 +6,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
+from loopcoach.web.api.auth import api_error
 from loopcoach.web.api.openapi import openapi_document
 from loopcoach.web.api.serializers import guide_dict, guide_summary_dict, question_dict
 from loopcoach.web.guides.models import Guide
@@ -13,9 +14,7 @@ from loopcoach.web.guides.selectors import guide_get
 from loopcoach.web.questions.models import Question
 from loopcoach.web.questions.selectors import QuestionFilters, question_filter
 
-
-def error(status: int, code: str, message: str) -> JsonResponse:
-    return JsonResponse({"error": code, "message": message}, status=status)
+error = api_error  # the read endpoints' name for it
 
 
 @require_GET

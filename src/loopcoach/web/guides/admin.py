@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from loopcoach.web.guides.models import Company, Guide, GuideItem, LoopRound, Principle, ProcessStage
+from loopcoach.web.guides.models import (
+    Company,
+    Guide,
+    GuideItem,
+    LoopRound,
+    Principle,
+    ProcessStage,
+)
 
 
 @admin.register(Company)

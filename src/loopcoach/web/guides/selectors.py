@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404
 from loopcoach.web.guides.models import Guide, GuideItem, LoopRound, Principle
 from loopcoach.web.questions.models import Question
 
-
 EXAMPLES_PER_DEEP_DIVE = 6  # the source guide's examples first, then editorial ones
 
 

@@ -14,7 +14,14 @@ from django.utils import timezone
 
 from loopcoach.content import Pack
 from loopcoach.content.schema import fingerprint as fingerprint_of
-from loopcoach.web.guides.models import Company, Guide, GuideItem, LoopRound, Principle, ProcessStage
+from loopcoach.web.guides.models import (
+    Company,
+    Guide,
+    GuideItem,
+    LoopRound,
+    Principle,
+    ProcessStage,
+)
 from loopcoach.web.questions.models import Question
 
 

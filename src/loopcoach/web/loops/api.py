@@ -4,9 +4,9 @@ from __future__ import annotations
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from loopcoach.web.api.auth import BadRequest, api_error, api_login_required, json_body
 from loopcoach.web.guides.models import Guide
 from loopcoach.web.loops import services
-from loopcoach.web.loops.api_auth import BadRequest, api_error, api_login_required, json_body
 from loopcoach.web.loops.debrief import Debrief, loop_debrief
 from loopcoach.web.loops.models import PRACTICE_MINUTES, LoopAnswer, LoopRoundSession, MockLoop
 

@@ -48,7 +48,7 @@ def loop_start(*, user: AbstractBaseUser, guide: Guide, minutes: int, seed: int 
     specs = [RoundSpec(r.slug, tuple(p.slug for p in r.principles.all())) for r in rounds]
     draws = draw_questions(specs, bank, seed=seed, recent=recent_question_ids(user))
     loop = MockLoop.objects.create(user=user, guide=guide, seed=seed, round_minutes=minutes)
-    for order, (loop_round, spec, draw) in enumerate(zip(rounds, specs, draws), start=1):
+    for order, (loop_round, spec, draw) in enumerate(zip(rounds, specs, draws, strict=True), start=1):
         session = LoopRoundSession.objects.create(
             loop=loop, round=loop_round, order=order, slug=loop_round.slug, name=loop_round.name,
             interviewer=loop_round.interviewer, is_bar_raiser=loop_round.is_bar_raiser,

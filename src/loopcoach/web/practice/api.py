@@ -2,7 +2,7 @@
 
 Callers authenticate with a personal API token (`Authorization: Bearer …`,
 no CSRF needed) or a browser session (writes then need the CSRF token);
-see `loops.api_auth`, shared with the story and loop API. Another user's
+see `loopcoach.web.api.auth`, shared by every private endpoint. Another user's
 attempt answers 404, like a missing one.
 """
 from __future__ import annotations
@@ -14,10 +14,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from loopcoach.analysis import AnalysisInputError, analyze
+from loopcoach.web.api.auth import BadRequest, api_login_required, json_body
 from loopcoach.web.api.serializers import question_summary_dict
 from loopcoach.web.api.views import error as api_error
 from loopcoach.web.core import ratelimit
-from loopcoach.web.loops.api_auth import BadRequest, api_login_required, json_body
 from loopcoach.web.practice import selectors, services
 from loopcoach.web.practice.models import Attempt, ReviewCard
 from loopcoach.web.practice.services import PracticeInputError

@@ -4,7 +4,7 @@ from __future__ import annotations
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from loopcoach.web.loops.api_auth import BadRequest, api_error, api_login_required, json_body
+from loopcoach.web.api.auth import BadRequest, api_error, api_login_required, json_body
 from loopcoach.web.stories import services
 from loopcoach.web.stories.models import MAX_PART_LENGTH, TEXT_FIELDS, Story
 from loopcoach.web.stories.selectors import story_get, story_principles, user_coverage, user_stories

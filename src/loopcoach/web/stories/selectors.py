@@ -6,7 +6,14 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 
-from loopcoach.storybank import Candidate, Coverage, StoryUse, count_uses, rank_stories, story_coverage
+from loopcoach.storybank import (
+    Candidate,
+    Coverage,
+    StoryUse,
+    count_uses,
+    rank_stories,
+    story_coverage,
+)
 from loopcoach.web.guides.models import Company, Principle
 from loopcoach.web.loops.history import answer_texts
 from loopcoach.web.questions.models import Question

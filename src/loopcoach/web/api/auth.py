@@ -1,4 +1,4 @@
-"""Who is calling the story and loop API: an API token (`Authorization: Bearer …`) or a session.
+"""Who is calling the private API: an API token (`Authorization: Bearer …`) or a session.
 
 A session is a cookie the browser sends to any site's request, so writes with
 one need the CSRF token like any form; a token is not sent by browsers on
@@ -14,6 +14,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.views.decorators.csrf import csrf_exempt
 
+from loopcoach.web.accounts.services import api_token_user
+
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 MAX_BODY_BYTES = 200_000
 
@@ -22,21 +24,13 @@ def api_error(status: int, code: str, message: str) -> JsonResponse:
     return JsonResponse({"error": code, "message": message}, status=status)
 
 
-def _token_user(raw: str):
-    try:
-        from loopcoach.web.accounts.services import api_token_user
-    except ImportError:  # accounts not installed: tokens cannot be checked
-        return None
-    return api_token_user(raw)
-
-
 def api_login_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @csrf_exempt
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         header = request.headers.get("Authorization", "")
         if header.startswith("Bearer "):
-            user = _token_user(header[len("Bearer "):].strip())
+            user = api_token_user(header[len("Bearer "):].strip())
             if user is None:
                 return api_error(401, "unauthorized", "The API token is not valid.")
             request.user = user
