@@ -4,10 +4,13 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
+from django.db.models import Count
+
 from loopcoach.planner import Plan as PlanDays
 from loopcoach.planner import Topic, build_plan
-from loopcoach.web.guides.models import Guide, GuideItem
+from loopcoach.web.guides.models import Guide, GuideItem, Principle
 from loopcoach.web.planner.models import Plan
+from loopcoach.web.practice.selectors import cards_due
 from loopcoach.web.questions.models import Question
 
 PRACTICE_CATEGORIES = [Question.Category.BEHAVIORAL, Question.Category.MANAGEMENT, Question.Category.EXECUTION]
@@ -35,9 +38,24 @@ def guide_topics(guide: Guide | None) -> dict:
     }
 
 
-def plan_build(plan: Plan, *, covered: Collection[str] = (), due_reviews: int = 0) -> PlanDays:
-    """The plan's days. `covered` (principles the story bank already covers) and `due_reviews`
-    come from the practice features when they exist; the plan works without them."""
+STORIES_PER_PRINCIPLE = 2  # the story bank's own gap rule: fewer than two stories is a gap
+
+
+def owner_covered_principles(plan: Plan) -> set[str]:
+    """Principles the plan owner's story bank already covers, so the plan asks for stories elsewhere."""
+    counts = (Principle.objects.filter(stories__user=plan.owner_id)
+              .annotate(story_count=Count("stories")).values_list("slug", "story_count"))
+    return {slug for slug, count in counts if count >= STORIES_PER_PRINCIPLE}
+
+
+def owner_due_reviews(plan: Plan) -> int:
+    return cards_due(plan.owner).count()
+
+
+def plan_build(plan: Plan, *, covered: Collection[str] | None = None, due_reviews: int | None = None) -> PlanDays:
+    """The plan's days, from the guide and, unless given, the owner's story bank and due reviews."""
+    covered = owner_covered_principles(plan) if covered is None else covered
+    due_reviews = owner_due_reviews(plan) if due_reviews is None else due_reviews
     return build_plan(start=plan.starts_on, loop_date=plan.loop_date, phone_screen=plan.phone_screen,
                       covered=covered, due_reviews=due_reviews, skip=plan.skip, **guide_topics(plan.guide))
 
