@@ -25,7 +25,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 
 def ensure_venv() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 -- dev.py runs on whatever python3 the user has
         sys.exit(f"loopcoach needs Python 3.11 or newer (this is {sys.version.split()[0]}).")
     if not PYTHON.exists():
         print("Creating the virtual environment in .venv …", flush=True)
