@@ -27,6 +27,7 @@ from loopcoach.analysis.principles import (
     story_features,
 )
 from loopcoach.analysis.roles import ROLES, role_probabilities, sentence_features, viterbi
+from loopcoach.analysis.scoring import spearman
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "models"
 FOLDS = 5
@@ -539,27 +540,7 @@ def _grade_score(preds: list[float], y: list[int], cuts: list[float]) -> float:
     g = [1 + sum(p >= c for c in cuts) for p in preds]
     within = sum(abs(a - b) <= 1 for a, b in zip(g, y, strict=True)) / len(y)
     exact = sum(a == b for a, b in zip(g, y, strict=True)) / len(y)
-    return within + 0.5 * exact + _spearman(g, y)
-
-
-def _spearman(a: list[int], b: list[int]) -> float:
-    def ranks(v):
-        order = sorted(range(len(v)), key=lambda i: v[i])
-        r = [0.0] * len(v)
-        i = 0
-        while i < len(v):
-            j = i
-            while j + 1 < len(v) and v[order[j + 1]] == v[order[i]]:
-                j += 1
-            for t in range(i, j + 1):
-                r[order[t]] = (i + j) / 2
-            i = j + 1
-        return r
-    ra, rb = ranks(a), ranks(b)
-    ma, mb = sum(ra) / len(ra), sum(rb) / len(rb)
-    num = sum((x - ma) * (z - mb) for x, z in zip(ra, rb, strict=True))
-    den = math.sqrt(sum((x - ma) ** 2 for x in ra) * sum((z - mb) ** 2 for z in rb))
-    return num / den if den else 0.0
+    return within + 0.5 * exact + spearman(g, y)
 
 
 # ---- the whole run ----------------------------------------------------------------------------------
