@@ -6,6 +6,7 @@
 
 Both create `.venv` on first use and reinstall only when pyproject.toml changes.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -58,8 +59,11 @@ def test(args: list[str]) -> None:
     # The tests' secret key and static files go to a scratch folder, not ./data.
     env.setdefault("LOOPCOACH_DATA_DIR", tempfile.mkdtemp(prefix="loopcoach-test-"))
     if not CHROMIUM.exists():
-        print(f"Note: {CHROMIUM} is missing, so the browser tests are skipped "
-              "(Debian/Ubuntu: sudo apt-get install chromium).", flush=True)
+        print(
+            f"Note: {CHROMIUM} is missing, so the browser tests are skipped "
+            "(Debian/Ubuntu: sudo apt-get install chromium).",
+            flush=True,
+        )
     print("== Test suite on SQLite ==", flush=True)
     run([PYTHON, "-m", "pytest", *args], env=env)
     postgres_url = os.environ.get("TEST_DATABASE_URL")

@@ -1,4 +1,5 @@
 """Shared fixtures: the built-in content loaded once per test session, named users."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,8 +12,10 @@ FIXTURE_PACKS = Path(__file__).parent / "fixtures" / "packs"
 @pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     # The manifest storage needs `collectstatic`; tests serve files from the apps.
-    settings.STORAGES = {**settings.STORAGES,
-                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 def load_builtin_content() -> None:
@@ -34,7 +37,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def amazon_guide(db):
     from loopcoach.web.guides.models import Guide
 
-    return Guide.objects.select_related("company").get(company__slug="amazon", role_slug="engineering-manager")
+    return Guide.objects.select_related("company").get(
+        company__slug="amazon", role_slug="engineering-manager"
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -50,8 +55,9 @@ def _empty_cache():
 def make_user(username: str):
     from django.contrib.auth.models import User
 
-    return User.objects.create_user(username=username, email=f"{username}@example.com",
-                                    password=f"{username}-Passw0rd!")
+    return User.objects.create_user(
+        username=username, email=f"{username}@example.com", password=f"{username}-Passw0rd!"
+    )
 
 
 @pytest.fixture

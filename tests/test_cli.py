@@ -1,4 +1,5 @@
 """The `loopcoach` command: content validate/load and manage."""
+
 from __future__ import annotations
 
 import shutil

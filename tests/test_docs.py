@@ -1,4 +1,5 @@
 """The README documents every setting and every CLI command."""
+
 from __future__ import annotations
 
 import re
@@ -6,12 +7,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text()
-ENV_READ = re.compile(r"env(?:str|bool|int|list|secret)\(\s*\"([A-Z_]+)\"|os\.environ\.get\(\"([A-Z_]+)\"")
+ENV_READ = re.compile(
+    r"env(?:str|bool|int|list|secret)\(\s*\"([A-Z_]+)\"|os\.environ\.get\(\"([A-Z_]+)\""
+)
 
 
 def settings_read_by_the_app() -> set[str]:
     names = set()
-    for path in [ROOT / "src/loopcoach/web/settings.py", ROOT / "src/loopcoach/web/commands.py", ROOT / "dev.py"]:
+    for path in [
+        ROOT / "src/loopcoach/web/settings.py",
+        ROOT / "src/loopcoach/web/commands.py",
+        ROOT / "dev.py",
+    ]:
         for match in ENV_READ.finditer(path.read_text()):
             names.add(match.group(1) or match.group(2))
     return names
@@ -36,4 +43,6 @@ def test_the_quick_start_has_exactly_two_commands():
     section = README.split("## Quick start", 1)[1].split("##", 1)[0]
     block = section.split("```sh", 1)[1].split("```", 1)[0]
     assert [line.split("#")[0].strip() for line in block.strip().splitlines()] == [
-        "python3 dev.py serve", "python3 dev.py test"]
+        "python3 dev.py serve",
+        "python3 dev.py test",
+    ]

@@ -1,4 +1,5 @@
 """FSRS scheduling of practised questions: grades map to ratings, better answers wait longer."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta

@@ -4,6 +4,7 @@ Each area registers its own subcommands, so this module only wires them
 together: `analyze`/`analysis` come from the analyzer, `content` from the
 content packs, `serve`/`manage` from the web layer.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -4,6 +4,7 @@ Pure Python, no Django: a card is kept as fsrs's own JSON-able dict, and a
 review turns (card, rating, when) into the next card. The web layer stores
 the dicts and decides which rating a review gets.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -46,5 +47,7 @@ def review(card: dict, *, rating: int, now: datetime) -> Review:
     """The card after a review with `rating` (1 Again … 4 Easy) at `now`."""
     if rating not in RATINGS:
         raise ValueError(f"A rating is 1 to 4, not {rating!r}.")
-    reviewed, _ = _scheduler().review_card(Card.from_dict(card), Rating(rating), review_datetime=now)
+    reviewed, _ = _scheduler().review_card(
+        Card.from_dict(card), Rating(rating), review_datetime=now
+    )
     return Review(card=reviewed.to_dict(), due=reviewed.due)

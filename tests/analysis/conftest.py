@@ -4,6 +4,7 @@ The root conftest has autouse fixtures for the web tests (static storage,
 an empty Django cache); redefining them here (same names, closer conftest)
 lets this suite run with `-p no:django` as well as with the plugin.
 """
+
 from __future__ import annotations
 
 import pytest

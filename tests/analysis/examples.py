@@ -1,4 +1,5 @@
 """Example answers for the analyzer's tests, written for these tests."""
+
 from __future__ import annotations
 
 STRONG = (

@@ -23,7 +23,10 @@ def run(argv: list[str], stdin: bytes | None = None, monkeypatch=None) -> int:
 def test_analyze_prints_a_readable_report(tmp_path, capsys):
     path = tmp_path / "answer.txt"
     path.write_text(STRONG)
-    assert run(["analyze", str(path), "--question", "Tell me about a time you improved performance."]) == 0
+    assert (
+        run(["analyze", str(path), "--question", "Tell me about a time you improved performance."])
+        == 0
+    )
     out = capsys.readouterr().out
     assert out.startswith("Grade ") and "Strengths" in out and "[A]" in out
 
@@ -34,12 +37,15 @@ def test_analyze_json_reads_stdin(capsys, monkeypatch):
     assert d["schema_version"] == 1 and d["sentences"]
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "empty"),
-    (b"  \n ", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "not text"),
-    (b"word " * 20_001, "too long"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"  \n ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "not text"),
+        (b"word " * 20_001, "too long"),
+    ],
+)
 def test_bad_input_exits_2_with_one_line(tmp_path, capsys, content, message):
     path = tmp_path / "answer.txt"
     path.write_bytes(content)

@@ -19,11 +19,13 @@ def test_every_remark_points_at_text_that_is_really_there():
             if item.start is not None:
                 assert 0 <= item.start < item.end <= len(text)
             if getattr(item, "quote", None):
-                assert text[item.start:item.end] == item.quote
+                assert text[item.start : item.end] == item.quote
 
 
 def test_a_strong_answer_is_praised_for_its_numbers_and_asked_how_they_were_measured():
-    report = analyze(STRONG, question="Tell me about a time you dove deep to fix a performance problem.")
+    report = analyze(
+        STRONG, question="Tell me about a time you dove deep to fix a performance problem."
+    )
     assert "quantified-result" in codes(report)
     assert any("150 ms" in s or "900 ms" in s for s in report.strengths)
     assert "why-technology" in follow_codes(report) or "why-decision" in follow_codes(report)

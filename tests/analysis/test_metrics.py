@@ -73,13 +73,18 @@ def test_money_stops_at_the_amount():
 def test_offsets_point_into_the_text():
     text = "Errors fell from 18% to 7%."
     for m in find_metrics(text):
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
 
 
-@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.%$xkMa-:/abcdefghijklmnopqrstuvwxyz")), max_size=200))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("0123456789 ,.%$xkMa-:/abcdefghijklmnopqrstuvwxyz")),
+        max_size=200,
+    )
+)
 def test_spans_never_overlap_and_stay_in_the_text(text):
     last = 0
     for m in find_metrics(text):
         assert last <= m.start < m.end <= len(text)
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         last = m.end

@@ -12,13 +12,19 @@ FRUGAL_STORY = (
 )
 
 
-@pytest.mark.parametrize(("question", "slug"), [
-    ("Tell me about a time you disagreed with your manager.", "have-backbone-disagree-and-commit"),
-    ("Tell me about a time you went out of your way for a customer.", "customer-obsession"),
-    ("Describe a time you had to find the root cause of a hard problem.", "dive-deep"),
-    ("Tell me about a time you mentored someone on your team.", "hire-and-develop-the-best"),
-    ("Tell me about a time you did more with less.", "frugality"),
-])
+@pytest.mark.parametrize(
+    ("question", "slug"),
+    [
+        (
+            "Tell me about a time you disagreed with your manager.",
+            "have-backbone-disagree-and-commit",
+        ),
+        ("Tell me about a time you went out of your way for a customer.", "customer-obsession"),
+        ("Describe a time you had to find the root cause of a hard problem.", "dive-deep"),
+        ("Tell me about a time you mentored someone on your team.", "hire-and-develop-the-best"),
+        ("Tell me about a time you did more with less.", "frugality"),
+    ],
+)
 def test_it_reads_the_principle_a_question_asks_about(question, slug):
     assert asked_principle(question)[0] == slug
 
@@ -53,7 +59,9 @@ DATA_STORY = (
 def test_story_cues_count_what_the_speaker_did():
     from loopcoach.analysis.principles import story_cue_counts
 
-    counts = story_cue_counts("I dug into the logs and traced the root cause. I cut the cloud bill by $3k.")
+    counts = story_cue_counts(
+        "I dug into the logs and traced the root cause. I cut the cloud bill by $3k."
+    )
     assert counts["dive-deep"] >= 3
     assert counts["frugality"] >= 2
 
@@ -64,16 +72,24 @@ def test_the_bonus_shrinks_when_the_story_clearly_shows_another_principle():
     unsure = {"customer-obsession": 0.3, "dive-deep": 0.3, "frugality": 0.4}
     sure = {"customer-obsession": 0.05, "dive-deep": 0.9, "frugality": 0.05}
     assert asked_bonus(3.0, 0.0, 1.0, sure, "customer-obsession") == 3.0
-    assert asked_bonus(3.0, 1.0, 1.0, sure, "customer-obsession") < asked_bonus(3.0, 1.0, 1.0, unsure, "customer-obsession")
-    assert asked_bonus(3.0, 1.0, 0.5, unsure, "customer-obsession") == pytest.approx(0.5 * 3.0 * 0.6)
+    assert asked_bonus(3.0, 1.0, 1.0, sure, "customer-obsession") < asked_bonus(
+        3.0, 1.0, 1.0, unsure, "customer-obsession"
+    )
+    assert asked_bonus(3.0, 1.0, 0.5, unsure, "customer-obsession") == pytest.approx(
+        0.5 * 3.0 * 0.6
+    )
 
 
 def test_deeds_are_the_action_and_result_sentences():
     from loopcoach.analysis.principles import deeds_text
 
-    assert deeds_text(["A.", "B.", "C.", "D."], ["situation", "action", "result", "other"]) == "B. C."
+    assert (
+        deeds_text(["A.", "B.", "C.", "D."], ["situation", "action", "result", "other"]) == "B. C."
+    )
 
 
 def test_a_story_about_data_can_outrank_the_asked_principle_in_the_deeds():
-    ranked = [p.slug for p in rank_principles(DATA_STORY, {"customer-obsession": 1.0}, deeds=DATA_STORY)]
+    ranked = [
+        p.slug for p in rank_principles(DATA_STORY, {"customer-obsession": 1.0}, deeds=DATA_STORY)
+    ]
     assert "dive-deep" in ranked[:2]

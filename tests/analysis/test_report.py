@@ -1,4 +1,5 @@
 """The public contract: analyze() and the analysis JSON of DESIGN.md, on any input."""
+
 from __future__ import annotations
 
 import json
@@ -12,9 +13,22 @@ from loopcoach.analysis.principles import NAMES
 from tests.analysis.examples import ALL, STRONG
 
 TOP_LEVEL = {
-    "schema_version": int, "word_count": int, "speaking_seconds": int, "sentences": list, "star": dict,
-    "metrics": list, "pronouns": dict, "ownership": str, "hypothetical": bool, "fillers": list, "hedges": list,
-    "principles": list, "grade": int, "strengths": list, "improvements": list, "follow_ups": list,
+    "schema_version": int,
+    "word_count": int,
+    "speaking_seconds": int,
+    "sentences": list,
+    "star": dict,
+    "metrics": list,
+    "pronouns": dict,
+    "ownership": str,
+    "hypothetical": bool,
+    "fillers": list,
+    "hedges": list,
+    "principles": list,
+    "grade": int,
+    "strengths": list,
+    "improvements": list,
+    "follow_ups": list,
 }
 
 
@@ -26,11 +40,13 @@ def check_contract(text: str, d: dict) -> None:
     assert 0 <= d["star"]["action_share"] <= 1
     assert d["ownership"] in {"i", "we", "mixed"}
     assert 1 <= d["grade"] <= 4
-    assert [p["slug"] for p in d["principles"]] and sorted(p["slug"] for p in d["principles"]) == sorted(NAMES)
+    assert [p["slug"] for p in d["principles"]] and sorted(
+        p["slug"] for p in d["principles"]
+    ) == sorted(NAMES)
     for key in ("sentences", "metrics", "fillers", "hedges"):
         for item in d[key]:
             assert 0 <= item["start"] <= item["end"] <= len(text)
-            assert text[item["start"]:item["end"]] == item["text"]
+            assert text[item["start"] : item["end"]] == item["text"]
     for s in d["sentences"]:
         assert s["role"] in {"situation", "task", "action", "result", "other"}
     for key in ("strengths", "improvements", "follow_ups"):
@@ -47,7 +63,9 @@ def test_example_answers_follow_the_contract(name):
 
 def test_star_and_counts_of_a_strong_answer():
     d = analyze(STRONG).to_dict()
-    assert d["star"]["situation"] and d["star"]["task"] and d["star"]["action"] and d["star"]["result"]
+    assert (
+        d["star"]["situation"] and d["star"]["task"] and d["star"]["action"] and d["star"]["result"]
+    )
     assert d["ownership"] == "i" and not d["hypothetical"]
     assert d["word_count"] == len(STRONG.split())
     assert d["speaking_seconds"] == round(d["word_count"] * 60 / d["words_per_minute"])
@@ -59,7 +77,9 @@ def test_a_named_principle_overrides_the_question():
     assert d["asked_principle"] == "frugality"
 
 
-@pytest.mark.parametrize("bad", ["", "   \n\t ", "\x00\x01binary", "word " * 20_001, b"\xff\xfe\x00bad", "é" * 110_000])
+@pytest.mark.parametrize(
+    "bad", ["", "   \n\t ", "\x00\x01binary", "word " * 20_001, b"\xff\xfe\x00bad", "é" * 110_000]
+)
 def test_bad_input_raises_one_clear_error(bad):
     with pytest.raises(AnalysisInputError) as info:
         analyze(bad)
@@ -87,4 +107,6 @@ def test_any_unicode_text_is_analysed_or_refused_cleanly(text):
     inside = set()
     for s in d["sentences"]:
         inside.update(range(s["start"], s["end"]))
-    assert all(i in inside or not text[i].isalnum() for i in range(len(text))), "a word fell outside the sentences"
+    assert all(i in inside or not text[i].isalnum() for i in range(len(text))), (
+        "a word fell outside the sentences"
+    )

@@ -21,16 +21,26 @@ def test_a_textbook_answer_gets_its_star_roles():
 
 
 def test_a_pleasantry_before_the_story_is_other():
-    assert roles_of("Great question, let me think of a good example. At my last job I ran billing. "
-                    "I rewrote the invoice job. Errors stopped.")[0] == "other"
+    assert (
+        roles_of(
+            "Great question, let me think of a good example. At my last job I ran billing. "
+            "I rewrote the invoice job. Errors stopped."
+        )[0]
+        == "other"
+    )
 
 
-@pytest.mark.parametrize(("sentence", "role"), [
-    ("My goal was to cut the cloud bill by a fifth without slowing anything down.", "task"),
-    ("I wrote a script that compared the two ledgers line by line.", "action"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("My goal was to cut the cloud bill by a fifth without slowing anything down.", "task"),
+        ("I wrote a script that compared the two ledgers line by line.", "action"),
+    ],
+)
 def test_clear_sentences_get_their_role_in_the_middle_of_an_answer(sentence, role):
-    text = f"At my last job I ran the billing team. {sentence} In the end the numbers matched again."
+    text = (
+        f"At my last job I ran the billing team. {sentence} In the end the numbers matched again."
+    )
     assert roles_of(text)[1] == role
 
 

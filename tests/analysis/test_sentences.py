@@ -13,8 +13,14 @@ from tests.analysis.examples import ALL, BULLETS_CRLF, RAMBLING_NO_PUNCTUATION
     [
         ("I did it. It worked.", ["I did it.", "It worked."]),
         ("Great question! I led it.", ["Great question!", "I led it."]),
-        ("We met Dr. Smith and Mr. J. Doe. Then we left.", ["We met Dr. Smith and Mr. J. Doe.", "Then we left."]),
-        ("Latency fell 3.5x, e.g. on search. Good.", ["Latency fell 3.5x, e.g. on search.", "Good."]),
+        (
+            "We met Dr. Smith and Mr. J. Doe. Then we left.",
+            ["We met Dr. Smith and Mr. J. Doe.", "Then we left."],
+        ),
+        (
+            "Latency fell 3.5x, e.g. on search. Good.",
+            ["Latency fell 3.5x, e.g. on search.", "Good."],
+        ),
         ("i fixed it. then i left", ["i fixed it.", "then i left"]),
         ("Was it worth it? Yes.", ["Was it worth it?", "Yes."]),
     ],
@@ -44,7 +50,7 @@ def test_it_splits_long_unpunctuated_speech_at_discourse_markers():
 def test_spans_are_slices_of_the_text(name):
     text = ALL[name]
     for s in split_sentences(text):
-        assert text[s.start:s.end] == s.text and s.text.strip() == s.text and s.text
+        assert text[s.start : s.end] == s.text and s.text.strip() == s.text and s.text
 
 
 @given(st.text(max_size=400))
@@ -53,7 +59,7 @@ def test_any_text_gives_ordered_non_overlapping_slices(text):
     last = 0
     for s in spans:
         assert 0 <= last <= s.start < s.end <= len(text)
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
         last = s.end
     # every non-space character belongs to some sentence, bullets aside
     covered = sum(len(s.text) for s in spans)

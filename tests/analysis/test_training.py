@@ -18,7 +18,14 @@ def test_it_trains_every_model_on_a_tiny_corpus_and_writes_json(tmp_path, monkey
     monkeypatch.setattr(training, "FOLDS", 2)
     messages: list[str] = []
     written = train(FIXTURES / "tiny", tmp_path, log=messages.append, quick=True)
-    assert set(written) == {"roles", "question_principle", "story_principle", "hypothetical", "ownership", "grade"}
+    assert set(written) == {
+        "roles",
+        "question_principle",
+        "story_principle",
+        "hypothetical",
+        "ownership",
+        "grade",
+    }
     for path in written.values():
         data = json.loads(path.read_text())
         model = linear.LinearModel.from_dict(data)

@@ -14,11 +14,14 @@ def test_utf8_bytes_with_a_bom_are_decoded():
     assert decode_answer("\ufeffI did it 🚀".encode()) == "I did it 🚀"
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    (b"\xff\xfe\xfa", "not UTF-8"),
-    (b"abc\x00def", "binary"),
-    (b"x" * (MAX_BYTES + 1), "too long"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\xff\xfe\xfa", "not UTF-8"),
+        (b"abc\x00def", "binary"),
+        (b"x" * (MAX_BYTES + 1), "too long"),
+    ],
+)
 def test_bad_bytes_are_refused(data, message):
     with pytest.raises(AnalysisInputError, match=message):
         decode_answer(data)

@@ -1,4 +1,5 @@
 """A new reader opens the guide, searches the bank and filters by principle."""
+
 from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
@@ -29,11 +30,15 @@ def test_a_reader_searches_the_bank_as_they_type(page):
     page.goto("/questions/")
     page.get_by_label("Search").fill("rate limiter")
     expect(page.locator("#result-count")).to_contain_text("for “rate limiter”")
-    expect(page.locator(".question-item").first).to_contain_text("Design a rate limiter for a high-traffic API.")
+    expect(page.locator(".question-item").first).to_contain_text(
+        "Design a rate limiter for a high-traffic API."
+    )
     assert query_of(page.url)["q"] == ["rate limiter"]  # in the address bar, so it can be shared
     screenshot(page, "search")
     page.get_by_role("link", name="Design a rate limiter for a high-traffic API.").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Design a rate limiter for a high-traffic API.")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Design a rate limiter for a high-traffic API."
+    )
     screenshot(page, "question")
 
 

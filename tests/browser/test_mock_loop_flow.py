@@ -1,5 +1,6 @@
 """A candidate writes a story, then runs a whole mock loop: strong answers everywhere except the
 Bar Raiser's round, which is deliberately weak. The debrief must say: no offer, Bar Raiser veto."""
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,13 @@ def signed_in(live_server, content):
     user = User.objects.create_user("alice", password="alice-Passw0rd!")
     client = Client()
     client.force_login(user)
-    return [{"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-             "url": live_server.url}]
+    return [
+        {
+            "name": settings.SESSION_COOKIE_NAME,
+            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+            "url": live_server.url,
+        }
+    ]
 
 
 def _answer_current(page, text: str) -> None:
@@ -39,7 +45,9 @@ def test_a_candidate_writes_a_story_and_reads_the_coverage(page, signed_in):
     page.get_by_label("When and where").fill("2022, payments team")
     page.get_by_label("Situation").fill(STRONG.split(". ")[0] + ".")
     page.get_by_label("Action").fill(STRONG)
-    page.get_by_label("Result").fill("p99 latency fell from 900 ms to 210 ms and conversion rose by 1.2%.")
+    page.get_by_label("Result").fill(
+        "p99 latency fell from 900 ms to 210 ms and conversion rose by 1.2%."
+    )
     screenshot(page, "story-form")
     page.get_by_role("button", name="Save and analyse").click()
     expect(page.locator(".feedback-card")).to_be_visible()
@@ -49,7 +57,9 @@ def test_a_candidate_writes_a_story_and_reads_the_coverage(page, signed_in):
     expect(page.locator(".flash-success")).to_contain_text("Tagged with")
     page.goto("/stories/coverage/")
     expect(page.locator(".matrix tbody tr")).to_have_count(16)
-    expect(page.locator(".matrix tbody tr.is-gap")).to_have_count(16)  # one story: every principle is a gap
+    expect(page.locator(".matrix tbody tr.is-gap")).to_have_count(
+        16
+    )  # one story: every principle is a gap
     screenshot(page, "story-coverage")
 
 
@@ -64,7 +74,9 @@ def test_a_whole_mock_loop_with_a_weak_bar_raiser_round_ends_in_a_veto(page, pho
 
     for number in range(1, 6):
         expect(page.locator(".loop-number").first).to_contain_text(f"Round {number} of 5")
-        if page.locator(".answer-form").count() == 0:  # the round's intro, when reached from its link
+        if (
+            page.locator(".answer-form").count() == 0
+        ):  # the round's intro, when reached from its link
             page.get_by_role("button", name="Start the round").click()
         bar_raiser = page.locator(".round-header.is-bar-raiser").count() == 1
         main, follow = (WEAK, WEAK_FOLLOW_UP) if bar_raiser else (STRONG, STRONG_FOLLOW_UP)
@@ -77,7 +89,9 @@ def test_a_whole_mock_loop_with_a_weak_bar_raiser_round_ends_in_a_veto(page, pho
             is_follow_up = "follow-up" in page.locator(".answer-form label").inner_text()
             _answer_current(page, follow if is_follow_up else main)
             if first and not is_follow_up:
-                expect(page.locator(".thread-item.is-current .bubble-interviewer").nth(1)).to_be_visible()
+                expect(
+                    page.locator(".thread-item.is-current .bubble-interviewer").nth(1)
+                ).to_be_visible()
                 if number == 2:
                     screenshot(page, "loop-round-follow-up")
                     page.set_viewport_size({"width": 390, "height": 844})
@@ -97,10 +111,16 @@ def test_a_whole_mock_loop_with_a_weak_bar_raiser_round_ends_in_a_veto(page, pho
     expect(page.locator(".decision-reasons")).to_contain_text("The Bar Raiser voted strong no hire")
     expect(page.locator("[data-round=bar-raiser] [data-vote]")).to_have_text("Strong no hire")
     for slug in ("hiring-manager", "system-design", "people-leadership", "execution"):
-        expect(page.locator(f"[data-round={slug}] [data-vote]")).to_have_text(re.compile("hire", re.I))
-        expect(page.locator(f"[data-round={slug}] [data-vote]")).not_to_have_text(re.compile("no hire", re.I))
+        expect(page.locator(f"[data-round={slug}] [data-vote]")).to_have_text(
+            re.compile("hire", re.I)
+        )
+        expect(page.locator(f"[data-round={slug}] [data-vote]")).not_to_have_text(
+            re.compile("no hire", re.I)
+        )
     expect(page.locator(".gap-card")).to_have_count(3)
-    expect(page.locator(".gap-card").first.get_by_role("link", name="Questions that probe it")).to_be_visible()
+    expect(
+        page.locator(".gap-card").first.get_by_role("link", name="Questions that probe it")
+    ).to_be_visible()
     screenshot(page, "loop-debrief")
     page.emulate_media(media="print")
     screenshot(page, "loop-debrief-print")

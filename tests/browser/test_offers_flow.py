@@ -1,4 +1,5 @@
 """A candidate weighs an Amazon L6 offer against a competing offer with even vesting."""
+
 from __future__ import annotations
 
 from playwright.sync_api import expect
@@ -16,12 +17,24 @@ def fill_offer(page, letter: str, fields: dict[str, str]) -> None:
             field.fill(value)
 
 
-AMAZON_L6 = {"Name": "Amazon L6", "Base salary": "200,000", "Sign-on, year 1": "110,000",
-             "Sign-on, year 2": "90,000", "Stock grant (total value)": "400,000",
-             "Price at grant": "185", "Vesting": "Amazon 5/15/40/40"}
-EVEN = {"Name": "Even vesting", "Base salary": "210,000", "Annual bonus": "15", "Sign-on, year 1": "50,000",
-        "Sign-on paid": "Up front, at the start of each year", "Stock grant (total value)": "480,000",
-        "Vesting": "Even 25/25/25/25, one-year cliff"}
+AMAZON_L6 = {
+    "Name": "Amazon L6",
+    "Base salary": "200,000",
+    "Sign-on, year 1": "110,000",
+    "Sign-on, year 2": "90,000",
+    "Stock grant (total value)": "400,000",
+    "Price at grant": "185",
+    "Vesting": "Amazon 5/15/40/40",
+}
+EVEN = {
+    "Name": "Even vesting",
+    "Base salary": "210,000",
+    "Annual bonus": "15",
+    "Sign-on, year 1": "50,000",
+    "Sign-on paid": "Up front, at the start of each year",
+    "Stock grant (total value)": "480,000",
+    "Vesting": "Even 25/25/25/25, one-year cliff",
+}
 
 
 def test_a_candidate_calculates_and_compares_offers(page):
@@ -36,7 +49,9 @@ def test_a_candidate_calculates_and_compares_offers(page):
     table = page.get_by_role("table", name="Amazon L6: pay per year")
     expect(table.get_by_role("row", name="Year 1")).to_contain_text("$330,000")
     expect(table.get_by_role("row", name="Year 3")).to_contain_text("$360,000")
-    expect(page.locator(".offer-chart svg rect.seg")).to_have_count(10)  # 4 base + 2 sign-on + 4 stock
+    expect(page.locator(".offer-chart svg rect.seg")).to_have_count(
+        10
+    )  # 4 base + 2 sign-on + 4 stock
     page.get_by_text("Month by month (48 months)").click()
     monthly = page.get_by_role("table", name="Amazon L6: pay per month")
     month_12 = monthly.locator("tbody tr").nth(11)
@@ -49,13 +64,17 @@ def test_a_candidate_calculates_and_compares_offers(page):
 
     page.get_by_role("button", name="Add an offer to compare").click()
     expect(page.get_by_role("group", name="Offer B")).to_be_visible()
-    expect(page.get_by_role("group", name="Offer A").get_by_label("Name", exact=True)).to_have_value("Amazon L6")
+    expect(
+        page.get_by_role("group", name="Offer A").get_by_label("Name", exact=True)
+    ).to_have_value("Amazon L6")
     fill_offer(page, "B", EVEN)
     page.get_by_role("button", name="Calculate").click()
     comparison = page.get_by_role("table", name="Total compensation per year, side by side")
     expect(comparison.get_by_role("row", name="Year 1")).to_contain_text("$411,500")
     expect(comparison.get_by_role("row", name="4-year total")).to_contain_text("$1,496,000 highest")
-    expect(page.locator(".offer-chart svg rect.seg")).to_have_count(10 + 13)  # B: 4 base + 4 bonus + 1 sign-on + 4 stock
+    expect(page.locator(".offer-chart svg rect.seg")).to_have_count(
+        10 + 13
+    )  # B: 4 base + 4 bonus + 1 sign-on + 4 stock
     screenshot(page, "offers-compare")
 
 
@@ -65,7 +84,9 @@ def test_bad_input_is_shown_next_to_the_field(page):
     offer = page.get_by_role("group", name="Offer A")
     offer.get_by_label("Percent per year").fill("50, 40")
     page.get_by_role("button", name="Calculate").click()
-    expect(page.get_by_role("alert")).to_have_text("2 fields above need fixing before the offer can be calculated.")
+    expect(page.get_by_role("alert")).to_have_text(
+        "2 fields above need fixing before the offer can be calculated."
+    )
     expect(page.get_by_text("Base salary cannot be negative")).to_be_visible()
     expect(page.get_by_text("Percent per year add up to 90%, not 100%")).to_be_visible()
     expect(page.locator(".total-card")).to_have_count(0)
@@ -88,5 +109,9 @@ def test_the_guide_links_its_vesting_to_the_calculator(page):
     page.goto("/guides/amazon/engineering-manager/#compensation")
     expect(page.locator("#compensation")).to_contain_text("No band yet for Amazon")
     page.get_by_role("link", name="Work out an offer with this vesting").click()
-    expect(page.get_by_role("group", name="Offer A").get_by_label("Vesting")).to_have_value("amazon")
-    expect(page.get_by_role("group", name="Offer A").get_by_label("Name", exact=True)).to_have_value("Amazon offer")
+    expect(page.get_by_role("group", name="Offer A").get_by_label("Vesting")).to_have_value(
+        "amazon"
+    )
+    expect(
+        page.get_by_role("group", name="Offer A").get_by_label("Name", exact=True)
+    ).to_have_value("Amazon offer")

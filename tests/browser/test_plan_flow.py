@@ -1,4 +1,5 @@
 """A candidate with a loop five weeks out makes a plan, ticks it off, exports it and re-plans."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -21,8 +22,11 @@ def logged_in(content, live_server):
     alice = User.objects.create_user("alice", password="alice-Passw0rd!")
     client = Client()
     client.force_login(alice)
-    return {"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-            "url": live_server.url}
+    return {
+        "name": settings.SESSION_COOKIE_NAME,
+        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "url": live_server.url,
+    }
 
 
 def make_plan(page, logged_in) -> None:
@@ -47,7 +51,9 @@ def test_a_candidate_plans_to_a_loop_five_weeks_out(page, logged_in, tmp_path):
     today_card.get_by_label("Write a story for Customer Obsession").check()
     expect(page.locator("#progress")).to_contain_text("1 of")
     page.reload()
-    expect(page.locator(".plan-day.is-today").get_by_label("Write a story for Customer Obsession")).to_be_checked()
+    expect(
+        page.locator(".plan-day.is-today").get_by_label("Write a story for Customer Obsession")
+    ).to_be_checked()
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Add to calendar (.ics)").click()

@@ -1,5 +1,6 @@
 """A new candidate signs up, practises a question, reads the feedback, answers a follow-up,
 and finds the attempt in the history and the question in the due queue."""
+
 from __future__ import annotations
 
 import time
@@ -52,9 +53,13 @@ def test_a_candidate_practises_a_question_end_to_end(page):
     expect(page.locator(".feedback").first).to_be_visible()
     shown = time.perf_counter() - started
     server = submitted.value.request.timing["responseEnd"]
-    print(f"\nsubmit → feedback: response after {server:.0f} ms, panel visible after {shown * 1000:.0f} ms")
+    print(
+        f"\nsubmit → feedback: response after {server:.0f} ms, panel visible after {shown * 1000:.0f} ms"
+    )
     assert shown < 3, f"feedback took {shown:.1f}s"
-    assert "/practice/attempts/" in page.url and page.url != url_before  # no reload, but a shareable URL
+    assert (
+        "/practice/attempts/" in page.url and page.url != url_before
+    )  # no reload, but a shareable URL
 
     feedback = page.locator(".answer-node").first
     expect(feedback.locator(".sent.role-action").first).to_be_visible()
@@ -71,7 +76,8 @@ def test_a_candidate_practises_a_question_end_to_end(page):
     follow_up.get_by_text("Answer this follow-up").click()
     follow_up.get_by_label("Your answer to the follow-up").fill(
         "Before the change p99 was 900 ms. I measured each call with tracing; the cache removed two of "
-        "the three database calls, which was 80% of the gain. I chose it because reads were 95% of traffic.")
+        "the three database calls, which was 80% of the gain. I chose it because reads were 95% of traffic."
+    )
     follow_up.get_by_role("button", name="Submit follow-up").click()
     expect(page.locator(".follow-up .answer-node .feedback").first).to_be_visible()
     screenshot(page, "practice-follow-up")
@@ -79,8 +85,11 @@ def test_a_candidate_practises_a_question_end_to_end(page):
     page.get_by_role("button", name="Easy").click()
     expect(page.locator(".review-card")).to_contain_text("your choice")
 
-    page.get_by_role("navigation", name="Practice").get_by_role("link", name="History").click() \
-        if page.get_by_role("navigation", name="Practice").count() else page.goto("/practice/history/")
+    page.get_by_role("navigation", name="Practice").get_by_role(
+        "link", name="History"
+    ).click() if page.get_by_role("navigation", name="Practice").count() else page.goto(
+        "/practice/history/"
+    )
     expect(page.locator(".history-table tbody tr")).to_have_count(1)
     screenshot(page, "practice-history")
 
@@ -99,7 +108,9 @@ def test_a_draft_survives_a_reload(page):
     sign_up(page, "erin")
     open_dive_deep_question(page)
     page.get_by_label("Your answer").fill("In 2022 I led the checkout team when")
-    expect(page.locator("[data-role=draft-status]").first).to_contain_text("Draft saved", timeout=8000)
+    expect(page.locator("[data-role=draft-status]").first).to_contain_text(
+        "Draft saved", timeout=8000
+    )
     page.reload()
     expect(page.get_by_label("Your answer")).to_have_value("In 2022 I led the checkout team when")
     page.context.set_offline(True)

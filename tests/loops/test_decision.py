@@ -1,4 +1,5 @@
 """Every vote band, veto and tie of the mock-loop decision rules."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,18 +7,21 @@ import pytest
 from loopcoach.loops import Outcome, Vote, biggest_gaps, loop_decision, round_vote
 
 
-@pytest.mark.parametrize(("grades", "vote"), [
-    ([4, 4, 3], Vote.STRONG_HIRE),      # mean 3.67
-    ([4, 3], Vote.STRONG_HIRE),         # mean 3.5 exactly: the boundary belongs to the upper band
-    ([4, 4, 4, 1], Vote.HIRE),          # mean 3.25
-    ([4, 4, 4, 4, 4, 4, 1], Vote.HIRE), # mean 3.57 but a 1 caps it at hire
-    ([3, 3, 2.25], Vote.HIRE),          # mean 2.75 exactly
-    ([3, 3, 2], Vote.NO_HIRE),          # mean 2.67
-    ([2, 2], Vote.NO_HIRE),             # mean 2.0 exactly
-    ([2, 1, 2], Vote.STRONG_NO_HIRE),   # mean 1.67
-    ([1, 1], Vote.STRONG_NO_HIRE),
-    ([], Vote.STRONG_NO_HIRE),          # nothing to go on
-])
+@pytest.mark.parametrize(
+    ("grades", "vote"),
+    [
+        ([4, 4, 3], Vote.STRONG_HIRE),  # mean 3.67
+        ([4, 3], Vote.STRONG_HIRE),  # mean 3.5 exactly: the boundary belongs to the upper band
+        ([4, 4, 4, 1], Vote.HIRE),  # mean 3.25
+        ([4, 4, 4, 4, 4, 4, 1], Vote.HIRE),  # mean 3.57 but a 1 caps it at hire
+        ([3, 3, 2.25], Vote.HIRE),  # mean 2.75 exactly
+        ([3, 3, 2], Vote.NO_HIRE),  # mean 2.67
+        ([2, 2], Vote.NO_HIRE),  # mean 2.0 exactly
+        ([2, 1, 2], Vote.STRONG_NO_HIRE),  # mean 1.67
+        ([1, 1], Vote.STRONG_NO_HIRE),
+        ([], Vote.STRONG_NO_HIRE),  # nothing to go on
+    ],
+)
 def test_round_vote_bands(grades, vote):
     assert round_vote(grades).vote is vote
 
@@ -38,7 +42,12 @@ def test_the_reason_names_the_mean():
 
 
 def _panel(*votes: Vote, bar_raiser: Vote = Vote.HIRE):
-    grades = {Vote.STRONG_HIRE: [4, 4], Vote.HIRE: [3, 3], Vote.NO_HIRE: [2, 2], Vote.STRONG_NO_HIRE: [1, 1]}
+    grades = {
+        Vote.STRONG_HIRE: [4, 4],
+        Vote.HIRE: [3, 3],
+        Vote.NO_HIRE: [2, 2],
+        Vote.STRONG_NO_HIRE: [1, 1],
+    }
     verdicts = [round_vote(grades[v], round_slug=f"round-{i}") for i, v in enumerate(votes)]
     verdicts.append(round_vote(grades[bar_raiser], round_slug="bar-raiser", bar_raiser=True))
     assert [v.vote for v in verdicts] == [*votes, bar_raiser]
@@ -61,7 +70,9 @@ def test_the_bar_raiser_vetoes_even_four_strong_hires(bar_raiser):
 
 @pytest.mark.parametrize("bar_raiser", [Vote.HIRE, Vote.STRONG_HIRE])
 def test_a_hiring_bar_raiser_does_not_veto(bar_raiser):
-    decision = loop_decision(_panel(Vote.HIRE, Vote.HIRE, Vote.NO_HIRE, Vote.HIRE, bar_raiser=bar_raiser))
+    decision = loop_decision(
+        _panel(Vote.HIRE, Vote.HIRE, Vote.NO_HIRE, Vote.HIRE, bar_raiser=bar_raiser)
+    )
     assert decision.outcome is Outcome.OFFER and not decision.vetoed
 
 
@@ -94,7 +105,9 @@ def test_a_tie_is_not_a_majority():
 
 
 def test_veto_and_strong_no_hire_give_both_reasons():
-    decision = loop_decision(_panel(Vote.STRONG_NO_HIRE, Vote.HIRE, Vote.HIRE, Vote.HIRE, bar_raiser=Vote.NO_HIRE))
+    decision = loop_decision(
+        _panel(Vote.STRONG_NO_HIRE, Vote.HIRE, Vote.HIRE, Vote.HIRE, bar_raiser=Vote.NO_HIRE)
+    )
     assert decision.vetoed and len(decision.reasons) == 2
 
 
@@ -103,8 +116,11 @@ def test_no_interviewers_is_no_offer():
 
 
 def test_a_loop_without_a_bar_raiser_cannot_be_vetoed():
-    verdicts = [round_vote([3, 3], round_slug="a"), round_vote([2, 2], round_slug="b"),
-                round_vote([4, 4], round_slug="c")]
+    verdicts = [
+        round_vote([3, 3], round_slug="a"),
+        round_vote([2, 2], round_slug="b"),
+        round_vote([4, 4], round_slug="c"),
+    ]
     assert loop_decision(verdicts).outcome is Outcome.OFFER
 
 

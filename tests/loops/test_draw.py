@@ -1,18 +1,27 @@
 """Drawing a loop's questions: coverage, recent questions, no repeats, determinism."""
+
 from __future__ import annotations
 
 from loopcoach.loops import BankQuestion, RoundSpec, draw_questions
 
-ROUNDS = [RoundSpec("hm", ("ownership", "deliver-results", "customer-obsession")),
-          RoundSpec("br", ("earn-trust", "backbone", "are-right", "curious"))]
+ROUNDS = [
+    RoundSpec("hm", ("ownership", "deliver-results", "customer-obsession")),
+    RoundSpec("br", ("earn-trust", "backbone", "are-right", "curious")),
+]
 
 
 def _bank() -> list[BankQuestion]:
     rows = [
-        (1, {"ownership"}, "hm"), (2, {"deliver-results"}, "hm"), (3, {"customer-obsession"}, "hm"),
-        (4, {"ownership", "deliver-results"}, "hm"), (5, {"ownership", "deliver-results"}, None),
-        (6, {"earn-trust", "backbone"}, "br"), (7, {"are-right", "curious"}, "br"),
-        (8, {"earn-trust"}, "br"), (9, {"curious"}, "br"), (10, {"frugality"}, "br"),
+        (1, {"ownership"}, "hm"),
+        (2, {"deliver-results"}, "hm"),
+        (3, {"customer-obsession"}, "hm"),
+        (4, {"ownership", "deliver-results"}, "hm"),
+        (5, {"ownership", "deliver-results"}, None),
+        (6, {"earn-trust", "backbone"}, "br"),
+        (7, {"are-right", "curious"}, "br"),
+        (8, {"earn-trust"}, "br"),
+        (9, {"curious"}, "br"),
+        (10, {"frugality"}, "br"),
         (11, {"customer-obsession"}, None),
     ]
     return [BankQuestion(i, frozenset(p), r) for i, p, r in rows]
@@ -58,5 +67,7 @@ def test_an_uncoverable_principle_is_reported_not_fatal():
 
 
 def test_it_prefers_questions_filed_under_the_round():
-    draw = draw_questions([RoundSpec("hm", ("customer-obsession",))], _bank(), seed=5, min_per_round=1)[0]
+    draw = draw_questions(
+        [RoundSpec("hm", ("customer-obsession",))], _bank(), seed=5, min_per_round=1
+    )[0]
     assert draw.questions == [3]

@@ -1,4 +1,5 @@
 """Percentiles and the five-point rule; CSV rows checked whole."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -12,7 +13,9 @@ D = Decimal
 TODAY = date(2025, 6, 1)
 
 
-def point(base, *, level="L6", location="Seattle, WA", stock=0, bonus=0, year=2024, company="Amazon"):
+def point(
+    base, *, level="L6", location="Seattle, WA", stock=0, bonus=0, year=2024, company="Amazon"
+):
     return DataPoint(company, level, location, year, D(base), D(stock), D(bonus))
 
 
@@ -27,7 +30,9 @@ def test_percentile_interpolates_between_ranks():
 def test_a_band_needs_five_points():
     four = [point(b) for b in (180000, 190000, 200000, 210000)]
     assert market_bands(four) == []
-    bands = market_bands([*four, point(220000, location="seattle,  wa")])  # same place, other spelling
+    bands = market_bands(
+        [*four, point(220000, location="seattle,  wa")]
+    )  # same place, other spelling
     assert len(bands) == 1 and bands[0].count == 5
 
 
@@ -35,13 +40,20 @@ def test_band_quartiles_of_total_compensation():
     # totals = base + stock + bonus: 280k, 300k, 320k, 340k, 360k → p25 300k, p50 320k, p75 340k
     points = [point(200000, stock=s) for s in (80000, 100000, 120000, 140000, 160000)]
     band = market_bands(points)[0]
-    assert (band.total.p25, band.total.p50, band.total.p75) == (D("300000.00"), D("320000.00"), D("340000.00"))
+    assert (band.total.p25, band.total.p50, band.total.p75) == (
+        D("300000.00"),
+        D("320000.00"),
+        D("340000.00"),
+    )
     assert band.quartiles["base"].p50 == D("200000.00")
 
 
 def test_bands_are_per_company_level_and_location():
-    points = [point(200000 + i) for i in range(5)] + [point(150000 + i, level="L5") for i in range(5)] + \
-        [point(250000, level="L7")] * 4
+    points = (
+        [point(200000 + i) for i in range(5)]
+        + [point(150000 + i, level="L5") for i in range(5)]
+        + [point(250000, level="L7")] * 4
+    )
     assert [(b.level, b.count) for b in market_bands(points)] == [("L5", 5), ("L6", 5)]
 
 
@@ -58,7 +70,10 @@ def test_csv_rows_are_parsed():
 
 
 def test_csv_errors_name_the_row_and_field_and_list_them_all():
-    text = CSV_OK + "Amazon,L6,Seattle,2024,-5,0,0\n\n,L6,Seattle,1999,abc,0,0\nAmazon,L6,Seattle,2024,1,2,3,4\n"
+    text = (
+        CSV_OK
+        + "Amazon,L6,Seattle,2024,-5,0,0\n\n,L6,Seattle,1999,abc,0,0\nAmazon,L6,Seattle,2024,1,2,3,4\n"
+    )
     with pytest.raises(CsvImportError) as caught:
         parse_csv(text, today=TODAY)
     assert caught.value.problems == [
@@ -70,11 +85,20 @@ def test_csv_errors_name_the_row_and_field_and_list_them_all():
     ]
 
 
-@pytest.mark.parametrize(("text", "problem"), [
-    ("company,level\nAmazon,L6\n", "row 1: the header lacks location, year, base, stock_per_year, bonus"),
-    ("company,level,location,year,base,stock_per_year,bonus\n", "the file has a header but no rows"),
-    ("", "row 1: the header lacks company"),
-])
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (
+            "company,level\nAmazon,L6\n",
+            "row 1: the header lacks location, year, base, stock_per_year, bonus",
+        ),
+        (
+            "company,level,location,year,base,stock_per_year,bonus\n",
+            "the file has a header but no rows",
+        ),
+        ("", "row 1: the header lacks company"),
+    ],
+)
 def test_malformed_files(text, problem):
     with pytest.raises(CsvImportError) as caught:
         parse_csv(text, today=TODAY)
@@ -83,5 +107,10 @@ def test_malformed_files(text, problem):
 
 def test_absurd_amounts_in_a_row():
     with pytest.raises(CsvImportError) as caught:
-        parse_csv("company,level,location,year,base,stock_per_year,bonus\nA,L6,X,2024,20000000,0,0\n", today=TODAY)
-    assert caught.value.problems == ["row 2: base: above 10,000,000 is not plausible; check for an extra zero"]
+        parse_csv(
+            "company,level,location,year,base,stock_per_year,bonus\nA,L6,X,2024,20000000,0,0\n",
+            today=TODAY,
+        )
+    assert caught.value.problems == [
+        "row 2: base: above 10,000,000 is not plausible; check for an extra zero"
+    ]

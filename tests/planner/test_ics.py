@@ -1,4 +1,5 @@
 """The .ics export parsed back with icalendar: valid all-day VEVENTs a calendar app can import."""
+
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
@@ -24,8 +25,9 @@ def test_every_day_becomes_an_all_day_event():
     # the phone-screen day and loop day have no prep, so: 34 prep days + phone screen + loop = 36.
     assert len(found) == 36
     uids = [str(event["UID"]) for event in found]
-    assert len(set(uids)) == len(uids) and all(uid.startswith("plan-7-") and uid.endswith("@loopcoach")
-                                               for uid in uids)
+    assert len(set(uids)) == len(uids) and all(
+        uid.startswith("plan-7-") and uid.endswith("@loopcoach") for uid in uids
+    )
     for event in found:
         start, end = event.decoded("DTSTART"), event.decoded("DTEND")
         assert type(start) is date and type(end) is date, "all-day events carry dates, not times"
@@ -42,9 +44,14 @@ def test_every_day_becomes_an_all_day_event():
 
 def test_weekly_export_spans_each_week():
     plan = five_weeks()
-    found = events(plan_calendar(plan, uid_prefix="plan-7", title="Prep", stamp=STAMP, weekly=True, sequence=3))
+    found = events(
+        plan_calendar(plan, uid_prefix="plan-7", title="Prep", stamp=STAMP, weekly=True, sequence=3)
+    )
     weeks = [event for event in found if str(event["SUMMARY"]).startswith("Prep week")]
-    assert [(w.decoded("DTSTART"), w.decoded("DTEND")) for w in weeks][0] == (START, START + timedelta(days=7))
+    assert [(w.decoded("DTSTART"), w.decoded("DTEND")) for w in weeks][0] == (
+        START,
+        START + timedelta(days=7),
+    )
     assert str(weeks[0]["SUMMARY"]).startswith("Prep week 1: ")
     assert "stories" in str(weeks[0]["SUMMARY"]) and "practice sessions" in str(weeks[0]["SUMMARY"])
     dated = {str(event["SUMMARY"]) for event in found if event not in weeks}
@@ -54,6 +61,8 @@ def test_weekly_export_spans_each_week():
 
 def test_a_tiny_plan_exports_too():
     plan = build_plan(start=START, loop_date=START + timedelta(days=1))
-    found = events(plan_calendar(plan, uid_prefix="p", title="Prep", stamp=STAMP, url="http://x/plan/1/"))
+    found = events(
+        plan_calendar(plan, uid_prefix="p", title="Prep", stamp=STAMP, url="http://x/plan/1/")
+    )
     assert [str(event["SUMMARY"]) for event in found] == ["Prep: Rest day", "Onsite loop"]
     assert str(found[0]["URL"]) == "http://x/plan/1/"

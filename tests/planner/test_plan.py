@@ -1,4 +1,5 @@
 """The plan for a loop five weeks out, checked against the calendar by hand."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -14,22 +15,48 @@ from loopcoach.planner import (
     plan_progress,
 )
 
-START = date(2025, 3, 3)         # a Monday
-PHONE = date(2025, 3, 12)        # Wednesday of week 2
-LOOP = date(2025, 4, 7)          # Monday, five weeks after START
-PRINCIPLES = [Topic(slug, slug.replace("-", " ").title()) for slug in
-              ["customer-obsession", "ownership", "invent-and-simplify", "are-right-a-lot", "learn-and-be-curious",
-               "hire-and-develop-the-best", "insist-on-the-highest-standards", "think-big", "bias-for-action",
-               "frugality", "earn-trust", "dive-deep", "have-backbone-disagree-and-commit", "deliver-results",
-               "strive-to-be-earths-best-employer", "success-and-scale-bring-broad-responsibility"]]
-DESIGN = [Topic("distributed-systems", "Distributed systems"), Topic("operational-health", "Operational health"),
-          Topic("scaling", "Scaling")]
+START = date(2025, 3, 3)  # a Monday
+PHONE = date(2025, 3, 12)  # Wednesday of week 2
+LOOP = date(2025, 4, 7)  # Monday, five weeks after START
+PRINCIPLES = [
+    Topic(slug, slug.replace("-", " ").title())
+    for slug in [
+        "customer-obsession",
+        "ownership",
+        "invent-and-simplify",
+        "are-right-a-lot",
+        "learn-and-be-curious",
+        "hire-and-develop-the-best",
+        "insist-on-the-highest-standards",
+        "think-big",
+        "bias-for-action",
+        "frugality",
+        "earn-trust",
+        "dive-deep",
+        "have-backbone-disagree-and-commit",
+        "deliver-results",
+        "strive-to-be-earths-best-employer",
+        "success-and-scale-bring-broad-responsibility",
+    ]
+]
+DESIGN = [
+    Topic("distributed-systems", "Distributed systems"),
+    Topic("operational-health", "Operational health"),
+    Topic("scaling", "Scaling"),
+]
 QUESTIONS = [Topic(str(n), f"Question {n}", tags=(PRINCIPLES[n % 16].key,)) for n in range(40)]
 
 
 def five_weeks(**overrides):
-    arguments = dict(start=START, loop_date=LOOP, phone_screen=PHONE, principles=PRINCIPLES,
-                     design_topics=DESIGN, questions=QUESTIONS, rounds=["Hiring manager", "Bar Raiser"])
+    arguments = dict(
+        start=START,
+        loop_date=LOOP,
+        phone_screen=PHONE,
+        principles=PRINCIPLES,
+        design_topics=DESIGN,
+        questions=QUESTIONS,
+        rounds=["Hiring manager", "Bar Raiser"],
+    )
     return build_plan(**{**arguments, **overrides})
 
 
@@ -51,7 +78,11 @@ def test_mock_loops_two_days_before_the_loop_then_weekly():
     # Working days: 3 March … 5 April (34) without the phone-screen day = 33 ≥ 21 → three mocks,
     # on the loop − 2 = 5 April, − 9 = 29 March, − 16 = 22 March.
     plan = five_weeks()
-    assert [plan.day_of(f"mock:{n}") for n in (1, 2, 3)] == [date(2025, 3, 22), date(2025, 3, 29), date(2025, 4, 5)]
+    assert [plan.day_of(f"mock:{n}") for n in (1, 2, 3)] == [
+        date(2025, 3, 22),
+        date(2025, 3, 29),
+        date(2025, 4, 5),
+    ]
     assert kinds_on(plan, date(2025, 3, 22)) == ["mock"]  # a mock day holds nothing else
 
 
@@ -124,14 +155,21 @@ def test_progress_counts_tasks_and_what_is_overdue():
     assert (carried.done, carried.total) == (progress.done + 2, progress.total + 2)
 
 
-@pytest.mark.parametrize(("loop", "phone", "errors"), [
-    (START - timedelta(days=1), None, {"loop_date": "2 March 2025 is in the past"}),
-    (START, None, {"loop_date": "is today: there is no time left to plan, good luck!"}),
-    (START + timedelta(days=400), None, {"loop_date": "is more than a year away; plan when the loop is booked"}),
-    (LOOP, LOOP + timedelta(days=1), {"phone_screen": "must come before the loop date"}),
-    (LOOP, LOOP, {"phone_screen": "must come before the loop date"}),
-    (None, None, {"loop_date": "is required"}),
-])
+@pytest.mark.parametrize(
+    ("loop", "phone", "errors"),
+    [
+        (START - timedelta(days=1), None, {"loop_date": "2 March 2025 is in the past"}),
+        (START, None, {"loop_date": "is today: there is no time left to plan, good luck!"}),
+        (
+            START + timedelta(days=400),
+            None,
+            {"loop_date": "is more than a year away; plan when the loop is booked"},
+        ),
+        (LOOP, LOOP + timedelta(days=1), {"phone_screen": "must come before the loop date"}),
+        (LOOP, LOOP, {"phone_screen": "must come before the loop date"}),
+        (None, None, {"loop_date": "is required"}),
+    ],
+)
 def test_impossible_dates(loop, phone, errors):
     with pytest.raises(PlanDateError) as caught:
         check_dates(today=START, loop_date=loop, phone_screen=phone)

@@ -1,4 +1,5 @@
 """Stories to Markdown and back: nothing lost, clear errors."""
+
 from __future__ import annotations
 
 import pytest
@@ -23,7 +24,11 @@ TRICKY = StoryRecord(
 
 
 def test_round_trip_loses_nothing():
-    stories = [TRICKY, StoryRecord(title="Minimal"), StoryRecord(title="Only a result", result="It worked.")]
+    stories = [
+        TRICKY,
+        StoryRecord(title="Minimal"),
+        StoryRecord(title="Only a result", result="It worked."),
+    ]
     assert stories_from_markdown(stories_to_markdown(stories)) == stories
 
 
@@ -38,12 +43,15 @@ def test_it_reads_a_hand_written_file():
     assert story.principles == ["hire-and-develop-the-best"] and story.action == "I ran the loop."
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("## Story\n### Epilogue\nx", "line 2: unknown section"),
-    ("## Story\nrandom words", "line 2: expected"),
-    ("## \n", "line 1: a story heading needs a title"),
-    ("\x00\x01", "not a text file"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("## Story\n### Epilogue\nx", "line 2: unknown section"),
+        ("## Story\nrandom words", "line 2: expected"),
+        ("## \n", "line 1: a story heading needs a title"),
+        ("\x00\x01", "not a text file"),
+    ],
+)
 def test_it_names_the_bad_line(text, message):
     with pytest.raises(MarkdownError, match=message):
         stories_from_markdown(text)

@@ -1,4 +1,5 @@
 """The read API of guides and questions, and its OpenAPI description."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,8 +17,18 @@ def test_it_lists_guides(client, amazon_guide):
 
 def test_it_returns_a_whole_guide(client, amazon_guide):
     data = client.get("/api/v1/guides/amazon/engineering-manager").json()
-    assert set(data["sections"]) >= {"overview", "getting_ready", "deep_dives", "responsibilities", "requirements",
-                                     "faq", "tips", "summary", "compensation", "related"}
+    assert set(data["sections"]) >= {
+        "overview",
+        "getting_ready",
+        "deep_dives",
+        "responsibilities",
+        "requirements",
+        "faq",
+        "tips",
+        "summary",
+        "compensation",
+        "related",
+    }
     assert len(data["principles"]) == 16
     assert [stage["slug"] for stage in data["process"]["stages"]][0] == "recruiter-screen"
     rounds = data["process"]["loop"]["rounds"]

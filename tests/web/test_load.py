@@ -1,4 +1,5 @@
 """Loading packs: idempotent, retiring dropped questions, keeping editors' edits."""
+
 from __future__ import annotations
 
 import shutil
@@ -34,10 +35,15 @@ def test_it_loads_a_pack_with_every_part(pack_copy):
 
 def test_a_second_load_changes_nothing(pack_copy):
     pack_load(pack=read_pack(pack_copy))
-    before = list(Question.objects.filter(guide__company__slug="acme").values_list("id", "updated_at"))
+    before = list(
+        Question.objects.filter(guide__company__slug="acme").values_list("id", "updated_at")
+    )
     report = pack_load(pack=read_pack(pack_copy))
     assert not report.changed
-    assert list(Question.objects.filter(guide__company__slug="acme").values_list("id", "updated_at")) == before
+    assert (
+        list(Question.objects.filter(guide__company__slug="acme").values_list("id", "updated_at"))
+        == before
+    )
 
 
 def test_a_dropped_question_is_retired_not_deleted(pack_copy):

@@ -1,4 +1,5 @@
 """Mock loops: the draw, the round clock, answers with follow-ups, leave and resume, the debrief."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -29,8 +30,13 @@ def _answer_round(session, main: str, follow: str) -> None:
 
 def test_a_loop_has_five_rounds_covering_all_sixteen_principles(loop):
     sessions = list(loop.rounds.all())
-    assert [s.slug for s in sessions] == ["hiring-manager", "bar-raiser", "system-design",
-                                          "people-leadership", "execution"]
+    assert [s.slug for s in sessions] == [
+        "hiring-manager",
+        "bar-raiser",
+        "system-design",
+        "people-leadership",
+        "execution",
+    ]
     assert sum(s.is_bar_raiser for s in sessions) == 1
     covered = {p for s in sessions for a in s.answers.all() for p in a.principle_slugs}
     assert len(covered) == 16 and all(not s.uncovered_slugs for s in sessions)
@@ -43,7 +49,9 @@ def test_the_draw_avoids_questions_answered_this_week(alice, amazon_guide, loop)
         answer.answered_at = timezone.now()
         answer.save()
     second = services.loop_start(user=alice, guide=amazon_guide, minutes=15, seed=42)
-    drawn = set(LoopAnswer.objects.filter(session__loop=second).values_list("question_id", flat=True))
+    drawn = set(
+        LoopAnswer.objects.filter(session__loop=second).values_list("question_id", flat=True)
+    )
     assert len(first & drawn) <= 2  # only where nothing else covers a principle
 
 
@@ -138,7 +146,9 @@ def test_a_weak_bar_raiser_round_vetoes_an_otherwise_strong_loop(loop):
     assert votes.pop("bar-raiser") is Vote.STRONG_NO_HIRE
     assert set(votes.values()) == {Vote.STRONG_HIRE}
     assert debrief.decision.outcome is Outcome.NO_OFFER and debrief.decision.vetoed
-    assert {g.principle.slug for g in debrief.gaps} <= set(debrief.bar_raiser.session.principle_slugs)
+    assert {g.principle.slug for g in debrief.gaps} <= set(
+        debrief.bar_raiser.session.principle_slugs
+    )
     assert debrief.next_steps
 
 
@@ -156,10 +166,14 @@ def test_ending_a_loop_early_counts_unanswered_questions_as_no_evidence(loop):
 
 
 def test_the_quote_is_a_result_with_a_number():
-    analysis = {"sentences": [{"text": "I did it.", "start": 0, "end": 9, "role": "action"},
-                              {"text": "It went well.", "start": 10, "end": 23, "role": "result"},
-                              {"text": "Latency fell 70%.", "start": 24, "end": 41, "role": "result"}],
-                "metrics": [{"text": "70%", "start": 37, "end": 40}]}
+    analysis = {
+        "sentences": [
+            {"text": "I did it.", "start": 0, "end": 9, "role": "action"},
+            {"text": "It went well.", "start": 10, "end": 23, "role": "result"},
+            {"text": "Latency fell 70%.", "start": 24, "end": 41, "role": "result"},
+        ],
+        "metrics": [{"text": "70%", "start": 37, "end": 40}],
+    }
     assert quote_of(analysis, "") == "Latency fell 70%."
     assert quote_of(None, "plain answer") == "plain answer"
 
@@ -189,8 +203,13 @@ def test_the_pages_walk_through_a_loop(client, alice, amazon_guide):
 def test_an_empty_answer_from_the_page_shows_an_error(client, alice, loop):
     client.force_login(alice)
     answer = loop.rounds.get(order=1).answers.first()
-    response = client.post(f"/loops/{loop.pk}/rounds/1/answers/{answer.pk}/", {"answer": "  "}, follow=True)
-    assert "This field is required" in response.content.decode() or "Write an answer" in response.content.decode()
+    response = client.post(
+        f"/loops/{loop.pk}/rounds/1/answers/{answer.pk}/", {"answer": "  "}, follow=True
+    )
+    assert (
+        "This field is required" in response.content.decode()
+        or "Write an answer" in response.content.decode()
+    )
     answer.refresh_from_db()
     assert answer.answered_at is None
 

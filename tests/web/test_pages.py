@@ -1,4 +1,5 @@
 """Every page renders, with the parts a reader expects."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,8 +17,20 @@ def test_home_lists_the_guide(client, amazon_guide):
 
 def test_guide_page_has_every_section(client, amazon_guide):
     html = client.get(amazon_guide.get_absolute_url()).content.decode()
-    for anchor in ["role", "getting-ready", "process", "loop", "deep-dives", "responsibilities", "requirements",
-                   "common-questions", "faq", "tips", "summary", "compensation"]:
+    for anchor in [
+        "role",
+        "getting-ready",
+        "process",
+        "loop",
+        "deep-dives",
+        "responsibilities",
+        "requirements",
+        "common-questions",
+        "faq",
+        "tips",
+        "summary",
+        "compensation",
+    ]:
         assert f'id="{anchor}"' in html, anchor
     assert html.count('class="timeline-stage') == amazon_guide.stages.count()
     assert html.count('class="loop-round') == 5

@@ -1,4 +1,5 @@
 """Full-text search, on whichever database the suite runs against."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,8 +19,10 @@ def test_rate_limiter_finds_the_seed_question(amazon_guide):
 
 
 def test_low_performer_finds_low_performing(amazon_guide):
-    assert ("Describe a situation where you had to manage a low-performing employee. What was the outcome?"
-            in search("low performer"))
+    assert (
+        "Describe a situation where you had to manage a low-performing employee. What was the outcome?"
+        in search("low performer")
+    )
 
 
 def test_disagree_finds_disagreement(amazon_guide):
@@ -44,7 +47,9 @@ def test_nonsense_finds_nothing(amazon_guide):
     assert search("zzqxv") == []
 
 
-@pytest.mark.parametrize("query", ['"', "'; DROP TABLE x; --", "*", "NEAR(", "a AND OR", "🙂", "x" * 500])
+@pytest.mark.parametrize(
+    "query", ['"', "'; DROP TABLE x; --", "*", "NEAR(", "a AND OR", "🙂", "x" * 500]
+)
 def test_odd_queries_never_fail(amazon_guide, query):
     search(query)
 

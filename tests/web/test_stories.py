@@ -1,4 +1,5 @@
 """The story bank pages and services: write, analyse, tag, cover, match, export and import."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,15 +11,22 @@ from tests.scripted_answers import STRONG
 
 pytestmark = pytest.mark.django_db
 
-STORY = {"title": "Cut checkout latency by 70%", "when": "2022, payments",
-         "situation": STRONG.split(". ")[0] + ".", "task": "Bring p99 under 300 ms in six weeks.",
-         "action": "I profiled the service and found an N+1 query. I wrote the cache design.",
-         "result": "p99 fell from 900 ms to 210 ms and conversion rose 1.2%.", "reflection": "Measure first."}
+STORY = {
+    "title": "Cut checkout latency by 70%",
+    "when": "2022, payments",
+    "situation": STRONG.split(". ")[0] + ".",
+    "task": "Bring p99 under 300 ms in six weeks.",
+    "action": "I profiled the service and found an N+1 query. I wrote the cache design.",
+    "result": "p99 fell from 900 ms to 210 ms and conversion rose 1.2%.",
+    "reflection": "Measure first.",
+}
 
 
 @pytest.fixture
 def story(alice, amazon_guide):
-    return services.story_create(user=alice, data=STORY, principles=["dive-deep", "deliver-results"])
+    return services.story_create(
+        user=alice, data=STORY, principles=["dive-deep", "deliver-results"]
+    )
 
 
 def test_it_creates_a_story_from_the_form_and_analyses_it(client, alice, amazon_guide):
@@ -52,7 +60,9 @@ def test_unknown_principles_are_refused(client, alice, story):
 
 def test_it_edits_and_reanalyses(client, alice, story):
     client.force_login(alice)
-    response = client.post(f"/stories/{story.pk}/edit/", {**STORY, "title": "Renamed", "result": "It worked."})
+    response = client.post(
+        f"/stories/{story.pk}/edit/", {**STORY, "title": "Renamed", "result": "It worked."}
+    )
     story.refresh_from_db()
     assert response.status_code == 302 and story.title == "Renamed" and story.result == "It worked."
     assert story.principles.count() == 2  # editing the text keeps the confirmed tags
@@ -66,8 +76,11 @@ def test_it_deletes_after_confirming(client, alice, story):
 
 
 def test_coverage_shows_gaps_and_stretched_stories(client, alice, story):
-    services.story_create(user=alice, data={**STORY, "title": "Everything"},
-                          principles=["dive-deep", "ownership", "think-big", "frugality", "earn-trust"])
+    services.story_create(
+        user=alice,
+        data={**STORY, "title": "Everything"},
+        principles=["dive-deep", "ownership", "think-big", "frugality", "earn-trust"],
+    )
     view = user_coverage(alice)
     dive = next(row for row in view.coverage.rows if row.slug == "dive-deep")
     assert not dive.is_gap and len(view.coverage.gaps) == 15
@@ -90,13 +103,23 @@ def test_a_story_told_in_many_loop_answers_is_overused(alice, story, amazon_guid
 
 def test_best_stories_for_a_question(alice, story, amazon_guide):
     question = amazon_guide.questions.filter(principles__slug="dive-deep").first()
-    services.story_create(user=alice, data={**STORY, "title": "Hiring", "action": "I hired two engineers.",
-                                            "result": "Both were promoted."}, principles=["hire-and-develop-the-best"])
+    services.story_create(
+        user=alice,
+        data={
+            **STORY,
+            "title": "Hiring",
+            "action": "I hired two engineers.",
+            "result": "Both were promoted.",
+        },
+        principles=["hire-and-develop-the-best"],
+    )
     matches = best_stories(user=alice, question=question)
     assert matches[0].story == story and matches[0].shared_principles[0].slug == "dive-deep"
 
 
-def test_the_question_page_shows_best_stories_to_their_owner_only(client, alice, bob, story, amazon_guide):
+def test_the_question_page_shows_best_stories_to_their_owner_only(
+    client, alice, bob, story, amazon_guide
+):
     question = amazon_guide.questions.filter(principles__slug="dive-deep").first()
     client.force_login(alice)
     assert story.title in client.get(question.get_absolute_url()).content.decode()
@@ -108,7 +131,9 @@ def test_the_question_page_shows_best_stories_to_their_owner_only(client, alice,
 
 
 def test_markdown_export_and_import_round_trip(client, alice, bob, story):
-    services.story_create(user=alice, data={"title": "# Tricky", "action": "### not a heading\n\\# nor this"})
+    services.story_create(
+        user=alice, data={"title": "# Tricky", "action": "### not a heading\n\\# nor this"}
+    )
     client.force_login(alice)
     exported = client.get("/stories/export.md")
     assert exported["Content-Type"].startswith("text/markdown")
@@ -126,7 +151,9 @@ def test_import_updates_by_title_and_reports_unknown_principles(client, alice, s
     text = "## Cut checkout latency by 70%\n- Principles: dive-deep, telepathy\n\n### Result\nNew result.\n"
     response = client.post("/stories/import/", {"text": text}, follow=True)
     story.refresh_from_db()
-    assert story.result == "New result." and [p.slug for p in story.principles.all()] == ["dive-deep"]
+    assert story.result == "New result." and [p.slug for p in story.principles.all()] == [
+        "dive-deep"
+    ]
     assert "telepathy" in response.content.decode()
 
 
@@ -141,5 +168,7 @@ def test_an_uploaded_file_that_is_not_utf8_is_refused(client, alice):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client.force_login(alice)
-    response = client.post("/stories/import/", {"file": SimpleUploadedFile("s.md", b"\xff\xfe\x00bad")})
+    response = client.post(
+        "/stories/import/", {"file": SimpleUploadedFile("s.md", b"\xff\xfe\x00bad")}
+    )
     assert "not UTF-8" in response.content.decode()

@@ -1,5 +1,6 @@
 """Stories and loops are private: anonymous users are sent to log in (pages) or get 401 (API);
 bob gets 404 for alice's rows, exactly as for rows that do not exist."""
+
 from __future__ import annotations
 
 import json
@@ -20,17 +21,51 @@ def owned(alice, amazon_guide):
     return {"s": story.pk, "l": loop.pk, "a": answer.pk}
 
 
-PAGES = ["/stories/{s}/", "/stories/{s}/edit/", "/stories/{s}/delete/", "/loops/{l}/", "/loops/{l}/debrief/",
-         "/loops/{l}/rounds/1/", "/loops/{l}/delete/"]
-POSTS = ["/stories/{s}/principles/", "/stories/{s}/delete/", "/stories/{s}/edit/", "/loops/{l}/end/",
-         "/loops/{l}/rounds/1/start/", "/loops/{l}/rounds/1/leave/", "/loops/{l}/rounds/1/end/",
-         "/loops/{l}/rounds/1/answers/{a}/", "/loops/{l}/delete/"]
-LISTS = ["/stories/", "/stories/new/", "/stories/coverage/", "/stories/export.md", "/stories/import/", "/loops/"]
-API = [("get", "/api/v1/stories/{s}"), ("patch", "/api/v1/stories/{s}"), ("put", "/api/v1/stories/{s}"),
-       ("delete", "/api/v1/stories/{s}"), ("get", "/api/v1/loops/{l}"), ("post", "/api/v1/loops/{l}/answers"),
-       ("post", "/api/v1/loops/{l}/end"), ("get", "/api/v1/loops/{l}/debrief")]
-API_LISTS = [("get", "/api/v1/stories"), ("post", "/api/v1/stories"), ("get", "/api/v1/stories/coverage"),
-             ("get", "/api/v1/loops"), ("post", "/api/v1/loops")]
+PAGES = [
+    "/stories/{s}/",
+    "/stories/{s}/edit/",
+    "/stories/{s}/delete/",
+    "/loops/{l}/",
+    "/loops/{l}/debrief/",
+    "/loops/{l}/rounds/1/",
+    "/loops/{l}/delete/",
+]
+POSTS = [
+    "/stories/{s}/principles/",
+    "/stories/{s}/delete/",
+    "/stories/{s}/edit/",
+    "/loops/{l}/end/",
+    "/loops/{l}/rounds/1/start/",
+    "/loops/{l}/rounds/1/leave/",
+    "/loops/{l}/rounds/1/end/",
+    "/loops/{l}/rounds/1/answers/{a}/",
+    "/loops/{l}/delete/",
+]
+LISTS = [
+    "/stories/",
+    "/stories/new/",
+    "/stories/coverage/",
+    "/stories/export.md",
+    "/stories/import/",
+    "/loops/",
+]
+API = [
+    ("get", "/api/v1/stories/{s}"),
+    ("patch", "/api/v1/stories/{s}"),
+    ("put", "/api/v1/stories/{s}"),
+    ("delete", "/api/v1/stories/{s}"),
+    ("get", "/api/v1/loops/{l}"),
+    ("post", "/api/v1/loops/{l}/answers"),
+    ("post", "/api/v1/loops/{l}/end"),
+    ("get", "/api/v1/loops/{l}/debrief"),
+]
+API_LISTS = [
+    ("get", "/api/v1/stories"),
+    ("post", "/api/v1/stories"),
+    ("get", "/api/v1/stories/coverage"),
+    ("get", "/api/v1/loops"),
+    ("post", "/api/v1/loops"),
+]
 
 
 @pytest.mark.parametrize("url", PAGES + LISTS)
@@ -48,7 +83,12 @@ def test_bob_gets_404_for_alices_pages(client, bob, owned, url):
 @pytest.mark.parametrize("url", POSTS)
 def test_bob_cannot_change_alices_rows(client, bob, owned, url):
     client.force_login(bob)
-    assert client.post(url.format(**owned), {"answer": "mine now", "title": "x", "action": "y"}).status_code == 404
+    assert (
+        client.post(
+            url.format(**owned), {"answer": "mine now", "title": "x", "action": "y"}
+        ).status_code
+        == 404
+    )
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -59,7 +99,9 @@ def test_alice_sees_her_pages(client, alice, owned, url):
 
 @pytest.mark.parametrize(("method", "url"), API + API_LISTS)
 def test_anonymous_api_calls_are_401(client, owned, method, url):
-    response = client.generic(method.upper(), url.format(**owned), "{}", content_type="application/json")
+    response = client.generic(
+        method.upper(), url.format(**owned), "{}", content_type="application/json"
+    )
     assert response.status_code == 401 and response.json()["error"] == "unauthorized"
 
 
@@ -67,7 +109,9 @@ def test_anonymous_api_calls_are_401(client, owned, method, url):
 def test_bob_gets_404_from_the_api_for_alices_rows(client, bob, owned, method, url):
     client.force_login(bob)
     body = json.dumps({"title": "x", "question_id": 1, "answer": "x"})
-    response = client.generic(method.upper(), url.format(**owned), body, content_type="application/json")
+    response = client.generic(
+        method.upper(), url.format(**owned), body, content_type="application/json"
+    )
     assert response.status_code == 404 and response.json()["error"] == "not_found"
 
 

@@ -1,4 +1,5 @@
 """/api/v1/stories and /api/v1/loops: the round trip of a client, and errors as JSON."""
+
 from __future__ import annotations
 
 import json
@@ -11,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _send(client, method: str, url: str, data: dict | None = None, **headers):
-    return getattr(client, method)(url, data=json.dumps(data or {}), content_type="application/json", **headers)
+    return getattr(client, method)(
+        url, data=json.dumps(data or {}), content_type="application/json", **headers
+    )
 
 
 @pytest.fixture
@@ -21,12 +24,19 @@ def api(client, alice, amazon_guide):
 
 
 def test_story_crud(api):
-    created = _send(api, "post", "/api/v1/stories", {"title": "Latency", "action": STRONG, "principles": ["dive-deep"]})
+    created = _send(
+        api,
+        "post",
+        "/api/v1/stories",
+        {"title": "Latency", "action": STRONG, "principles": ["dive-deep"]},
+    )
     assert created.status_code == 201
     story = created.json()
     assert story["principles"] == ["dive-deep"] and story["grade"] and story["suggested_principles"]
     assert api.get("/api/v1/stories").json()["results"][0]["id"] == story["id"]
-    patched = _send(api, "patch", f"/api/v1/stories/{story['id']}", {"result": "p99 fell to 210 ms."}).json()
+    patched = _send(
+        api, "patch", f"/api/v1/stories/{story['id']}", {"result": "p99 fell to 210 ms."}
+    ).json()
     assert patched["result"] == "p99 fell to 210 ms." and patched["action"] == STRONG
     put = _send(api, "put", f"/api/v1/stories/{story['id']}", {"title": "Only a title"}).json()
     assert put["action"] == "" and put["principles"] == []
@@ -34,8 +44,17 @@ def test_story_crud(api):
     assert api.get(f"/api/v1/stories/{story['id']}").status_code == 404
 
 
-@pytest.mark.parametrize("body", [{}, {"title": ""}, {"title": 3}, {"title": "x", "principles": ["telepathy"]},
-                                  {"title": "x", "principles": "dive-deep"}, {"title": "x" * 201}])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"title": ""},
+        {"title": 3},
+        {"title": "x", "principles": ["telepathy"]},
+        {"title": "x", "principles": "dive-deep"},
+        {"title": "x" * 201},
+    ],
+)
 def test_bad_stories_are_400(api, body):
     response = _send(api, "post", "/api/v1/stories", body)
     assert response.status_code == 400 and response.json()["message"]
@@ -47,27 +66,53 @@ def test_malformed_json_is_400(api):
 
 
 def test_coverage(api):
-    _send(api, "post", "/api/v1/stories", {"title": "A", "action": "I did it.", "principles": ["ownership"]})
+    _send(
+        api,
+        "post",
+        "/api/v1/stories",
+        {"title": "A", "action": "I did it.", "principles": ["ownership"]},
+    )
     data = api.get("/api/v1/stories/coverage").json()
     assert len(data["principles"]) == 16 and "ownership" in data["gaps"] and data["covered"] == 0
 
 
 def test_a_whole_loop_over_the_api(api):
-    response = _send(api, "post", "/api/v1/loops", {"guide": "amazon/engineering-manager", "seed": 5})
+    response = _send(
+        api, "post", "/api/v1/loops", {"guide": "amazon/engineering-manager", "seed": 5}
+    )
     assert response.status_code == 201
     loop = response.json()
-    assert len(loop["rounds"]) == 5 and {p for r in loop["rounds"] for p in r["principles"]}.__len__() == 16
+    assert (
+        len(loop["rounds"]) == 5
+        and {p for r in loop["rounds"] for p in r["principles"]}.__len__() == 16
+    )
     for loop_round in loop["rounds"]:
         weak = loop_round["bar_raiser"]
         for question in loop_round["questions"]:
             url = f"/api/v1/loops/{loop['id']}/answers"
-            first = _send(api, "post", url, {"question_id": question["question_id"], "answer": WEAK if weak else STRONG})
+            first = _send(
+                api,
+                "post",
+                url,
+                {"question_id": question["question_id"], "answer": WEAK if weak else STRONG},
+            )
             assert first.status_code == 201 and first.json()["follow_up"]
-            second = _send(api, "post", url, {"question_id": question["question_id"],
-                                             "answer": WEAK_FOLLOW_UP if weak else STRONG_FOLLOW_UP})
+            second = _send(
+                api,
+                "post",
+                url,
+                {
+                    "question_id": question["question_id"],
+                    "answer": WEAK_FOLLOW_UP if weak else STRONG_FOLLOW_UP,
+                },
+            )
             assert second.json()["state"] == "done"
-    again = _send(api, "post", f"/api/v1/loops/{loop['id']}/answers",
-                  {"question_id": loop["rounds"][0]["questions"][0]["question_id"], "answer": "more"})
+    again = _send(
+        api,
+        "post",
+        f"/api/v1/loops/{loop['id']}/answers",
+        {"question_id": loop["rounds"][0]["questions"][0]["question_id"], "answer": "more"},
+    )
     assert again.status_code == 409
     debrief = api.get(f"/api/v1/loops/{loop['id']}/debrief").json()
     assert debrief["decision"]["outcome"] == "no-offer" and debrief["decision"]["vetoed"]
@@ -83,11 +128,16 @@ def test_the_debrief_waits_for_the_end_of_the_loop(api):
     assert api.get(f"/api/v1/loops/{loop['id']}").json()["status"] == "finished"
 
 
-@pytest.mark.parametrize(("body", "status"), [
-    ({"guide": "amazon/astronaut"}, 400), ({"guide": 1}, 400), ({}, 400),
-    ({"guide": "amazon/engineering-manager", "length": "forever"}, 400),
-    ({"guide": "amazon/engineering-manager", "seed": -1}, 400),
-])
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ({"guide": "amazon/astronaut"}, 400),
+        ({"guide": 1}, 400),
+        ({}, 400),
+        ({"guide": "amazon/engineering-manager", "length": "forever"}, 400),
+        ({"guide": "amazon/engineering-manager", "seed": -1}, 400),
+    ],
+)
 def test_bad_loop_starts(api, body, status):
     assert _send(api, "post", "/api/v1/loops", body).status_code == status
 
@@ -114,5 +164,7 @@ def test_session_writes_need_the_csrf_token(alice, amazon_guide):
 
     client = Client(enforce_csrf_checks=True)
     client.force_login(alice)
-    assert _send(client, "post", "/api/v1/stories", {"title": "x", "action": "y"}).status_code == 403
+    assert (
+        _send(client, "post", "/api/v1/stories", {"title": "x", "action": "y"}).status_code == 403
+    )
     assert client.get("/api/v1/stories").status_code == 200

@@ -3,6 +3,7 @@
 Pure Python, no Django. `analyze(answer, question=...)` returns a Report;
 `Report.to_dict()` is the analysis JSON (schema version 1) of DESIGN.md.
 """
+
 from __future__ import annotations
 
 from loopcoach.analysis.analyzer import analyze

@@ -1,4 +1,5 @@
 """`analyze()`: runs every part over one answer and assembles the Report."""
+
 from __future__ import annotations
 
 import re
@@ -27,7 +28,9 @@ def analyze(answer: str, *, question: str | None = None, principle: str | None =
     if principle is not None and principle not in NAMES:
         from loopcoach.analysis.errors import AnalysisInputError
 
-        raise AnalysisInputError(f"Unknown principle {principle!r}; use one of the slugs in LABELS.md.")
+        raise AnalysisInputError(
+            f"Unknown principle {principle!r}; use one of the slugs in LABELS.md."
+        )
     spans = split_sentences(text)
     metrics = find_metrics(text)
     per_sentence = _metrics_per_sentence(spans, metrics)
@@ -44,9 +47,13 @@ def analyze(answer: str, *, question: str | None = None, principle: str | None =
     fillers, hedges = find_fillers(text), find_hedges(text)
     inputs = GradeInputs(
         roles=tuple(roles),
-        i_action_sentences=sum(1 for s in actions if subject_counts(s)[0] and (past_i_cue(s) or hyp_p < 0.5)),
+        i_action_sentences=sum(
+            1 for s in actions if subject_counts(s)[0] and (past_i_cue(s) or hyp_p < 0.5)
+        ),
         metrics_total=len(metrics),
-        metrics_in_results=sum(len(m) for m, r in zip(per_sentence, roles, strict=True) if r == "result"),
+        metrics_in_results=sum(
+            len(m) for m, r in zip(per_sentence, roles, strict=True) if r == "result"
+        ),
         ownership=ownership,
         hypothetical_probability=hyp_p,
         word_count=word_count,
@@ -58,9 +65,18 @@ def analyze(answer: str, *, question: str | None = None, principle: str | None =
     star = {r: r in roles for r in ("situation", "task", "action", "result")}
     action_share = _action_share(sentences)
     remarks, follow_ups = feedback.build(
-        text=text, sentences=sentences, metrics=metrics, per_sentence_metrics=per_sentence,
-        ownership=ownership, hypothetical=hyp_p >= 0.5, fillers=fillers, hedges=hedges,
-        principles=ranked, asked=asked, word_count=word_count, action_share=action_share,
+        text=text,
+        sentences=sentences,
+        metrics=metrics,
+        per_sentence_metrics=per_sentence,
+        ownership=ownership,
+        hypothetical=hyp_p >= 0.5,
+        fillers=fillers,
+        hedges=hedges,
+        principles=ranked,
+        asked=asked,
+        word_count=word_count,
+        action_share=action_share,
     )
     return Report(
         word_count=word_count,

@@ -1,4 +1,5 @@
 """`loopcoach analysis bench`: time per answer and process start, as figures."""
+
 from __future__ import annotations
 
 import statistics
@@ -53,8 +54,12 @@ def run(runs: int = 200) -> BenchResult:
         times.append((time.perf_counter() - t0) * 1000)
     times.sort()
     return BenchResult(
-        words=len(SAMPLE_ANSWER.split()), runs=runs, median_ms=statistics.median(times),
-        p95_ms=times[int(0.95 * (len(times) - 1))], import_and_load_s=load_s, process_start_s=start_s,
+        words=len(SAMPLE_ANSWER.split()),
+        runs=runs,
+        median_ms=statistics.median(times),
+        p95_ms=times[int(0.95 * (len(times) - 1))],
+        import_and_load_s=load_s,
+        process_start_s=start_s,
     )
 
 
@@ -70,7 +75,9 @@ def _cold_start() -> tuple[float, float]:
     loads, wholes = [], []
     for _ in range(3):
         t0 = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", _COLD], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", _COLD], capture_output=True, text=True, check=True
+        )
         wholes.append(time.perf_counter() - t0)
         loads.append(float(out.stdout.strip().splitlines()[-1]))
     return min(loads), min(wholes)

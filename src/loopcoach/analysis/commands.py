@@ -3,6 +3,7 @@
 `register(subparsers)` is called by loopcoach.cli; every subcommand sets
 `func(args) -> int`. Bad input exits with status 2 and one line on stderr.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,11 +21,22 @@ EXIT_BAD_INPUT = 2
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser("analyze", help="analyse a behavioral answer (a file, or - for stdin)")
-    p.add_argument("file", nargs="?", default="-", help="answer text file, or - to read stdin (default)")
+    p = subparsers.add_parser(
+        "analyze", help="analyse a behavioral answer (a file, or - for stdin)"
+    )
+    p.add_argument(
+        "file", nargs="?", default="-", help="answer text file, or - to read stdin (default)"
+    )
     p.add_argument("--question", help="the question the answer replies to")
-    p.add_argument("--principle", choices=sorted(NAMES), metavar="SLUG", help="the principle the question asks about")
-    p.add_argument("--json", action="store_true", help="print the analysis JSON instead of a readable report")
+    p.add_argument(
+        "--principle",
+        choices=sorted(NAMES),
+        metavar="SLUG",
+        help="the principle the question asks about",
+    )
+    p.add_argument(
+        "--json", action="store_true", help="print the analysis JSON instead of a readable report"
+    )
     p.set_defaults(func=cmd_analyze)
 
     a = subparsers.add_parser("analysis", help="benchmark, train and evaluate the analyzer")
@@ -33,11 +45,22 @@ def register(subparsers: Any) -> None:
     b.add_argument("--runs", type=int, default=200)
     b.add_argument("--json", action="store_true")
     b.set_defaults(func=cmd_bench)
-    t = sub.add_parser("train", help="train the models from labelled answers and write them into the package")
-    t.add_argument("--data", type=Path, default=DEFAULT_DATA, help="directory of *.jsonl labelled answers")
-    t.add_argument("--out", type=Path, default=None, help="where to write the model JSON (default: the package)")
+    t = sub.add_parser(
+        "train", help="train the models from labelled answers and write them into the package"
+    )
+    t.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="directory of *.jsonl labelled answers"
+    )
+    t.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="where to write the model JSON (default: the package)",
+    )
     t.set_defaults(func=cmd_train)
-    e = sub.add_parser("evaluate", help="score the analyzer on a labelled set (as analysis/evaluate.py does)")
+    e = sub.add_parser(
+        "evaluate", help="score the analyzer on a labelled set (as analysis/evaluate.py does)"
+    )
     e.add_argument("set", nargs="?", type=Path, default=DEFAULT_EVAL_SET)
     e.add_argument("--json", action="store_true")
     e.set_defaults(func=cmd_evaluate)
@@ -83,7 +106,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
         print(json.dumps(r.__dict__))
         return 0
     print(f"answer: {r.words} words, {r.runs} runs on one core")
-    print(f"analysis per answer: median {r.median_ms:.2f} ms, p95 {r.p95_ms:.2f} ms (target median ≤ 10 ms)")
+    print(
+        f"analysis per answer: median {r.median_ms:.2f} ms, p95 {r.p95_ms:.2f} ms (target median ≤ 10 ms)"
+    )
     print(f"import + model load + first analysis: {r.import_and_load_s:.3f} s")
     print(f"fresh process start to first result: {r.process_start_s:.3f} s (target ≤ 0.5 s)")
     return 0
@@ -93,7 +118,10 @@ def cmd_train(args: argparse.Namespace) -> int:
     try:
         from loopcoach.analysis.training import DEFAULT_OUT, train
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        print(f"loopcoach analysis train: needs the dev extra (scikit-learn, numpy): {exc}", file=sys.stderr)
+        print(
+            f"loopcoach analysis train: needs the dev extra (scikit-learn, numpy): {exc}",
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
     if not args.data.is_dir():
         print(f"loopcoach analysis train: no such directory: {args.data}", file=sys.stderr)

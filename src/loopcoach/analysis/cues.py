@@ -3,6 +3,7 @@
 The same functions build features at training time and at run time, so a
 model never sees features computed differently from the ones it learned.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,7 +18,9 @@ _IRREGULAR_PAST = frozenset(
     flew forgave froze hid hung laid meant proved quit rang shook shot sang sank slept slid sprang
     stole struck swam swung threw understood upheld withdrew woke wore wound""".split()
 )
-_NOT_PAST_ED = frozenset("need speed feed seed bed red shed reed indeed proceed exceed succeed embed".split())
+_NOT_PAST_ED = frozenset(
+    "need speed feed seed bed red shed reed indeed proceed exceed succeed embed".split()
+)
 _ADVERBS = frozenset(
     """also then first finally quickly immediately personally eventually actually really just
     still soon later again directly ultimately initially instead specifically carefully
@@ -32,14 +35,18 @@ def tokens(text: str) -> list[str]:
     out = []
     for t in _TOKEN.findall(text.lower().replace("’", "'")):
         if t[0].isdigit() or t[0] in "$€£":
-            out.append("<pct>" if t.endswith("%") else ("<money>" if t[0] in "$€£" else NUMBER_TOKEN))
+            out.append(
+                "<pct>" if t.endswith("%") else ("<money>" if t[0] in "$€£" else NUMBER_TOKEN)
+            )
         else:
             out.append(t)
     return out
 
 
 def is_past_verb(word: str) -> bool:
-    return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 3 and word not in _NOT_PAST_ED)
+    return word in _IRREGULAR_PAST or (
+        word.endswith("ed") and len(word) > 3 and word not in _NOT_PAST_ED
+    )
 
 
 def subject_verbs(toks: list[str], subjects: frozenset[str]) -> list[str]:
@@ -67,7 +74,10 @@ _HABIT = re.compile(
     re.I,
 )
 _WOULD = re.compile(r"\b(?:i|we)\s+(?:would|'d|’d)\b|\bi'd\b|\bi’d\b", re.I)
-_PAST_I = re.compile(r"\bi\s+(?:(?:also|then|first|finally|quickly|immediately|personally|eventually|actually|just|still|later|again|ultimately|initially|instead)\s+)?(\w+)", re.I)
+_PAST_I = re.compile(
+    r"\bi\s+(?:(?:also|then|first|finally|quickly|immediately|personally|eventually|actually|just|still|later|again|ultimately|initially|instead)\s+)?(\w+)",
+    re.I,
+)
 
 
 @lru_cache(maxsize=4096)
@@ -80,9 +90,12 @@ def would_cue(sentence: str) -> bool:
     m = _WOULD.search(sentence.replace("’", "'"))
     if not m:
         return False
-    after = sentence.replace("’", "'")[m.end():m.end() + 12].lower()
+    after = sentence.replace("’", "'")[m.end() : m.end() + 12].lower()
     # "I'd been", "I'd already" are past perfect, not hypothetical.
-    return not re.match(r"\s*(?:been|had|never|already|just|only|spent|built|worked|done|seen|gone|left|made)\b", after)
+    return not re.match(
+        r"\s*(?:been|had|never|already|just|only|spent|built|worked|done|seen|gone|left|made)\b",
+        after,
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -1,4 +1,5 @@
 """The one exception the analyzer raises for input it cannot analyse."""
+
 from __future__ import annotations
 
 

@@ -1,4 +1,5 @@
 """Filler words and hedges: what makes a spoken answer sound unsure or padded."""
+
 from __future__ import annotations
 
 import re
@@ -40,4 +41,4 @@ def _find(text: str, any_case: re.Pattern[str], lower_case: re.Pattern[str]) -> 
     # safe when lowercasing keeps every offset (it does not for a few letters such as "İ").
     lower = text.lower()
     pattern, haystack = (lower_case, lower) if len(lower) == len(text) else (any_case, text)
-    return [Span(text[m.start():m.end()], m.start(), m.end()) for m in pattern.finditer(haystack)]
+    return [Span(text[m.start() : m.end()], m.start(), m.end()) for m in pattern.finditer(haystack)]

@@ -5,6 +5,7 @@ personal actions, quantified results, ownership, hypothetical, length,
 principle match), cut into grades at learned thresholds. The reasons are
 the features that pulled the score up or down the most.
 """
+
 from __future__ import annotations
 
 import math
@@ -32,16 +33,22 @@ REASONS = {
     "has_task": ("states your own goal", "does not say what you had to achieve"),
     "has_action": ("describes your actions", "does not describe actions you took"),
     "has_result": ("says what came of it", "has no result"),
-    "action_share": ("spends most of the answer on actions", "spends little of the answer on your actions"),
+    "action_share": (
+        "spends most of the answer on actions",
+        "spends little of the answer on your actions",
+    ),
     "i_actions": ("says clearly what you did", "does not say clearly what you did yourself"),
     "metrics": ("quantifies scale or impact", "has no numbers"),
     "result_metrics": ("quantifies the result", "does not quantify the result"),
     "ownership_i": ("tells the story as yours", "is told mostly as the team's"),
-    "ownership_we": ("", "is told mostly as \"we\""),
+    "ownership_we": ("", 'is told mostly as "we"'),
     "hypothetical": ("", "describes what you would do, not a real event"),
     "length": ("has enough detail", "is short on detail"),
     "too_long": ("", "is long; tighten it"),
-    "principle_match": ("fits the principle asked about", "shows a different principle than the question asks"),
+    "principle_match": (
+        "fits the principle asked about",
+        "shows a different principle than the question asks",
+    ),
     "filler_rate": ("", "has many filler words"),
     "hedge_rate": ("", "hedges a lot"),
     "other_share": ("", "spends a lot of words outside the story"),
@@ -111,4 +118,11 @@ def _reasons(contributions: dict[str, float]) -> list[str]:
 
 def _fallback_score(f: dict[str, float]) -> float:
     star = f["has_situation"] + f["has_task"] + f["has_action"] + f["has_result"]
-    return 0.4 * star + 1.2 * f["i_actions"] + f["metrics"] + 0.5 * f["ownership_i"] - 2 * f["hypothetical"] - 0.5 * f["ownership_we"]
+    return (
+        0.4 * star
+        + 1.2 * f["i_actions"]
+        + f["metrics"]
+        + 0.5 * f["ownership_i"]
+        - 2 * f["hypothetical"]
+        - 0.5 * f["ownership_we"]
+    )

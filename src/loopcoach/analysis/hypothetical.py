@@ -5,6 +5,7 @@ are conditional ("I would", "I'd") or habitual ("I always", "I usually"),
 against the share that narrate first-person past events and anchor a time
 or place ("at my last company", "in 2021", "last year").
 """
+
 from __future__ import annotations
 
 import re
@@ -19,7 +20,9 @@ _ANCHOR = re.compile(
     r"one time|once,|there was a time|i remember|when i was|when i joined|back when|back in)\b",
     re.I,
 )
-_WE_PAST = re.compile(r"\bwe\s+(?:\w+ly\s+)?(\w+ed|had|did|made|took|went|built|found|got|ran|shipped)\b", re.I)
+_WE_PAST = re.compile(
+    r"\bwe\s+(?:\w+ly\s+)?(\w+ed|had|did|made|took|went|built|found|got|ran|shipped)\b", re.I
+)
 
 
 def hypothetical_features(sentences: Sequence[str]) -> dict[str, float]:
@@ -44,7 +47,11 @@ def hypothetical_probability(sentences: Sequence[str]) -> float:
     feats = hypothetical_features(sentences)
     model = load_model("hypothetical")
     if model is None:
-        return 1.0 if feats["conditional_dominates"] and feats["would_share"] + feats["habit_share"] >= 0.3 else 0.0
+        return (
+            1.0
+            if feats["conditional_dominates"] and feats["would_share"] + feats["habit_share"] >= 0.3
+            else 0.0
+        )
     score = model.bias[0] + sum(model.weights.get(k, [0.0])[0] * v for k, v in feats.items())
     return sigmoid(score)
 

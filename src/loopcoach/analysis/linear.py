@@ -3,6 +3,7 @@
 No numpy at run time: a model is a bias per class and a weight row per
 feature name, so scoring is a few dictionary look-ups per feature.
 """
+
 from __future__ import annotations
 
 import json

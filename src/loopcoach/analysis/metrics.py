@@ -10,6 +10,7 @@ three adjectives. Durations are kept only when they measure delivery, a
 delay or an outcome; scene-setting durations, deadlines, meeting lengths,
 rates and configuration values are dropped.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,11 @@ _SMALL = (
 ).split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _WORD_NUMBER = (
-    r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_SMALL[:9]) + r"))?|"
+    r"(?:(?:"
+    + "|".join(_TENS)
+    + r")(?:[- ](?:"
+    + "|".join(_SMALL[:9])
+    + r"))?|"
     + "|".join(sorted(_SMALL, key=len, reverse=True))
     + r"|a\s+(?:hundred|thousand|million|billion|dozen)|a\s+couple\s+hundred|hundred)"
 )
@@ -33,9 +38,13 @@ _NUMBER = re.compile(
     r"(?P<scale>" + _SCALE + r")?",
     re.IGNORECASE,
 )
-_GLUED_UNIT = re.compile(r"(?:x|k|K|M|MM|B|bn|ms|s|h|hrs?|mins?|secs?|[KMGTP]i?B|[KMG]bps|pp|pts)\b")
+_GLUED_UNIT = re.compile(
+    r"(?:x|k|K|M|MM|B|bn|ms|s|h|hrs?|mins?|secs?|[KMGTP]i?B|[KMG]bps|pp|pts)\b"
+)
 _CURRENCY_BEFORE = re.compile(r"[$€£¥]\s?$")
-_PERCENT = re.compile(r"\s?(?:%|\s(?:percent|per\s+cent|percentage\s+points?|basis\s+points|bps)\b)", re.I)
+_PERCENT = re.compile(
+    r"\s?(?:%|\s(?:percent|per\s+cent|percentage\s+points?|basis\s+points|bps)\b)", re.I
+)
 _MULTIPLIER = re.compile(r"(?:\s?[x×](?![\w])|\s(?:times)\b)", re.I)
 _MONEY_WORD = re.compile(r"\s(?:dollars|euros|pounds|usd|eur|gbp)\b", re.I)
 _TIME_UNITS = (
@@ -60,7 +69,10 @@ _FRACTION = re.compile(
     r"(?:three|two)\s+quarters(?=\s+of\b)|half)\b(?!-)",
     re.I,
 )
-_CHANGE_WORD = re.compile(r"\b(?:doubled|doubling|tripled|tripling|quadrupled|halved|halving|tenfold|twofold|threefold|twice)\b", re.I)
+_CHANGE_WORD = re.compile(
+    r"\b(?:doubled|doubling|tripled|tripling|quadrupled|halved|halving|tenfold|twofold|threefold|twice)\b",
+    re.I,
+)
 
 _NOT_NOUN_WORDS = frozenset(
     """as is was has his its this thus us yes plus across always sometimes unless perhaps besides
@@ -78,7 +90,9 @@ _STOP = frozenset(
     have has would could should will can may might must not no nor also just only more most very""".split()
 )
 _ADJECTIVE_OK = frozenset("more most other new extra additional".split())
-_RATE_ADJECTIVES = frozenset("monthly weekly daily yearly hourly nightly quarterly early only".split())
+_RATE_ADJECTIVES = frozenset(
+    "monthly weekly daily yearly hourly nightly quarterly early only".split()
+)
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:\b(?:version|v|release|step|phase|round|level|tier|stage|sprint|room|floor|line|page|"
     r"chapter|section|item|number|no|id|ticket|issue|pr|build|java|python|ios|android|windows|http|"
@@ -96,7 +110,8 @@ _YEAR_CONTEXT = re.compile(
     re.I,
 )
 _CLOCK_AFTER = re.compile(
-    r"^(?:\s?(?:a\.?m\.?|p\.?m\.?|o'clock)(?!\w)|:\d|\s+in\s+the\s+(?:morning|afternoon|evening)|\s+at\s+night)", re.I
+    r"^(?:\s?(?:a\.?m\.?|p\.?m\.?|o'clock)(?!\w)|:\d|\s+in\s+the\s+(?:morning|afternoon|evening)|\s+at\s+night)",
+    re.I,
 )
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–|—|and)\s*(?=[$€£¥]?\d|" + _WORD_NUMBER + r"\b)", re.I)
 
@@ -146,9 +161,12 @@ _DELIVERY_BEFORE = re.compile(
     re.I,
 )
 _SAVED_BEFORE = re.compile(
-    r"\b(?:saved?|saving|freed(?:\s+up)?|reclaimed|gave\s+back|cut|reduced|shaved|shortened)\b(?:\s+\w+){0,2}\s+$", re.I
+    r"\b(?:saved?|saving|freed(?:\s+up)?|reclaimed|gave\s+back|cut|reduced|shaved|shortened)\b(?:\s+\w+){0,2}\s+$",
+    re.I,
 )
-_FAST_UNITS = frozenset("ms milliseconds millisecond millis µs microseconds microsecond s sec secs second seconds".split())
+_FAST_UNITS = frozenset(
+    "ms milliseconds millisecond millis µs microseconds microsecond s sec secs second seconds".split()
+)
 _CONFIG_BEFORE = re.compile(
     r"\b(?:timeout|ttl|interval|expir\w*|poll\w*|heartbeat|cooldown|retention|retain|cron|backoff|"
     r"set\s+(?:it|\w+)\s+to|configured|every|each)\b[\w\s,'’-]{0,22}$",
@@ -192,7 +210,9 @@ def _number_metrics(text: str) -> list[tuple[int, int]]:
 
 
 def _opens_range(text: str, m: re.Match[str]) -> bool:
-    return bool(_RANGE_AFTER.match(text[m.end():m.end() + 20])) and not _is_excluded_number(text, m)
+    return bool(_RANGE_AFTER.match(text[m.end() : m.end() + 20])) and not _is_excluded_number(
+        text, m
+    )
 
 
 def _range_end(text: str, start: int) -> int:
@@ -204,19 +224,26 @@ def _classify(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     if _is_excluded_number(text, m):
         return None
     start, end = m.start(), m.end()
-    before = text[max(0, start - 2):start]
-    rest = text[end:end + 60]
+    before = text[max(0, start - 2) : start]
+    rest = text[end : end + 60]
     if m.group("digits") and _CURRENCY_BEFORE.search(before):
         return (start - len(_CURRENCY_BEFORE.search(before).group(0)), end)
     for pattern in (_PERCENT, _MULTIPLIER, _MONEY_WORD):
         unit = pattern.match(rest)
         if unit:
-            return None if _is_frequency(text, end + unit.end(), pattern) else (start, end + unit.end())
+            return (
+                None
+                if _is_frequency(text, end + unit.end(), pattern)
+                else (start, end + unit.end())
+            )
     unit = _TIME_UNIT.match(rest)
     if unit:
         return _duration(text, start, end + unit.end(), unit.group("unit"))
     unit = _OTHER_UNIT.match(rest)
-    if unit and (m.group("digits") or unit.group(0).strip().lower() in {"points", "nines", "stars", "servers", "nodes"}):
+    if unit and (
+        m.group("digits")
+        or unit.group(0).strip().lower() in {"points", "nines", "stars", "servers", "nodes"}
+    ):
         return (start, end + unit.end())
     noun_end = _count_noun_end(text, end, m)
     if noun_end:
@@ -229,27 +256,46 @@ def _is_bare_quantity(text: str, m: re.Match[str]) -> bool:
     words = (m.group("words") or "").lower()
     if words in {"one", "hundred"} or words.startswith("a "):
         return False
-    after = text[m.end():m.end() + 12]
-    before = text[max(0, m.start() - 30):m.start()]
-    if re.search(r"\b(?:week|day|month|quarter|year|sprint|phase|step|or|an?|other|aged?|ages)\s+$", before, re.I):
+    after = text[m.end() : m.end() + 12]
+    before = text[max(0, m.start() - 30) : m.start()]
+    if re.search(
+        r"\b(?:week|day|month|quarter|year|sprint|phase|step|or|an?|other|aged?|ages)\s+$",
+        before,
+        re.I,
+    ):
         return False  # "week 3", "a rotation or two", "the other two", "aged 65"
-    if re.search(r"\b(?:people|patients|users|customers|adults|children|kids|anyone|everyone)\s+(?:over|under)\s+$", before, re.I):
+    if re.search(
+        r"\b(?:people|patients|users|customers|adults|children|kids|anyone|everyone)\s+(?:over|under)\s+$",
+        before,
+        re.I,
+    ):
         return False  # an age: "patients over 65"
     if words and re.match(r"\s+or\b", after):
         return False  # "three or four years ago"
     if re.match(r"-[a-z]", after, re.I) or re.search(r"\bout of\s+$", before, re.I):
         return False  # "two-way door", "4.2 out of 5"
-    if words and re.match(r"\s+(?:of|or)\b", after) and not re.search(r"\b(?:instead|from|to)\b[^.]{0,12}$", before):
+    if (
+        words
+        and re.match(r"\s+(?:of|or)\b", after)
+        and not re.search(r"\b(?:instead|from|to)\b[^.]{0,12}$", before)
+    ):
         return False  # "two of us", "one or two": too vague to count
     prev = re.search(r"([A-Za-z][\w'’-]*)\s+$", before)
-    if m.group("digits") and prev and prev.group(1)[0].isupper() and prev.group(1) != "I" and not re.search(r"[.!?]\s+\S+\s+$", before) and before.strip() != prev.group(1):
+    if (
+        m.group("digits")
+        and prev
+        and prev.group(1)[0].isupper()
+        and prev.group(1) != "I"
+        and not re.search(r"[.!?]\s+\S+\s+$", before)
+        and before.strip() != prev.group(1)
+    ):
         return False  # "iPhone 12", "Route 53" when not at the start of a sentence
     return True
 
 
 def _is_excluded_number(text: str, m: re.Match[str]) -> bool:
-    before = text[max(0, m.start() - 30):m.start()]
-    after = text[m.end():m.end() + 8]
+    before = text[max(0, m.start() - 30) : m.start()]
+    after = text[m.end() : m.end() + 8]
     if _CLOCK_AFTER.match(after) or after.startswith(("/", "th", "st", "nd", "rd")):
         return True
     if m.group("digits") and re.match(r"[A-Za-z]", after) and not _GLUED_UNIT.match(after):
@@ -258,19 +304,29 @@ def _is_excluded_number(text: str, m: re.Match[str]) -> bool:
         return True
     digits = m.group("digits") or ""
     if re.fullmatch(r"(?:19|20)\d\d", digits) and not m.group("scale"):
-        return bool(_YEAR_CONTEXT.search(before)) or after[:1] in {",", ".", ")", ""} or after.startswith(" and")
+        return (
+            bool(_YEAR_CONTEXT.search(before))
+            or after[:1] in {",", ".", ")", ""}
+            or after.startswith(" and")
+        )
     return False
 
 
 def _is_frequency(text: str, end: int, pattern: re.Pattern[str]) -> bool:
     if pattern is not _MULTIPLIER:
         return False
-    return bool(re.match(r"\s+(?:a|per|each|every)\s+(?:day|week|month|year|quarter|sprint|night)\b", text[end:end + 20], re.I))
+    return bool(
+        re.match(
+            r"\s+(?:a|per|each|every)\s+(?:day|week|month|year|quarter|sprint|night)\b",
+            text[end : end + 20],
+            re.I,
+        )
+    )
 
 
 def _duration(text: str, start: int, end: int, unit: str) -> tuple[int, int] | None:
     unit = unit.lower()
-    before = text[max(0, start - 40):start]
+    before = text[max(0, start - 40) : start]
     if unit in _FAST_UNITS:  # latencies and timings: only configuration values are not metrics
         return None if _CONFIG_BEFORE.search(before) else (start, end)
     if _SAVED_BEFORE.search(before):  # "saved 10 hours a week" is impact, whatever follows
@@ -283,27 +339,31 @@ def _duration(text: str, start: int, end: int, unit: str) -> tuple[int, int] | N
 
 
 def _sets_scene(text: str, start: int, end: int, before: str) -> bool:
-    after = text[end:end + 40]
+    after = text[end : end + 40]
     if re.match(r"\s+later\b", after, re.I) and _DELIVERY_BEFORE.search(before):
         return False  # "the fix went out 9 days later" measures delivery
     if _DURATION_STOP_AFTER.match(after):
         return True
     if _DURATION_STOP_BEFORE.search(before) or _DEADLINE_BEFORE.search(before):
         return True
-    sentence_before = text[max(0, start - 80):start]
+    sentence_before = text[max(0, start - 80) : start]
     return bool(re.search(r"\bdeadline\b[^.!?]*$", sentence_before, re.I))
 
 
 def _article_durations(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _ARTICLE_DURATION.finditer(text):
-        before = text[max(0, m.start() - 40):m.start()]
-        allowed = _ARTICLE_DURATION_OK_BEFORE.search(before) or _ARTICLE_DURATION_OK_AFTER.match(text[m.end():m.end() + 30])
+        before = text[max(0, m.start() - 40) : m.start()]
+        allowed = _ARTICLE_DURATION_OK_BEFORE.search(before) or _ARTICLE_DURATION_OK_AFTER.match(
+            text[m.end() : m.end() + 30]
+        )
         if not allowed or re.search(r"\d\s*(?:%|\w+)?\s*$", before):
             continue
         if m.group("unit").lower() == "year" and not _YEAR_OK_BEFORE.search(before):
             continue
-        if _sets_scene(text, m.start(), m.end(), before) and not _ARTICLE_DURATION_OK_AFTER.match(text[m.end():m.end() + 30]):
+        if _sets_scene(text, m.start(), m.end(), before) and not _ARTICLE_DURATION_OK_AFTER.match(
+            text[m.end() : m.end() + 30]
+        ):
             continue
         out.append((m.start(), m.end()))
     return out
@@ -312,14 +372,26 @@ def _article_durations(text: str) -> list[tuple[int, int]]:
 def _fractions(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _FRACTION.finditer(text):
-        before = text[max(0, m.start() - 12):m.start()].lower()
-        after = text[m.end():m.end() + 12].lower()
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        after = text[m.end() : m.end() + 12].lower()
         word = m.group(0).lower()
-        if word == "half" and (re.search(r"(?:first|second|other|back|latter|former|the|this|next|last)\s+$", before) or re.match(r"\s+(?:a|an)\s+(?:year|day|hour)|\s*-|\s+(?:year|day|time|hour)", after)):
+        if word == "half" and (
+            re.search(r"(?:first|second|other|back|latter|former|the|this|next|last)\s+$", before)
+            or re.match(r"\s+(?:a|an)\s+(?:year|day|hour)|\s*-|\s+(?:year|day|time|hour)", after)
+        ):
             continue
-        if "quarter" in word and (re.match(r"\s+(?:of\s+(?:the\s+)?year|earnings|results|planning|goals?|roadmap|review)", after) or word.startswith("one")):
+        if "quarter" in word and (
+            re.match(
+                r"\s+(?:of\s+(?:the\s+)?year|earnings|results|planning|goals?|roadmap|review)",
+                after,
+            )
+            or word.startswith("one")
+        ):
             continue
-        if word in {"a quarter", "one quarter"} and not (_ARTICLE_DURATION_OK_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or re.match(r"\s+of\b", after)):
+        if word in {"a quarter", "one quarter"} and not (
+            _ARTICLE_DURATION_OK_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+            or re.match(r"\s+of\b", after)
+        ):
             continue
         out.append((m.start(), m.end()))
     return out
@@ -328,12 +400,14 @@ def _fractions(text: str) -> list[tuple[int, int]]:
 def _change_word_ok(text: str, m: re.Match[str]) -> bool:
     if m.group(0).lower() != "twice":
         return True
-    return bool(re.match(r"\s+(?:as|the)\b", text[m.end():m.end() + 6], re.I))
+    return bool(re.match(r"\s+(?:as|the)\b", text[m.end() : m.end() + 6], re.I))
 
 
 def _count_noun_end(text: str, end: int, m: re.Match[str]) -> int | None:
     """End of 'NUMBER [adjective…] plural-noun', or None when no counted noun follows."""
-    if (m.group("words") or "").lower() == "one" or (m.group("digits") == "1" and not m.group("scale")):
+    if (m.group("words") or "").lower() == "one" or (
+        m.group("digits") == "1" and not m.group("scale")
+    ):
         single = _ONE_THING.match(text, end)
         return single.end() if single else None
     hyphen = _HYPHEN_COUNT.match(text, end)
@@ -348,7 +422,12 @@ def _count_noun_end(text: str, end: int, m: re.Match[str]) -> int | None:
         lower = word.lower()
         if _is_plural_noun(lower):
             return w.start(1) + len(word)
-        if lower in _STOP and lower not in _ADJECTIVE_OK or (lower.endswith("ly") and lower not in _RATE_ADJECTIVES) or not _adjective_like(word):
+        if (
+            lower in _STOP
+            and lower not in _ADJECTIVE_OK
+            or (lower.endswith("ly") and lower not in _RATE_ADJECTIVES)
+            or not _adjective_like(word)
+        ):
             return None
         pos = w.end()
     return None

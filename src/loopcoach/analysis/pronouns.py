@@ -1,4 +1,5 @@
 """Counts "I" and "we" and decides whose story it is (LABELS.md `ownership`)."""
+
 from __future__ import annotations
 
 import re
@@ -8,7 +9,9 @@ from dataclasses import dataclass
 from loopcoach.analysis.linear import load_model
 
 _I = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll|me|my|mine|myself)\b", re.I)
-_WE = re.compile(r"\b(?:we|we're|we’re|we've|we’ve|we'd|we’d|we'll|we’ll|us|our|ours|ourselves)\b", re.I)
+_WE = re.compile(
+    r"\b(?:we|we're|we’re|we've|we’ve|we'd|we’d|we'll|we’ll|us|our|ours|ourselves)\b", re.I
+)
 # Who does the deed: a subject pronoun (optionally "also/then/finally") before a verb.
 # "I think", "I guess", "I was": the speaker talking, not acting; they do not make a story theirs.
 _I_SUBJECT = re.compile(
@@ -17,7 +20,10 @@ _I_SUBJECT = re.compile(
     r"was|am|'m|’m|wasn't|wasn’t|would say|'d say|’d say|really like|like)\b)",
     re.I,
 )
-_WE_SUBJECT = re.compile(r"\b(?:we|we'd|we’d|we've|we’ve|we'll|we’ll|my team and i|the team|the teams?|everyone|everybody|they)\b", re.I)
+_WE_SUBJECT = re.compile(
+    r"\b(?:we|we'd|we’d|we've|we’ve|we'll|we’ll|my team and i|the team|the teams?|everyone|everybody|they)\b",
+    re.I,
+)
 _WE_ONLY_SUBJECT = re.compile(r"\b(?:we|we'd|we’d|we've|we’ve|we'll|we’ll)\b", re.I)
 
 I_SHARE_FOR_I = 0.6
@@ -68,8 +74,12 @@ def decide_ownership(
         return "we"  # nobody in the story is the speaker acting: not a personal story
     model = load_model("ownership")
     extra = model.extra if model else {}
-    i_threshold = i_threshold if i_threshold is not None else extra.get("i_threshold", I_SHARE_FOR_I)
-    we_threshold = we_threshold if we_threshold is not None else extra.get("we_threshold", I_SHARE_FOR_WE)
+    i_threshold = (
+        i_threshold if i_threshold is not None else extra.get("i_threshold", I_SHARE_FOR_I)
+    )
+    we_threshold = (
+        we_threshold if we_threshold is not None else extra.get("we_threshold", I_SHARE_FOR_WE)
+    )
     share = i_share(action_sentences)
     if share is None or len(action_sentences) < 2:
         overall = i_share(all_sentences)

@@ -1,4 +1,5 @@
 """The Report dataclass and its JSON form (analysis JSON, schema version 1)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -37,8 +38,13 @@ class Remark:
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "kind": self.kind, "code": self.code, "text": self.text, "start": self.start, "end": self.end,
-            "sentence_index": self.sentence_index, "quote": self.quote,
+            "kind": self.kind,
+            "code": self.code,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "sentence_index": self.sentence_index,
+            "quote": self.quote,
         }
 
 
@@ -51,8 +57,13 @@ class FollowUp:
     sentence_index: int | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return {"code": self.code, "question": self.question, "start": self.start, "end": self.end,
-                "sentence_index": self.sentence_index}
+        return {
+            "code": self.code,
+            "question": self.question,
+            "start": self.start,
+            "end": self.end,
+            "sentence_index": self.sentence_index,
+        }
 
 
 @dataclass(frozen=True)
@@ -90,7 +101,11 @@ class Report:
 
     @property
     def principle_mismatch(self) -> bool:
-        return bool(self.asked_principle and self.principles and self.principles[0].slug != self.asked_principle)
+        return bool(
+            self.asked_principle
+            and self.principles
+            and self.principles[0].slug != self.asked_principle
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {

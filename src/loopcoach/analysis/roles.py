@@ -4,6 +4,7 @@ The model gives each sentence a probability per role; a Viterbi pass then
 adds what it learned about order (situation tends to come first, result
 last, task rarely follows result) to pick the best sequence of roles.
 """
+
 from __future__ import annotations
 
 import math
@@ -98,9 +99,14 @@ def _position_features(index: int, count: int) -> dict[str, float]:
     return f
 
 
-def role_probabilities(sentences: Sequence[str], metric_flags: Sequence[bool], model: LinearModel) -> list[list[float]]:
+def role_probabilities(
+    sentences: Sequence[str], metric_flags: Sequence[bool], model: LinearModel
+) -> list[list[float]]:
     n = len(sentences)
-    return [model.probabilities(sentence_features(s, i, n, metric_flags[i])) for i, s in enumerate(sentences)]
+    return [
+        model.probabilities(sentence_features(s, i, n, metric_flags[i]))
+        for i, s in enumerate(sentences)
+    ]
 
 
 def assign_roles(sentences: Sequence[str], metric_flags: Sequence[bool]) -> list[str]:

@@ -4,6 +4,7 @@ The scoring logic is copied from `analysis/evaluate.py` (shared with the
 project's labels) so that `loopcoach analysis evaluate` needs no file outside
 the package and gives the same figures.
 """
+
 from __future__ import annotations
 
 import json
@@ -96,7 +97,9 @@ def as_dict(report: Any) -> dict[str, Any]:
 
 
 def load_rows(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def evaluate(rows: list[dict[str, Any]], analyze: Callable[..., Any]) -> dict[str, float]:

@@ -6,6 +6,7 @@ what spoken-style answers contain: abbreviations, decimals, initials, bullet
 lists and line breaks, and long runs with no punctuation at all (split at
 discourse markers such as "so", "then", "and then").
 """
+
 from __future__ import annotations
 
 import bisect
@@ -69,7 +70,7 @@ def _is_real_end(text: str, m: re.Match[str], line_start: int, line_end: int) ->
             return False
         if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
             return False
-    following = text[m.end():line_end].lstrip()
+    following = text[m.end() : line_end].lstrip()
     if not following:
         return True
     # Spoken answers are often typed without capitals, so a lowercase word may start a

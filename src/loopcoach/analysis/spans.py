@@ -1,4 +1,5 @@
 """The small value types the analyzer passes around: a span of the answer text."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

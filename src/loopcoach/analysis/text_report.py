@@ -1,4 +1,5 @@
 """The readable report `loopcoach analyze` prints: what a candidate reads after answering."""
+
 from __future__ import annotations
 
 import textwrap
@@ -19,20 +20,31 @@ def render(report: Report, width: int = 88) -> str:
     star = " ".join(f"{k}:{'yes' if v else 'NO'}" for k, v in report.star.items())
     lines += ["", f"STAR  {star}  ·  actions take {report.action_share:.0%} of the answer"]
     for s in report.sentences:
-        lines += textwrap.wrap(s.text, width, initial_indent=f"  [{_MARK[s.role]}] ", subsequent_indent="      ")
+        lines += textwrap.wrap(
+            s.text, width, initial_indent=f"  [{_MARK[s.role]}] ", subsequent_indent="      "
+        )
     top = ", ".join(f"{p.name} ({p.score:.2f})" for p in report.principles[:3])
     lines += ["", f"Principles shown: {top}"]
     if report.asked_principle:
         note = "matches" if not report.principle_mismatch else "differs from"
-        lines.append(f"  the story {note} the principle asked about: {NAMES[report.asked_principle]}")
+        lines.append(
+            f"  the story {note} the principle asked about: {NAMES[report.asked_principle]}"
+        )
     numbers = ", ".join(m.text for m in report.metrics) or "none"
     lines += [f"Numbers: {numbers}", f"I / we: {report.pronouns.i} / {report.pronouns.we}"]
     if report.fillers:
-        lines.append(f"Fillers: {len(report.fillers)} ({', '.join(sorted({f.text.lower() for f in report.fillers}))})")
+        lines.append(
+            f"Fillers: {len(report.fillers)} ({', '.join(sorted({f.text.lower() for f in report.fillers}))})"
+        )
     if report.hedges:
-        lines.append(f"Hedges: {len(report.hedges)} ({', '.join(sorted({h.text.lower() for h in report.hedges}))})")
-    for title, items in (("Strengths", report.strengths), ("To improve", report.improvements),
-                         ("Follow-up questions", report.follow_ups)):
+        lines.append(
+            f"Hedges: {len(report.hedges)} ({', '.join(sorted({h.text.lower() for h in report.hedges}))})"
+        )
+    for title, items in (
+        ("Strengths", report.strengths),
+        ("To improve", report.improvements),
+        ("Follow-up questions", report.follow_ups),
+    ):
         if items:
             lines += ["", title]
             for item in items:

@@ -7,6 +7,7 @@ extras (`{"text", "role"}` lines) under a sibling `sentences/` directory.
 Hyper-parameters are picked by cross-validation over answers, never by the
 development set.
 """
+
 from __future__ import annotations
 
 import json
@@ -62,14 +63,21 @@ def load_answers(data_dir: Path) -> list[Answer]:
                 continue
             try:
                 r = json.loads(line)
-                answers.append(Answer(
-                    id=r.get("id", f"{path.stem}-{n}"), question=r.get("question", ""),
-                    asked=r.get("asked_principle"), sentences=[s["text"] for s in r["sentences"]],
-                    roles=[s["role"] for s in r["sentences"]], principle=r["principle"],
-                    also=[p for p in r.get("principles_also", []) if p != r["principle"]],
-                    hypothetical=bool(r["hypothetical"]), ownership=r["ownership"], grade=int(r["grade"]),
-                    metrics=list(r.get("metrics", [])),
-                ))
+                answers.append(
+                    Answer(
+                        id=r.get("id", f"{path.stem}-{n}"),
+                        question=r.get("question", ""),
+                        asked=r.get("asked_principle"),
+                        sentences=[s["text"] for s in r["sentences"]],
+                        roles=[s["role"] for s in r["sentences"]],
+                        principle=r["principle"],
+                        also=[p for p in r.get("principles_also", []) if p != r["principle"]],
+                        hypothetical=bool(r["hypothetical"]),
+                        ownership=r["ownership"],
+                        grade=int(r["grade"]),
+                        metrics=list(r.get("metrics", [])),
+                    )
+                )
             except (ValueError, KeyError, TypeError) as exc:
                 raise ValueError(f"{path}:{n}: not a labelled answer ({exc})") from exc
     return answers
@@ -94,7 +102,10 @@ def load_extra_sentences(data_dir: Path) -> list[tuple[str, str, int, int]]:
 def _extra_rows(extra: list[tuple[str, str, int, int]]) -> tuple[list[dict[str, float]], list[str]]:
     from loopcoach.analysis.metrics import find_metrics
 
-    return ([sentence_features(t, i, n, bool(find_metrics(t))) for t, _, i, n in extra], [r for _, r, _, _ in extra])
+    return (
+        [sentence_features(t, i, n, bool(find_metrics(t))) for t, _, i, n in extra],
+        [r for _, r, _, _ in extra],
+    )
 
 
 _quick = False  # set only inside train(quick=True): one fold instead of FOLDS, for tests
@@ -106,11 +117,14 @@ def folds(items: list[Any], k: int | None = None) -> list[tuple[list[int], list[
     random.Random(SEED).shuffle(idx)
     k = max(2, min(k or FOLDS, len(items)))
     parts = [idx[i::k] for i in range(k)]
-    splits = [([j for p in parts[:i] + parts[i + 1:] for j in p], part) for i, part in enumerate(parts)]
+    splits = [
+        ([j for p in parts[:i] + parts[i + 1 :] for j in p], part) for i, part in enumerate(parts)
+    ]
     return splits[:1] if _quick else splits
 
 
 # ---- generic sklearn helpers (imported lazily so the analyzer never needs sklearn) -------------
+
 
 def fit_logistic(
     rows: list[dict[str, float]],
@@ -152,14 +166,23 @@ def _export(names, classes, coef, intercept) -> linear.LinearModel:
         row = [float(coef[k][j]) for k in range(len(classes))]
         if max(abs(w) for w in row) >= PRUNE_BELOW:
             weights[str(name)] = [round(w, 4) for w in row]
-    return linear.LinearModel(tuple(classes), tuple(round(float(b), 5) for b in intercept), weights, {})
+    return linear.LinearModel(
+        tuple(classes), tuple(round(float(b), 5) for b in intercept), weights, {}
+    )
 
 
 def model_json(model: linear.LinearModel, **extra: Any) -> dict[str, Any]:
-    return {"classes": list(model.classes), "bias": list(model.bias), "weights": model.weights, **model.extra, **extra}
+    return {
+        "classes": list(model.classes),
+        "bias": list(model.bias),
+        "weights": model.weights,
+        **model.extra,
+        **extra,
+    }
 
 
 # ---- sentence roles -------------------------------------------------------------------------------
+
 
 def _role_rows(answers: list[Answer]) -> tuple[list[dict[str, float]], list[str]]:
     from loopcoach.analysis.metrics import find_metrics
@@ -184,13 +207,23 @@ def _transitions(answers: list[Answer]) -> tuple[list[list[float]], list[float]]
     # log P(next | prev) relative to log P(next): what order adds beyond how common a role is.
     col = [sum(counts[i][j] for i in range(k)) for j in range(k)]
     total = sum(col)
-    trans = [[round(math.log(counts[i][j] / sum(counts[i])) - math.log(col[j] / total), 4) for j in range(k)] for i in range(k)]
+    trans = [
+        [
+            round(math.log(counts[i][j] / sum(counts[i])) - math.log(col[j] / total), 4)
+            for j in range(k)
+        ]
+        for i in range(k)
+    ]
     start_total = sum(start)
-    start_lp = [round(math.log(start[j] / start_total) - math.log(col[j] / total), 4) for j in range(k)]
+    start_lp = [
+        round(math.log(start[j] / start_total) - math.log(col[j] / total), 4) for j in range(k)
+    ]
     return trans, start_lp
 
 
-def _with_order(model: linear.LinearModel, answers: list[Answer], weight: float) -> linear.LinearModel:
+def _with_order(
+    model: linear.LinearModel, answers: list[Answer], weight: float
+) -> linear.LinearModel:
     trans, start = _transitions(answers)
     # Reorder to the model's class order.
     order = [ROLES.index(c) for c in model.classes]
@@ -218,8 +251,12 @@ def _predict_roles(model: linear.LinearModel, a: Answer) -> list[str]:
     return viterbi(role_probabilities(a.sentences, flags, model), model)
 
 
-def train_roles(answers: list[Answer], extra: list[tuple[str, str, int, int]], log: Callable[[str], None],
-                quick: bool = False) -> dict[str, Any]:
+def train_roles(
+    answers: list[Answer],
+    extra: list[tuple[str, str, int, int]],
+    log: Callable[[str], None],
+    quick: bool = False,
+) -> dict[str, Any]:
     grid_c, grid_w = ([2.0], [0.3]) if quick else ([1.0, 2.0, 4.0], [0.0, 0.3, 0.6])
     results = {}
     for c in grid_c:
@@ -235,11 +272,15 @@ def train_roles(answers: list[Answer], extra: list[tuple[str, str, int, int]], l
                 for w in grid_w:
                     model = _with_order(base, train, w)
                     for i in test_idx:
-                        pairs_by_w[w] += list(zip(answers[i].roles, _predict_roles(model, answers[i]), strict=True))
+                        pairs_by_w[w] += list(
+                            zip(answers[i].roles, _predict_roles(model, answers[i]), strict=True)
+                        )
             for w in grid_w:
                 results[(c, balanced, w)] = _macro_f1(pairs_by_w[w])
     (c, balanced, w), best = max(results.items(), key=lambda kv: kv[1])
-    log(f"roles: cross-validated macro-F1 {best:.3f} (C={c}, balanced={balanced}, order weight={w})")
+    log(
+        f"roles: cross-validated macro-F1 {best:.3f} (C={c}, balanced={balanced}, order weight={w})"
+    )
     rows, labels = _role_rows(answers)
     extra_x, extra_y = _extra_rows(extra)
     rows += extra_x
@@ -249,6 +290,7 @@ def train_roles(answers: list[Answer], extra: list[tuple[str, str, int, int]], l
 
 
 # ---- principles -----------------------------------------------------------------------------------
+
 
 @dataclass
 class Question:
@@ -289,13 +331,20 @@ def _content_pack_questions() -> list[Question]:
     return [q for q in out if q.question]
 
 
-def train_question_model(questions: list[Question], log: Callable[[str], None], quick: bool = False) -> dict[str, Any]:
+def train_question_model(
+    questions: list[Question], log: Callable[[str], None], quick: bool = False
+) -> dict[str, Any]:
     labelled = questions
     best_c, best_acc = 1.0, -1.0
     for c in [1.0] if quick else [0.5, 1.0, 4.0, 16.0]:
         hits = 0
         for tr, te in folds(labelled):
-            m = fit_logistic([question_features(labelled[i].question) for i in tr], [labelled[i].asked for i in tr], c, False)
+            m = fit_logistic(
+                [question_features(labelled[i].question) for i in tr],
+                [labelled[i].asked for i in tr],
+                c,
+                False,
+            )
             for i in te:
                 p = m.probabilities(question_features(labelled[i].question))
                 hits += m.classes[max(range(len(p)), key=p.__getitem__)] == labelled[i].asked
@@ -303,20 +352,35 @@ def train_question_model(questions: list[Question], log: Callable[[str], None], 
         if acc > best_acc:
             best_c, best_acc = c, acc
     log(f"question → asked principle: cross-validated accuracy {best_acc:.3f} (C={best_c})")
-    m = fit_logistic([question_features(a.question) for a in labelled], [a.asked for a in labelled], best_c, False)
+    m = fit_logistic(
+        [question_features(a.question) for a in labelled],
+        [a.asked for a in labelled],
+        best_c,
+        False,
+    )
     return model_json(m, cv_accuracy=round(best_acc, 4), c=best_c)
 
 
-def _held_out_question_dists(answers: list[Answer], questions: list[Question], c: float) -> dict[str, dict[str, float]]:
+def _held_out_question_dists(
+    answers: list[Answer], questions: list[Question], c: float
+) -> dict[str, dict[str, float]]:
     """What the question model says about each answer's question when it has not seen that question."""
     out: dict[str, dict[str, float]] = {}
     for _train_idx, te in folds(answers):
         unseen = {answers[i].question for i in te}
         train_q = [q for q in questions if q.question not in unseen]
-        m = fit_logistic([question_features(q.question) for q in train_q], [q.asked for q in train_q], c, False)
+        m = fit_logistic(
+            [question_features(q.question) for q in train_q], [q.asked for q in train_q], c, False
+        )
         for i in te:
             if answers[i].question:
-                out[answers[i].id] = dict(zip(m.classes, m.probabilities(question_features(answers[i].question)), strict=True))
+                out[answers[i].id] = dict(
+                    zip(
+                        m.classes,
+                        m.probabilities(question_features(answers[i].question)),
+                        strict=True,
+                    )
+                )
     return out
 
 
@@ -325,7 +389,9 @@ def _story_feats(a: Answer) -> dict[str, float]:
     return story_features(a.text, deeds_text(a.sentences, a.roles))
 
 
-def _rank(probs: dict[str, float], asked: dict[str, float], bonus: float, shrink: float) -> list[str]:
+def _rank(
+    probs: dict[str, float], asked: dict[str, float], bonus: float, shrink: float
+) -> list[str]:
     raw = {s: math.log(max(p, 1e-9)) for s, p in probs.items()}
     for s in SLUGS:
         raw.setdefault(s, math.log(1e-9))
@@ -339,8 +405,12 @@ def _rank(probs: dict[str, float], asked: dict[str, float], bonus: float, shrink
 OFF_QUESTION_WEIGHT = 0.5
 
 
-def train_story_model(answers: list[Answer], asked_of: Callable[[Answer], dict[str, float]],
-                      log: Callable[[str], None], quick: bool = False) -> dict[str, Any]:
+def train_story_model(
+    answers: list[Answer],
+    asked_of: Callable[[Answer], dict[str, float]],
+    log: Callable[[str], None],
+    quick: bool = False,
+) -> dict[str, Any]:
     bonuses = [2.0] if quick else [0.0, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0]
     shrinks = [0.0] if quick else [0.0, 0.5, 1.0, 2.0, 3.0]
     feats = [_story_feats(a) for a in answers]
@@ -355,27 +425,44 @@ def train_story_model(answers: list[Answer], asked_of: Callable[[Answer], dict[s
         for b in bonuses:
             for g in shrinks:
                 ranked = [_rank(probs[i], asked_of(a), b, g) for i, a in enumerate(answers)]
-                top1 = sum(r[0] == a.principle for r, a in zip(ranked, answers, strict=True)) / len(answers)
-                top3 = sum(a.principle in r[:3] for r, a in zip(ranked, answers, strict=True)) / len(answers)
+                top1 = sum(r[0] == a.principle for r, a in zip(ranked, answers, strict=True)) / len(
+                    answers
+                )
+                top3 = sum(
+                    a.principle in r[:3] for r, a in zip(ranked, answers, strict=True)
+                ) / len(answers)
                 off1 = sum(ranked[i][0] == answers[i].principle for i in off) / max(1, len(off))
                 score = top1 + 0.5 * top3 + OFF_QUESTION_WEIGHT * off1
                 if score > best[0]:
                     best = (score, c, b, g, top1, top3, off1)
                 if g in (0.0, 1.0) and b in (0.0, 2.0, 3.0, 4.0):
-                    log(f"  story model C={c} bonus={b} shrink={g}: top-1 {top1:.3f} top-3 {top3:.3f}"
-                        f" off-question top-1 {off1:.3f}")
+                    log(
+                        f"  story model C={c} bonus={b} shrink={g}: top-1 {top1:.3f} top-3 {top3:.3f}"
+                        f" off-question top-1 {off1:.3f}"
+                    )
     _, c, bonus, shrink, *figures = best
     top1, top3, off1 = figures if figures else (0.0, 0.0, 0.0)
-    log(f"story → principle: C={c}, asked-principle bonus {bonus}, shrink {shrink}: cross-validated top-1 {top1:.3f}"
-        f" top-3 {top3:.3f}, off-question top-1 {off1:.3f} ({len(off)} answers)")
-    return model_json(_fit_story(answers, c), asked_bonus=bonus, bonus_shrink=shrink, c=c,
-                      cv_top1=round(top1, 4), cv_top3=round(top3, 4), cv_off_question_top1=round(off1, 4))
+    log(
+        f"story → principle: C={c}, asked-principle bonus {bonus}, shrink {shrink}: cross-validated top-1 {top1:.3f}"
+        f" top-3 {top3:.3f}, off-question top-1 {off1:.3f} ({len(off)} answers)"
+    )
+    return model_json(
+        _fit_story(answers, c),
+        asked_bonus=bonus,
+        bonus_shrink=shrink,
+        c=c,
+        cv_top1=round(top1, 4),
+        cv_top3=round(top3, 4),
+        cv_off_question_top1=round(off1, 4),
+    )
 
 
 ALSO_WEIGHT = 0.3
 
 
-def _fit_story(answers: list[Answer], c: float, feats_of: list[dict[str, float]] | None = None) -> linear.LinearModel:
+def _fit_story(
+    answers: list[Answer], c: float, feats_of: list[dict[str, float]] | None = None
+) -> linear.LinearModel:
     """The main principle counts fully; the other clear ones (`principles_also`) a little."""
     rows, labels, weights = [], [], []
     for n, a in enumerate(answers):
@@ -388,6 +475,7 @@ def _fit_story(answers: list[Answer], c: float, feats_of: list[dict[str, float]]
 
 
 # ---- hypothetical, ownership, grade ----------------------------------------------------------------
+
 
 def train_hypothetical(answers: list[Answer], log: Callable[[str], None]) -> dict[str, Any]:
     from loopcoach.analysis.hypothetical import hypothetical_features
@@ -408,7 +496,11 @@ def train_hypothetical(answers: list[Answer], log: Callable[[str], None]) -> dic
     m = fit_logistic(rows, labels, 4.0, False, min_count=1)
     yes = m.classes.index("yes")
     weights = {k: [round(v[yes] - v[1 - yes], 5)] for k, v in m.weights.items()}
-    return {"classes": ["yes"], "bias": [round(m.bias[yes] - m.bias[1 - yes], 5)], "weights": weights}
+    return {
+        "classes": ["yes"],
+        "bias": [round(m.bias[yes] - m.bias[1 - yes], 5)],
+        "weights": weights,
+    }
 
 
 def _binary(m: linear.LinearModel, row: dict[str, float]) -> bool:
@@ -442,7 +534,9 @@ def models_in_use(models: dict[str, dict[str, Any]]) -> Iterator[None]:
             m.load_model = s
 
 
-def out_of_fold_inputs(answers: list[Answer], fit_all: Callable[[list[Answer]], dict[str, dict[str, Any]]]):
+def out_of_fold_inputs(
+    answers: list[Answer], fit_all: Callable[[list[Answer]], dict[str, dict[str, Any]]]
+):
     """Grade inputs for each answer as the analyzer would compute them with models not trained on it."""
     from loopcoach.analysis import analyzer
     from loopcoach.analysis.grading import grade_features
@@ -456,9 +550,16 @@ def out_of_fold_inputs(answers: list[Answer], fit_all: Callable[[list[Answer]], 
                 a = answers[i]
                 report = analyzer.analyze(a.text, question=a.question)
                 captured[i] = grade_features(seen[-1])
-                owners[i] = ([s.text for s in report.sentences if s.role == "action"], [s.text for s in report.sentences])
+                owners[i] = (
+                    [s.text for s in report.sentences if s.role == "action"],
+                    [s.text for s in report.sentences],
+                )
     covered = sorted(captured)  # every answer, except in a quick run
-    return [captured[i] for i in covered], [owners[i] for i in covered], [answers[i] for i in covered]
+    return (
+        [captured[i] for i in covered],
+        [owners[i] for i in covered],
+        [answers[i] for i in covered],
+    )
 
 
 @contextmanager
@@ -479,7 +580,9 @@ def _capture_grade_inputs() -> Iterator[list[Any]]:
         analyzer_mod.grade = original
 
 
-def train_ownership(owners: list[tuple[list[str], list[str]]], answers: list[Answer], log: Callable[[str], None]) -> dict[str, Any]:
+def train_ownership(
+    owners: list[tuple[list[str], list[str]]], answers: list[Answer], log: Callable[[str], None]
+) -> dict[str, Any]:
     from loopcoach.analysis import pronouns
 
     best = (-1.0, 0.6, 0.35)
@@ -494,10 +597,18 @@ def train_ownership(owners: list[tuple[list[str], list[str]]], answers: list[Ans
             if hits / len(answers) > best[0]:
                 best = (hits / len(answers), hi, lo)
     log(f"ownership: accuracy {best[0]:.3f} with I-share ≥ {best[1]} → i, ≤ {best[2]} → we")
-    return {"classes": ["i"], "bias": [0.0], "weights": {}, "i_threshold": best[1], "we_threshold": best[2]}
+    return {
+        "classes": ["i"],
+        "bias": [0.0],
+        "weights": {},
+        "i_threshold": best[1],
+        "we_threshold": best[2],
+    }
 
 
-def train_grade(rows: list[dict[str, float]], answers: list[Answer], log: Callable[[str], None]) -> dict[str, Any]:
+def train_grade(
+    rows: list[dict[str, float]], answers: list[Answer], log: Callable[[str], None]
+) -> dict[str, Any]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import Ridge
 
@@ -520,9 +631,13 @@ def train_grade(rows: list[dict[str, float]], answers: list[Answer], log: Callab
     reg = Ridge(alpha=alpha).fit(x, y)
     names = list(vec.get_feature_names_out())
     means = {n: round(float(v), 5) for n, v in zip(names, x.mean(axis=0).A1, strict=True)}
-    return {"classes": ["grade"], "bias": [round(float(reg.intercept_), 5)],
-            "weights": {n: [round(float(w), 5)] for n, w in zip(names, reg.coef_, strict=True)},
-            "thresholds": cuts, "feature_means": means}
+    return {
+        "classes": ["grade"],
+        "bias": [round(float(reg.intercept_), 5)],
+        "weights": {n: [round(float(w), 5)] for n, w in zip(names, reg.coef_, strict=True)},
+        "thresholds": cuts,
+        "feature_means": means,
+    }
 
 
 def _best_cuts(preds: list[float], y: list[int]) -> list[float]:
@@ -532,7 +647,9 @@ def _best_cuts(preds: list[float], y: list[int]) -> list[float]:
             lo = cuts[k - 1] + 0.05 if k else 0.5
             hi = cuts[k + 1] - 0.05 if k < 2 else 4.5
             candidates = [lo + (hi - lo) * t / 40 for t in range(41)]
-            cuts[k] = max(candidates, key=lambda c: _grade_score(preds, y, cuts[:k] + [c] + cuts[k + 1:]))
+            cuts[k] = max(
+                candidates, key=lambda c: _grade_score(preds, y, cuts[:k] + [c] + cuts[k + 1 :])
+            )
     return [round(c, 3) for c in cuts]
 
 
@@ -545,8 +662,13 @@ def _grade_score(preds: list[float], y: list[int], cuts: list[float]) -> float:
 
 # ---- the whole run ----------------------------------------------------------------------------------
 
-def train(data_dir: Path, out_dir: Path = DEFAULT_OUT, log: Callable[[str], None] = print,
-          quick: bool = False) -> dict[str, Path]:
+
+def train(
+    data_dir: Path,
+    out_dir: Path = DEFAULT_OUT,
+    log: Callable[[str], None] = print,
+    quick: bool = False,
+) -> dict[str, Path]:
     """Train every model from the answers in `data_dir` and write `<name>.json` files into `out_dir`.
 
     `quick` skips the hyper-parameter search (used by the tests on a tiny corpus)."""
@@ -562,13 +684,17 @@ def train(data_dir: Path, out_dir: Path = DEFAULT_OUT, log: Callable[[str], None
         _quick = False
 
 
-def _train(data_dir: Path, out_dir: Path, log: Callable[[str], None], quick: bool) -> dict[str, Path]:
+def _train(
+    data_dir: Path, out_dir: Path, log: Callable[[str], None], quick: bool
+) -> dict[str, Path]:
     answers = load_answers(data_dir)
     if len(answers) < 10:
         raise ValueError(f"{data_dir}: need at least 10 labelled answers, found {len(answers)}")
     extra = load_extra_sentences(data_dir)
-    log(f"training on {len(answers)} answers, {sum(len(a.sentences) for a in answers)} sentences"
-        f" (+{len(extra)} extra sentences) from {data_dir}")
+    log(
+        f"training on {len(answers)} answers, {sum(len(a.sentences) for a in answers)} sentences"
+        f" (+{len(extra)} extra sentences) from {data_dir}"
+    )
     models: dict[str, dict[str, Any]] = {}
     models["roles"] = train_roles(answers, extra, log, quick)
     questions = load_questions(data_dir, answers)
@@ -584,10 +710,12 @@ def _train(data_dir: Path, out_dir: Path, log: Callable[[str], None], quick: boo
 
     def fit_all(subset: list[Answer]) -> dict[str, dict[str, Any]]:
         quiet = lambda _msg: None  # noqa: E731
-        sub = {"roles": _fit_roles_fixed(subset, extra, models["roles"]),
-               "question_principle": models["question_principle"],
-               "story_principle": _fit_story_fixed(subset, models["story_principle"]),
-               "hypothetical": _hypothetical_or(subset, models["hypothetical"], quiet)}
+        sub = {
+            "roles": _fit_roles_fixed(subset, extra, models["roles"]),
+            "question_principle": models["question_principle"],
+            "story_principle": _fit_story_fixed(subset, models["story_principle"]),
+            "hypothetical": _hypothetical_or(subset, models["hypothetical"], quiet),
+        }
         return sub
 
     rows, owners, covered = out_of_fold_inputs(answers, fit_all)
@@ -597,29 +725,40 @@ def _train(data_dir: Path, out_dir: Path, log: Callable[[str], None], quick: boo
     written = {}
     for name, data in models.items():
         path = out_dir / f"{name}.json"
-        path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+        path.write_text(
+            json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8"
+        )
         written[name] = path
     log(f"wrote {len(written)} models to {out_dir}")
     return written
 
 
-def _hypothetical_or(subset: list[Answer], fallback: dict[str, Any], log: Callable[[str], None]) -> dict[str, Any]:
+def _hypothetical_or(
+    subset: list[Answer], fallback: dict[str, Any], log: Callable[[str], None]
+) -> dict[str, Any]:
     try:
         return train_hypothetical(subset, log)
     except ValueError:
         return fallback
 
 
-def _fit_roles_fixed(subset: list[Answer], extra: list[tuple[str, str, int, int]], chosen: dict[str, Any]) -> dict[str, Any]:
+def _fit_roles_fixed(
+    subset: list[Answer], extra: list[tuple[str, str, int, int]], chosen: dict[str, Any]
+) -> dict[str, Any]:
     rows, labels = _role_rows(subset)
     extra_x, extra_y = _extra_rows(extra)
     rows += extra_x
     labels += extra_y
     c, balanced = chosen.get("c", 1.0), chosen.get("balanced", True)
-    model = _with_order(fit_logistic(rows, labels, c, balanced), subset, chosen["transition_weight"])
+    model = _with_order(
+        fit_logistic(rows, labels, c, balanced), subset, chosen["transition_weight"]
+    )
     return model_json(model)
 
 
 def _fit_story_fixed(subset: list[Answer], chosen: dict[str, Any]) -> dict[str, Any]:
-    return model_json(_fit_story(subset, chosen.get("c", 4.0)), asked_bonus=chosen["asked_bonus"],
-                      bonus_shrink=chosen.get("bonus_shrink", 0.0))
+    return model_json(
+        _fit_story(subset, chosen.get("c", 4.0)),
+        asked_bonus=chosen["asked_bonus"],
+        bonus_shrink=chosen.get("bonus_shrink", 0.0),
+    )

@@ -1,4 +1,5 @@
 """Checks an answer before analysis: text, not empty, not too long."""
+
 from __future__ import annotations
 
 import re
@@ -12,13 +13,17 @@ MAX_BYTES = 200 * 1024
 def decode_answer(data: bytes) -> str:
     """Turn raw bytes (a file, stdin, a request body) into text, or refuse them."""
     if len(data) > MAX_BYTES:
-        raise AnalysisInputError(f"The answer is too long: {len(data):,} bytes (limit {MAX_BYTES:,}).")
+        raise AnalysisInputError(
+            f"The answer is too long: {len(data):,} bytes (limit {MAX_BYTES:,})."
+        )
     if b"\x00" in data:
         raise AnalysisInputError("The answer is not text (it contains binary data).")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise AnalysisInputError(f"The answer is not UTF-8 text (bad byte at position {exc.start}).") from None
+        raise AnalysisInputError(
+            f"The answer is not UTF-8 text (bad byte at position {exc.start})."
+        ) from None
     return check_answer(text)
 
 
@@ -37,7 +42,9 @@ def check_answer(answer: object) -> str:
     if words > MAX_WORDS:
         raise AnalysisInputError(f"The answer is too long: {words:,} words (limit {MAX_WORDS:,}).")
     if _looks_binary(answer):
-        raise AnalysisInputError("The answer is not text (it contains control characters or binary data).")
+        raise AnalysisInputError(
+            "The answer is not text (it contains control characters or binary data)."
+        )
     return answer
 
 

@@ -3,6 +3,7 @@
 Pure Python: reading and checking packs never touches Django. The web layer
 (`loopcoach.web.guides.services`) stores a parsed pack in the database.
 """
+
 from __future__ import annotations
 
 from loopcoach.content.packs_dir import PACKS_DIR, find_packs

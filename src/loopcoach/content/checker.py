@@ -4,6 +4,7 @@ A validator asks for `checker.text(("overview",))` and gets the value back,
 or a default when it is missing or of the wrong type; each problem is kept
 with its file and line so that one run reports every problem at once.
 """
+
 from __future__ import annotations
 
 import re
@@ -68,7 +69,10 @@ class Checker:
             return {}
         for key in value:
             if key not in allowed:
-                self.problem((*path, key), f"unknown field '{key}' (expected one of: {', '.join(sorted(allowed))})")
+                self.problem(
+                    (*path, key),
+                    f"unknown field '{key}' (expected one of: {', '.join(sorted(allowed))})",
+                )
         return value
 
     def items(self, path: Path_, required: bool = True, min_items: int = 0) -> list:

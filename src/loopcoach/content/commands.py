@@ -1,4 +1,5 @@
 """`loopcoach content validate|load [PATH]`."""
+
 from __future__ import annotations
 
 import argparse
@@ -12,13 +13,27 @@ from loopcoach.content.schema import Pack, PackError, read_pack
 def register(subparsers: argparse._SubParsersAction) -> None:
     content = subparsers.add_parser("content", help="validate and load content packs")
     actions = content.add_subparsers(dest="action", metavar="ACTION", required=True)
-    validate = actions.add_parser("validate", help="check packs; print every problem as file:line: message")
-    validate.add_argument("path", nargs="?", type=Path, default=PACKS_DIR,
-                          help="a pack's role folder, or a folder of packs (default: the built-in packs)")
+    validate = actions.add_parser(
+        "validate", help="check packs; print every problem as file:line: message"
+    )
+    validate.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=PACKS_DIR,
+        help="a pack's role folder, or a folder of packs (default: the built-in packs)",
+    )
     validate.set_defaults(func=run_validate)
-    load = actions.add_parser("load", help="validate, then upsert packs into the database (idempotent)")
-    load.add_argument("path", nargs="?", type=Path, default=PACKS_DIR,
-                      help="a pack's role folder, or a folder of packs (default: the built-in packs)")
+    load = actions.add_parser(
+        "load", help="validate, then upsert packs into the database (idempotent)"
+    )
+    load.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=PACKS_DIR,
+        help="a pack's role folder, or a folder of packs (default: the built-in packs)",
+    )
     load.set_defaults(func=run_load)
 
 
@@ -46,7 +61,9 @@ def run_validate(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s) found.", file=sys.stderr)
         return 1
     for pack in packs:
-        print(f"{pack.label}: OK ({len(pack.company.principles)} principles, {len(pack.questions)} questions)")
+        print(
+            f"{pack.label}: OK ({len(pack.company.principles)} principles, {len(pack.questions)} questions)"
+        )
     return 0
 
 

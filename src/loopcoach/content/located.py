@@ -5,6 +5,7 @@ into plain Python values and keep a map from each value's path (a tuple of
 keys and list indexes) to its 1-based line, so that validation errors can
 say `guide.yaml:42: …`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,4 +1,5 @@
 """Where packs live and how to find them under a folder."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -4,6 +4,7 @@
 `questions.yaml`, checks everything docs/content-packs.md promises and
 returns a `Pack`, or raises `PackError` carrying every problem found.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -167,10 +168,16 @@ def read_pack(folder: Path) -> Pack:
     principle_slugs = {principle.slug for principle in company.principles}
     guide = _read_guide(Checker(folder / "guide.yaml", guide_doc, problems), principle_slugs)
     if guide.role_slug and guide.role_slug != folder.name:
-        problems.append(Problem(folder / "guide.yaml", guide_doc.line(("role", "slug")),
-                                f"role.slug '{guide.role_slug}' must match the folder name '{folder.name}'"))
-    questions = _read_questions(Checker(folder / "questions.yaml", questions_doc, problems),
-                                principle_slugs, guide)
+        problems.append(
+            Problem(
+                folder / "guide.yaml",
+                guide_doc.line(("role", "slug")),
+                f"role.slug '{guide.role_slug}' must match the folder name '{folder.name}'",
+            )
+        )
+    questions = _read_questions(
+        Checker(folder / "questions.yaml", questions_doc, problems), principle_slugs, guide
+    )
     if problems:
         raise PackError(problems)
     return Pack(folder=folder, company=company, guide=guide, questions=questions)
@@ -201,16 +208,21 @@ def _read_company(check: Checker) -> CompanySpec:
     spec = CompanySpec(
         slug=check.slug(("slug",)),
         name=check.text(("name",), max_length=120),
-        principles_name=check.text(("principles_name",), required=False, max_length=120) or "Principles",
+        principles_name=check.text(("principles_name",), required=False, max_length=120)
+        or "Principles",
         principles=[],
     )
     if spec.slug and spec.slug != check.file.parent.name:
-        check.problem(("slug",), f"'{spec.slug}' must match the folder name '{check.file.parent.name}'")
+        check.problem(
+            ("slug",), f"'{spec.slug}' must match the folder name '{check.file.parent.name}'"
+        )
     seen: set[str] = set()
     for index, _ in enumerate(check.items(("principles",), min_items=1)):
         principle = _read_principle(check, ("principles", index))
         if principle.slug in seen:
-            check.problem(("principles", index, "slug"), f"duplicate principle slug '{principle.slug}'")
+            check.problem(
+                ("principles", index, "slug"), f"duplicate principle slug '{principle.slug}'"
+            )
         seen.add(principle.slug)
         spec.principles.append(principle)
     return spec
@@ -231,8 +243,20 @@ def _read_principle(check: Checker, path: tuple) -> PrincipleSpec:
 # -- guide.yaml -----------------------------------------------------------------
 
 GUIDE_FIELDS = {
-    "role", "title", "tagline", "overview", "getting_ready", "process", "deep_dives",
-    "responsibilities", "requirements", "faq", "tips", "summary", "compensation", "related",
+    "role",
+    "title",
+    "tagline",
+    "overview",
+    "getting_ready",
+    "process",
+    "deep_dives",
+    "responsibilities",
+    "requirements",
+    "faq",
+    "tips",
+    "summary",
+    "compensation",
+    "related",
 }
 
 
@@ -274,8 +298,15 @@ def _read_guide(check: Checker, principle_slugs: set[str]) -> GuideSpec:
     return guide
 
 
-def _read_items(check: Checker, path: tuple, *, slug_key: str | None = None, title_key: str = "title",
-                body_key: str = "body", required: bool = True) -> list[Item]:
+def _read_items(
+    check: Checker,
+    path: tuple,
+    *,
+    slug_key: str | None = None,
+    title_key: str = "title",
+    body_key: str = "body",
+    required: bool = True,
+) -> list[Item]:
     allowed = {title_key, body_key} | ({slug_key} if slug_key else set())
     items, seen = [], set()
     for index, _ in enumerate(check.items(path, required=required, min_items=1 if required else 0)):
@@ -295,19 +326,23 @@ def _read_stages(check: Checker) -> list[StageSpec]:
     for index, _ in enumerate(check.items(("process", "stages"), min_items=1)):
         path = ("process", "stages", index)
         check.mapping(path, {"slug", "name", "when", "body"})
-        stages.append(StageSpec(
-            slug=check.slug((*path, "slug")),
-            name=check.text((*path, "name"), max_length=120),
-            when=check.text((*path, "when"), required=False, max_length=60),
-            body=check.text((*path, "body")),
-        ))
+        stages.append(
+            StageSpec(
+                slug=check.slug((*path, "slug")),
+                name=check.text((*path, "name"), max_length=120),
+                when=check.text((*path, "when"), required=False, max_length=60),
+                body=check.text((*path, "body")),
+            )
+        )
     return stages
 
 
 def _read_minutes(check: Checker) -> list[int]:
     minutes = [int(value) for value in check.number_list(("process", "loop", "minutes"))]
     if minutes and (len(minutes) != 2 or minutes[0] > minutes[1] or minutes[0] < 5):
-        check.problem(("process", "loop", "minutes"), "must be [shortest, longest] round length in minutes")
+        check.problem(
+            ("process", "loop", "minutes"), "must be [shortest, longest] round length in minutes"
+        )
     return minutes
 
 
@@ -316,7 +351,9 @@ def _read_rounds(check: Checker, principle_slugs: set[str]) -> list[RoundSpec]:
     path = ("process", "loop", "rounds")
     for index, _ in enumerate(check.items(path, min_items=1)):
         round_path = (*path, index)
-        check.mapping(round_path, {"slug", "name", "interviewer", "focus", "principles", "bar_raiser"})
+        check.mapping(
+            round_path, {"slug", "name", "interviewer", "focus", "principles", "bar_raiser"}
+        )
         spec = RoundSpec(
             slug=check.slug((*round_path, "slug")),
             name=check.text((*round_path, "name"), max_length=120),
@@ -350,7 +387,9 @@ def _read_deep_dives(check: Checker, area_slugs: set[str]) -> list[DeepDiveSpec]
             be_ready_for=_read_items(check, (*path, "be_ready_for")),
         )
         if dive.area and dive.area not in area_slugs:
-            check.problem((*path, "area"), f"unknown evaluation area '{dive.area}' (see getting_ready.areas)")
+            check.problem(
+                (*path, "area"), f"unknown evaluation area '{dive.area}' (see getting_ready.areas)"
+            )
         if dive.slug in seen:
             check.problem((*path, "slug"), f"duplicate deep dive slug '{dive.slug}'")
         seen.add(dive.slug)
@@ -361,7 +400,9 @@ def _read_deep_dives(check: Checker, area_slugs: set[str]) -> list[DeepDiveSpec]
 def _read_vesting(check: Checker) -> list[float]:
     vesting = check.number_list(("compensation", "vesting"))
     if vesting and abs(sum(vesting) - 100) > 1e-6:
-        check.problem(("compensation", "vesting"), f"must add up to 100 (adds up to {sum(vesting):g})")
+        check.problem(
+            ("compensation", "vesting"), f"must add up to 100 (adds up to {sum(vesting):g})"
+        )
     return vesting
 
 
@@ -370,25 +411,32 @@ def _read_related(check: Checker) -> list[RelatedSpec]:
     for index, _ in enumerate(check.items(("related",), required=False)):
         path = ("related", index)
         check.mapping(path, {"company", "role", "blurb"})
-        related.append(RelatedSpec(
-            company=check.text((*path, "company"), max_length=120),
-            role=check.text((*path, "role"), max_length=120),
-            blurb=check.text((*path, "blurb"), max_length=500),
-        ))
+        related.append(
+            RelatedSpec(
+                company=check.text((*path, "company"), max_length=120),
+                role=check.text((*path, "role"), max_length=120),
+                blurb=check.text((*path, "blurb"), max_length=500),
+            )
+        )
     return related
 
 
 # -- questions.yaml -------------------------------------------------------------
 
 
-def _read_questions(check: Checker, principle_slugs: set[str], guide: GuideSpec) -> list[QuestionSpec]:
+def _read_questions(
+    check: Checker, principle_slugs: set[str], guide: GuideSpec
+) -> list[QuestionSpec]:
     check.mapping((), {"questions"})
     round_slugs = {spec.slug for spec in guide.rounds}
     dive_slugs = {dive.slug for dive in guide.deep_dives}
     questions, seen_keys, seen_texts = [], set(), set()
     for index, _ in enumerate(check.items(("questions",), min_items=1)):
         path = ("questions", index)
-        check.mapping(path, {"key", "text", "category", "principles", "round", "deep_dive", "source", "guidance"})
+        check.mapping(
+            path,
+            {"key", "text", "category", "principles", "round", "deep_dive", "source", "guidance"},
+        )
         spec = QuestionSpec(
             key=check.slug((*path, "key")),
             text=check.text((*path, "text"), max_length=1000),
@@ -410,8 +458,14 @@ def _read_questions(check: Checker, principle_slugs: set[str], guide: GuideSpec)
     return questions
 
 
-def _check_question_refs(check: Checker, path: tuple, spec: QuestionSpec, principle_slugs: set[str],
-                         round_slugs: set[str], dive_slugs: set[str]) -> None:
+def _check_question_refs(
+    check: Checker,
+    path: tuple,
+    spec: QuestionSpec,
+    principle_slugs: set[str],
+    round_slugs: set[str],
+    dive_slugs: set[str],
+) -> None:
     for position, slug in enumerate(spec.principles):
         if slug not in principle_slugs:
             check.problem((*path, "principles", position), f"unknown principle '{slug}'")

@@ -5,6 +5,7 @@ assigned to the round is probed; `round_vote`, `loop_decision` and
 `biggest_gaps` turn the graded answers into each interviewer's vote, the Bar
 Raiser's veto, the overall decision and what to practise next.
 """
+
 from __future__ import annotations
 
 from loopcoach.loops.decision import (
@@ -19,6 +20,15 @@ from loopcoach.loops.decision import (
 from loopcoach.loops.draw import BankQuestion, RoundDraw, RoundSpec, draw_questions
 
 __all__ = [
-    "BankQuestion", "Decision", "Outcome", "RoundDraw", "RoundSpec", "RoundVerdict", "Vote",
-    "biggest_gaps", "draw_questions", "loop_decision", "round_vote",
+    "BankQuestion",
+    "Decision",
+    "Outcome",
+    "RoundDraw",
+    "RoundSpec",
+    "RoundVerdict",
+    "Vote",
+    "biggest_gaps",
+    "draw_questions",
+    "loop_decision",
+    "round_vote",
 ]

@@ -18,6 +18,7 @@ The rules, in the order the debrief explains them:
    hire, and hire votes (hire or strong hire) are a strict majority of the
    votes. A tie is not a majority: when in doubt, the loop does not hire.
 """
+
 from __future__ import annotations
 
 import enum
@@ -76,17 +77,24 @@ class Decision:
     votes: int = 0
 
 
-def round_vote(grades: Sequence[int | float | None], *, round_slug: str = "", bar_raiser: bool = False) -> RoundVerdict:
+def round_vote(
+    grades: Sequence[int | float | None], *, round_slug: str = "", bar_raiser: bool = False
+) -> RoundVerdict:
     """The vote of one interviewer from the grades of that round's questions (None = unanswered)."""
     missing = sum(1 for grade in grades if grade is None)
     counted = tuple(MISSING_GRADE if grade is None else round_half_up(grade) for grade in grades)
     raw = [MISSING_GRADE if grade is None else float(grade) for grade in grades]
     if not raw:
-        return RoundVerdict(round_slug, Vote.STRONG_NO_HIRE, None, (), 0, bar_raiser, "No questions were asked.")
+        return RoundVerdict(
+            round_slug, Vote.STRONG_NO_HIRE, None, (), 0, bar_raiser, "No questions were asked."
+        )
     mean = sum(raw) / len(raw)
     has_one = min(raw) < 1.5
     if mean >= STRONG_HIRE_MEAN and not has_one:
-        vote, why = Vote.STRONG_HIRE, f"mean grade {mean:.2f} ≥ {STRONG_HIRE_MEAN} with no answer graded 1"
+        vote, why = (
+            Vote.STRONG_HIRE,
+            f"mean grade {mean:.2f} ≥ {STRONG_HIRE_MEAN} with no answer graded 1",
+        )
     elif mean >= HIRE_MEAN:
         vote, why = Vote.HIRE, f"mean grade {mean:.2f} ≥ {HIRE_MEAN}"
         if mean >= STRONG_HIRE_MEAN:
@@ -97,7 +105,15 @@ def round_vote(grades: Sequence[int | float | None], *, round_slug: str = "", ba
         vote, why = Vote.STRONG_NO_HIRE, f"mean grade {mean:.2f} is below {NO_HIRE_MEAN}"
     if missing:
         why += f"; {missing} unanswered question{'s' if missing > 1 else ''} counted as 1"
-    return RoundVerdict(round_slug, vote, round(mean, 2), counted, missing, bar_raiser, why[0].upper() + why[1:] + ".")
+    return RoundVerdict(
+        round_slug,
+        vote,
+        round(mean, 2),
+        counted,
+        missing,
+        bar_raiser,
+        why[0].upper() + why[1:] + ".",
+    )
 
 
 def round_half_up(grade: float) -> int:
@@ -112,8 +128,10 @@ def loop_decision(verdicts: Sequence[RoundVerdict]) -> Decision:
     strong_no = [v for v in verdicts if v.vote is Vote.STRONG_NO_HIRE and not v.bar_raiser]
     reasons: list[str] = []
     if vetoes:
-        reasons.append(f"The Bar Raiser voted {vetoes[0].vote.label.lower()}: that is a veto, "
-                       "so there is no offer whatever the other interviewers voted.")
+        reasons.append(
+            f"The Bar Raiser voted {vetoes[0].vote.label.lower()}: that is a veto, "
+            "so there is no offer whatever the other interviewers voted."
+        )
     if strong_no:
         names = ", ".join(v.round for v in strong_no)
         reasons.append(f"A strong no hire ({names}) stops an offer on its own.")
@@ -122,11 +140,15 @@ def loop_decision(verdicts: Sequence[RoundVerdict]) -> Decision:
         tie = " (a tie is not a majority)" if hires * 2 == votes and votes else ""
         reasons.append(f"{hires} of {votes} interviewers voted hire: not a majority{tie}.")
     if vetoes and majority and not strong_no:
-        reasons.append(f"{hires} of {votes} interviewers voted hire: without the veto, that would have been an offer.")
+        reasons.append(
+            f"{hires} of {votes} interviewers voted hire: without the veto, that would have been an offer."
+        )
     if vetoes or strong_no or not majority:
         return Decision(Outcome.NO_OFFER, bool(vetoes), tuple(reasons), hires, votes)
-    reasons.append(f"{hires} of {votes} interviewers voted hire, nobody voted strong no hire, "
-                   "and the Bar Raiser did not veto.")
+    reasons.append(
+        f"{hires} of {votes} interviewers voted hire, nobody voted strong no hire, "
+        "and the Bar Raiser did not veto."
+    )
     return Decision(Outcome.OFFER, False, tuple(reasons), hires, votes)
 
 
@@ -137,8 +159,9 @@ class Gap:
     answers: int
 
 
-def biggest_gaps(evidence: Mapping[str, Iterable[int | float | None]], order: Sequence[str],
-                 count: int = 3) -> list[Gap]:
+def biggest_gaps(
+    evidence: Mapping[str, Iterable[int | float | None]], order: Sequence[str], count: int = 3
+) -> list[Gap]:
     """The principles with the weakest evidence, weakest first.
 
     `evidence` maps a principle slug to the grades of the answers that probed it
@@ -150,6 +173,8 @@ def biggest_gaps(evidence: Mapping[str, Iterable[int | float | None]], order: Se
     for place, slug in enumerate(order):
         grades = [MISSING_GRADE if g is None else float(g) for g in evidence.get(slug, ())]
         mean = sum(grades) / len(grades) if grades else None
-        gaps.append((mean if mean is not None else 0.0, len(grades), place, Gap(slug, mean, len(grades))))
+        gaps.append(
+            (mean if mean is not None else 0.0, len(grades), place, Gap(slug, mean, len(grades)))
+        )
     gaps.sort(key=lambda item: item[:3])
     return [gap for *_, gap in gaps[:count]]

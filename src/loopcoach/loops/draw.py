@@ -8,6 +8,7 @@ same seed always draws the same loop, and another seed usually another. A
 question is drawn at most once per loop. A principle that no remaining
 question probes is reported as uncovered instead of failing.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -37,13 +38,21 @@ class BankQuestion:
 class RoundDraw:
     round: str
     questions: list[int] = field(default_factory=list)
-    covered: dict[int, list[str]] = field(default_factory=dict)  # question id → principles it covers here
+    covered: dict[int, list[str]] = field(
+        default_factory=dict
+    )  # question id → principles it covers here
     uncovered: list[str] = field(default_factory=list)
 
 
-def draw_questions(rounds: Sequence[RoundSpec], bank: Sequence[BankQuestion], *, seed: int,
-                   recent: Collection[int] = (), min_per_round: int = MIN_PER_ROUND,
-                   max_per_round: int = MAX_PER_ROUND) -> list[RoundDraw]:
+def draw_questions(
+    rounds: Sequence[RoundSpec],
+    bank: Sequence[BankQuestion],
+    *,
+    seed: int,
+    recent: Collection[int] = (),
+    min_per_round: int = MIN_PER_ROUND,
+    max_per_round: int = MAX_PER_ROUND,
+) -> list[RoundDraw]:
     rng = random.Random(seed)
     # One random key per question, drawn in bank order: the seed alone fixes the tie-breaks.
     toss = {question.id: rng.random() for question in sorted(bank, key=lambda q: q.id)}
@@ -57,23 +66,41 @@ def draw_questions(rounds: Sequence[RoundSpec], bank: Sequence[BankQuestion], *,
     return draws
 
 
-def _draw_round(spec: RoundSpec, bank: Sequence[BankQuestion], used: set[int], recent: set[int],
-                toss: dict[int, float], min_count: int, max_count: int) -> RoundDraw:
+def _draw_round(
+    spec: RoundSpec,
+    bank: Sequence[BankQuestion],
+    used: set[int],
+    recent: set[int],
+    toss: dict[int, float],
+    min_count: int,
+    max_count: int,
+) -> RoundDraw:
     wanted = set(spec.principles)
 
     def preference(question: BankQuestion) -> tuple:
         return (question.id in recent, question.round != spec.slug, toss[question.id])
 
-    candidates = sorted((q for q in bank if q.id not in used and q.principles & wanted), key=preference)
+    candidates = sorted(
+        (q for q in bank if q.id not in used and q.principles & wanted), key=preference
+    )
     candidates = candidates[:CANDIDATES_PER_ROUND]
-    if len(candidates) < min_count:  # too few probe the principles: top up with the round's own questions
-        extra = sorted((q for q in bank if q.id not in used and q not in candidates), key=preference)
-        candidates += extra[:min_count - len(candidates)]
+    if (
+        len(candidates) < min_count
+    ):  # too few probe the principles: top up with the round's own questions
+        extra = sorted(
+            (q for q in bank if q.id not in used and q not in candidates), key=preference
+        )
+        candidates += extra[: min_count - len(candidates)]
 
     def key(combo: tuple[BankQuestion, ...]) -> tuple:
         covered = set().union(*(q.principles for q in combo)) & wanted
-        return (len(wanted - covered), sum(q.id in recent for q in combo),
-                sum(q.round != spec.slug for q in combo), len(combo), sum(toss[q.id] for q in combo))
+        return (
+            len(wanted - covered),
+            sum(q.id in recent for q in combo),
+            sum(q.round != spec.slug for q in combo),
+            len(combo),
+            sum(toss[q.id] for q in combo),
+        )
 
     sizes = range(min(min_count, len(candidates)), min(max_count, len(candidates)) + 1)
     combos = (combo for size in sizes for combo in itertools.combinations(candidates, size))

@@ -3,6 +3,7 @@
 A band is only published where at least MIN_POINTS data points stand behind
 it; fewer than that and one person's number would be the band.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -54,8 +55,14 @@ class Band:
         return self.quartiles["total"]
 
     def to_dict(self) -> dict:
-        return {"company": self.company, "level": self.level, "location": self.location, "count": self.count,
-                "years": list(self.years), **{name: q.to_dict() for name, q in self.quartiles.items()}}
+        return {
+            "company": self.company,
+            "level": self.level,
+            "location": self.location,
+            "count": self.count,
+            "years": list(self.years),
+            **{name: q.to_dict() for name, q in self.quartiles.items()},
+        }
 
 
 def percentile(values: Sequence[Decimal], percent: int) -> Decimal:
@@ -79,7 +86,9 @@ def quartiles(values: Sequence[Decimal]) -> Quartiles:
 
 def group_key(point: DataPoint) -> tuple[str, str, str]:
     """Case and spacing do not split a band: "Seattle, WA" and "seattle,  wa" are one location."""
-    return tuple(" ".join(part.split()).casefold() for part in (point.company, point.level, point.location))
+    return tuple(
+        " ".join(part.split()).casefold() for part in (point.company, point.level, point.location)
+    )
 
 
 def market_bands(points: Iterable[DataPoint], *, min_points: int = MIN_POINTS) -> list[Band]:
@@ -92,12 +101,26 @@ def market_bands(points: Iterable[DataPoint], *, min_points: int = MIN_POINTS) -
         if len(members) < min_points:
             continue
         first = members[0]
-        bands.append(Band(
-            company=first.company, level=first.level, location=first.location, count=len(members),
-            years=(min(p.year for p in members), max(p.year for p in members)),
-            quartiles={metric: quartiles([getattr(p, metric) for p in members]) for metric in METRICS}))
-    return sorted(bands, key=lambda band: (band.company.casefold(), _level_order(band.level),
-                                           band.location.casefold()))
+        bands.append(
+            Band(
+                company=first.company,
+                level=first.level,
+                location=first.location,
+                count=len(members),
+                years=(min(p.year for p in members), max(p.year for p in members)),
+                quartiles={
+                    metric: quartiles([getattr(p, metric) for p in members]) for metric in METRICS
+                },
+            )
+        )
+    return sorted(
+        bands,
+        key=lambda band: (
+            band.company.casefold(),
+            _level_order(band.level),
+            band.location.casefold(),
+        ),
+    )
 
 
 def _level_order(level: str) -> tuple[int, str]:

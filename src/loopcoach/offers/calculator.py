@@ -5,6 +5,7 @@ rounded to cents; a month's amount is the difference of two rounded running
 totals. So months always add up to their year exactly, and a year's base
 salary is exactly the salary, never $0.04 off from rounding twelve times.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -37,11 +38,15 @@ class Row:
         return self.base + self.bonus + self.sign_on + self.stock
 
     def to_dict(self) -> dict:
-        data = {"year": self.year} if self.month is None else {"month": self.month, "year": self.year}
+        data = (
+            {"year": self.year} if self.month is None else {"month": self.month, "year": self.year}
+        )
         data.update({name: str(getattr(self, name)) for name in COMPONENTS}, total=str(self.total))
         if self.month is not None and self.share_price is not None:
-            data.update(share_price=str(self.share_price),
-                        shares=str(self.shares) if self.shares is not None else None)
+            data.update(
+                share_price=str(self.share_price),
+                shares=str(self.shares) if self.shares is not None else None,
+            )
         return data
 
 
@@ -52,7 +57,11 @@ class ClawBack:
     owe: Decimal
 
     def to_dict(self) -> dict:
-        return {"after_month": self.after_month, "received": str(self.received), "owe": str(self.owe)}
+        return {
+            "after_month": self.after_month,
+            "received": str(self.received),
+            "owe": str(self.owe),
+        }
 
 
 @dataclass(frozen=True)
@@ -72,12 +81,20 @@ class OfferResult:
     def to_dict(self) -> dict:
         return {
             "offer": self.offer.to_dict(),
-            "schedule": {"slug": self.offer.schedule.slug, "label": self.offer.schedule.label,
-                         "description": self.offer.schedule.description,
-                         "vests": [{"month": v.month, "percent": str(cents(v.fraction * HUNDRED))}
-                                   for v in self.offer.schedule.vests()]},
+            "schedule": {
+                "slug": self.offer.schedule.slug,
+                "label": self.offer.schedule.label,
+                "description": self.offer.schedule.description,
+                "vests": [
+                    {"month": v.month, "percent": str(cents(v.fraction * HUNDRED))}
+                    for v in self.offer.schedule.vests()
+                ],
+            },
             "years": [year.to_dict() for year in self.years],
-            "total": {**{name: str(self.component_total(name)) for name in COMPONENTS}, "total": str(self.total)},
+            "total": {
+                **{name: str(self.component_total(name)) for name in COMPONENTS},
+                "total": str(self.total),
+            },
             "months": [month.to_dict() for month in self.months],
             "claw_back": [row.to_dict() for row in self.claw_back],
         }
@@ -92,7 +109,7 @@ def _monthly(cumulative: Callable[[int], Decimal]) -> list[Decimal]:
 def yearly_salaries(offer: Offer) -> list[Decimal]:
     """Base salary of each year: the raise compounds at every anniversary."""
     factor = 1 + offer.raise_percent / HUNDRED
-    return [cents(offer.base_salary * factor ** year) for year in range(YEARS)]
+    return [cents(offer.base_salary * factor**year) for year in range(YEARS)]
 
 
 def _base_paid(salaries: list[Decimal]) -> Callable[[int], Decimal]:
@@ -101,6 +118,7 @@ def _base_paid(salaries: list[Decimal]) -> Callable[[int], Decimal]:
         earlier = sum(salaries[:full_years], ZERO)
         current = salaries[full_years] * months_into / 12 if full_years < YEARS else ZERO
         return earlier + current
+
     return paid
 
 
@@ -126,8 +144,14 @@ def calculate(offer: Offer) -> OfferResult:
     vests = {vest.month: vest.fraction for vest in offer.schedule.vests()}
 
     def stock_vested(month: int) -> Decimal:
-        return sum((offer.grant_value * fraction * share_price_at(offer, at)
-                    for at, fraction in vests.items() if at <= month), ZERO)
+        return sum(
+            (
+                offer.grant_value * fraction * share_price_at(offer, at)
+                for at, fraction in vests.items()
+                if at <= month
+            ),
+            ZERO,
+        )
 
     base = _monthly(_base_paid(salaries))
     sign_on = _monthly(lambda m: _sign_on_received(offer, 1, m) + _sign_on_received(offer, 2, m))
@@ -136,12 +160,27 @@ def calculate(offer: Offer) -> OfferResult:
     months = []
     for month in range(1, MONTHS + 1):
         year = (month - 1) // 12 + 1
-        bonus = cents(salaries[year - 1] * offer.bonus_percent / HUNDRED) if month % 12 == 0 else cents(ZERO)
-        price = cents(offer.share_price * share_price_at(offer, month)) if offer.share_price else None
+        bonus = (
+            cents(salaries[year - 1] * offer.bonus_percent / HUNDRED)
+            if month % 12 == 0
+            else cents(ZERO)
+        )
+        price = (
+            cents(offer.share_price * share_price_at(offer, month)) if offer.share_price else None
+        )
         shares = units * vests[month] if units is not None and month in vests else None
-        months.append(Row(year, month, base[month - 1], bonus, sign_on[month - 1], stock[month - 1],
-                          shares=shares.quantize(Decimal("0.01")) if shares is not None else None,
-                          share_price=price))
+        months.append(
+            Row(
+                year,
+                month,
+                base[month - 1],
+                bonus,
+                sign_on[month - 1],
+                stock[month - 1],
+                shares=shares.quantize(Decimal("0.01")) if shares is not None else None,
+                share_price=price,
+            )
+        )
     return OfferResult(offer=offer, months=months, years=_years(months), claw_back=claw_back(offer))
 
 
@@ -149,7 +188,9 @@ def _years(months: list[Row]) -> list[Row]:
     years = []
     for year in range(1, YEARS + 1):
         rows = [row for row in months if row.year == year]
-        years.append(Row(year, None, *(sum((getattr(r, name) for r in rows), ZERO) for name in COMPONENTS)))
+        years.append(
+            Row(year, None, *(sum((getattr(r, name) for r in rows), ZERO) for name in COMPONENTS))
+        )
     return years
 
 

@@ -4,6 +4,7 @@ A CSV is checked whole before anything is stored: `parse_csv` returns every
 row or raises `CsvImportError` with all the problems, each as
 "row 7: base: …" where row 1 is the header line.
 """
+
 from __future__ import annotations
 
 import csv
@@ -46,7 +47,9 @@ def _text(data: Mapping, name: str, errors: dict[str, str]) -> str:
     return value
 
 
-def _amount(data: Mapping, name: str, maximum: Decimal, errors: dict[str, str], *, required: bool) -> Decimal:
+def _amount(
+    data: Mapping, name: str, maximum: Decimal, errors: dict[str, str], *, required: bool
+) -> Decimal:
     raw = data.get(name)
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         if required:
@@ -81,11 +84,14 @@ def parse_data_point(data: Mapping, *, today: date) -> DataPoint:
     """One data point, or DataPointError with every field's problem."""
     errors: dict[str, str] = {}
     point = DataPoint(
-        company=_text(data, "company", errors), level=_text(data, "level", errors).upper(),
-        location=_text(data, "location", errors), year=_year(data, errors, today),
+        company=_text(data, "company", errors),
+        level=_text(data, "level", errors).upper(),
+        location=_text(data, "location", errors),
+        year=_year(data, errors, today),
         base=_amount(data, "base", MAX_BASE, errors, required=True),
         stock=_amount(data, "stock_per_year", MAX_STOCK_PER_YEAR, errors, required=False),
-        bonus=_amount(data, "bonus", MAX_BONUS, errors, required=False))
+        bonus=_amount(data, "bonus", MAX_BONUS, errors, required=False),
+    )
     if errors:
         raise DataPointError(errors)
     return point
@@ -99,8 +105,9 @@ def parse_csv(text: str, *, today: date) -> list[DataPoint]:
     header = [name.strip().lower() for name in reader.fieldnames or []]
     missing = [name for name in CSV_COLUMNS if name not in header]
     if missing:
-        raise CsvImportError([f"row 1: the header lacks {', '.join(missing)} "
-                              f"(expected: {','.join(CSV_COLUMNS)})"])
+        raise CsvImportError(
+            [f"row 1: the header lacks {', '.join(missing)} (expected: {','.join(CSV_COLUMNS)})"]
+        )
     reader.fieldnames = header
     points, problems = [], []
     for row in reader:
@@ -116,7 +123,9 @@ def parse_csv(text: str, *, today: date) -> list[DataPoint]:
         try:
             points.append(parse_data_point(row, today=today))
         except DataPointError as error:
-            problems.extend(f"row {line}: {name}: {message}" for name, message in error.errors.items())
+            problems.extend(
+                f"row {line}: {name}: {message}" for name, message in error.errors.items()
+            )
     if problems:
         raise CsvImportError(problems)
     if not points:

@@ -4,6 +4,7 @@ Amounts are US dollars. Inside the calculator they keep full Decimal
 precision; they are rounded to cents, half up, only where they enter (the
 inputs) and where they leave (every figure of a result).
 """
+
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -29,7 +30,14 @@ def parse_decimal(raw: object) -> Decimal:
     elif isinstance(raw, float):
         value = Decimal(str(raw))  # the number as written in the JSON, not its binary approximation
     elif isinstance(raw, str):
-        text = raw.strip().replace(",", "").replace("_", "").removeprefix("$").removesuffix("%").strip()
+        text = (
+            raw.strip()
+            .replace(",", "")
+            .replace("_", "")
+            .removeprefix("$")
+            .removesuffix("%")
+            .strip()
+        )
         if not text:
             raise ValueError("must be a number")
         try:

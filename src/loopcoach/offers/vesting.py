@@ -5,6 +5,7 @@ in it and how many equal vests that year is cut into. Months count from the
 start date: month 12 ends on the first anniversary, so a vest "at month 12"
 is the first-anniversary vest.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -44,7 +45,9 @@ class VestingSchedule:
         for index, year in enumerate(self.years):
             step = 12 // year.vests
             for k in range(1, year.vests + 1):
-                events.append(Vest(month=12 * index + step * k, fraction=year.percent / HUNDRED / year.vests))
+                events.append(
+                    Vest(month=12 * index + step * k, fraction=year.percent / HUNDRED / year.vests)
+                )
         return [vest for vest in events if vest.fraction]
 
     def short(self) -> str:
@@ -57,19 +60,26 @@ def _years(*pairs: tuple[str, int]) -> tuple[VestingYear, ...]:
 
 
 SCHEDULES: dict[str, VestingSchedule] = {
-    schedule.slug: schedule for schedule in [
+    schedule.slug: schedule
+    for schedule in [
         VestingSchedule(
-            "amazon", "Amazon 5/15/40/40",
+            "amazon",
+            "Amazon 5/15/40/40",
             "5% at the first anniversary, 15% at the second, then 20% every six months in years 3 and 4.",
-            _years(("5", 1), ("15", 1), ("40", 2), ("40", 2))),
+            _years(("5", 1), ("15", 1), ("40", 2), ("40", 2)),
+        ),
         VestingSchedule(
-            "amazon-quarterly", "5/15/40/40, quarterly after year 1",
+            "amazon-quarterly",
+            "5/15/40/40, quarterly after year 1",
             "5% at the first anniversary, then every three months: 3.75% in year 2, 10% in years 3 and 4.",
-            _years(("5", 1), ("15", 4), ("40", 4), ("40", 4))),
+            _years(("5", 1), ("15", 4), ("40", 4), ("40", 4)),
+        ),
         VestingSchedule(
-            "even-cliff", "Even 25/25/25/25, one-year cliff",
+            "even-cliff",
+            "Even 25/25/25/25, one-year cliff",
             "Nothing for a year, 25% at the first anniversary, then 6.25% every three months.",
-            _years(("25", 1), ("25", 4), ("25", 4), ("25", 4))),
+            _years(("25", 1), ("25", 4), ("25", 4), ("25", 4)),
+        ),
     ]
 }
 
@@ -78,5 +88,9 @@ def custom_schedule(percents: list[Decimal], frequency: str) -> VestingSchedule:
     """A schedule from percents per year; the caller has checked that they add up to 100."""
     vests = FREQUENCIES[frequency]
     label = "Custom " + "/".join(f"{p.normalize():f}" for p in percents)
-    return VestingSchedule("custom", label, f"{label}, vesting {frequency} within each year.",
-                           tuple(VestingYear(percent, vests) for percent in percents))
+    return VestingSchedule(
+        "custom",
+        label,
+        f"{label}, vesting {frequency} within each year.",
+        tuple(VestingYear(percent, vests) for percent in percents),
+    )

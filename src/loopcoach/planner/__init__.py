@@ -3,6 +3,7 @@
 Pure Python, no Django: the web layer (`loopcoach.web.planner`) stores plans
 and progress and passes in the guide's principles, topics and questions.
 """
+
 from __future__ import annotations
 
 from loopcoach.planner.ics import plan_calendar
@@ -20,5 +21,17 @@ from loopcoach.planner.plan import (
     plan_progress,
 )
 
-__all__ = ["Plan", "PlanDateError", "PlanDay", "PlanItem", "PlanWeek", "Progress", "Topic", "build_plan",
-           "check_dates", "finished_topics", "plan_calendar", "plan_progress"]
+__all__ = [
+    "Plan",
+    "PlanDateError",
+    "PlanDay",
+    "PlanItem",
+    "PlanWeek",
+    "Progress",
+    "Topic",
+    "build_plan",
+    "check_dates",
+    "finished_topics",
+    "plan_calendar",
+    "plan_progress",
+]

@@ -4,6 +4,7 @@ Every event is all-day (DTSTART/DTEND as dates, DTEND the day after the last
 day). UIDs are stable per plan and day, and SEQUENCE is the plan's revision,
 so importing the file again after a re-plan updates the events in place.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -12,7 +13,13 @@ from icalendar import Calendar, Event
 
 from loopcoach.planner.plan import Plan, PlanItem
 
-DATED_KINDS = {"phone-screen", "phone-prep", "mock", "rest", "loop"}  # their own events in the weekly layout
+DATED_KINDS = {
+    "phone-screen",
+    "phone-prep",
+    "mock",
+    "rest",
+    "loop",
+}  # their own events in the weekly layout
 SUMMARY_LENGTH = 120
 
 
@@ -22,17 +29,29 @@ def _describe(items: list[PlanItem]) -> str:
         lines.append(f"• {item.title}")
         if item.detail:
             lines.append(f"  {item.detail}")
-        lines.extend(f"  – {link.title}" for link in item.links if item.kind in {"practice", "mock", "loop"})
+        lines.extend(
+            f"  – {link.title}" for link in item.links if item.kind in {"practice", "mock", "loop"}
+        )
     return "\n".join(lines)
 
 
 def _summary(prefix: str, items: list[PlanItem]) -> str:
     text = prefix + " · ".join(item.title for item in items)
-    return text if len(text) <= SUMMARY_LENGTH else text[:SUMMARY_LENGTH - 1].rstrip() + "…"
+    return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1].rstrip() + "…"
 
 
-def _event(*, uid: str, start, end, summary: str, description: str, stamp: datetime, sequence: int,
-           url: str | None, transparent: bool) -> Event:
+def _event(
+    *,
+    uid: str,
+    start,
+    end,
+    summary: str,
+    description: str,
+    stamp: datetime,
+    sequence: int,
+    url: str | None,
+    transparent: bool,
+) -> Event:
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
@@ -48,8 +67,16 @@ def _event(*, uid: str, start, end, summary: str, description: str, stamp: datet
     return event
 
 
-def plan_calendar(plan: Plan, *, uid_prefix: str, title: str, stamp: datetime, weekly: bool = False,
-                  sequence: int = 0, url: str | None = None) -> bytes:
+def plan_calendar(
+    plan: Plan,
+    *,
+    uid_prefix: str,
+    title: str,
+    stamp: datetime,
+    weekly: bool = False,
+    sequence: int = 0,
+    url: str | None = None,
+) -> bytes:
     """The plan as .ics bytes: one event per day (or per week with weekly=True) plus the dated events."""
     calendar = Calendar()
     calendar.add("prodid", "-//loopcoach//preparation plan//EN")
@@ -59,32 +86,64 @@ def plan_calendar(plan: Plan, *, uid_prefix: str, title: str, stamp: datetime, w
     calendar.add("x-wr-calname", title)
 
     def add(uid: str, start, end, summary: str, items: list[PlanItem]) -> None:
-        calendar.add_component(_event(uid=f"{uid_prefix}-{uid}@loopcoach", start=start, end=end,
-                                      summary=summary, description=_describe(items), stamp=stamp,
-                                      sequence=sequence, url=url,
-                                      transparent=not any(item.is_event for item in items)))
+        calendar.add_component(
+            _event(
+                uid=f"{uid_prefix}-{uid}@loopcoach",
+                start=start,
+                end=end,
+                summary=summary,
+                description=_describe(items),
+                stamp=stamp,
+                sequence=sequence,
+                url=url,
+                transparent=not any(item.is_event for item in items),
+            )
+        )
 
     for day in plan.days:
         events = [item for item in day.items if item.is_event]
         for item in events:
-            add(f"{day.day:%Y%m%d}-{item.kind}", day.day, day.day + timedelta(days=1), item.title, [item])
+            add(
+                f"{day.day:%Y%m%d}-{item.kind}",
+                day.day,
+                day.day + timedelta(days=1),
+                item.title,
+                [item],
+            )
         tasks = [item for item in day.items if not item.is_event]
         if weekly:
             tasks = [item for item in tasks if item.kind in DATED_KINDS]
         if tasks:
-            add(f"{day.day:%Y%m%d}-prep", day.day, day.day + timedelta(days=1), _summary("Prep: ", tasks), tasks)
+            add(
+                f"{day.day:%Y%m%d}-prep",
+                day.day,
+                day.day + timedelta(days=1),
+                _summary("Prep: ", tasks),
+                tasks,
+            )
     if weekly:
         for week in plan.weeks():
-            tasks = [item for item in week.items if not item.is_event and item.kind not in DATED_KINDS]
+            tasks = [
+                item for item in week.items if not item.is_event and item.kind not in DATED_KINDS
+            ]
             if tasks:
-                add(f"week{week.number}-{week.start:%Y%m%d}", week.start, week.end + timedelta(days=1),
-                    f"Prep week {week.number}: {_week_counts(tasks)}", tasks)
+                add(
+                    f"week{week.number}-{week.start:%Y%m%d}",
+                    week.start,
+                    week.end + timedelta(days=1),
+                    f"Prep week {week.number}: {_week_counts(tasks)}",
+                    tasks,
+                )
     return calendar.to_ical()
 
 
 def _week_counts(tasks: list[PlanItem]) -> str:
-    names = {"story": ("story", "stories"), "design": ("design topic", "design topics"),
-             "practice": ("practice session", "practice sessions"), "reviews": ("review", "reviews")}
+    names = {
+        "story": ("story", "stories"),
+        "design": ("design topic", "design topics"),
+        "practice": ("practice session", "practice sessions"),
+        "reviews": ("review", "reviews"),
+    }
     parts = []
     for kind, (one, many) in names.items():
         count = sum(1 for item in tasks if item.kind == kind)

@@ -6,14 +6,31 @@ everyday words ("low performer" finds "low-performing", "disagree" finds
 "disagreement"), documents and queries are both reduced to the same light
 stems here, and each database only matches stems.
 """
+
 from __future__ import annotations
 
 import re
 
 WORD_RE = re.compile(r"[a-z0-9]+")
 # Longest first: the first suffix that leaves a long-enough stem wins.
-SUFFIXES = ("ations", "ation", "ments", "ment", "ances", "ance", "ings", "ing", "ers", "er",
-            "ies", "ied", "eed", "ed", "ly", "s")
+SUFFIXES = (
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ances",
+    "ance",
+    "ings",
+    "ing",
+    "ers",
+    "er",
+    "ies",
+    "ied",
+    "eed",
+    "ed",
+    "ly",
+    "s",
+)
 REPLACEMENTS = {"ies": "y", "ied": "y", "eed": "ee"}
 MIN_STEM = 3
 QUERY_STOPWORDS = frozenset(

@@ -5,6 +5,7 @@ loss; `similarity` ranks stories against a question (principle overlap plus
 TF-IDF cosine); `coverage` builds the principles × stories matrix with its
 gaps, stretched stories and overused stories.
 """
+
 from __future__ import annotations
 
 from loopcoach.storybank.coverage import Coverage, CoverageRow, StoryUse, story_coverage
@@ -23,6 +24,17 @@ from loopcoach.storybank.similarity import (
 )
 
 __all__ = [
-    "Candidate", "Coverage", "CoverageRow", "MarkdownError", "Match", "StoryRecord", "StoryUse",
-    "count_uses", "rank_stories", "stories_from_markdown", "stories_to_markdown", "story_coverage", "text_similarity",
+    "Candidate",
+    "Coverage",
+    "CoverageRow",
+    "MarkdownError",
+    "Match",
+    "StoryRecord",
+    "StoryUse",
+    "count_uses",
+    "rank_stories",
+    "stories_from_markdown",
+    "stories_to_markdown",
+    "story_coverage",
+    "text_similarity",
 ]

@@ -7,6 +7,7 @@
 - an **overused** story is one the candidate has told in three or more
   practice or mock-loop answers: time to rotate in another one.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

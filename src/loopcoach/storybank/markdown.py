@@ -17,13 +17,19 @@ A line of a story's text that starts with `#` is written with one more
 leading backslash, and one is taken off on reading, so that text can never be
 mistaken for a heading — that is what makes the round trip lossless.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-SECTIONS = (("situation", "Situation"), ("task", "Task"), ("action", "Action"),
-            ("result", "Result"), ("reflection", "Reflection"))
+SECTIONS = (
+    ("situation", "Situation"),
+    ("task", "Task"),
+    ("action", "Action"),
+    ("result", "Result"),
+    ("reflection", "Reflection"),
+)
 SECTION_BY_HEADING = {heading.lower(): name for name, heading in SECTIONS}
 HEADER = "# My stories\n\n<!-- loopcoach stories, format 1: one `##` heading per story -->\n"
 ESCAPED = re.compile(r"^(\\*)#")
@@ -87,7 +93,9 @@ def stories_from_markdown(text: str) -> list[StoryRecord]:
         if story is not None and section is not None:
             setattr(story, section, "\n".join(body).strip("\n"))
 
-    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+    for number, line in enumerate(
+        text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1
+    ):
         if line.startswith("## "):
             close_section()
             story, section, body = StoryRecord(title=line[3:].strip()), None, []
@@ -102,8 +110,10 @@ def stories_from_markdown(text: str) -> list[StoryRecord]:
             close_section()
             heading = line[4:].strip().lower()
             if heading not in SECTION_BY_HEADING:
-                raise MarkdownError(f"line {number}: unknown section '{line[4:].strip()}'; "
-                                    f"expected one of {', '.join(h for _, h in SECTIONS)}.")
+                raise MarkdownError(
+                    f"line {number}: unknown section '{line[4:].strip()}'; "
+                    f"expected one of {', '.join(h for _, h in SECTIONS)}."
+                )
             section, body = SECTION_BY_HEADING[heading], []
         elif section is None:
             _read_field(story, line, number)
@@ -118,7 +128,9 @@ def _read_field(story: StoryRecord, line: str, number: int) -> None:
         return
     match = re.match(r"^- (When|Principles):\s*(.*)$", line)
     if not match:
-        raise MarkdownError(f"line {number}: expected '- When:', '- Principles:' or a '### ' section.")
+        raise MarkdownError(
+            f"line {number}: expected '- When:', '- Principles:' or a '### ' section."
+        )
     if match.group(1) == "When":
         story.when = match.group(2).strip()
     else:

@@ -5,6 +5,7 @@ with + 0.4 × the cosine similarity of the question's and the story's TF-IDF
 vectors (light stems, no filler words). Both parts are explainable, and the
 match keeps the shared principles and words so a page can show why.
 """
+
 from __future__ import annotations
 
 import math
@@ -20,7 +21,8 @@ USE_THRESHOLD = 0.3  # an answer this like a story (cosine) tells that story
 STOPWORDS = QUERY_STOPWORDS | frozenset(
     "we our us they them their this that these those had has have were will would could should "
     "can there then than so but not no all any some into out up over after before also just very "
-    "one two give example describe situation".split())
+    "one two give example describe situation".split()
+)
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,11 @@ class Match:
 
 
 def terms(text: str) -> list[str]:
-    return [stem(word) for word in WORD_RE.findall(text.lower()) if word not in STOPWORDS and len(word) > 1]
+    return [
+        stem(word)
+        for word in WORD_RE.findall(text.lower())
+        if word not in STOPWORDS and len(word) > 1
+    ]
 
 
 def _surface_words(text: str) -> dict[str, str]:
@@ -73,8 +79,14 @@ def text_similarity(a: str, b: str, corpus: Sequence[str] = ()) -> float:
     return _cosine(_vector(documents[0], idf), _vector(documents[1], idf))
 
 
-def rank_stories(question: str, question_principles: Sequence[str], stories: Sequence[Candidate],
-                 *, limit: int = 3, minimum: float = 0.05) -> list[Match]:
+def rank_stories(
+    question: str,
+    question_principles: Sequence[str],
+    stories: Sequence[Candidate],
+    *,
+    limit: int = 3,
+    minimum: float = 0.05,
+) -> list[Match]:
     """The stories that fit the question best, best first; ties go to the lower id."""
     documents = [terms(question)] + [terms(story.text) for story in stories]
     idf = _idf(documents)
@@ -89,13 +101,16 @@ def rank_stories(question: str, question_principles: Sequence[str], stories: Seq
         score = PRINCIPLE_WEIGHT * overlap + TEXT_WEIGHT * cosine
         if score >= minimum:
             stems = sorted(set(documents[0]) & set(document), key=lambda t: (-idf[t], t))[:5]
-            matches.append(Match(story.id, round(score, 3), shared, tuple(surface[t] for t in stems)))
+            matches.append(
+                Match(story.id, round(score, 3), shared, tuple(surface[t] for t in stems))
+            )
     matches.sort(key=lambda match: (-match.score, match.id))
     return matches[:limit]
 
 
-def count_uses(answers: Sequence[str], stories: Sequence[Candidate], *,
-               threshold: float = USE_THRESHOLD) -> dict[int, int]:
+def count_uses(
+    answers: Sequence[str], stories: Sequence[Candidate], *, threshold: float = USE_THRESHOLD
+) -> dict[int, int]:
     """How many answers tell each story: an answer tells the story its words are most like,
     when the TF-IDF cosine reaches `threshold`."""
     story_docs = [terms(story.text) for story in stories]
@@ -105,7 +120,10 @@ def count_uses(answers: Sequence[str], stories: Sequence[Candidate], *,
     uses = {story.id: 0 for story in stories}
     for document in answer_docs:
         vector = _vector(document, idf)
-        scored = [(_cosine(vector, story_vector), story.id) for story, story_vector in zip(stories, story_vectors, strict=True)]
+        scored = [
+            (_cosine(vector, story_vector), story.id)
+            for story, story_vector in zip(stories, story_vectors, strict=True)
+        ]
         best = max(scored, default=(0.0, None))
         if best[1] is not None and best[0] >= threshold:
             uses[best[1]] += 1

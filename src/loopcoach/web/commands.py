@@ -1,4 +1,5 @@
 """`loopcoach serve` and `loopcoach manage …`."""
+
 from __future__ import annotations
 
 import argparse
@@ -15,14 +16,20 @@ def setup_django() -> None:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     serve = subparsers.add_parser(
-        "serve", help="migrate, load content, collect static files and serve with waitress")
+        "serve", help="migrate, load content, collect static files and serve with waitress"
+    )
     serve.add_argument("--host", default=os.environ.get("LOOPCOACH_HOST", "127.0.0.1"))
     serve.add_argument("--port", type=int, default=int(os.environ.get("LOOPCOACH_PORT", "8000")))
     serve.add_argument("--threads", type=int, default=int(os.environ.get("LOOPCOACH_THREADS", "8")))
-    serve.add_argument("--no-setup", action="store_true",
-                       help="skip migrate/content load/collectstatic (for extra web processes)")
+    serve.add_argument(
+        "--no-setup",
+        action="store_true",
+        help="skip migrate/content load/collectstatic (for extra web processes)",
+    )
     serve.set_defaults(func=run_serve)
-    subparsers.add_parser("manage", help="run any Django management command: loopcoach manage --help")
+    subparsers.add_parser(
+        "manage", help="run any Django management command: loopcoach manage --help"
+    )
 
 
 def run_manage(argv: list[str]) -> int:

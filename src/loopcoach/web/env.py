@@ -3,6 +3,7 @@
 Every setting the app reads is documented in the README's settings table;
 `tests/web/test_docs.py` fails when one is missing there.
 """
+
 from __future__ import annotations
 
 import os

@@ -3,6 +3,7 @@
 The embedded default is SQLite in a local data folder; DATABASE_URL switches
 to PostgreSQL for a team deployment. See the README for every setting.
 """
+
 from __future__ import annotations
 
 import secrets
@@ -136,8 +137,11 @@ LOGOUT_REDIRECT_URL = "/"
 
 # Accounts and practice (issue 4). Email goes to the console unless an SMTP host is set.
 EMAIL_HOST = envstr("EMAIL_HOST", "")
-EMAIL_BACKEND = ("django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
-                 else "django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
 EMAIL_PORT = envint("EMAIL_PORT", 587)
 EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD") or ""
@@ -152,7 +156,9 @@ PROXY_COUNT = envint("LOOPCOACH_PROXY_COUNT", 0)
 
 REDIS_URL = envstr("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

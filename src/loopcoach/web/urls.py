@@ -1,4 +1,5 @@
 """The site's URLs: one include per app."""
+
 from django.contrib import admin
 from django.urls import include, path
 

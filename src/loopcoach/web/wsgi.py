@@ -1,4 +1,5 @@
 """WSGI entry point, used by `loopcoach serve` (waitress) and any WSGI server."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Sign up, log in (with a lockout after repeated failures), passwords, API tokens."""
+
 from __future__ import annotations
 
 import re
@@ -16,16 +17,24 @@ pytestmark = pytest.mark.django_db
 
 
 def test_it_signs_up_and_logs_in(client):
-    response = client.post("/accounts/signup/", {"username": "dana", "email": "dana@example.com",
-                                                 "password1": "a-Long-passw0rd", "password2": "a-Long-passw0rd"})
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "username": "dana",
+            "email": "dana@example.com",
+            "password1": "a-Long-passw0rd",
+            "password2": "a-Long-passw0rd",
+        },
+    )
     assert response.status_code == 302 and response["Location"] == "/practice/"
     assert User.objects.get(username="dana")
     assert client.get("/practice/").status_code == 200
 
 
 def test_signup_applies_the_password_validators(client):
-    response = client.post("/accounts/signup/", {"username": "dana", "password1": "12345678",
-                                                 "password2": "12345678"})
+    response = client.post(
+        "/accounts/signup/", {"username": "dana", "password1": "12345678", "password2": "12345678"}
+    )
     assert response.status_code == 400 and "too common" in response.content.decode()
     assert not User.objects.filter(username="dana").exists()
 
@@ -50,24 +59,43 @@ def test_repeated_failures_lock_the_login(client, alice, settings):
         assert "Please enter a correct username" in response.content.decode()
     locked = client.post("/accounts/login/", {"username": "alice", "password": "alice-Passw0rd!"})
     assert locked.status_code == 200 and "Too many failed attempts" in locked.content.decode()
-    elsewhere = client.post("/accounts/login/", {"username": "alice", "password": "alice-Passw0rd!"},
-                            REMOTE_ADDR="10.9.9.9")
+    elsewhere = client.post(
+        "/accounts/login/",
+        {"username": "alice", "password": "alice-Passw0rd!"},
+        REMOTE_ADDR="10.9.9.9",
+    )
     assert elsewhere.status_code == 302  # the lock is per username and address
 
 
 def test_a_success_clears_the_failures(client, alice, settings):
     settings.LOGIN_FAILURE_LIMIT = 2
     client.post("/accounts/login/", {"username": "alice", "password": "wrong"})
-    assert client.post("/accounts/login/", {"username": "alice", "password": "alice-Passw0rd!"}).status_code == 302
+    assert (
+        client.post(
+            "/accounts/login/", {"username": "alice", "password": "alice-Passw0rd!"}
+        ).status_code
+        == 302
+    )
     client.post("/accounts/logout/")
     client.post("/accounts/login/", {"username": "alice", "password": "wrong"})
-    assert client.post("/accounts/login/", {"username": "alice", "password": "alice-Passw0rd!"}).status_code == 302
+    assert (
+        client.post(
+            "/accounts/login/", {"username": "alice", "password": "alice-Passw0rd!"}
+        ).status_code
+        == 302
+    )
 
 
 def test_password_change(client, alice):
     client.force_login(alice)
-    response = client.post("/accounts/password/", {"old_password": "alice-Passw0rd!",
-                                                   "new_password1": "another-Passw0rd", "new_password2": "another-Passw0rd"})
+    response = client.post(
+        "/accounts/password/",
+        {
+            "old_password": "alice-Passw0rd!",
+            "new_password1": "another-Passw0rd",
+            "new_password2": "another-Passw0rd",
+        },
+    )
     assert response.status_code == 302
     alice.refresh_from_db()
     assert alice.check_password("another-Passw0rd")
@@ -76,9 +104,13 @@ def test_password_change(client, alice):
 def test_password_reset_by_email(client, alice):
     response = client.post("/accounts/password/reset/", {"email": "alice@example.com"})
     assert response.status_code == 302 and len(mail.outbox) == 1
-    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[0].body).group(1)
+    link = re.search(
+        r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[0].body
+    ).group(1)
     form_url = client.get(link)["Location"]
-    response = client.post(form_url, {"new_password1": "reset-Passw0rd", "new_password2": "reset-Passw0rd"})
+    response = client.post(
+        form_url, {"new_password1": "reset-Passw0rd", "new_password2": "reset-Passw0rd"}
+    )
     assert response.status_code == 302
     alice.refresh_from_db()
     assert alice.check_password("reset-Passw0rd")

@@ -1,4 +1,5 @@
 """Named users for the offer and plan tests: alice owns, bob is another candidate."""
+
 from __future__ import annotations
 
 import pytest

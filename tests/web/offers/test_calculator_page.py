@@ -1,4 +1,5 @@
 """The calculator page: form, htmx results, comparison, saving privately."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,10 +8,23 @@ from loopcoach.web.offers.models import SavedOffer
 
 pytestmark = pytest.mark.django_db
 
-AMAZON = {"o1-name": "Amazon L6", "o1-base_salary": "200,000", "o1-sign_on_year1": "110000",
-          "o1-sign_on_year2": "90000", "o1-grant_value": "400000", "o1-vesting": "amazon"}
-EVEN = {"o2-name": "Even co", "o2-base_salary": "210000", "o2-bonus_percent": "15", "o2-grant_value": "480000",
-        "o2-vesting": "even-cliff", "o2-sign_on_year1": "50000", "o2-sign_on_payment": "upfront"}
+AMAZON = {
+    "o1-name": "Amazon L6",
+    "o1-base_salary": "200,000",
+    "o1-sign_on_year1": "110000",
+    "o1-sign_on_year2": "90000",
+    "o1-grant_value": "400000",
+    "o1-vesting": "amazon",
+}
+EVEN = {
+    "o2-name": "Even co",
+    "o2-base_salary": "210000",
+    "o2-bonus_percent": "15",
+    "o2-grant_value": "480000",
+    "o2-vesting": "even-cliff",
+    "o2-sign_on_year1": "50000",
+    "o2-sign_on_payment": "upfront",
+}
 
 
 def test_it_shows_the_form(client):
@@ -41,13 +55,23 @@ def test_it_compares_two_offers(client):
 def test_add_and_remove_an_offer(client):
     html = client.post("/offers/", {**AMAZON, "count": "1", "action": "add"}).content.decode()
     assert 'name="o2-base_salary"' in html and 'value="Amazon L6"' in html
-    html = client.post("/offers/", {**AMAZON, **EVEN, "count": "2", "action": "remove-0"}).content.decode()
+    html = client.post(
+        "/offers/", {**AMAZON, **EVEN, "count": "2", "action": "remove-0"}
+    ).content.decode()
     assert 'name="o2-base_salary"' not in html and 'value="Even co"' in html
 
 
 def test_bad_fields_are_shown_next_to_them(client):
-    response = client.post("/offers/", {**AMAZON, "o1-base_salary": "-3", "o1-vesting": "custom",
-                                        "o1-custom_percents": "50, 40", "count": "1"})
+    response = client.post(
+        "/offers/",
+        {
+            **AMAZON,
+            "o1-base_salary": "-3",
+            "o1-vesting": "custom",
+            "o1-custom_percents": "50, 40",
+            "count": "1",
+        },
+    )
     html = response.content.decode()
     assert response.status_code == 400
     assert "Base salary cannot be negative" in html
@@ -61,7 +85,9 @@ def test_a_guide_link_prefills_the_vesting(client):
 
 
 def test_saving_needs_an_account(client):
-    html = client.post("/offers/", {**AMAZON, "count": "1", "action": "save-0"}, follow=True).content.decode()
+    html = client.post(
+        "/offers/", {**AMAZON, "count": "1", "action": "save-0"}, follow=True
+    ).content.decode()
     assert "Log in to save" in html
     assert not SavedOffer.objects.exists()
 
@@ -77,7 +103,9 @@ def test_alice_saves_and_reopens_an_offer(client, alice):
 
 
 def test_bob_cannot_open_or_delete_alices_offer(client, alice, bob):
-    saved = SavedOffer.objects.create(owner=alice, name="Amazon L6", fields={"base_salary": "200000"})
+    saved = SavedOffer.objects.create(
+        owner=alice, name="Amazon L6", fields={"base_salary": "200000"}
+    )
     client.force_login(bob)
     assert client.get("/offers/", {"load": saved.pk}).status_code == 404
     assert client.get("/offers/", {"load": 999999}).status_code == 404
@@ -87,14 +115,18 @@ def test_bob_cannot_open_or_delete_alices_offer(client, alice, bob):
 
 
 def test_anonymous_cannot_load_saved_offers(client, alice):
-    saved = SavedOffer.objects.create(owner=alice, name="Amazon L6", fields={"base_salary": "200000"})
+    saved = SavedOffer.objects.create(
+        owner=alice, name="Amazon L6", fields={"base_salary": "200000"}
+    )
     assert client.get("/offers/", {"load": saved.pk}).status_code == 404
     response = client.post(f"/offers/saved/{saved.pk}/delete")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
 def test_alice_deletes_her_offer(client, alice):
-    saved = SavedOffer.objects.create(owner=alice, name="Amazon L6", fields={"base_salary": "200000"})
+    saved = SavedOffer.objects.create(
+        owner=alice, name="Amazon L6", fields={"base_salary": "200000"}
+    )
     client.force_login(alice)
     client.post(f"/offers/saved/{saved.pk}/delete")
     assert not SavedOffer.objects.exists()

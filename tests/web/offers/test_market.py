@@ -1,4 +1,5 @@
 """Market data: users add points, editors import CSV (command and admin), bands on the guide page."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -12,8 +13,16 @@ from loopcoach.web.offers.models import CompensationDataPoint
 pytestmark = pytest.mark.django_db
 
 HEADER = "company,level,location,year,base,stock_per_year,bonus\n"
-FIVE_L6 = HEADER + "".join(f'Amazon,L6,"Seattle, WA",2024,{base},{stock},0\n' for base, stock in
-                           [(190000, 140000), (195000, 150000), (200000, 160000), (205000, 170000), (210000, 180000)])
+FIVE_L6 = HEADER + "".join(
+    f'Amazon,L6,"Seattle, WA",2024,{base},{stock},0\n'
+    for base, stock in [
+        (190000, 140000),
+        (195000, 150000),
+        (200000, 160000),
+        (205000, 170000),
+        (210000, 180000),
+    ]
+)
 
 
 def test_import_command_loads_every_row(tmp_path):
@@ -73,8 +82,17 @@ def test_a_candidate_cannot_reach_the_admin_import(client, alice):
 
 def test_alice_adds_a_data_point(client, alice):
     client.force_login(alice)
-    response = client.post("/offers/market/add", {"company": "Amazon", "level": "l6", "location": "Seattle, WA",
-                                                  "year": "2024", "base": "$200,000", "stock_per_year": "160000"})
+    response = client.post(
+        "/offers/market/add",
+        {
+            "company": "Amazon",
+            "level": "l6",
+            "location": "Seattle, WA",
+            "year": "2024",
+            "base": "$200,000",
+            "stock_per_year": "160000",
+        },
+    )
     assert response.status_code == 302
     point = CompensationDataPoint.objects.get()
     assert (point.level, point.base, point.submitted_by) == ("L6", Decimal("200000.00"), alice)
@@ -82,8 +100,10 @@ def test_alice_adds_a_data_point(client, alice):
 
 def test_a_bad_data_point_shows_errors_and_saves_nothing(client, alice):
     client.force_login(alice)
-    response = client.post("/offers/market/add", {"company": "", "level": "L6", "location": "Seattle",
-                                                  "year": "2024", "base": "99999999"})
+    response = client.post(
+        "/offers/market/add",
+        {"company": "", "level": "L6", "location": "Seattle", "year": "2024", "base": "99999999"},
+    )
     html = response.content.decode()
     assert response.status_code == 400
     assert "Company is required" in html and "Base salary above 10,000,000 is not plausible" in html
@@ -97,8 +117,16 @@ def test_anonymous_cannot_add_data(client):
 
 def test_bob_cannot_delete_alices_point(client, alice, bob):
     client.force_login(alice)
-    client.post("/offers/market/add", {"company": "Amazon", "level": "L6", "location": "Seattle",
-                                       "year": "2024", "base": "200000"})
+    client.post(
+        "/offers/market/add",
+        {
+            "company": "Amazon",
+            "level": "L6",
+            "location": "Seattle",
+            "year": "2024",
+            "base": "200000",
+        },
+    )
     point = CompensationDataPoint.objects.get()
     client.force_login(bob)
     assert client.post(f"/offers/market/points/{point.pk}/delete").status_code == 404
@@ -109,7 +137,9 @@ def test_bob_cannot_delete_alices_point(client, alice, bob):
 
 def test_the_guide_shows_bands_only_from_five_points(client, amazon_guide, tmp_path):
     path = tmp_path / "points.csv"
-    path.write_text(HEADER + "".join(f"Amazon,L6,Seattle,2024,{200000 + i},0,0\n" for i in range(4)))
+    path.write_text(
+        HEADER + "".join(f"Amazon,L6,Seattle,2024,{200000 + i},0,0\n" for i in range(4))
+    )
     call_command("import_compensation", str(path))
     html = client.get(amazon_guide.get_absolute_url()).content.decode()
     assert "No band yet for Amazon" in html and "Work out an offer with this vesting" in html

@@ -1,4 +1,5 @@
 """POST /api/v1/plans, GET /api/v1/plans/{id} and its .ics: private to the owner."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -22,8 +23,14 @@ def create(client, body):
 
 def test_alice_creates_and_reads_a_plan(client, alice, amazon_guide):
     client.force_login(alice)
-    response = create(client, {"guide": "amazon/engineering-manager", "loop_date": in_days(35),
-                               "phone_screen": in_days(9)})
+    response = create(
+        client,
+        {
+            "guide": "amazon/engineering-manager",
+            "loop_date": in_days(35),
+            "phone_screen": in_days(9),
+        },
+    )
     assert response.status_code == 201
     data = response.json()
     assert response["Location"] == f"/api/v1/plans/{data['id']}"
@@ -36,13 +43,19 @@ def test_alice_creates_and_reads_a_plan(client, alice, amazon_guide):
     assert len(Calendar.from_ical(ics.content).walk("VEVENT")) == 36
 
 
-@pytest.mark.parametrize(("body", "fields"), [
-    ({"loop_date": in_days(-2)}, ["loop_date"]),
-    ({"loop_date": in_days(10), "phone_screen": in_days(20)}, ["phone_screen"]),
-    ({"loop_date": 20250101}, ["loop_date"]),
-    ({}, ["loop_date"]),
-    ({"loop_date": in_days(10), "guide": "amazon/astronaut", "weekly": "yes"}, ["guide", "weekly"]),
-])
+@pytest.mark.parametrize(
+    ("body", "fields"),
+    [
+        ({"loop_date": in_days(-2)}, ["loop_date"]),
+        ({"loop_date": in_days(10), "phone_screen": in_days(20)}, ["phone_screen"]),
+        ({"loop_date": 20250101}, ["loop_date"]),
+        ({}, ["loop_date"]),
+        (
+            {"loop_date": in_days(10), "guide": "amazon/astronaut", "weekly": "yes"},
+            ["guide", "weekly"],
+        ),
+    ],
+)
 def test_bad_plans_are_400_and_save_nothing(client, alice, amazon_guide, body, fields):
     client.force_login(alice)
     response = create(client, body)
@@ -51,16 +64,25 @@ def test_bad_plans_are_400_and_save_nothing(client, alice, amazon_guide, body, f
 
 
 def test_anonymous_gets_json_401(client, alice):
-    plan = Plan.objects.create(owner=alice, loop_date=timezone.localdate() + timedelta(days=20),
-                               starts_on=timezone.localdate())
-    for response in [create(client, {"loop_date": in_days(10)}), client.get(f"/api/v1/plans/{plan.pk}"),
-                     client.get(f"/api/v1/plans/{plan.pk}.ics")]:
+    plan = Plan.objects.create(
+        owner=alice,
+        loop_date=timezone.localdate() + timedelta(days=20),
+        starts_on=timezone.localdate(),
+    )
+    for response in [
+        create(client, {"loop_date": in_days(10)}),
+        client.get(f"/api/v1/plans/{plan.pk}"),
+        client.get(f"/api/v1/plans/{plan.pk}.ics"),
+    ]:
         assert response.status_code == 401 and response.json()["error"] == "unauthorized"
 
 
 def test_bob_gets_404_exactly_like_a_missing_plan(client, alice, bob):
-    plan = Plan.objects.create(owner=alice, loop_date=timezone.localdate() + timedelta(days=20),
-                               starts_on=timezone.localdate())
+    plan = Plan.objects.create(
+        owner=alice,
+        loop_date=timezone.localdate() + timedelta(days=20),
+        starts_on=timezone.localdate(),
+    )
     client.force_login(bob)
     for path in [f"/api/v1/plans/{plan.pk}", f"/api/v1/plans/{plan.pk}.ics"]:
         theirs, missing = client.get(path), client.get(path.replace(str(plan.pk), "999999"))

@@ -1,4 +1,5 @@
 """Plan pages: make a plan, tick items, re-plan, download .ics; private to the owner."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -18,8 +19,13 @@ def in_days(days: int) -> str:
 
 @pytest.fixture
 def alices_plan(alice, amazon_guide):
-    return Plan.objects.create(owner=alice, guide=amazon_guide, loop_date=date.fromisoformat(in_days(35)),
-                               phone_screen=date.fromisoformat(in_days(9)), starts_on=timezone.localdate())
+    return Plan.objects.create(
+        owner=alice,
+        guide=amazon_guide,
+        loop_date=date.fromisoformat(in_days(35)),
+        phone_screen=date.fromisoformat(in_days(9)),
+        starts_on=timezone.localdate(),
+    )
 
 
 def test_anonymous_sees_why_to_log_in(client):
@@ -29,8 +35,15 @@ def test_anonymous_sees_why_to_log_in(client):
 
 def test_alice_makes_a_plan(client, alice, amazon_guide):
     client.force_login(alice)
-    response = client.post("/plan/new", {"guide": amazon_guide.pk, "loop_date": in_days(35),
-                                         "phone_screen": in_days(9), "weekly": "0"})
+    response = client.post(
+        "/plan/new",
+        {
+            "guide": amazon_guide.pk,
+            "loop_date": in_days(35),
+            "phone_screen": in_days(9),
+            "weekly": "0",
+        },
+    )
     plan = Plan.objects.get(owner=alice)
     assert response.status_code == 302 and response["Location"] == f"/plan/{plan.pk}/"
     html = client.get(response["Location"]).content.decode()
@@ -40,12 +53,18 @@ def test_alice_makes_a_plan(client, alice, amazon_guide):
     assert "<strong>0</strong> of" in html
 
 
-@pytest.mark.parametrize(("fields", "message"), [
-    ({"loop_date": in_days(-1)}, "is in the past"),
-    ({"loop_date": in_days(10), "phone_screen": in_days(12)}, "Phone screen must come before the loop date"),
-    ({"loop_date": "next week"}, "is not a date"),
-    ({"loop_date": ""}, "Loop date is required"),
-])
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"loop_date": in_days(-1)}, "is in the past"),
+        (
+            {"loop_date": in_days(10), "phone_screen": in_days(12)},
+            "Phone screen must come before the loop date",
+        ),
+        ({"loop_date": "next week"}, "is not a date"),
+        ({"loop_date": ""}, "Loop date is required"),
+    ],
+)
 def test_impossible_dates_save_nothing(client, alice, fields, message):
     client.force_login(alice)
     response = client.post("/plan/new", {"weekly": "0", **fields})
@@ -55,9 +74,14 @@ def test_impossible_dates_save_nothing(client, alice, fields, message):
 
 def test_ticking_an_item_updates_progress(client, alice, alices_plan):
     client.force_login(alice)
-    response = client.post(f"/plan/{alices_plan.pk}/progress", {"key": ["story:customer-obsession", "bogus"],
-                                                                "done": ["story:customer-obsession", "bogus"]},
-                           headers={"HX-Request": "true"})
+    response = client.post(
+        f"/plan/{alices_plan.pk}/progress",
+        {
+            "key": ["story:customer-obsession", "bogus"],
+            "done": ["story:customer-obsession", "bogus"],
+        },
+        headers={"HX-Request": "true"},
+    )
     html = response.content.decode()
     assert response.status_code == 200 and "<html" not in html and "<strong>1</strong> of" in html
     alices_plan.refresh_from_db()
@@ -69,16 +93,26 @@ def test_ticking_an_item_updates_progress(client, alice, alices_plan):
 
 def test_replanning_moves_the_loop_and_keeps_finished_stories_out(client, alice, alices_plan):
     client.force_login(alice)
-    client.post(f"/plan/{alices_plan.pk}/progress", {"key": "story:customer-obsession",
-                                                     "done": "story:customer-obsession"})
-    response = client.post(f"/plan/{alices_plan.pk}/dates", {"loop_date": in_days(42), "phone_screen": "",
-                                                             "weekly": "1"})
+    client.post(
+        f"/plan/{alices_plan.pk}/progress",
+        {"key": "story:customer-obsession", "done": "story:customer-obsession"},
+    )
+    response = client.post(
+        f"/plan/{alices_plan.pk}/dates",
+        {"loop_date": in_days(42), "phone_screen": "", "weekly": "1"},
+    )
     assert response.status_code == 302
     alices_plan.refresh_from_db()
-    assert alices_plan.loop_date.isoformat() == in_days(42) and alices_plan.weekly and alices_plan.revision == 1
+    assert (
+        alices_plan.loop_date.isoformat() == in_days(42)
+        and alices_plan.weekly
+        and alices_plan.revision == 1
+    )
     assert alices_plan.skip == ["story:customer-obsession"]
     html = client.get(f"/plan/{alices_plan.pk}/").content.decode()
-    assert "Write a story for Customer Obsession" not in html and "Write a story for Ownership" in html
+    assert (
+        "Write a story for Customer Obsession" not in html and "Write a story for Ownership" in html
+    )
     assert "<strong>1</strong> of" in html  # the story finished before the re-plan still counts
 
 
@@ -111,8 +145,9 @@ def test_bob_gets_404_like_a_missing_plan(client, bob, alices_plan, path):
 @pytest.mark.parametrize("path", ["/plan/{pk}/progress", "/plan/{pk}/dates", "/plan/{pk}/delete"])
 def test_bob_cannot_change_alices_plan(client, bob, alices_plan, path):
     client.force_login(bob)
-    response = client.post(path.format(pk=alices_plan.pk), {"key": "rest", "done": "rest",
-                                                            "loop_date": in_days(50)})
+    response = client.post(
+        path.format(pk=alices_plan.pk), {"key": "rest", "done": "rest", "loop_date": in_days(50)}
+    )
     assert response.status_code == 404
     alices_plan.refresh_from_db()
     assert alices_plan.done == [] and alices_plan.loop_date.isoformat() == in_days(35)

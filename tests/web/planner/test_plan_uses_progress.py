@@ -1,4 +1,5 @@
 """The plan reads the owner's story bank and review queue, and nobody else's."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -18,8 +19,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def alices_plan(alice, amazon_guide):
     today = timezone.localdate()
-    return Plan.objects.create(owner=alice, guide=amazon_guide, loop_date=today + timedelta(days=35),
-                               phone_screen=today + timedelta(days=9), starts_on=today)
+    return Plan.objects.create(
+        owner=alice,
+        guide=amazon_guide,
+        loop_date=today + timedelta(days=35),
+        phone_screen=today + timedelta(days=9),
+        starts_on=today,
+    )
 
 
 def story_keys(plan: Plan) -> set[str]:
@@ -29,8 +35,9 @@ def story_keys(plan: Plan) -> set[str]:
 def tell_stories(user, amazon_guide, slug: str, count: int) -> None:
     principle = amazon_guide.company.principles.get(slug=slug)
     for number in range(count):
-        story = Story.objects.create(user=user, title=f"Story {number}", situation="s", task="t", action="a",
-                                     result="r")
+        story = Story.objects.create(
+            user=user, title=f"Story {number}", situation="s", task="t", action="a", result="r"
+        )
         story.principles.add(principle)
 
 
@@ -51,8 +58,11 @@ def test_another_users_stories_do_not_count(alices_plan, bob, amazon_guide):
 
 
 def test_due_reviews_appear_on_the_first_day(alices_plan, alice, amazon_guide):
-    attempt_create(user=alice, question=amazon_guide.questions.first(),
-                   answer="I rewrote the deploy script and cut release time from two hours to ten minutes.")
+    attempt_create(
+        user=alice,
+        question=amazon_guide.questions.first(),
+        answer="I rewrote the deploy script and cut release time from two hours to ten minutes.",
+    )
     ReviewCard.objects.filter(user=alice).update(due=timezone.now() - timedelta(hours=1))
     first_day = plan_build(alices_plan).days[0]
     assert any(item.kind == "reviews" for item in first_day.items)

@@ -1,4 +1,5 @@
 """Practice fixtures: a question, an answer with every part, alice's attempt."""
+
 from __future__ import annotations
 
 import pytest

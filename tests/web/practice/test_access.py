@@ -4,6 +4,7 @@ Every private page and endpoint answers alice; bob gets a 404 exactly like a
 missing id (pages) or an empty list; charlie is sent to log in (pages) or
 gets a JSON 401 (API). Nothing bob or charlie does changes alice's rows.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,13 +19,20 @@ pytestmark = pytest.mark.django_db
 # (method, url template, data); {a} alice's attempt, {c} her card, {q} the question.
 PAGES_BY_ID = [
     ("get", "/practice/attempts/{a}/", None),
-    ("post", "/practice/attempts/{a}/follow-ups/", {"follow_up": "Why?", "answer": "Because I measured it."}),
+    (
+        "post",
+        "/practice/attempts/{a}/follow-ups/",
+        {"follow_up": "Why?", "answer": "Because I measured it."},
+    ),
     ("post", "/practice/attempts/{a}/retry/", {}),
     ("post", "/practice/cards/{c}/rating/", {"rating": "1"}),
 ]
 PAGES = [
-    ("get", "/practice/", None), ("get", "/practice/random/", None), ("get", "/practice/history/", None),
-    ("get", "/practice/dashboard/", None), ("get", "/practice/due/", None),
+    ("get", "/practice/", None),
+    ("get", "/practice/random/", None),
+    ("get", "/practice/history/", None),
+    ("get", "/practice/dashboard/", None),
+    ("get", "/practice/due/", None),
     ("get", "/practice/questions/{q}/", None),
     ("post", "/practice/questions/{q}/attempts/", {"answer": "I led it and cut costs 10%."}),
     ("post", "/practice/drafts/", {"question": "{q}", "slot": "answer", "text": "draft"}),
@@ -33,7 +41,11 @@ PAGES = [
 ]
 API_BY_ID = [
     ("get", "/api/v1/attempts/{a}", None),
-    ("post", "/api/v1/attempts/{a}/follow-ups", {"follow_up": "Why?", "answer": "Because I measured it."}),
+    (
+        "post",
+        "/api/v1/attempts/{a}/follow-ups",
+        {"follow_up": "Why?", "answer": "Because I measured it."},
+    ),
 ]
 API = [
     ("get", "/api/v1/attempts", None),
@@ -47,7 +59,10 @@ def fill(value, ids):
     if isinstance(value, str):
         return value.format(**ids)
     if isinstance(value, dict):
-        return {k: int(fill(v, ids)) if v == "{q}" and k == "question_id" else fill(v, ids) for k, v in value.items()}
+        return {
+            k: int(fill(v, ids)) if v == "{q}" and k == "question_id" else fill(v, ids)
+            for k, v in value.items()
+        }
     return value
 
 
@@ -69,8 +84,10 @@ def without_csrf(response) -> str:
 
 
 def snapshot():
-    return (list(Attempt.objects.order_by("id").values_list("id", "answer", "grade")),
-            list(ReviewCard.objects.order_by("id").values_list("id", "due", "last_rating")))
+    return (
+        list(Attempt.objects.order_by("id").values_list("id", "answer", "grade")),
+        list(ReviewCard.objects.order_by("id").values_list("id", "due", "last_rating")),
+    )
 
 
 @pytest.mark.parametrize("method, url, data", PAGES)
@@ -95,7 +112,9 @@ def test_bob_gets_the_same_404_as_a_missing_id(client, bob, ids, method, url, da
     client.force_login(bob)
     before = snapshot()
     theirs = call(client, method, fill(url, ids), fill(data, ids))
-    missing = call(client, method, fill(url, {"a": 999999, "c": 999999, "q": ids["q"]}), fill(data, ids))
+    missing = call(
+        client, method, fill(url, {"a": 999999, "c": 999999, "q": ids["q"]}), fill(data, ids)
+    )
     assert theirs.status_code == missing.status_code == 404
     assert without_csrf(theirs) == without_csrf(missing)
     assert snapshot() == before
@@ -103,8 +122,12 @@ def test_bob_gets_the_same_404_as_a_missing_id(client, bob, ids, method, url, da
 
 def test_bob_sees_none_of_alices_practice(client, bob, attempt):
     client.force_login(bob)
-    for url in ["/practice/history/", "/practice/dashboard/", "/practice/due/",
-                f"/practice/questions/{attempt.question_id}/"]:
+    for url in [
+        "/practice/history/",
+        "/practice/dashboard/",
+        "/practice/due/",
+        f"/practice/questions/{attempt.question_id}/",
+    ]:
         html = client.get(url).content.decode()
         assert attempt.get_absolute_url() not in html, url
         assert "p99 latency of 900 ms" not in html, url
@@ -112,8 +135,10 @@ def test_bob_sees_none_of_alices_practice(client, bob, attempt):
 
 def test_bob_cannot_revise_alices_attempt(client, bob, attempt):
     client.force_login(bob)
-    response = client.post(f"/practice/questions/{attempt.question_id}/attempts/",
-                           {"answer": "mine now", "revision_of": attempt.pk})
+    response = client.post(
+        f"/practice/questions/{attempt.question_id}/attempts/",
+        {"answer": "mine now", "revision_of": attempt.pk},
+    )
     assert response.status_code == 404
     assert not Attempt.objects.filter(user=bob).exists()
 

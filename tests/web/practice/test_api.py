@@ -1,4 +1,5 @@
 """The practice API: /analyze (public, rate-limited), attempts and reviews with a token or a session."""
+
 from __future__ import annotations
 
 import json
@@ -33,10 +34,17 @@ def test_analyze_needs_no_login(client):
     assert data["schema_version"] == 1 and data["grade"] in (1, 2, 3, 4) and data["sentences"]
 
 
-@pytest.mark.parametrize("body, message", [
-    ("not json", "not valid JSON"), ("[1, 2]", "JSON object"), ({}, "'answer'"), ({"answer": 42}, "'answer'"),
-    ({"answer": ""}, "empty"), ({"answer": "   "}, "empty"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("not json", "not valid JSON"),
+        ("[1, 2]", "JSON object"),
+        ({}, "'answer'"),
+        ({"answer": 42}, "'answer'"),
+        ({"answer": ""}, "empty"),
+        ({"answer": "   "}, "empty"),
+    ],
+)
 def test_analyze_refuses_bad_input(client, body, message):
     response = post(client, "/api/v1/analyze", body)
     assert response.status_code == 400 and message in response.json()["message"]
@@ -59,13 +67,30 @@ def test_analyze_is_rate_limited_per_client(client, settings):
 
 def test_a_proxy_forwarded_address_counts_when_trusted(client, settings):
     settings.ANALYZE_RATE_PER_MINUTE, settings.PROXY_COUNT = 1, 1
-    assert post(client, "/api/v1/analyze", {"answer": ANSWER}, HTTP_X_FORWARDED_FOR="1.1.1.1").status_code == 200
-    assert post(client, "/api/v1/analyze", {"answer": ANSWER}, HTTP_X_FORWARDED_FOR="2.2.2.2").status_code == 200
-    assert post(client, "/api/v1/analyze", {"answer": ANSWER}, HTTP_X_FORWARDED_FOR="2.2.2.2").status_code == 429
+    assert (
+        post(
+            client, "/api/v1/analyze", {"answer": ANSWER}, HTTP_X_FORWARDED_FOR="1.1.1.1"
+        ).status_code
+        == 200
+    )
+    assert (
+        post(
+            client, "/api/v1/analyze", {"answer": ANSWER}, HTTP_X_FORWARDED_FOR="2.2.2.2"
+        ).status_code
+        == 200
+    )
+    assert (
+        post(
+            client, "/api/v1/analyze", {"answer": ANSWER}, HTTP_X_FORWARDED_FOR="2.2.2.2"
+        ).status_code
+        == 429
+    )
 
 
 def test_a_token_creates_an_attempt_with_its_analysis(client, token, question, alice):
-    response = post(client, "/api/v1/attempts", {"question_id": question.pk, "answer": ANSWER}, token)
+    response = post(
+        client, "/api/v1/attempts", {"question_id": question.pk, "answer": ANSWER}, token
+    )
     assert response.status_code == 201
     data = response.json()
     assert data["question"]["id"] == question.pk and data["answer"] == ANSWER
@@ -77,7 +102,9 @@ def test_a_token_creates_an_attempt_with_its_analysis(client, token, question, a
 def test_a_token_lists_and_reads_attempts(client, token, attempt):
     listed = get(client, "/api/v1/attempts", token).json()
     assert listed["count"] == 1 and listed["results"][0]["id"] == attempt.pk
-    assert get(client, "/api/v1/attempts", token, question_id=attempt.question_id).json()["count"] == 1
+    assert (
+        get(client, "/api/v1/attempts", token, question_id=attempt.question_id).json()["count"] == 1
+    )
     assert get(client, "/api/v1/attempts", token, question_id=1).json()["count"] in (0, 1)
     one = get(client, f"/api/v1/attempts/{attempt.pk}", token).json()
     assert one["analysis"]["sentences"] and one["follow_ups"] == []
@@ -85,8 +112,12 @@ def test_a_token_lists_and_reads_attempts(client, token, attempt):
 
 def test_a_token_answers_a_follow_up(client, token, attempt):
     follow_up = (attempt.analysis["follow_ups"] or ["Why?"])[0]
-    response = post(client, f"/api/v1/attempts/{attempt.pk}/follow-ups",
-                    {"follow_up": follow_up, "answer": "I chose a cache because reads were 95% of traffic."}, token)
+    response = post(
+        client,
+        f"/api/v1/attempts/{attempt.pk}/follow-ups",
+        {"follow_up": follow_up, "answer": "I chose a cache because reads were 95% of traffic."},
+        token,
+    )
     assert response.status_code == 201
     child = response.json()
     assert child["parent"] == attempt.pk and child["follow_up"] == follow_up and child["analysis"]
@@ -106,17 +137,22 @@ def test_due_reviews(client, token, attempt, alice):
 Q = object()  # stands for the id of a real question
 
 
-@pytest.mark.parametrize("body, status, message", [
-    ("{oops", 400, "not valid JSON"),
-    ({"answer": ANSWER}, 400, "'question_id'"),
-    ({"question_id": "7", "answer": ANSWER}, 400, "'question_id'"),
-    ({"question_id": True, "answer": ANSWER}, 400, "'question_id'"),
-    ({"question_id": 999999, "answer": ANSWER}, 404, "No question"),
-    ({"question_id": Q}, 400, "'answer'"),
-    ({"question_id": Q, "answer": ""}, 400, "empty"),
-    ({"question_id": Q, "answer": "<script>alert(1)</script>" * 50_000}, 400, "larger than"),
-])
-def test_bad_attempts_are_refused_and_nothing_is_saved(client, token, question, body, status, message):
+@pytest.mark.parametrize(
+    "body, status, message",
+    [
+        ("{oops", 400, "not valid JSON"),
+        ({"answer": ANSWER}, 400, "'question_id'"),
+        ({"question_id": "7", "answer": ANSWER}, 400, "'question_id'"),
+        ({"question_id": True, "answer": ANSWER}, 400, "'question_id'"),
+        ({"question_id": 999999, "answer": ANSWER}, 404, "No question"),
+        ({"question_id": Q}, 400, "'answer'"),
+        ({"question_id": Q, "answer": ""}, 400, "empty"),
+        ({"question_id": Q, "answer": "<script>alert(1)</script>" * 50_000}, 400, "larger than"),
+    ],
+)
+def test_bad_attempts_are_refused_and_nothing_is_saved(
+    client, token, question, body, status, message
+):
     if isinstance(body, dict) and body.get("question_id") is Q:
         body = {**body, "question_id": question.pk}
     response = post(client, "/api/v1/attempts", body, token)
@@ -125,7 +161,9 @@ def test_bad_attempts_are_refused_and_nothing_is_saved(client, token, question, 
 
 
 def test_a_bad_token_is_401(client, question):
-    response = post(client, "/api/v1/attempts", {"question_id": question.pk, "answer": ANSWER}, "lc_nope")
+    response = post(
+        client, "/api/v1/attempts", {"question_id": question.pk, "answer": ANSWER}, "lc_nope"
+    )
     assert response.status_code == 401
     assert get(client, "/api/v1/attempts", "not-even-a-token").status_code == 401
 
@@ -139,16 +177,24 @@ def test_a_session_post_needs_the_csrf_token(alice, question):
     assert response.status_code == 403 and not Attempt.objects.exists()
     browser.get(f"/practice/questions/{question.pk}/")
     csrf = browser.cookies["csrftoken"].value
-    response = post(browser, "/api/v1/attempts", {"question_id": question.pk, "answer": ANSWER},
-                    HTTP_X_CSRFTOKEN=csrf)
+    response = post(
+        browser,
+        "/api/v1/attempts",
+        {"question_id": question.pk, "answer": ANSWER},
+        HTTP_X_CSRFTOKEN=csrf,
+    )
     assert response.status_code == 201
 
 
 def test_a_token_needs_no_csrf(alice, question, token):
     from django.test import Client
 
-    response = post(Client(enforce_csrf_checks=True), "/api/v1/attempts",
-                     {"question_id": question.pk, "answer": ANSWER}, token)
+    response = post(
+        Client(enforce_csrf_checks=True),
+        "/api/v1/attempts",
+        {"question_id": question.pk, "answer": ANSWER},
+        token,
+    )
     assert response.status_code == 201
 
 

@@ -1,4 +1,5 @@
 """The practice pages: answer, feedback without a reload, follow-ups, history, dashboard, due queue."""
+
 from __future__ import annotations
 
 import time
@@ -29,14 +30,26 @@ def test_the_question_page_has_the_answer_box(client_alice, question):
 
 def test_submitting_with_htmx_returns_the_feedback_panel(client_alice, question, alice):
     started = time.perf_counter()
-    response = client_alice.post(f"/practice/questions/{question.pk}/attempts/", {"answer": ANSWER}, **HTMX)
+    response = client_alice.post(
+        f"/practice/questions/{question.pk}/attempts/", {"answer": ANSWER}, **HTMX
+    )
     elapsed = time.perf_counter() - started
     assert response.status_code == 200
     html = response.content.decode()
     attempt = Attempt.objects.get(user=alice)
     assert response["HX-Push-Url"] == attempt.get_absolute_url()
-    for part in ['class="sent role-', 'class="star-legend"', "STAR structure", "“I” vs “we”", "Principle",
-                 "Why this grade", 'class="hl hl-metric"', "hl-filler", "hl-hedge", "Revise and resubmit"]:
+    for part in [
+        'class="sent role-',
+        'class="star-legend"',
+        "STAR structure",
+        "“I” vs “we”",
+        "Principle",
+        "Why this grade",
+        'class="hl hl-metric"',
+        "hl-filler",
+        "hl-hedge",
+        "Revise and resubmit",
+    ]:
         assert part in html, part
     assert elapsed < 1.0, f"feedback took {elapsed:.3f}s"
 
@@ -50,8 +63,11 @@ def test_submitting_without_javascript_redirects_to_the_attempt(client_alice, qu
 
 
 def test_an_empty_answer_is_refused_in_place(client_alice, question):
-    response = client_alice.post(f"/practice/questions/{question.pk}/attempts/",
-                                 {"answer": "  ", "form_id": "answer-form"}, **HTMX)
+    response = client_alice.post(
+        f"/practice/questions/{question.pk}/attempts/",
+        {"answer": "  ", "form_id": "answer-form"},
+        **HTMX,
+    )
     assert response.status_code == 422 and response["HX-Retarget"] == "#answer-form"
     assert "The answer is empty" in response.content.decode()
     plain = client_alice.post(f"/practice/questions/{question.pk}/attempts/", {"answer": ""})
@@ -60,7 +76,9 @@ def test_an_empty_answer_is_refused_in_place(client_alice, question):
 
 
 def test_a_huge_answer_is_refused(client_alice, question):
-    response = client_alice.post(f"/practice/questions/{question.pk}/attempts/", {"answer": "word " * 200_000})
+    response = client_alice.post(
+        f"/practice/questions/{question.pk}/attempts/", {"answer": "word " * 200_000}
+    )
     assert response.status_code == 400 and "too long" in response.content.decode()
     assert not Attempt.objects.exists()
 
@@ -75,9 +93,11 @@ def test_html_in_an_answer_is_shown_as_text(client_alice, question, alice):
 
 def test_a_follow_up_is_answered_in_the_thread(client_alice, attempt):
     follow_up = (attempt.analysis["follow_ups"] or ["What would you do differently?"])[0]
-    response = client_alice.post(f"/practice/attempts/{attempt.pk}/follow-ups/",
-                                 {"follow_up": follow_up, "answer": "I would measure first; I cut p99 by 70%."},
-                                 **HTMX)
+    response = client_alice.post(
+        f"/practice/attempts/{attempt.pk}/follow-ups/",
+        {"follow_up": follow_up, "answer": "I would measure first; I cut p99 by 70%."},
+        **HTMX,
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert 'class="follow-up"' in html and "Grade" in html
@@ -86,9 +106,11 @@ def test_a_follow_up_is_answered_in_the_thread(client_alice, attempt):
 
 
 def test_a_revision_is_a_new_version(client_alice, attempt):
-    response = client_alice.post(f"/practice/questions/{attempt.question_id}/attempts/",
-                                 {"answer": ANSWER + " We shipped it in two weeks.", "revision_of": attempt.pk},
-                                 **HTMX)
+    response = client_alice.post(
+        f"/practice/questions/{attempt.question_id}/attempts/",
+        {"answer": ANSWER + " We shipped it in two weeks.", "revision_of": attempt.pk},
+        **HTMX,
+    )
     assert response.status_code == 200 and "v2 · grade" in response.content.decode()
     assert Attempt.objects.filter(revision_of=attempt, version=2).exists()
 
@@ -99,15 +121,21 @@ def test_the_rating_can_be_changed(client_alice, attempt, alice):
     assert response.status_code == 200 and "Again" in response.content.decode()
     card.refresh_from_db()
     assert card.last_rating == 1 and card.rating_overridden
-    assert client_alice.post(f"/practice/cards/{card.pk}/rating/", {"rating": "9"}).status_code == 400
+    assert (
+        client_alice.post(f"/practice/cards/{card.pk}/rating/", {"rating": "9"}).status_code == 400
+    )
 
 
 def test_drafts_are_saved_on_the_server(client_alice, question, alice):
-    response = client_alice.post("/practice/drafts/", {"question": question.pk, "slot": "answer", "text": "In 2022"})
+    response = client_alice.post(
+        "/practice/drafts/", {"question": question.pk, "slot": "answer", "text": "In 2022"}
+    )
     assert response.status_code == 200 and response.json()["saved"]
     assert Draft.objects.get(user=alice).text == "In 2022"
     assert "In 2022" in client_alice.get(f"/practice/questions/{question.pk}/").content.decode()
-    bad = client_alice.post("/practice/drafts/", {"question": question.pk, "slot": "../etc", "text": "x"})
+    bad = client_alice.post(
+        "/practice/drafts/", {"question": question.pk, "slot": "../etc", "text": "x"}
+    )
     assert bad.status_code == 400
 
 

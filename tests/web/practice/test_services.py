@@ -1,4 +1,5 @@
 """Practice services: save first, analyse, schedule; revisions, follow-ups, overrides, drafts."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -50,9 +51,12 @@ def test_a_second_attempt_reviews_the_card_again(attempt, alice, question):
 
 def test_a_revision_keeps_every_version_and_leaves_the_schedule(attempt, alice, question):
     card_before = ReviewCard.objects.get(user=alice, question=question)
-    second = services.attempt_create(user=alice, question=question, answer=ANSWER + " I would do it again.",
-                                     revision_of=attempt)
-    third = services.attempt_create(user=alice, question=question, answer=ANSWER, revision_of=second)
+    second = services.attempt_create(
+        user=alice, question=question, answer=ANSWER + " I would do it again.", revision_of=attempt
+    )
+    third = services.attempt_create(
+        user=alice, question=question, answer=ANSWER, revision_of=second
+    )
     assert [a.version for a in selectors.versions_of(third)] == [1, 2, 3]
     assert Attempt.objects.filter(user=alice).count() == 3
     assert ReviewCard.objects.get(user=alice, question=question).due == card_before.due
@@ -64,18 +68,33 @@ def test_nobody_revises_another_candidates_attempt(attempt, bob, question):
 
 
 def test_a_follow_up_is_answered_in_the_thread_and_analysed(attempt, alice):
-    follow_up = attempt.analysis["follow_ups"][0] if attempt.analysis["follow_ups"] else "What did you measure?"
-    child = services.attempt_follow_up_create(user=alice, parent=attempt, follow_up=follow_up,
-                                              answer="I measured p99 latency per endpoint with our tracing.")
+    follow_up = (
+        attempt.analysis["follow_ups"][0]
+        if attempt.analysis["follow_ups"]
+        else "What did you measure?"
+    )
+    child = services.attempt_follow_up_create(
+        user=alice,
+        parent=attempt,
+        follow_up=follow_up,
+        answer="I measured p99 latency per endpoint with our tracing.",
+    )
     assert child.parent == attempt and child.follow_up == follow_up and child.analysis
     node = selectors.thread(attempt)
     assert any(n.attempt == child for box in node.boxes for n in box.nodes)
     assert ReviewCard.objects.get(user=alice).reviews == 1  # follow-ups do not review the card
 
 
-@pytest.mark.parametrize("answer, message", [
-    ("", "empty"), ("   \n ", "empty"), ("x " * 20_000, "too long"), ("a\x00b", "not text"), (None, "text"),
-])
+@pytest.mark.parametrize(
+    "answer, message",
+    [
+        ("", "empty"),
+        ("   \n ", "empty"),
+        ("x " * 20_000, "too long"),
+        ("a\x00b", "not text"),
+        (None, "text"),
+    ],
+)
 def test_bad_answers_are_refused_and_nothing_is_saved(alice, question, answer, message):
     with pytest.raises(PracticeInputError, match=message):
         services.attempt_create(user=alice, question=question, answer=answer)
@@ -98,7 +117,9 @@ def test_an_analyzer_crash_keeps_the_answer(alice, question, monkeypatch):
     monkeypatch.setattr(services, "analyze", lambda *a, **k: 1 / 0)
     attempt = services.attempt_create(user=alice, question=question, answer=ANSWER)
     attempt.refresh_from_db()
-    assert attempt.answer == ANSWER and attempt.analysis is None and "saved" in attempt.analysis_error
+    assert (
+        attempt.answer == ANSWER and attempt.analysis is None and "saved" in attempt.analysis_error
+    )
     monkeypatch.undo()
     services.attempt_analyze(attempt=attempt)
     assert attempt.grade and not attempt.analysis_error

@@ -1,4 +1,5 @@
 """Sign-up and a log-in form that locks out repeated failures."""
+
 from __future__ import annotations
 
 from django import forms
@@ -11,7 +12,9 @@ from loopcoach.web.core.ratelimit import client_ip
 
 
 class SignupForm(UserCreationForm):
-    email = forms.EmailField(required=False, help_text="Optional: only used to reset your password.")
+    email = forms.EmailField(
+        required=False, help_text="Optional: only used to reset your password."
+    )
 
     class Meta(UserCreationForm.Meta):
         model = User
@@ -27,7 +30,9 @@ class ThrottledLoginForm(AuthenticationForm):
         if services.login_locked(username=username, ip=ip):
             raise forms.ValidationError(
                 f"Too many failed attempts. Try again in {settings.LOGIN_LOCKOUT_MINUTES} minutes, "
-                "or reset your password.", code="locked")
+                "or reset your password.",
+                code="locked",
+            )
         try:
             cleaned = super().clean()
         except forms.ValidationError:
@@ -38,5 +43,8 @@ class ThrottledLoginForm(AuthenticationForm):
 
 
 class TokenForm(forms.Form):
-    name = forms.CharField(max_length=80, label="Token name",
-                           widget=forms.TextInput(attrs={"placeholder": "e.g. my notes script"}))
+    name = forms.CharField(
+        max_length=80,
+        label="Token name",
+        widget=forms.TextInput(attrs={"placeholder": "e.g. my notes script"}),
+    )

@@ -1,4 +1,5 @@
 """Personal API tokens. Only a hash is stored: the token itself is shown once."""
+
 from __future__ import annotations
 
 import hashlib
@@ -14,9 +15,13 @@ def token_hash(raw: str) -> str:
 
 
 class ApiToken(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
     name = models.CharField(max_length=80, help_text="What the token is for, e.g. 'laptop script'")
-    hint = models.CharField(max_length=16, help_text="The token's first characters, to recognise it")
+    hint = models.CharField(
+        max_length=16, help_text="The token's first characters, to recognise it"
+    )
     digest = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)

@@ -1,4 +1,5 @@
 """Account workflows: API tokens and the failed-login throttle."""
+
 from __future__ import annotations
 
 import secrets
@@ -25,8 +26,9 @@ def api_token_create(*, user: AbstractBaseUser, name: str) -> tuple[ApiToken, st
     if ApiToken.objects.filter(user=user).count() >= MAX_TOKENS_PER_USER:
         raise TokenLimitReached(f"You already have {MAX_TOKENS_PER_USER} tokens; revoke one first.")
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(user=user, name=name.strip()[:80] or "API token",
-                                    hint=raw[:8], digest=token_hash(raw))
+    token = ApiToken.objects.create(
+        user=user, name=name.strip()[:80] or "API token", hint=raw[:8], digest=token_hash(raw)
+    )
     return token, raw
 
 

@@ -1,4 +1,5 @@
 """Sign up, the account page and its API tokens. Log in/out and passwords use Django's auth views."""
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -25,7 +26,9 @@ def signup(request: HttpRequest) -> HttpResponse:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome, {user.username}. Pick a question to practise.")
         return redirect("practice:hub")
-    return render(request, "accounts/signup.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "accounts/signup.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @login_required
@@ -34,11 +37,15 @@ def account(request: HttpRequest) -> HttpResponse:
     new_token = None
     if request.method == "POST" and form.is_valid():
         try:
-            token, new_token = services.api_token_create(user=request.user, name=form.cleaned_data["name"])
+            token, new_token = services.api_token_create(
+                user=request.user, name=form.cleaned_data["name"]
+            )
         except services.TokenLimitReached as exc:
             form.add_error(None, str(exc))
     tokens = ApiToken.objects.filter(user=request.user)
-    return render(request, "accounts/account.html", {"form": form, "tokens": tokens, "new_token": new_token})
+    return render(
+        request, "accounts/account.html", {"form": form, "tokens": tokens, "new_token": new_token}
+    )
 
 
 @login_required

@@ -4,6 +4,7 @@ A session is a cookie the browser sends to any site's request, so writes with
 one need the CSRF token like any form; a token is not sent by browsers on
 their own and needs none. Everything else answers a JSON 401.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,7 +31,7 @@ def api_login_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         header = request.headers.get("Authorization", "")
         if header.startswith("Bearer "):
-            user = api_token_user(header[len("Bearer "):].strip())
+            user = api_token_user(header[len("Bearer ") :].strip())
             if user is None:
                 return api_error(401, "unauthorized", "The API token is not valid.")
             request.user = user
@@ -38,9 +39,13 @@ def api_login_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
             if request.method not in SAFE_METHODS:
                 rejected = CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
                 if rejected is not None:
-                    return api_error(403, "forbidden", "A signed-in browser must send the CSRF token.")
+                    return api_error(
+                        403, "forbidden", "A signed-in browser must send the CSRF token."
+                    )
         else:
-            return api_error(401, "unauthorized", "Sign in, or send an API token: Authorization: Bearer <token>.")
+            return api_error(
+                401, "unauthorized", "Sign in, or send an API token: Authorization: Bearer <token>."
+            )
         return view(request, *args, **kwargs)
 
     return wrapped

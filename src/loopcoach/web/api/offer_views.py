@@ -3,6 +3,7 @@
 The calculator is stateless and open to anyone, so it needs no CSRF token.
 Plans belong to a user: see `loopcoach.web.api.auth.api_login_required`.
 """
+
 from __future__ import annotations
 
 import json
@@ -40,6 +41,7 @@ def invalid(fields: dict[str, str]) -> JsonResponse:
 
 def json_body(view: Callable) -> Callable:
     """Parse the JSON body into request.json, or answer 400/415."""
+
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs):
         if request.content_type != "application/json":
@@ -51,6 +53,7 @@ def json_body(view: Callable) -> Callable:
         if not isinstance(request.json, dict):
             return error(400, "bad_request", "The body must be a JSON object.")
         return view(request, *args, **kwargs)
+
     return wrapper
 
 
@@ -75,15 +78,20 @@ def offers_calculate(request: HttpRequest) -> JsonResponse:
     results = [calculate(offer) for offer in parsed]
     if not many:
         return JsonResponse(results[0].to_dict())
-    return JsonResponse({"offers": [result.to_dict() for result in results],
-                         "comparison": [row.to_dict() for row in compare(results)]})
+    return JsonResponse(
+        {
+            "offers": [result.to_dict() for result in results],
+            "comparison": [row.to_dict() for row in compare(results)],
+        }
+    )
 
 
 @require_GET
 def market_bands(request: HttpRequest) -> JsonResponse:
     filters = {name: request.GET.get(name, "")[:120] for name in ("company", "level", "location")}
-    return JsonResponse({"min_points": MIN_POINTS,
-                         "results": [band.to_dict() for band in bands_list(**filters)]})
+    return JsonResponse(
+        {"min_points": MIN_POINTS, "results": [band.to_dict() for band in bands_list(**filters)]}
+    )
 
 
 def plan_dict(request: HttpRequest, plan: Plan) -> dict:
@@ -98,13 +106,32 @@ def plan_dict(request: HttpRequest, plan: Plan) -> dict:
         "starts_on": plan.starts_on.isoformat(),
         "weekly": plan.weekly,
         "revision": plan.revision,
-        "progress": {"done": progress.done, "total": progress.total, "percent": progress.percent,
-                     "overdue": [item.key for item in progress.overdue]},
-        "days": [{"date": day.day.isoformat(), "items": [
-            {"key": item.key, "kind": item.kind, "title": item.title, "detail": item.detail,
-             "event": item.is_event, "done": item.key in done,
-             "links": [{"title": link.title, "url": link.url or None} for link in item.links]}
-            for item in day.items]} for day in days.days],
+        "progress": {
+            "done": progress.done,
+            "total": progress.total,
+            "percent": progress.percent,
+            "overdue": [item.key for item in progress.overdue],
+        },
+        "days": [
+            {
+                "date": day.day.isoformat(),
+                "items": [
+                    {
+                        "key": item.key,
+                        "kind": item.kind,
+                        "title": item.title,
+                        "detail": item.detail,
+                        "event": item.is_event,
+                        "done": item.key in done,
+                        "links": [
+                            {"title": link.title, "url": link.url or None} for link in item.links
+                        ],
+                    }
+                    for item in day.items
+                ],
+            }
+            for day in days.days
+        ],
         "url": request.build_absolute_uri(plan.get_absolute_url()),
         "ics_url": request.build_absolute_uri(f"/api/v1/plans/{plan.pk}.ics"),
     }
@@ -117,11 +144,19 @@ def plan_dict(request: HttpRequest, plan: Plan) -> dict:
 def plans_create(request: HttpRequest) -> JsonResponse:
     body = request.json
     loop_date, phone_screen, fields = read_dates(
-        {name: "" if body.get(name) is None else str(body[name]) for name in ("loop_date", "phone_screen")})
+        {
+            name: "" if body.get(name) is None else str(body[name])
+            for name in ("loop_date", "phone_screen")
+        }
+    )
     guide = None
     if body.get("guide"):
         company, _, role = str(body["guide"]).partition("/")
-        guide = Guide.objects.select_related("company").filter(company__slug=company, role_slug=role).first()
+        guide = (
+            Guide.objects.select_related("company")
+            .filter(company__slug=company, role_slug=role)
+            .first()
+        )
         if guide is None:
             fields["guide"] = f"no guide '{str(body['guide'])[:80]}'"
     if not isinstance(body.get("weekly", False), bool):
@@ -129,8 +164,14 @@ def plans_create(request: HttpRequest) -> JsonResponse:
     if fields:
         return invalid(fields)
     try:
-        plan = plan_create(owner=request.user, guide=guide, loop_date=loop_date, phone_screen=phone_screen,
-                           weekly=body.get("weekly", False), today=timezone.localdate())
+        plan = plan_create(
+            owner=request.user,
+            guide=guide,
+            loop_date=loop_date,
+            phone_screen=phone_screen,
+            weekly=body.get("weekly", False),
+            today=timezone.localdate(),
+        )
     except PlanDateError as problem:
         return invalid(problem.errors)
     except PlanLimit as limit:

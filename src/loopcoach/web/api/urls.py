@@ -20,7 +20,9 @@ urlpatterns = [
     path("analyze", practice_api.analyze_answer, name="analyze"),
     path("attempts", practice_api.attempt_collection, name="attempts"),
     path("attempts/<int:pk>", practice_api.attempt_item, name="attempt"),
-    path("attempts/<int:pk>/follow-ups", practice_api.follow_up_collection, name="attempt_follow_ups"),
+    path(
+        "attempts/<int:pk>/follow-ups", practice_api.follow_up_collection, name="attempt_follow_ups"
+    ),
     path("reviews/due", practice_api.reviews_due, name="reviews_due"),
     path("stories", stories_api.story_collection, name="stories"),
     path("stories/coverage", stories_api.story_coverage, name="story_coverage"),

@@ -1,4 +1,5 @@
 """The JSON API under /api/v1/ (read side of guides and questions)."""
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -50,27 +51,38 @@ def question_list(request: HttpRequest) -> JsonResponse:
         return error(400, "bad_request", "page must be a positive integer.")
     filters = QuestionFilters.from_params(request.GET)
     if filters.category and filters.category not in Question.Category.values:
-        return error(400, "bad_request",
-                     f"Unknown category '{filters.category}'; one of: {', '.join(Question.Category.values)}.")
+        return error(
+            400,
+            "bad_request",
+            f"Unknown category '{filters.category}'; one of: {', '.join(Question.Category.values)}.",
+        )
     paginator = Paginator(question_filter(filters), settings.API_PAGE_SIZE)
     try:
         page = paginator.page(number)
     except EmptyPage:
-        return error(404, "not_found", f"Page {number} is past the last page ({paginator.num_pages}).")
-    return JsonResponse({
-        "count": paginator.count,
-        "page": number,
-        "pages": paginator.num_pages,
-        "next": number + 1 if page.has_next() else None,
-        "previous": number - 1 if page.has_previous() else None,
-        "results": [question_dict(question) for question in page.object_list],
-    })
+        return error(
+            404, "not_found", f"Page {number} is past the last page ({paginator.num_pages})."
+        )
+    return JsonResponse(
+        {
+            "count": paginator.count,
+            "page": number,
+            "pages": paginator.num_pages,
+            "next": number + 1 if page.has_next() else None,
+            "previous": number - 1 if page.has_previous() else None,
+            "results": [question_dict(question) for question in page.object_list],
+        }
+    )
 
 
 @require_GET
 def question_detail(request: HttpRequest, pk: int) -> JsonResponse:
-    question = (Question.objects.select_related("guide__company", "round")
-                .prefetch_related("principles").filter(pk=pk).first())
+    question = (
+        Question.objects.select_related("guide__company", "round")
+        .prefetch_related("principles")
+        .filter(pk=pk)
+        .first()
+    )
     if question is None:
         return error(404, "not_found", f"No question {pk}.")
     return JsonResponse(question_dict(question))

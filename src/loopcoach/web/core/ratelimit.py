@@ -4,6 +4,7 @@ The cache is per process by default and shared through Redis when REDIS_URL
 is set, so with several web processes a limit holds across all of them only
 with Redis; without it each process counts on its own.
 """
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -14,7 +15,11 @@ from django.http import HttpRequest
 def client_ip(request: HttpRequest) -> str:
     """The client's address: the socket's, or the one the trusted proxies put in X-Forwarded-For."""
     if settings.PROXY_COUNT:
-        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+        hops = [
+            hop.strip()
+            for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if hop.strip()
+        ]
         if len(hops) >= settings.PROXY_COUNT:
             return hops[-settings.PROXY_COUNT]
     return request.META.get("REMOTE_ADDR", "")

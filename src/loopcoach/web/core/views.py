@@ -1,4 +1,5 @@
 """The home page and site-wide pages."""
+
 from __future__ import annotations
 
 from django.db import connection

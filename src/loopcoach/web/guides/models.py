@@ -4,6 +4,7 @@ Rows are loaded from content packs (`services.pack_load`) and editable in
 the admin afterwards. `pack_fingerprint` remembers the pack entry a row was
 last loaded from, so a reload only overwrites rows whose pack entry changed.
 """
+
 from __future__ import annotations
 
 from django.db import models
@@ -30,13 +31,17 @@ class Principle(models.Model):
     order = models.PositiveIntegerField(default=0)
     summary = models.CharField(max_length=500)
     description = models.TextField(help_text="Markdown")
-    listen_for = models.JSONField(default=list, help_text="What interviewers listen for: a list of strings")
+    listen_for = models.JSONField(
+        default=list, help_text="What interviewers listen for: a list of strings"
+    )
     pitfalls = models.JSONField(default=list, help_text="Common pitfalls: a list of strings")
     pack_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["company", "order"]
-        constraints = [models.UniqueConstraint(fields=["company", "slug"], name="unique_principle_slug")]
+        constraints = [
+            models.UniqueConstraint(fields=["company", "slug"], name="unique_principle_slug")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -61,13 +66,17 @@ class Guide(models.Model):
     requirements_intro = models.TextField(blank=True, help_text="Markdown")
     summary = models.TextField(help_text="Markdown")
     compensation_intro = models.TextField(help_text="Markdown")
-    vesting = models.JSONField(default=list, help_text="Percent of the stock grant vesting each year")
+    vesting = models.JSONField(
+        default=list, help_text="Percent of the stock grant vesting each year"
+    )
     pack_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     loaded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["company__name", "role_name"]
-        constraints = [models.UniqueConstraint(fields=["company", "role_slug"], name="unique_guide_role")]
+        constraints = [
+            models.UniqueConstraint(fields=["company", "role_slug"], name="unique_guide_role")
+        ]
 
     def __str__(self) -> str:
         return f"{self.company.name} × {self.role_name}"
@@ -100,7 +109,10 @@ class GuideItem(models.Model):
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="items")
     kind = models.CharField(max_length=32, choices=Kind.choices)
     slug = models.SlugField()
-    group = models.SlugField(blank=True, help_text="For a deep dive's points: the deep dive's slug; for a deep dive: its area")
+    group = models.SlugField(
+        blank=True,
+        help_text="For a deep dive's points: the deep dive's slug; for a deep dive: its area",
+    )
     title = models.CharField(max_length=300)
     body = models.TextField(help_text="Markdown")
     order = models.PositiveIntegerField(default=0)
@@ -108,7 +120,9 @@ class GuideItem(models.Model):
     class Meta:
         ordering = ["guide", "kind", "order"]
         constraints = [
-            models.UniqueConstraint(fields=["guide", "kind", "group", "slug"], name="unique_guide_item")
+            models.UniqueConstraint(
+                fields=["guide", "kind", "group", "slug"], name="unique_guide_item"
+            )
         ]
 
     def __str__(self) -> str:

@@ -1,4 +1,5 @@
 """Reads of guides that take more than one query."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -24,8 +25,12 @@ def guide_get(*, company: str, role: str) -> Guide:
     queryset = Guide.objects.select_related("company").prefetch_related(
         "items",
         "stages",
-        Prefetch("rounds", queryset=LoopRound.objects.prefetch_related(
-            Prefetch("principles", queryset=Principle.objects.select_related("company")))),
+        Prefetch(
+            "rounds",
+            queryset=LoopRound.objects.prefetch_related(
+                Prefetch("principles", queryset=Principle.objects.select_related("company"))
+            ),
+        ),
         Prefetch("company__principles", queryset=Principle.objects.select_related("company")),
     )
     return get_object_or_404(queryset, company__slug=company, role_slug=role)
@@ -36,8 +41,12 @@ def guide_deep_dives(guide: Guide) -> list[DeepDive]:
     for point in guide.items_of(GuideItem.Kind.BE_READY):
         if point.group in dives:
             dives[point.group].points.append(point)
-    examples = (guide.questions.active().filter(deep_dive__in=dives).prefetch_related("principles")
-                .order_by(Case(When(source=Question.Source.SEED, then=0), default=1), "id"))
+    examples = (
+        guide.questions.active()
+        .filter(deep_dive__in=dives)
+        .prefetch_related("principles")
+        .order_by(Case(When(source=Question.Source.SEED, then=0), default=1), "id")
+    )
     for question in examples:
         dive = dives[question.deep_dive]
         if len(dive.questions) < EXAMPLES_PER_DEEP_DIVE:
@@ -48,7 +57,9 @@ def guide_deep_dives(guide: Guide) -> list[DeepDive]:
 def guide_common_questions(guide: Guide) -> dict[str, list[Question]]:
     """The questions from the source guide, by category label: the guide's "common questions"."""
     grouped: dict[str, list[Question]] = {}
-    seed = guide.questions.active().filter(source=Question.Source.SEED).prefetch_related("principles")
+    seed = (
+        guide.questions.active().filter(source=Question.Source.SEED).prefetch_related("principles")
+    )
     for question in seed.order_by("category", "id"):
         grouped.setdefault(question.get_category_display(), []).append(question)
     return grouped

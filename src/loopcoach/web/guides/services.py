@@ -5,6 +5,7 @@ every row remembers the fingerprint of the pack entry it came from, and a
 row whose entry did not change is left alone (keeping an editor's admin
 edits). Questions missing from the pack are retired, never deleted.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -38,8 +39,10 @@ class LoadReport:
         return bool(self.created or self.updated or self.retired)
 
     def summary(self) -> str:
-        return (f"{self.pack}: {len(self.created)} created, {len(self.updated)} updated, "
-                f"{len(self.retired)} retired, {self.unchanged} unchanged")
+        return (
+            f"{self.pack}: {len(self.created)} created, {len(self.updated)} updated, "
+            f"{len(self.retired)} retired, {self.unchanged} unchanged"
+        )
 
 
 @transaction.atomic
@@ -73,15 +76,19 @@ def _upsert_principles(company: Company, pack: Pack, report: LoadReport) -> dict
         (report.updated if principle.pk else report.created).append(f"principle {spec.slug}")
         principle.name, principle.order, principle.summary = spec.name, order, spec.summary
         principle.description, principle.listen_for, principle.pitfalls = (
-            spec.description, spec.listen_for, spec.pitfalls)
+            spec.description,
+            spec.listen_for,
+            spec.pitfalls,
+        )
         principle.pack_fingerprint = fingerprint
         principle.save()
         existing[spec.slug] = principle
     return existing
 
 
-def _upsert_guide(company: Company, principles: dict[str, Principle], pack: Pack,
-                  report: LoadReport) -> Guide:
+def _upsert_guide(
+    company: Company, principles: dict[str, Principle], pack: Pack, report: LoadReport
+) -> Guide:
     spec = pack.guide
     fingerprint = pack.guide_fingerprint()
     guide = Guide.objects.filter(company=company, role_slug=spec.role_slug).first()
@@ -90,9 +97,20 @@ def _upsert_guide(company: Company, principles: dict[str, Principle], pack: Pack
         return guide
     (report.updated if guide else report.created).append(f"guide {pack.label}")
     guide = guide or Guide(company=company, role_slug=spec.role_slug)
-    for name in ("role_name", "title", "tagline", "overview", "getting_ready_intro", "process_intro",
-                 "loop_intro", "responsibilities", "requirements_intro", "summary",
-                 "compensation_intro", "vesting"):
+    for name in (
+        "role_name",
+        "title",
+        "tagline",
+        "overview",
+        "getting_ready_intro",
+        "process_intro",
+        "loop_intro",
+        "responsibilities",
+        "requirements_intro",
+        "summary",
+        "compensation_intro",
+        "vesting",
+    ):
         setattr(guide, name, getattr(spec, name))
     guide.round_minutes_min, guide.round_minutes_max = spec.round_minutes
     guide.pack_fingerprint, guide.loaded_at = fingerprint, timezone.now()
@@ -106,26 +124,83 @@ def _replace_guide_parts(guide: Guide, principles: dict[str, Principle], pack: P
     spec = pack.guide
     guide.items.all().delete()
     guide.stages.all().delete()
-    items = [GuideItem(guide=guide, kind=GuideItem.Kind.AREA, slug=area.slug, title=area.title,
-                       body=area.body, order=order) for order, area in enumerate(spec.areas)]
+    items = [
+        GuideItem(
+            guide=guide,
+            kind=GuideItem.Kind.AREA,
+            slug=area.slug,
+            title=area.title,
+            body=area.body,
+            order=order,
+        )
+        for order, area in enumerate(spec.areas)
+    ]
     for order, dive in enumerate(spec.deep_dives):
-        items.append(GuideItem(guide=guide, kind=GuideItem.Kind.DEEP_DIVE, slug=dive.slug,
-                               group=dive.area, title=dive.title, body=dive.intro, order=order))
-        items += [GuideItem(guide=guide, kind=GuideItem.Kind.BE_READY, slug=point.slug, group=dive.slug,
-                            title=point.title, body=point.body, order=position)
-                  for position, point in enumerate(dive.be_ready_for)]
-    for kind, entries in ((GuideItem.Kind.REQUIREMENT, spec.requirements), (GuideItem.Kind.FAQ, spec.faq),
-                          (GuideItem.Kind.TIP, spec.tips),
-                          (GuideItem.Kind.COMPENSATION_NOTE, spec.compensation_notes)):
-        items += [GuideItem(guide=guide, kind=kind, slug=entry.slug, title=entry.title, body=entry.body,
-                            order=order) for order, entry in enumerate(entries)]
-    items += [GuideItem(guide=guide, kind=GuideItem.Kind.RELATED, slug=str(order + 1),
-                        title=f"{related.company} × {related.role}", body=related.blurb, order=order)
-              for order, related in enumerate(spec.related)]
+        items.append(
+            GuideItem(
+                guide=guide,
+                kind=GuideItem.Kind.DEEP_DIVE,
+                slug=dive.slug,
+                group=dive.area,
+                title=dive.title,
+                body=dive.intro,
+                order=order,
+            )
+        )
+        items += [
+            GuideItem(
+                guide=guide,
+                kind=GuideItem.Kind.BE_READY,
+                slug=point.slug,
+                group=dive.slug,
+                title=point.title,
+                body=point.body,
+                order=position,
+            )
+            for position, point in enumerate(dive.be_ready_for)
+        ]
+    for kind, entries in (
+        (GuideItem.Kind.REQUIREMENT, spec.requirements),
+        (GuideItem.Kind.FAQ, spec.faq),
+        (GuideItem.Kind.TIP, spec.tips),
+        (GuideItem.Kind.COMPENSATION_NOTE, spec.compensation_notes),
+    ):
+        items += [
+            GuideItem(
+                guide=guide,
+                kind=kind,
+                slug=entry.slug,
+                title=entry.title,
+                body=entry.body,
+                order=order,
+            )
+            for order, entry in enumerate(entries)
+        ]
+    items += [
+        GuideItem(
+            guide=guide,
+            kind=GuideItem.Kind.RELATED,
+            slug=str(order + 1),
+            title=f"{related.company} × {related.role}",
+            body=related.blurb,
+            order=order,
+        )
+        for order, related in enumerate(spec.related)
+    ]
     GuideItem.objects.bulk_create(items)
-    ProcessStage.objects.bulk_create([
-        ProcessStage(guide=guide, slug=stage.slug, name=stage.name, when=stage.when, body=stage.body,
-                     order=order) for order, stage in enumerate(spec.stages)])
+    ProcessStage.objects.bulk_create(
+        [
+            ProcessStage(
+                guide=guide,
+                slug=stage.slug,
+                name=stage.name,
+                when=stage.when,
+                body=stage.body,
+                order=order,
+            )
+            for order, stage in enumerate(spec.stages)
+        ]
+    )
     _upsert_rounds(guide, principles, pack)
 
 
@@ -133,7 +208,11 @@ def _upsert_rounds(guide: Guide, principles: dict[str, Principle], pack: Pack) -
     existing = {loop_round.slug: loop_round for loop_round in guide.rounds.all()}
     for order, spec in enumerate(pack.guide.rounds):
         loop_round = existing.pop(spec.slug, None) or LoopRound(guide=guide, slug=spec.slug)
-        loop_round.name, loop_round.interviewer, loop_round.focus = spec.name, spec.interviewer, spec.focus
+        loop_round.name, loop_round.interviewer, loop_round.focus = (
+            spec.name,
+            spec.interviewer,
+            spec.focus,
+        )
         loop_round.is_bar_raiser, loop_round.order = spec.bar_raiser, order
         loop_round.save()
         loop_round.principles.set([principles[slug] for slug in spec.principles])
@@ -141,8 +220,9 @@ def _upsert_rounds(guide: Guide, principles: dict[str, Principle], pack: Pack) -
         stale.delete()
 
 
-def _upsert_questions(guide: Guide, principles: dict[str, Principle], pack: Pack,
-                      report: LoadReport) -> None:
+def _upsert_questions(
+    guide: Guide, principles: dict[str, Principle], pack: Pack, report: LoadReport
+) -> None:
     existing = {question.key: question for question in guide.questions.all()}
     rounds = {loop_round.slug: loop_round for loop_round in guide.rounds.all()}
     for spec in pack.questions:

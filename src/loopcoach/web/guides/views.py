@@ -1,4 +1,5 @@
 """The guide page and the principle pages."""
+
 from __future__ import annotations
 
 from django.db.models import Count, Q
@@ -38,22 +39,39 @@ def vesting_bars(percents: list[float]) -> list[dict]:
     bars = []
     for index, percent in enumerate(percents):
         height = round(VESTING_CHART_HEIGHT * percent / tallest)
-        bars.append({"year": index + 1, "percent": f"{percent:g}", "x": 40 + index * 90,
-                     "y": 140 - height, "height": height, "label_y": 132 - height})
+        bars.append(
+            {
+                "year": index + 1,
+                "percent": f"{percent:g}",
+                "x": 40 + index * 90,
+                "y": 140 - height,
+                "height": height,
+                "label_y": 132 - height,
+            }
+        )
     return bars
 
 
 def principle_list(request: HttpRequest, company: str) -> HttpResponse:
     company_obj = get_object_or_404(Company, slug=company)
     principles = company_obj.principles.annotate(
-        question_count=Count("questions", filter=Q(questions__retired=False)))
-    return render(request, "guides/principle_list.html", {"company": company_obj, "principles": principles})
+        question_count=Count("questions", filter=Q(questions__retired=False))
+    )
+    return render(
+        request, "guides/principle_list.html", {"company": company_obj, "principles": principles}
+    )
 
 
 def principle_detail(request: HttpRequest, company: str, slug: str) -> HttpResponse:
-    principle = get_object_or_404(Principle.objects.select_related("company"), company__slug=company, slug=slug)
-    questions = (principle.questions.active().select_related("guide__company", "round")
-                 .prefetch_related("principles").order_by("category", "id"))
+    principle = get_object_or_404(
+        Principle.objects.select_related("company"), company__slug=company, slug=slug
+    )
+    questions = (
+        principle.questions.active()
+        .select_related("guide__company", "round")
+        .prefetch_related("principles")
+        .order_by("category", "id")
+    )
     siblings = list(principle.company.principles.all())
     index = siblings.index(principle)
     context = {

@@ -1,4 +1,5 @@
 """/api/v1/loops: start a mock loop, answer its questions, read the debrief. Private to the owner."""
+
 from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse
@@ -13,19 +14,30 @@ from loopcoach.web.loops.models import PRACTICE_MINUTES, LoopAnswer, LoopRoundSe
 
 def _answer_dict(answer: LoopAnswer) -> dict:
     return {
-        "question_id": answer.question_id, "text": answer.question.text, "principles": answer.principle_slugs,
-        "state": answer.state, "answer": answer.answer or None, "grade": answer.grade,
-        "follow_up": answer.follow_up or None, "follow_up_answer": answer.follow_up_answer or None,
+        "question_id": answer.question_id,
+        "text": answer.question.text,
+        "principles": answer.principle_slugs,
+        "state": answer.state,
+        "answer": answer.answer or None,
+        "grade": answer.grade,
+        "follow_up": answer.follow_up or None,
+        "follow_up_answer": answer.follow_up_answer or None,
         "final_grade": answer.final_grade,
     }
 
 
 def _round_dict(session: LoopRoundSession) -> dict:
     return {
-        "order": session.order, "slug": session.slug, "name": session.name, "interviewer": session.interviewer,
-        "bar_raiser": session.is_bar_raiser, "principles": session.principle_slugs,
-        "uncovered_principles": session.uncovered_slugs, "minutes": session.minutes,
-        "state": session.state, "seconds_left": session.seconds_left(),
+        "order": session.order,
+        "slug": session.slug,
+        "name": session.name,
+        "interviewer": session.interviewer,
+        "bar_raiser": session.is_bar_raiser,
+        "principles": session.principle_slugs,
+        "uncovered_principles": session.uncovered_slugs,
+        "minutes": session.minutes,
+        "state": session.state,
+        "seconds_left": session.seconds_left(),
         "questions": [_answer_dict(a) for a in session.answers.all()],
     }
 
@@ -33,8 +45,12 @@ def _round_dict(session: LoopRoundSession) -> dict:
 def loop_dict(loop: MockLoop) -> dict:
     sessions = loop.rounds.prefetch_related("answers__question").order_by("order")
     return {
-        "id": loop.pk, "guide": loop.guide.path, "status": loop.status, "seed": loop.seed,
-        "round_minutes": loop.round_minutes, "created_at": loop.created_at.isoformat(),
+        "id": loop.pk,
+        "guide": loop.guide.path,
+        "status": loop.status,
+        "seed": loop.seed,
+        "round_minutes": loop.round_minutes,
+        "created_at": loop.created_at.isoformat(),
         "finished_at": loop.finished_at.isoformat() if loop.finished_at else None,
         "rounds": [_round_dict(session) for session in sessions],
         "url": loop.get_absolute_url(),
@@ -45,25 +61,58 @@ def debrief_dict(debrief: Debrief) -> dict:
     decision = debrief.decision
     return {
         "loop": debrief.loop.pk,
-        "decision": {"outcome": decision.outcome.value, "vetoed": decision.vetoed,
-                     "reasons": list(decision.reasons), "hire_votes": decision.hire_votes, "votes": decision.votes},
-        "rounds": [{
-            "order": r.session.order, "slug": r.session.slug, "name": r.session.name,
-            "bar_raiser": r.session.is_bar_raiser, "vote": r.verdict.vote.value, "mean_grade": r.verdict.mean,
-            "reason": r.verdict.reason,
-            "evidence": [{"principle": pe.principle.slug, "items": [
-                {"question_id": item.answer.question_id, "grade": item.grade, "quote": item.quote or None}
-                for item in pe.items]} for pe in r.principles],
-        } for r in debrief.rounds],
-        "gaps": [{"principle": g.principle.slug, "name": g.principle.name, "mean_grade": g.gap.mean,
-                  "answers": g.gap.answers, "questions_url": g.questions_url, "practice_url": g.practice_url}
-                 for g in debrief.gaps],
+        "decision": {
+            "outcome": decision.outcome.value,
+            "vetoed": decision.vetoed,
+            "reasons": list(decision.reasons),
+            "hire_votes": decision.hire_votes,
+            "votes": decision.votes,
+        },
+        "rounds": [
+            {
+                "order": r.session.order,
+                "slug": r.session.slug,
+                "name": r.session.name,
+                "bar_raiser": r.session.is_bar_raiser,
+                "vote": r.verdict.vote.value,
+                "mean_grade": r.verdict.mean,
+                "reason": r.verdict.reason,
+                "evidence": [
+                    {
+                        "principle": pe.principle.slug,
+                        "items": [
+                            {
+                                "question_id": item.answer.question_id,
+                                "grade": item.grade,
+                                "quote": item.quote or None,
+                            }
+                            for item in pe.items
+                        ],
+                    }
+                    for pe in r.principles
+                ],
+            }
+            for r in debrief.rounds
+        ],
+        "gaps": [
+            {
+                "principle": g.principle.slug,
+                "name": g.principle.name,
+                "mean_grade": g.gap.mean,
+                "answers": g.gap.answers,
+                "questions_url": g.questions_url,
+                "practice_url": g.practice_url,
+            }
+            for g in debrief.gaps
+        ],
         "next_steps": debrief.next_steps,
     }
 
 
 def _own_loop(request: HttpRequest, pk: int) -> MockLoop | None:
-    return MockLoop.objects.select_related("guide__company").filter(user=request.user, pk=pk).first()
+    return (
+        MockLoop.objects.select_related("guide__company").filter(user=request.user, pk=pk).first()
+    )
 
 
 def _guide(value: object) -> Guide:
@@ -81,17 +130,32 @@ def _guide(value: object) -> Guide:
 def loop_collection(request: HttpRequest) -> JsonResponse:
     if request.method == "GET":
         loops = MockLoop.objects.filter(user=request.user).select_related("guide__company")
-        return JsonResponse({"results": [{"id": loop.pk, "guide": loop.guide.path, "status": loop.status,
-                                          "created_at": loop.created_at.isoformat(), "url": loop.get_absolute_url()}
-                                         for loop in loops]})
+        return JsonResponse(
+            {
+                "results": [
+                    {
+                        "id": loop.pk,
+                        "guide": loop.guide.path,
+                        "status": loop.status,
+                        "created_at": loop.created_at.isoformat(),
+                        "url": loop.get_absolute_url(),
+                    }
+                    for loop in loops
+                ]
+            }
+        )
     try:
         data = json_body(request)
         guide = _guide(data.get("guide"))
         length = data.get("length", "practice")
         if length not in ("practice", "real"):
-            raise BadRequest("'length' is 'practice' (15 minutes a round) or 'real' (the guide's length).")
+            raise BadRequest(
+                "'length' is 'practice' (15 minutes a round) or 'real' (the guide's length)."
+            )
         seed = data.get("seed")
-        if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**31):
+        if seed is not None and (
+            not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**31
+        ):
             raise BadRequest("'seed' must be a non-negative integer.")
         minutes = guide.round_minutes_max if length == "real" else PRACTICE_MINUTES
         loop = services.loop_start(user=request.user, guide=guide, minutes=minutes, seed=seed)
@@ -129,8 +193,11 @@ def loop_answer(request: HttpRequest, pk: int) -> JsonResponse:
             raise BadRequest("'answer' must be a string.")
     except BadRequest as error:
         return api_error(400, "bad_request", str(error))
-    answer = LoopAnswer.objects.select_related("session", "question").filter(
-        session__loop=loop, question_id=question_id).first()
+    answer = (
+        LoopAnswer.objects.select_related("session", "question")
+        .filter(session__loop=loop, question_id=question_id)
+        .first()
+    )
     if answer is None:
         return api_error(404, "not_found", f"Question {question_id} is not in loop {pk}.")
     try:
@@ -139,15 +206,23 @@ def loop_answer(request: HttpRequest, pk: int) -> JsonResponse:
         elif answer.state == "unanswered":
             answer = services.answer_submit(answer=answer, text=text)
         else:
-            return api_error(409, "conflict", "This question and its follow-up are already answered.")
+            return api_error(
+                409, "conflict", "This question and its follow-up are already answered."
+            )
     except services.AnswerInvalid as error:
         return api_error(400, "bad_request", str(error))
     except services.LoopError as error:
         return api_error(409, "conflict", str(error))
     answer.refresh_from_db()
     loop.refresh_from_db()
-    return JsonResponse({**_answer_dict(answer), "analysis": answer.follow_up_analysis or answer.analysis,
-                         "loop_status": loop.status}, status=201)
+    return JsonResponse(
+        {
+            **_answer_dict(answer),
+            "analysis": answer.follow_up_analysis or answer.analysis,
+            "loop_status": loop.status,
+        },
+        status=201,
+    )
 
 
 @api_login_required
@@ -167,7 +242,11 @@ def loop_debrief_view(request: HttpRequest, pk: int) -> JsonResponse:
     if loop is None:
         return api_error(404, "not_found", f"No loop {pk}.")
     if not loop.is_finished:
-        return api_error(409, "conflict", "The loop is not over: answer every question and follow-up, "
-                         f"or end it with POST /api/v1/loops/{pk}/end.")
+        return api_error(
+            409,
+            "conflict",
+            "The loop is not over: answer every question and follow-up, "
+            f"or end it with POST /api/v1/loops/{pk}/end.",
+        )
     services.answers_reanalyse(loop=loop)
     return JsonResponse(debrief_dict(loop_debrief(loop)))

@@ -3,6 +3,7 @@
 The decision rules themselves are pure (`loopcoach.loops.decision`); this
 module gathers what they need from the database and what the page shows.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -79,8 +80,12 @@ def quote_of(analysis: dict | None, answer: str) -> str:
     def has_metric(sentence: dict) -> bool:
         return any(sentence["start"] <= start < sentence["end"] for start in metric_starts)
 
-    for wanted in (lambda s: s["role"] == "result" and has_metric(s), lambda s: s["role"] == "result",
-                   lambda s: s["role"] == "action" and has_metric(s), lambda s: s["role"] == "action"):
+    for wanted in (
+        lambda s: s["role"] == "result" and has_metric(s),
+        lambda s: s["role"] == "result",
+        lambda s: s["role"] == "action" and has_metric(s),
+        lambda s: s["role"] == "action",
+    ):
         chosen = next((s for s in sentences if wanted(s)), None)
         if chosen:
             return _truncate(chosen["text"])
@@ -115,23 +120,39 @@ def loop_debrief(loop: MockLoop) -> Debrief:
         for slug in session.principle_slugs:
             if slug not in principles:
                 continue
-            items = [Evidence(a, a.final_grade if a.answered_at else None,
-                              quote_of(_analysis_of(a), a.answer) if a.answered_at else "")
-                     for a in answers if slug in a.principle_slugs]
+            items = [
+                Evidence(
+                    a,
+                    a.final_grade if a.answered_at else None,
+                    quote_of(_analysis_of(a), a.answer) if a.answered_at else "",
+                )
+                for a in answers
+                if slug in a.principle_slugs
+            ]
             by_principle.setdefault(slug, []).extend(item.grade for item in items)
             evidence.append(PrincipleEvidence(principles[slug], items))
         rounds.append(RoundDebrief(session, verdict, evidence, answers))
-    gaps = [GapView(gap, principles[gap.principle],
-                    reverse("questions:list") + f"?principle={gap.principle}&guide={loop.guide.path}",
-                    _practice_url(gap.principle), reverse("stories:coverage"))
-            for gap in biggest_gaps(by_principle, list(principles))]
-    return Debrief(loop, rounds, loop_decision([r.verdict for r in rounds]), gaps, _next_steps(rounds))
+    gaps = [
+        GapView(
+            gap,
+            principles[gap.principle],
+            reverse("questions:list") + f"?principle={gap.principle}&guide={loop.guide.path}",
+            _practice_url(gap.principle),
+            reverse("stories:coverage"),
+        )
+        for gap in biggest_gaps(by_principle, list(principles))
+    ]
+    return Debrief(
+        loop, rounds, loop_decision([r.verdict for r in rounds]), gaps, _next_steps(rounds)
+    )
 
 
 def _next_steps(rounds: list[RoundDebrief]) -> list[str]:
     """The most common improvements across the weakest answers, without repeats."""
-    answers = sorted((a for r in rounds for a in r.answers if a.answered_at and _analysis_of(a)),
-                     key=lambda a: (a.final_grade or 0, a.pk))
+    answers = sorted(
+        (a for r in rounds for a in r.answers if a.answered_at and _analysis_of(a)),
+        key=lambda a: (a.final_grade or 0, a.pk),
+    )
     steps: list[str] = []
     for answer in answers:
         for improvement in _analysis_of(answer).get("improvements", []):

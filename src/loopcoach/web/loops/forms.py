@@ -16,8 +16,10 @@ class StartForm(forms.Form):
         guides = Guide.objects.filter(rounds__isnull=False).select_related("company").distinct()
         self.fields["guide"].queryset = guides
         self.fields["guide"].initial = guides.first()
-        self.fields["length"].choices = [("practice", f"Practice: {PRACTICE_MINUTES} minutes a round"),
-                                         ("real", "Real length: as the guide says (45–60 minutes)")]
+        self.fields["length"].choices = [
+            ("practice", f"Practice: {PRACTICE_MINUTES} minutes a round"),
+            ("real", "Real length: as the guide says (45–60 minutes)"),
+        ]
 
     def minutes(self) -> int:
         guide = self.cleaned_data["guide"]
@@ -27,4 +29,6 @@ class StartForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    answer = forms.CharField(max_length=MAX_ANSWER_LENGTH, widget=forms.Textarea(attrs={"rows": 10}))
+    answer = forms.CharField(
+        max_length=MAX_ANSWER_LENGTH, widget=forms.Textarea(attrs={"rows": 10})
+    )

@@ -3,6 +3,7 @@
 Practice is another app: reach its Attempt model through the app registry so
 that loops and stories work before, and without, the practice app.
 """
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -27,8 +28,11 @@ def _attempts(user: AbstractBaseUser):
 def recent_question_ids(user: AbstractBaseUser, *, days: int = RECENT_DAYS) -> set[int]:
     """Questions answered in practice or in a mock loop in the last `days` days."""
     since = timezone.now() - timedelta(days=days)
-    ids = set(LoopAnswer.objects.filter(session__loop__user=user, answered_at__gte=since)
-              .values_list("question_id", flat=True))
+    ids = set(
+        LoopAnswer.objects.filter(session__loop__user=user, answered_at__gte=since).values_list(
+            "question_id", flat=True
+        )
+    )
     attempts = _attempts(user)
     if attempts is not None:
         ids |= set(attempts.filter(created_at__gte=since).values_list("question_id", flat=True))
@@ -37,8 +41,12 @@ def recent_question_ids(user: AbstractBaseUser, *, days: int = RECENT_DAYS) -> s
 
 def answer_texts(user: AbstractBaseUser, *, limit: int = 500) -> list[str]:
     """The candidate's latest answers, practice and mock loops together, newest first."""
-    texts = list(LoopAnswer.objects.filter(session__loop__user=user).exclude(answer="")
-                 .order_by("-answered_at").values_list("answer", flat=True)[:limit])
+    texts = list(
+        LoopAnswer.objects.filter(session__loop__user=user)
+        .exclude(answer="")
+        .order_by("-answered_at")
+        .values_list("answer", flat=True)[:limit]
+    )
     attempts = _attempts(user)
     if attempts is not None:
         texts += list(attempts.order_by("-created_at").values_list("answer", flat=True)[:limit])

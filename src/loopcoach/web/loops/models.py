@@ -3,6 +3,7 @@
 A round's timer only runs while the candidate is in the round: leaving pauses
 it (`elapsed_seconds` keeps what was used, `resumed_at` marks a running clock).
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -23,7 +24,9 @@ class MockLoop(models.Model):
         IN_PROGRESS = "in-progress", "In progress"
         FINISHED = "finished", "Finished"
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mock_loops")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mock_loops"
+    )
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="mock_loops")
     seed = models.PositiveIntegerField(help_text="Seed of the question draw")
     round_minutes = models.PositiveIntegerField(default=PRACTICE_MINUTES)
@@ -57,7 +60,9 @@ class LoopRoundSession(models.Model):
     interviewer = models.CharField(max_length=200)
     is_bar_raiser = models.BooleanField(default=False)
     principle_slugs = models.JSONField(default=list)
-    uncovered_slugs = models.JSONField(default=list, help_text="Assigned principles no question could probe")
+    uncovered_slugs = models.JSONField(
+        default=list, help_text="Assigned principles no question could probe"
+    )
     minutes = models.PositiveIntegerField()
     elapsed_seconds = models.PositiveIntegerField(default=0)
     resumed_at = models.DateTimeField(null=True, blank=True, help_text="Set while the clock runs")
@@ -66,7 +71,9 @@ class LoopRoundSession(models.Model):
 
     class Meta:
         ordering = ["loop", "order"]
-        constraints = [models.UniqueConstraint(fields=["loop", "order"], name="unique_loop_round_order")]
+        constraints = [
+            models.UniqueConstraint(fields=["loop", "order"], name="unique_loop_round_order")
+        ]
 
     def __str__(self) -> str:
         return f"{self.order}. {self.name}"
@@ -96,7 +103,9 @@ class LoopAnswer(models.Model):
     session = models.ForeignKey(LoopRoundSession, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
     order = models.PositiveIntegerField()
-    principle_slugs = models.JSONField(default=list, help_text="The round's principles this question probes")
+    principle_slugs = models.JSONField(
+        default=list, help_text="The round's principles this question probes"
+    )
     answer = models.TextField(blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     analysis = models.JSONField(null=True, blank=True)
@@ -104,13 +113,18 @@ class LoopAnswer(models.Model):
     follow_up = models.TextField(blank=True, help_text="The interviewer's follow-up question")
     follow_up_answer = models.TextField(blank=True)
     follow_up_answered_at = models.DateTimeField(null=True, blank=True)
-    follow_up_analysis = models.JSONField(null=True, blank=True, help_text="Analysis of answer + follow-up")
-    final_grade = models.PositiveSmallIntegerField(null=True, blank=True,
-                                                   help_text="Grade of the whole exchange, used by the debrief")
+    follow_up_analysis = models.JSONField(
+        null=True, blank=True, help_text="Analysis of answer + follow-up"
+    )
+    final_grade = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Grade of the whole exchange, used by the debrief"
+    )
 
     class Meta:
         ordering = ["session", "order"]
-        constraints = [models.UniqueConstraint(fields=["session", "question"], name="unique_loop_question")]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "question"], name="unique_loop_question")
+        ]
 
     def __str__(self) -> str:
         return f"{self.session}: {self.question}"

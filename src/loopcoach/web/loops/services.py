@@ -4,6 +4,7 @@ Answers are saved first and analysed second, so an analyzer failure never
 loses what the candidate wrote; an answer without analysis is analysed again
 when the debrief is built.
 """
+
 from __future__ import annotations
 
 import logging
@@ -36,26 +37,46 @@ class AnswerInvalid(LoopError):
 
 
 @transaction.atomic
-def loop_start(*, user: AbstractBaseUser, guide: Guide, minutes: int, seed: int | None = None) -> MockLoop:
+def loop_start(
+    *, user: AbstractBaseUser, guide: Guide, minutes: int, seed: int | None = None
+) -> MockLoop:
     rounds = list(guide.rounds.prefetch_related("principles").order_by("order"))
     if not rounds:
         raise LoopError(f"The guide {guide} has no loop rounds to rehearse.")
-    if MockLoop.objects.filter(user=user, status=MockLoop.Status.IN_PROGRESS).count() >= MAX_OPEN_LOOPS:
+    if (
+        MockLoop.objects.filter(user=user, status=MockLoop.Status.IN_PROGRESS).count()
+        >= MAX_OPEN_LOOPS
+    ):
         raise LoopError(f"You have {MAX_OPEN_LOOPS} unfinished loops; finish or delete one first.")
     seed = secrets.randbelow(2**31) if seed is None else seed
-    bank = [BankQuestion(q.pk, frozenset(p.slug for p in q.principles.all()), q.round.slug if q.round else None)
-            for q in guide.questions.active().select_related("round").prefetch_related("principles")]
+    bank = [
+        BankQuestion(
+            q.pk, frozenset(p.slug for p in q.principles.all()), q.round.slug if q.round else None
+        )
+        for q in guide.questions.active().select_related("round").prefetch_related("principles")
+    ]
     specs = [RoundSpec(r.slug, tuple(p.slug for p in r.principles.all())) for r in rounds]
     draws = draw_questions(specs, bank, seed=seed, recent=recent_question_ids(user))
     loop = MockLoop.objects.create(user=user, guide=guide, seed=seed, round_minutes=minutes)
-    for order, (loop_round, spec, draw) in enumerate(zip(rounds, specs, draws, strict=True), start=1):
+    for order, (loop_round, spec, draw) in enumerate(
+        zip(rounds, specs, draws, strict=True), start=1
+    ):
         session = LoopRoundSession.objects.create(
-            loop=loop, round=loop_round, order=order, slug=loop_round.slug, name=loop_round.name,
-            interviewer=loop_round.interviewer, is_bar_raiser=loop_round.is_bar_raiser,
-            principle_slugs=list(spec.principles), uncovered_slugs=draw.uncovered, minutes=minutes)
+            loop=loop,
+            round=loop_round,
+            order=order,
+            slug=loop_round.slug,
+            name=loop_round.name,
+            interviewer=loop_round.interviewer,
+            is_bar_raiser=loop_round.is_bar_raiser,
+            principle_slugs=list(spec.principles),
+            uncovered_slugs=draw.uncovered,
+            minutes=minutes,
+        )
         LoopAnswer.objects.bulk_create(
             LoopAnswer(session=session, question_id=qid, order=n, principle_slugs=draw.covered[qid])
-            for n, qid in enumerate(draw.questions, start=1))
+            for n, qid in enumerate(draw.questions, start=1)
+        )
     return loop
 
 
@@ -161,7 +182,11 @@ def answer_submit(*, answer: LoopAnswer, text: str) -> LoopAnswer:
     text = _clean_text(text)
     round_refresh(session=LoopRoundSession.objects.select_related("loop").get(pk=answer.session_id))
     with transaction.atomic():
-        answer = LoopAnswer.objects.select_for_update().select_related("session__loop", "question").get(pk=answer.pk)
+        answer = (
+            LoopAnswer.objects.select_for_update()
+            .select_related("session__loop", "question")
+            .get(pk=answer.pk)
+        )
         _check_open(answer)
         if answer.answered_at:
             raise LoopError("This question is already answered.")
@@ -183,7 +208,11 @@ def follow_up_submit(*, answer: LoopAnswer, text: str) -> LoopAnswer:
     text = _clean_text(text)
     round_refresh(session=LoopRoundSession.objects.select_related("loop").get(pk=answer.session_id))
     with transaction.atomic():
-        answer = LoopAnswer.objects.select_for_update().select_related("session__loop", "question").get(pk=answer.pk)
+        answer = (
+            LoopAnswer.objects.select_for_update()
+            .select_related("session__loop", "question")
+            .get(pk=answer.pk)
+        )
         _check_open(answer)
         if answer.state != "follow-up":
             raise LoopError("There is no follow-up waiting for an answer here.")
@@ -193,14 +222,20 @@ def follow_up_submit(*, answer: LoopAnswer, text: str) -> LoopAnswer:
     answer.follow_up_analysis = analysis
     answer.final_grade = analysis["grade"] if analysis else answer.grade
     answer.save(update_fields=["follow_up_analysis", "final_grade"])
-    if not answer.session.answers.exclude(pk=answer.pk).exclude(follow_up_answered_at__isnull=False).exists():
+    if (
+        not answer.session.answers.exclude(pk=answer.pk)
+        .exclude(follow_up_answered_at__isnull=False)
+        .exists()
+    ):
         session_finish(session=answer.session)
     return answer
 
 
 def answers_reanalyse(*, loop: MockLoop) -> None:
     """Analyse answers whose analysis failed when they were given."""
-    pending = LoopAnswer.objects.filter(session__loop=loop, answered_at__isnull=False, analysis__isnull=True)
+    pending = LoopAnswer.objects.filter(
+        session__loop=loop, answered_at__isnull=False, analysis__isnull=True
+    )
     for answer in pending.select_related("question"):
         try:
             answer.analysis = analyze(answer.answer, question=answer.question.text).to_dict()

@@ -13,5 +13,7 @@ urlpatterns = [
     path("<int:pk>/rounds/<int:order>/start/", views.round_start, name="round_start"),
     path("<int:pk>/rounds/<int:order>/leave/", views.round_leave, name="round_leave"),
     path("<int:pk>/rounds/<int:order>/end/", views.round_end, name="round_end"),
-    path("<int:pk>/rounds/<int:order>/answers/<int:answer_pk>/", views.answer_create, name="answer"),
+    path(
+        "<int:pk>/rounds/<int:order>/answers/<int:answer_pk>/", views.answer_create, name="answer"
+    ),
 ]

@@ -1,4 +1,5 @@
 """The mock-loop pages: start a loop, go through its rounds, and read the debrief."""
+
 from __future__ import annotations
 
 from django.contrib import messages
@@ -15,7 +16,9 @@ from loopcoach.web.loops.models import LoopAnswer, LoopRoundSession, MockLoop
 
 
 def _own_loop(request: HttpRequest, pk: int) -> MockLoop:
-    loop = MockLoop.objects.select_related("guide__company").filter(user=request.user, pk=pk).first()
+    loop = (
+        MockLoop.objects.select_related("guide__company").filter(user=request.user, pk=pk).first()
+    )
     if loop is None:
         raise Http404("No such loop.")
     return loop
@@ -40,21 +43,27 @@ def loop_list(request: HttpRequest) -> HttpResponse:
     form = StartForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            loop = services.loop_start(user=request.user, guide=form.cleaned_data["guide"], minutes=form.minutes())
+            loop = services.loop_start(
+                user=request.user, guide=form.cleaned_data["guide"], minutes=form.minutes()
+            )
         except services.LoopError as error:
             form.add_error(None, str(error))
         else:
             return redirect(loop)
-    loops = (MockLoop.objects.filter(user=request.user).select_related("guide__company")
-             .prefetch_related("rounds"))
+    loops = (
+        MockLoop.objects.filter(user=request.user)
+        .select_related("guide__company")
+        .prefetch_related("rounds")
+    )
     return render(request, "loops/loop_list.html", {"form": form, "loops": loops})
 
 
 def _next_round(loop: MockLoop, sessions: list[LoopRoundSession]) -> LoopRoundSession | None:
     if loop.is_finished:
         return None
-    return next((s for s in sessions if s.state in ("running", "paused")), None) or \
-        next((s for s in sessions if s.state == "not-started"), None)
+    return next((s for s in sessions if s.state in ("running", "paused")), None) or next(
+        (s for s in sessions if s.state == "not-started"), None
+    )
 
 
 @login_required
@@ -65,26 +74,47 @@ def loop_detail(request: HttpRequest, pk: int) -> HttpResponse:
         services.round_refresh(session=session)
     loop.refresh_from_db()
     principles = _principles(loop.guide)
-    rounds = [{"session": s, "principles": [principles[p] for p in s.principle_slugs if p in principles],
-               "answered": sum(1 for a in s.answers.all() if a.answered_at), "total": len(s.answers.all())}
-              for s in sessions]
-    return render(request, "loops/loop_detail.html", {
-        "loop": loop, "rounds": rounds, "next_round": _next_round(loop, sessions)})
+    rounds = [
+        {
+            "session": s,
+            "principles": [principles[p] for p in s.principle_slugs if p in principles],
+            "answered": sum(1 for a in s.answers.all() if a.answered_at),
+            "total": len(s.answers.all()),
+        }
+        for s in sessions
+    ]
+    return render(
+        request,
+        "loops/loop_detail.html",
+        {"loop": loop, "rounds": rounds, "next_round": _next_round(loop, sessions)},
+    )
 
 
 @login_required
 def round_detail(request: HttpRequest, pk: int, order: int) -> HttpResponse:
     session = _own_round(request, pk, order)
     services.round_refresh(session=session)
-    answers = list(session.answers.select_related("question").prefetch_related("question__principles"))
+    answers = list(
+        session.answers.select_related("question").prefetch_related("question__principles")
+    )
     current = next((a for a in answers if a.state != "done"), None)
     principles = _principles(session.loop.guide)
-    return render(request, "loops/round.html", {
-        "loop": session.loop, "session": session, "answers": answers, "current": current,
-        "principles": [principles[p] for p in session.principle_slugs if p in principles],
-        "seconds_left": session.seconds_left(), "form": AnswerForm(),
-        "next_session": session.loop.rounds.filter(order__gt=session.order, finished_at__isnull=True).first(),
-    })
+    return render(
+        request,
+        "loops/round.html",
+        {
+            "loop": session.loop,
+            "session": session,
+            "answers": answers,
+            "current": current,
+            "principles": [principles[p] for p in session.principle_slugs if p in principles],
+            "seconds_left": session.seconds_left(),
+            "form": AnswerForm(),
+            "next_session": session.loop.rounds.filter(
+                order__gt=session.order, finished_at__isnull=True
+            ).first(),
+        },
+    )
 
 
 @login_required
@@ -100,7 +130,10 @@ def round_start(request: HttpRequest, pk: int, order: int) -> HttpResponse:
 def round_leave(request: HttpRequest, pk: int, order: int) -> HttpResponse:
     session = _own_round(request, pk, order)
     services.round_leave(session=session)
-    messages.info(request, f"Round paused with {session.seconds_left() // 60} minutes left. Resume it when you are ready.")
+    messages.info(
+        request,
+        f"Round paused with {session.seconds_left() // 60} minutes left. Resume it when you are ready.",
+    )
     return redirect(session.loop)
 
 
@@ -144,7 +177,10 @@ def loop_end(request: HttpRequest, pk: int) -> HttpResponse:
 def debrief(request: HttpRequest, pk: int) -> HttpResponse:
     loop = _own_loop(request, pk)
     if not loop.is_finished:
-        messages.info(request, "The debrief is written when the loop is over: finish the rounds or end the loop.")
+        messages.info(
+            request,
+            "The debrief is written when the loop is over: finish the rounds or end the loop.",
+        )
         return redirect(loop)
     services.answers_reanalyse(loop=loop)
     return render(request, "loops/debrief.html", {"loop": loop, "debrief": loop_debrief(loop)})

@@ -1,4 +1,5 @@
 """Editors see saved offers only as counts; they manage and import market data points."""
+
 from __future__ import annotations
 
 from django import forms
@@ -19,15 +20,30 @@ class CsvUploadForm(forms.Form):
 
 @admin.register(CompensationDataPoint)
 class CompensationDataPointAdmin(admin.ModelAdmin):
-    list_display = ["company", "level", "location", "year", "base", "stock_per_year", "bonus", "source", "created"]
+    list_display = [
+        "company",
+        "level",
+        "location",
+        "year",
+        "base",
+        "stock_per_year",
+        "bonus",
+        "source",
+        "created",
+    ]
     list_filter = ["company", "level", "year", "source"]
     search_fields = ["company", "level", "location"]
     readonly_fields = ["submitted_by", "created"]
     change_list_template = "admin/offers/compensationdatapoint/change_list.html"
 
     def get_urls(self):
-        extra = [path("import-csv/", self.admin_site.admin_view(self.import_csv),
-                      name="offers_compensationdatapoint_import")]
+        extra = [
+            path(
+                "import-csv/",
+                self.admin_site.admin_view(self.import_csv),
+                name="offers_compensationdatapoint_import",
+            )
+        ]
         return extra + super().get_urls()
 
     def save_model(self, request, obj, form, change):
@@ -54,7 +70,14 @@ class CompensationDataPointAdmin(admin.ModelAdmin):
             else:
                 self.message_user(request, f"Imported {count} data points.", messages.SUCCESS)
                 return redirect("admin:offers_compensationdatapoint_changelist")
-        context = {**self.admin_site.each_context(request), "title": "Import compensation data from CSV",
-                   "form": form, "problems": problems, "columns": CSV_COLUMNS, "opts": self.model._meta}
-        return TemplateResponse(request, "admin/offers/import_csv.html", context,
-                                status=400 if problems else 200)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Import compensation data from CSV",
+            "form": form,
+            "problems": problems,
+            "columns": CSV_COLUMNS,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(
+            request, "admin/offers/import_csv.html", context, status=400 if problems else 200
+        )

@@ -3,6 +3,7 @@
 The template draws the SVG from these numbers; the yearly table next to it
 says the same in text for screen readers.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -73,13 +74,19 @@ def offers_chart(results: list[OfferResult]) -> Chart:
     bar_width = min(56.0, (group - 28) / len(results))
     bars, years = [], []
     for year in range(YEARS):
-        group_left = LEFT + group * year + (group - bar_width * len(results) - 6 * (len(results) - 1)) / 2
+        group_left = (
+            LEFT + group * year + (group - bar_width * len(results) - 6 * (len(results) - 1)) / 2
+        )
         years.append((LEFT + group * year + group / 2, f"Year {year + 1}"))
         for index, result in enumerate(results):
             row = result.years[year]
-            bar = Bar(x=round(group_left + index * (bar_width + 6), 1), width=round(bar_width, 1),
-                      letter=LETTERS[index], total_label=_short(row.total),
-                      top=round(float(BASELINE - row.total * scale), 1))
+            bar = Bar(
+                x=round(group_left + index * (bar_width + 6), 1),
+                width=round(bar_width, 1),
+                letter=LETTERS[index],
+                total_label=_short(row.total),
+                top=round(float(BASELINE - row.total * scale), 1),
+            )
             y = Decimal(BASELINE)
             for kind, label in SEGMENTS:
                 amount = getattr(row, kind)
@@ -87,11 +94,26 @@ def offers_chart(results: list[OfferResult]) -> Chart:
                     continue
                 height = amount * scale
                 y -= height
-                bar.segments.append(Segment(kind, round(float(y), 1), round(float(height), 1),
-                                            f"{result.offer.name}, year {year + 1}: {label.lower()} "
-                                            f"{format_usd(amount, whole=True)}"))
+                bar.segments.append(
+                    Segment(
+                        kind,
+                        round(float(y), 1),
+                        round(float(height), 1),
+                        f"{result.offer.name}, year {year + 1}: {label.lower()} "
+                        f"{format_usd(amount, whole=True)}",
+                    )
+                )
             bars.append(bar)
-    ticks = [(round(float(BASELINE - top_value * i / 4 * scale), 1), _short(top_value * i / 4)) for i in range(5)]
+    ticks = [
+        (round(float(BASELINE - top_value * i / 4 * scale), 1), _short(top_value * i / 4))
+        for i in range(5)
+    ]
     used = {segment.kind for bar in bars for segment in bar.segments}
-    return Chart(width=WIDTH, height=HEIGHT, bars=bars, ticks=ticks, years=years,
-                 legend=[(kind, label) for kind, label in SEGMENTS if kind in used])
+    return Chart(
+        width=WIDTH,
+        height=HEIGHT,
+        bars=bars,
+        ticks=ticks,
+        years=years,
+        legend=[(kind, label) for kind, label in SEGMENTS if kind in used],
+    )

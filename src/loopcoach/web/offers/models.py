@@ -1,4 +1,5 @@
 """Saved offers (private to their owner) and compensation data points behind the market bands."""
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -9,9 +10,13 @@ from loopcoach.offers import DataPoint
 
 
 class SavedOffer(models.Model):
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_offers")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_offers"
+    )
     name = models.CharField(max_length=80)
-    fields = models.JSONField(help_text="The calculator's fields as typed, checked by loopcoach.offers.parse_offer")
+    fields = models.JSONField(
+        help_text="The calculator's fields as typed, checked by loopcoach.offers.parse_offer"
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -36,8 +41,13 @@ class CompensationDataPoint(models.Model):
     stock_per_year = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     bonus = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     source = models.CharField(max_length=8, choices=Source.choices, default=Source.USER)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                     related_name="compensation_data_points")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="compensation_data_points",
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -49,10 +59,25 @@ class CompensationDataPoint(models.Model):
 
     @classmethod
     def from_point(cls, point: DataPoint, **extra) -> CompensationDataPoint:
-        return cls(company=point.company, company_slug=slugify(point.company), level=point.level,
-                   location=point.location, year=point.year, base=point.base, stock_per_year=point.stock,
-                   bonus=point.bonus, **extra)
+        return cls(
+            company=point.company,
+            company_slug=slugify(point.company),
+            level=point.level,
+            location=point.location,
+            year=point.year,
+            base=point.base,
+            stock_per_year=point.stock,
+            bonus=point.bonus,
+            **extra,
+        )
 
     def to_point(self) -> DataPoint:
-        return DataPoint(company=self.company, level=self.level, location=self.location, year=self.year,
-                         base=self.base, stock=self.stock_per_year, bonus=self.bonus)
+        return DataPoint(
+            company=self.company,
+            level=self.level,
+            location=self.location,
+            year=self.year,
+            base=self.base,
+            stock=self.stock_per_year,
+            bonus=self.bonus,
+        )

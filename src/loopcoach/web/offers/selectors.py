@@ -1,4 +1,5 @@
 """Reads of market bands."""
+
 from __future__ import annotations
 
 from django.utils.text import slugify
@@ -16,5 +17,9 @@ def bands_list(*, company: str = "", level: str = "", location: str = "") -> lis
         points = points.filter(level__iexact=level.strip())
     if location:
         points = points.filter(location__icontains=location.strip())
-    return market_bands(row.to_point() for row in points.only(
-        "company", "level", "location", "year", "base", "stock_per_year", "bonus"))
+    return market_bands(
+        row.to_point()
+        for row in points.only(
+            "company", "level", "location", "year", "base", "stock_per_year", "bonus"
+        )
+    )

@@ -1,4 +1,5 @@
 """Writes of offers and market data: each one whole or not at all."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -22,14 +23,17 @@ def saved_offer_create(*, owner: AbstractBaseUser, fields: Mapping) -> SavedOffe
     offer = parse_offer(fields)
     if SavedOffer.objects.filter(owner=owner).count() >= MAX_SAVED_OFFERS:
         raise SavedOfferLimit(f"You have {MAX_SAVED_OFFERS} saved offers; delete one first.")
-    kept = {name: str(fields[name]).strip() for name in FIELDS if fields.get(name) not in (None, "")}
+    kept = {
+        name: str(fields[name]).strip() for name in FIELDS if fields.get(name) not in (None, "")
+    }
     return SavedOffer.objects.create(owner=owner, name=offer.name, fields=kept)
 
 
 def data_point_create(*, submitted_by: AbstractBaseUser, fields: Mapping) -> CompensationDataPoint:
     point = parse_data_point(fields, today=timezone.localdate())
-    row = CompensationDataPoint.from_point(point, submitted_by=submitted_by,
-                                           source=CompensationDataPoint.Source.USER)
+    row = CompensationDataPoint.from_point(
+        point, submitted_by=submitted_by, source=CompensationDataPoint.Source.USER
+    )
     row.save()
     return row
 
@@ -38,7 +42,11 @@ def data_point_create(*, submitted_by: AbstractBaseUser, fields: Mapping) -> Com
 def data_points_import(*, text: str, submitted_by: AbstractBaseUser | None) -> int:
     """Every row of the CSV, or none: CsvImportError lists the bad rows before anything is written."""
     points = parse_csv(text, today=timezone.localdate())
-    rows = [CompensationDataPoint.from_point(point, submitted_by=submitted_by,
-                                             source=CompensationDataPoint.Source.IMPORT) for point in points]
+    rows = [
+        CompensationDataPoint.from_point(
+            point, submitted_by=submitted_by, source=CompensationDataPoint.Source.IMPORT
+        )
+        for point in points
+    ]
     CompensationDataPoint.objects.bulk_create(rows, batch_size=500)
     return len(rows)

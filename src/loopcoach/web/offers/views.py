@@ -1,4 +1,5 @@
 """The offer calculator, saved offers, and the market bands page."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -29,8 +30,12 @@ from loopcoach.web.offers.models import CompensationDataPoint, SavedOffer
 from loopcoach.web.offers.selectors import bands_list
 from loopcoach.web.offers.services import SavedOfferLimit, data_point_create, saved_offer_create
 
-DEFAULTS = {"vesting": "amazon", "sign_on_payment": "monthly", "price_scenario": "flat",
-            "custom_frequency": "annual"}
+DEFAULTS = {
+    "vesting": "amazon",
+    "sign_on_payment": "monthly",
+    "price_scenario": "flat",
+    "custom_frequency": "annual",
+}
 
 
 @dataclass
@@ -68,7 +73,9 @@ def _saved_forms(request: HttpRequest, ids: list[str]) -> list[OfferForm]:
         if not request.user.is_authenticated or not pk.isdigit():
             raise Http404("No such saved offer.")
         saved = get_object_or_404(SavedOffer, pk=pk, owner=request.user)
-        forms.append(OfferForm.from_data(index, {f"o{index + 1}-{k}": v for k, v in saved.fields.items()}))
+        forms.append(
+            OfferForm.from_data(index, {f"o{index + 1}-{k}": v for k, v in saved.fields.items()})
+        )
     return forms
 
 
@@ -112,8 +119,10 @@ def calculator(request: HttpRequest) -> HttpResponse:
     elif action.startswith("remove-") and len(forms) > 1:
         removed = int(action.removeprefix("remove-")) if action[7:].isdigit() else -1
         kept = [form for form in forms if form.index != removed]
-        forms = [OfferForm.from_data(i, {f"o{i + 1}-{k}": v for k, v in form.values.items()})
-                 for i, form in enumerate(kept)]
+        forms = [
+            OfferForm.from_data(i, {f"o{i + 1}-{k}": v for k, v in form.values.items()})
+            for i, form in enumerate(kept)
+        ]
     elif request.method == "POST" or loaded:
         results = _results(forms)
         if results is not None and action.startswith("save-") and action[5:].isdigit():
@@ -128,9 +137,15 @@ def calculator(request: HttpRequest) -> HttpResponse:
         "chart": offers_chart(results) if results else None,
         "can_add": len(forms) < MAX_OFFERS,
         "error_count": sum(len(form.errors) for form in forms),
-        "saved": SavedOffer.objects.filter(owner=request.user) if request.user.is_authenticated else [],
-        "option_sets": {"vesting": VESTING_CHOICES, "sign_on_payment": SIGN_ON_PAYMENTS,
-                    "price_scenario": PRICE_SCENARIOS, "custom_frequency": {k: k.title() for k in FREQUENCIES}},
+        "saved": SavedOffer.objects.filter(owner=request.user)
+        if request.user.is_authenticated
+        else [],
+        "option_sets": {
+            "vesting": VESTING_CHOICES,
+            "sign_on_payment": SIGN_ON_PAYMENTS,
+            "price_scenario": PRICE_SCENARIOS,
+            "custom_frequency": {k: k.title() for k in FREQUENCIES},
+        },
         "schedules": SCHEDULES.values(),
         "login_url": resolve_url(settings.LOGIN_URL),
     }
@@ -150,20 +165,38 @@ def saved_offer_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("offers:calculator")
 
 
-POINT_FIELDS = [("company", "Company", "Amazon"), ("level", "Level", "L6"), ("location", "Location", "Seattle, WA"),
-                ("year", "Year", "2025"), ("base", "Base salary", "200,000"),
-                ("stock_per_year", "Stock per year", "100,000"), ("bonus", "Bonus per year", "0")]
+POINT_FIELDS = [
+    ("company", "Company", "Amazon"),
+    ("level", "Level", "L6"),
+    ("location", "Location", "Seattle, WA"),
+    ("year", "Year", "2025"),
+    ("base", "Base salary", "200,000"),
+    ("stock_per_year", "Stock per year", "100,000"),
+    ("bonus", "Bonus per year", "0"),
+]
 
 
 def _market_context(request: HttpRequest) -> dict:
-    filters = {name: request.GET.get(name, "").strip()[:120] for name in ("company", "level", "location")}
+    filters = {
+        name: request.GET.get(name, "").strip()[:120] for name in ("company", "level", "location")
+    }
     bands = bands_list(**filters)
-    mine = (CompensationDataPoint.objects.filter(submitted_by=request.user).order_by("-created")[:50]
-            if request.user.is_authenticated else [])
-    return {"filters": filters, "bands": bands, "min_points": MIN_POINTS, "mine": mine,
-            "login_url": resolve_url(settings.LOGIN_URL),
-            "point_count": CompensationDataPoint.objects.count(), "values": {}, "errors": {},
-            "point_fields": POINT_FIELDS}
+    mine = (
+        CompensationDataPoint.objects.filter(submitted_by=request.user).order_by("-created")[:50]
+        if request.user.is_authenticated
+        else []
+    )
+    return {
+        "filters": filters,
+        "bands": bands,
+        "min_points": MIN_POINTS,
+        "mine": mine,
+        "login_url": resolve_url(settings.LOGIN_URL),
+        "point_count": CompensationDataPoint.objects.count(),
+        "values": {},
+        "errors": {},
+        "point_fields": POINT_FIELDS,
+    }
 
 
 def market(request: HttpRequest) -> HttpResponse:
@@ -179,8 +212,11 @@ def market_add(request: HttpRequest) -> HttpResponse:
         context = _market_context(request)
         context.update(values=request.POST, errors=error.errors)
         return render(request, "offers/market.html", context, status=400)
-    messages.success(request, f"Thank you: added {point}. Bands appear once {MIN_POINTS} people report "
-                              "the same company, level and location.")
+    messages.success(
+        request,
+        f"Thank you: added {point}. Bands appear once {MIN_POINTS} people report "
+        "the same company, level and location.",
+    )
     return redirect(reverse("offers:market") + "#your-data")
 
 

@@ -4,6 +4,7 @@ The plan's days and items are not stored: `selectors.plan_build` rebuilds
 them from these fields with the pure `loopcoach.planner`, so they always
 follow the guide's current content.
 """
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -14,15 +15,25 @@ from loopcoach.web.guides.models import Guide
 
 
 class Plan(models.Model):
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plans")
-    guide = models.ForeignKey(Guide, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plans"
+    )
+    guide = models.ForeignKey(
+        Guide, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     phone_screen = models.DateField(null=True, blank=True)
     loop_date = models.DateField()
     starts_on = models.DateField(help_text="The day the plan was made or last re-planned")
-    weekly = models.BooleanField(default=False, help_text="Show and export the plan per week instead of per day")
+    weekly = models.BooleanField(
+        default=False, help_text="Show and export the plan per week instead of per day"
+    )
     done = models.JSONField(default=list, help_text="Keys of the items marked done")
-    skip = models.JSONField(default=list, help_text="Stories and topics done before the last re-plan")
-    revision = models.PositiveIntegerField(default=0, help_text="Bumped by every re-plan (iCalendar SEQUENCE)")
+    skip = models.JSONField(
+        default=list, help_text="Stories and topics done before the last re-plan"
+    )
+    revision = models.PositiveIntegerField(
+        default=0, help_text="Bumped by every re-plan (iCalendar SEQUENCE)"
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

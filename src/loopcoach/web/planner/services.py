@@ -1,4 +1,5 @@
 """Plan workflows: create, re-plan when a date moves, mark progress."""
+
 from __future__ import annotations
 
 from collections.abc import Collection
@@ -19,19 +20,33 @@ class PlanLimit(Exception):
     pass
 
 
-def plan_create(*, owner: AbstractBaseUser, guide: Guide | None, loop_date: date | None,
-                phone_screen: date | None, weekly: bool, today: date) -> Plan:
+def plan_create(
+    *,
+    owner: AbstractBaseUser,
+    guide: Guide | None,
+    loop_date: date | None,
+    phone_screen: date | None,
+    weekly: bool,
+    today: date,
+) -> Plan:
     """A new plan starting today; PlanDateError when the dates cannot make one."""
     check_dates(today=today, loop_date=loop_date, phone_screen=phone_screen)
     if Plan.objects.filter(owner=owner).count() >= MAX_PLANS:
         raise PlanLimit(f"You have {MAX_PLANS} plans; delete an old one first.")
-    return Plan.objects.create(owner=owner, guide=guide, loop_date=loop_date, phone_screen=phone_screen,
-                               weekly=weekly, starts_on=today)
+    return Plan.objects.create(
+        owner=owner,
+        guide=guide,
+        loop_date=loop_date,
+        phone_screen=phone_screen,
+        weekly=weekly,
+        starts_on=today,
+    )
 
 
 @transaction.atomic
-def plan_replan(*, plan: Plan, loop_date: date | None, phone_screen: date | None, weekly: bool,
-                today: date) -> Plan:
+def plan_replan(
+    *, plan: Plan, loop_date: date | None, phone_screen: date | None, weekly: bool, today: date
+) -> Plan:
     """Rebuild the plan from today for new dates; stories and topics already done are not planned again."""
     check_dates(today=today, loop_date=loop_date, phone_screen=phone_screen)
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
@@ -40,7 +55,17 @@ def plan_replan(*, plan: Plan, loop_date: date | None, phone_screen: date | None
     plan.loop_date, plan.phone_screen, plan.weekly = loop_date, phone_screen, weekly
     plan.starts_on = today
     plan.revision += 1
-    plan.save(update_fields=["skip", "loop_date", "phone_screen", "weekly", "starts_on", "revision", "updated"])
+    plan.save(
+        update_fields=[
+            "skip",
+            "loop_date",
+            "phone_screen",
+            "weekly",
+            "starts_on",
+            "revision",
+            "updated",
+        ]
+    )
     return plan
 
 

@@ -5,6 +5,7 @@ no CSRF needed) or a browser session (writes then need the CSRF token);
 see `loopcoach.web.api.auth`, shared by every private endpoint. Another user's
 attempt answers 404, like a missing one.
 """
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -46,10 +47,16 @@ def attempt_dict(attempt: Attempt, *, follow_ups: list[Attempt] | None = None) -
 
 
 def card_dict(card: ReviewCard) -> dict:
-    return {"id": card.pk, "question": question_summary_dict(card.question), "due": card.due.isoformat(),
-            "last_rating": card.last_rating, "last_rating_name": card.rating_name or None,
-            "rating_overridden": card.rating_overridden, "reviews": card.reviews,
-            "last_attempt": card.last_attempt_id}
+    return {
+        "id": card.pk,
+        "question": question_summary_dict(card.question),
+        "due": card.due.isoformat(),
+        "last_rating": card.last_rating,
+        "last_rating_name": card.rating_name or None,
+        "rating_overridden": card.rating_overridden,
+        "reviews": card.reviews,
+        "last_attempt": card.last_attempt_id,
+    }
 
 
 def _text(data: dict, name: str, *, required: bool = True) -> str | None:
@@ -57,7 +64,11 @@ def _text(data: dict, name: str, *, required: bool = True) -> str | None:
     if value is None and not required:
         return None
     if not isinstance(value, str):
-        raise BadRequest(f"'{name}' is required and must be a string." if required else f"'{name}' must be a string.")
+        raise BadRequest(
+            f"'{name}' is required and must be a string."
+            if required
+            else f"'{name}' must be a string."
+        )
     return value
 
 
@@ -66,14 +77,20 @@ def _text(data: dict, name: str, *, required: bool = True) -> str | None:
 def analyze_answer(request: HttpRequest) -> JsonResponse:
     used = ratelimit.hit(f"analyze:{ratelimit.client_ip(request)}", window_seconds=60)
     if used > settings.ANALYZE_RATE_PER_MINUTE:
-        response = api_error(429, "rate_limited",
-                             f"More than {settings.ANALYZE_RATE_PER_MINUTE} analyses a minute; wait a minute.")
+        response = api_error(
+            429,
+            "rate_limited",
+            f"More than {settings.ANALYZE_RATE_PER_MINUTE} analyses a minute; wait a minute.",
+        )
         response["Retry-After"] = "60"
         return response
     try:
         data = json_body(request)
         answer = _text(data, "answer")
-        question, principle = _text(data, "question", required=False), _text(data, "principle", required=False)
+        question, principle = (
+            _text(data, "question", required=False),
+            _text(data, "principle", required=False),
+        )
         return JsonResponse(analyze(answer, question=question, principle=principle).to_dict())
     except (BadRequest, AnalysisInputError) as exc:
         return api_error(400, "bad_request", str(exc))
@@ -97,11 +114,19 @@ def attempt_collection(request: HttpRequest) -> JsonResponse:
     try:
         page = paginator.page(int(raw_page))
     except EmptyPage:
-        return api_error(404, "not_found", f"Page {raw_page} is past the last page ({paginator.num_pages}).")
-    return JsonResponse({"count": paginator.count, "page": page.number, "pages": paginator.num_pages,
-                         "next": page.number + 1 if page.has_next() else None,
-                         "previous": page.number - 1 if page.has_previous() else None,
-                         "results": [attempt_dict(a) for a in page.object_list]})
+        return api_error(
+            404, "not_found", f"Page {raw_page} is past the last page ({paginator.num_pages})."
+        )
+    return JsonResponse(
+        {
+            "count": paginator.count,
+            "page": page.number,
+            "pages": paginator.num_pages,
+            "next": page.number + 1 if page.has_next() else None,
+            "previous": page.number - 1 if page.has_previous() else None,
+            "results": [attempt_dict(a) for a in page.object_list],
+        }
+    )
 
 
 def _attempt_post(request: HttpRequest) -> JsonResponse:
@@ -126,8 +151,14 @@ def attempt_item(request: HttpRequest, pk: int) -> JsonResponse:
     attempt = selectors.attempts_of(request.user).filter(pk=pk).first()
     if attempt is None:
         return api_error(404, "not_found", f"No attempt {pk}.")
-    return JsonResponse(attempt_dict(attempt, follow_ups=list(attempt.follow_ups.select_related("question")
-                                                              .order_by("created_at", "id"))))
+    return JsonResponse(
+        attempt_dict(
+            attempt,
+            follow_ups=list(
+                attempt.follow_ups.select_related("question").order_by("created_at", "id")
+            ),
+        )
+    )
 
 
 @api_login_required
@@ -138,8 +169,12 @@ def follow_up_collection(request: HttpRequest, pk: int) -> JsonResponse:
         return api_error(404, "not_found", f"No attempt {pk}.")
     try:
         data = json_body(request)
-        attempt = services.attempt_follow_up_create(user=request.user, parent=parent,
-                                                    follow_up=_text(data, "follow_up"), answer=_text(data, "answer"))
+        attempt = services.attempt_follow_up_create(
+            user=request.user,
+            parent=parent,
+            follow_up=_text(data, "follow_up"),
+            answer=_text(data, "answer"),
+        )
     except (BadRequest, PracticeInputError) as exc:
         return api_error(400, "bad_request", str(exc))
     return JsonResponse(attempt_dict(attempt, follow_ups=[]), status=201)

@@ -1,4 +1,5 @@
 """The grades-over-time chart: coordinates for a server-rendered SVG (no chart library)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -45,14 +46,18 @@ def grades_chart(points: list[tuple[datetime, int]]) -> Chart | None:
     def x(index: int) -> float:
         return round(LEFT + (index * step if len(points) > 1 else span / 2), 1)
 
-    dots = [Dot(x(i), _y(grade), grade, f"{timezone.localtime(when):%-d %b %Y}: grade {grade}")
-            for i, (when, grade) in enumerate(points)]
+    dots = [
+        Dot(x(i), _y(grade), grade, f"{timezone.localtime(when):%-d %b %Y}: grade {grade}")
+        for i, (when, grade) in enumerate(points)
+    ]
     averages = []
     for i in range(len(points)):
-        window = [grade for _, grade in points[max(0, i - ROLLING + 1): i + 1]]
+        window = [grade for _, grade in points[max(0, i - ROLLING + 1) : i + 1]]
         averages.append(f"{x(i)},{_y(sum(window) / len(window))}")
     first, last = timezone.localtime(points[0][0]), timezone.localtime(points[-1][0])
     labels = [(x(0), f"{first:%-d %b}")]
     if len(points) > 1:
         labels.append((x(len(points) - 1), f"{last:%-d %b}"))
-    return Chart(WIDTH, HEIGHT, dots, " ".join(averages), [(g, _y(g)) for g in (1, 2, 3, 4)], labels)
+    return Chart(
+        WIDTH, HEIGHT, dots, " ".join(averages), [(g, _y(g)) for g in (1, 2, 3, 4)], labels
+    )

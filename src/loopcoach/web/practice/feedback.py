@@ -6,6 +6,7 @@ anchors) are used when present; without them the panel shows less, never
 breaks. The answer is the candidate's own text: it is escaped piece by
 piece here, and only our own tags are marked safe.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -15,7 +16,13 @@ from django.utils.safestring import SafeString, mark_safe
 
 from loopcoach.web.practice.models import GRADE_NAMES
 
-ROLES = {"situation": "Situation", "task": "Task", "action": "Action", "result": "Result", "other": "Other"}
+ROLES = {
+    "situation": "Situation",
+    "task": "Task",
+    "action": "Action",
+    "result": "Result",
+    "other": "Other",
+}
 STAR = ["situation", "task", "action", "result"]
 MISSING_ADVICE = {
     "situation": "Set the scene in a sentence or two: where, when, what was at stake.",
@@ -67,7 +74,9 @@ class Feedback:
         return self.asked["slug"] == self.shown["slug"]
 
 
-def build(analysis: dict, answer: str, *, anchor: str, asked_names: dict[str, str] | None = None) -> Feedback:
+def build(
+    analysis: dict, answer: str, *, anchor: str, asked_names: dict[str, str] | None = None
+) -> Feedback:
     sentences = analysis.get("sentences") or []
     star = analysis.get("star") or {}
     pronouns = analysis.get("pronouns") or {}
@@ -77,17 +86,23 @@ def build(analysis: dict, answer: str, *, anchor: str, asked_names: dict[str, st
     feedback = Feedback(
         anchor=anchor,
         answer_html=answer_html(answer, sentences, _marks(analysis), anchor=anchor),
-        grade=grade, grade_name=GRADE_NAMES.get(grade, "Not graded"),
+        grade=grade,
+        grade_name=GRADE_NAMES.get(grade, "Not graded"),
         reasons_for=[_sentence(r[1:]) for r in reasons if r.startswith("+")],
-        reasons_against=[_sentence(r[1:]) for r in reasons if r.startswith("-")] +
-                        [_sentence(r) for r in reasons if not r.startswith(("+", "-"))],
+        reasons_against=[_sentence(r[1:]) for r in reasons if r.startswith("-")]
+        + [_sentence(r) for r in reasons if not r.startswith(("+", "-"))],
         star=[(role, ROLES[role], bool(star.get(role))) for role in STAR if role in star],
-        missing=[(ROLES[role], MISSING_ADVICE[role]) for role in STAR if role in star and not star[role]],
-        action_share=round(100 * star["action_share"]) if isinstance(star.get("action_share"), int | float) else None,
+        missing=[
+            (ROLES[role], MISSING_ADVICE[role]) for role in STAR if role in star and not star[role]
+        ],
+        action_share=round(100 * star["action_share"])
+        if isinstance(star.get("action_share"), int | float)
+        else None,
         metrics=[m.get("text", "") for m in analysis.get("metrics") or []],
         fillers=[m.get("text", "") for m in analysis.get("fillers") or []],
         hedges=[m.get("text", "") for m in analysis.get("hedges") or []],
-        pronoun_i=int(pronouns.get("i", 0)), pronoun_we=int(pronouns.get("we", 0)),
+        pronoun_i=int(pronouns.get("i", 0)),
+        pronoun_we=int(pronouns.get("we", 0)),
         ownership=analysis.get("ownership") or "",
         hypothetical=bool(analysis.get("hypothetical")),
         shown=principles[0] if principles and principles[0].get("score", 0) > 0 else None,
@@ -104,18 +119,28 @@ def build(analysis: dict, answer: str, *, anchor: str, asked_names: dict[str, st
     return feedback
 
 
-def answer_html(answer: str, sentences: list[dict], marks: list[tuple[int, int, str]], *,
-                anchor: str) -> SafeString:
+def answer_html(
+    answer: str, sentences: list[dict], marks: list[tuple[int, int, str]], *, anchor: str
+) -> SafeString:
     """The answer with each sentence wrapped in its STAR role and marks inside; every byte of it escaped."""
     parts, cursor = [], 0
     for index, sentence in enumerate(_valid(sentences, len(answer))):
         start, end = sentence["start"], sentence["end"]
         parts.append(escape(answer[cursor:start]))
         role = sentence.get("role") if sentence.get("role") in ROLES else "other"
-        parts.append(format_html(
-            '<span class="sent role-{}" id="{}-s{}"><span class="sent-n" aria-hidden="true">{}</span>'
-            '<span class="visually-hidden">{} sentence {}: </span>{}</span>',
-            role, anchor, index, index + 1, ROLES[role], index + 1, _marked(answer, start, end, marks)))
+        parts.append(
+            format_html(
+                '<span class="sent role-{}" id="{}-s{}"><span class="sent-n" aria-hidden="true">{}</span>'
+                '<span class="visually-hidden">{} sentence {}: </span>{}</span>',
+                role,
+                anchor,
+                index,
+                index + 1,
+                ROLES[role],
+                index + 1,
+                _marked(answer, start, end, marks),
+            )
+        )
         cursor = end
     parts.append(escape(answer[cursor:]))
     return mark_safe("".join(parts))
@@ -147,8 +172,14 @@ def _marked(answer: str, start: int, end: int, marks: list[tuple[int, int, str]]
         if mark_start < cursor or mark_end > end or mark_start >= mark_end:
             continue  # outside this sentence, or overlapping a mark already placed
         parts.append(escape(answer[cursor:mark_start]))
-        parts.append(format_html('<mark class="hl hl-{}" title="{}">{}</mark>', kind, MARKS[kind],
-                                 answer[mark_start:mark_end]))
+        parts.append(
+            format_html(
+                '<mark class="hl hl-{}" title="{}">{}</mark>',
+                kind,
+                MARKS[kind],
+                answer[mark_start:mark_end],
+            )
+        )
         cursor = mark_end
     parts.append(escape(answer[cursor:end]))
     return mark_safe("".join(parts))
@@ -171,21 +202,32 @@ def _pointer(item: dict, sentences: list[dict]) -> int | None:
 
 
 def _remarks(analysis: dict, sentences: list[dict]) -> tuple[list[Remark], list[Remark]]:
-    detailed = [item for item in analysis.get("feedback") or [] if isinstance(item, dict) and item.get("text")]
+    detailed = [
+        item
+        for item in analysis.get("feedback") or []
+        if isinstance(item, dict) and item.get("text")
+    ]
     if not detailed:
-        return ([Remark(str(t)) for t in analysis.get("strengths") or []],
-                [Remark(str(t)) for t in analysis.get("improvements") or []])
+        return (
+            [Remark(str(t)) for t in analysis.get("strengths") or []],
+            [Remark(str(t)) for t in analysis.get("improvements") or []],
+        )
     strengths, improvements = [], []
     for item in detailed:
         quote = item.get("quote") or ""
-        remark = Remark(item["text"], _pointer(item, sentences), "" if quote in item["text"] else quote)
+        remark = Remark(
+            item["text"], _pointer(item, sentences), "" if quote in item["text"] else quote
+        )
         (strengths if item.get("kind") == "strength" else improvements).append(remark)
     return strengths, improvements
 
 
 def _follow_ups(analysis: dict, sentences: list[dict]) -> list[Remark]:
-    detailed = [item for item in analysis.get("follow_up_details") or []
-                if isinstance(item, dict) and item.get("question")]
+    detailed = [
+        item
+        for item in analysis.get("follow_up_details") or []
+        if isinstance(item, dict) and item.get("question")
+    ]
     if detailed:
         return [Remark(item["question"], _pointer(item, sentences)) for item in detailed]
     return [Remark(str(text)) for text in analysis.get("follow_ups") or []]

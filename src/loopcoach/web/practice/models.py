@@ -1,4 +1,5 @@
 """A candidate's attempts at questions, their review cards and drafts. All private to their user."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -23,25 +24,47 @@ def end_of_today(now: datetime | None = None) -> datetime:
 class Attempt(models.Model):
     """One written answer. A follow-up answer has a parent; a revision points at the version it revises."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts"
+    )
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="attempts")
     answer = models.TextField()
-    parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="follow_ups",
-                               help_text="For a follow-up answer: the answer whose follow-up it answers")
-    follow_up = models.TextField(blank=True, help_text="For a follow-up answer: the follow-up question")
-    revision_of = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="revisions", help_text="The version this one revises")
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        help_text="For a follow-up answer: the answer whose follow-up it answers",
+    )
+    follow_up = models.TextField(
+        blank=True, help_text="For a follow-up answer: the follow-up question"
+    )
+    revision_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="revisions",
+        help_text="The version this one revises",
+    )
     version = models.PositiveIntegerField(default=1)
-    duration_seconds = models.PositiveIntegerField(null=True, blank=True, help_text="Time on the timer, if used")
-    analysis = models.JSONField(null=True, blank=True, help_text="The analyzer's report (analysis JSON)")
+    duration_seconds = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Time on the timer, if used"
+    )
+    analysis = models.JSONField(
+        null=True, blank=True, help_text="The analyzer's report (analysis JSON)"
+    )
     analysis_error = models.CharField(max_length=300, blank=True)
     grade = models.PositiveSmallIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["user", "question", "-created_at"]),
-                   models.Index(fields=["user", "-created_at"])]
+        indexes = [
+            models.Index(fields=["user", "question", "-created_at"]),
+            models.Index(fields=["user", "-created_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"Attempt {self.pk} at question {self.question_id}"
@@ -61,21 +84,34 @@ class Attempt(models.Model):
 class ReviewCard(models.Model):
     """The spaced-repetition card of one question for one candidate (FSRS state as JSON)."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_cards")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_cards"
+    )
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="review_cards")
     card = models.JSONField(help_text="fsrs Card.to_dict() after the last review")
-    card_before = models.JSONField(null=True, blank=True,
-                                   help_text="The card before the last review, so its rating can be changed")
+    card_before = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="The card before the last review, so its rating can be changed",
+    )
     due = models.DateTimeField(db_index=True)
     last_reviewed_at = models.DateTimeField(null=True, blank=True)
-    last_rating = models.PositiveSmallIntegerField(null=True, blank=True, choices=list(RATINGS.items()))
-    rating_overridden = models.BooleanField(default=False, help_text="The candidate chose the last rating")
-    last_attempt = models.ForeignKey(Attempt, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    last_rating = models.PositiveSmallIntegerField(
+        null=True, blank=True, choices=list(RATINGS.items())
+    )
+    rating_overridden = models.BooleanField(
+        default=False, help_text="The candidate chose the last rating"
+    )
+    last_attempt = models.ForeignKey(
+        Attempt, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     reviews = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["due"]
-        constraints = [models.UniqueConstraint(fields=["user", "question"], name="one_card_per_question")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "question"], name="one_card_per_question")
+        ]
 
     def __str__(self) -> str:
         return f"Card of question {self.question_id}, due {self.due:%Y-%m-%d}"
@@ -92,15 +128,22 @@ class ReviewCard(models.Model):
 class Draft(models.Model):
     """Text being written, kept on the server so it survives a reload or another device."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts"
+    )
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
-    slot = models.CharField(max_length=40, default="answer",
-                            help_text="Which box: 'answer', 'revise-<id>' or 'follow-<id>-<n>'")
+    slot = models.CharField(
+        max_length=40,
+        default="answer",
+        help_text="Which box: 'answer', 'revise-<id>' or 'follow-<id>-<n>'",
+    )
     text = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "question", "slot"], name="one_draft_per_box")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "question", "slot"], name="one_draft_per_box")
+        ]
 
     def __str__(self) -> str:
         return f"Draft {self.slot} of question {self.question_id}"

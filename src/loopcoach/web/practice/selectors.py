@@ -1,4 +1,5 @@
 """Reads of a candidate's practice: every query is filtered by the user it is for."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -49,8 +50,11 @@ def thread(attempt: Attempt) -> Node:
     children: dict[int, list[Attempt]] = defaultdict(list)
     frontier = [attempt.pk]
     while frontier:
-        rows = list(Attempt.objects.filter(user_id=attempt.user_id, parent_id__in=frontier)
-                    .select_related("question").order_by("created_at", "id"))
+        rows = list(
+            Attempt.objects.filter(user_id=attempt.user_id, parent_id__in=frontier)
+            .select_related("question")
+            .order_by("created_at", "id")
+        )
         for row in rows:
             children[row.parent_id].append(row)
         frontier = [row.pk for row in rows]
@@ -66,7 +70,9 @@ def _node(attempt: Attempt, children: dict[int, list[Attempt]]) -> Node:
         nodes = [_node(a, children) for a in answered if a.follow_up.strip() == remark.text.strip()]
         boxes.append(Box(f"follow-{attempt.pk}-{index}", remark.text, remark.sentence, nodes))
     asked = {remark.text.strip() for remark in suggestions}
-    for offset, text in enumerate(dict.fromkeys(a.follow_up for a in answered if a.follow_up.strip() not in asked)):
+    for offset, text in enumerate(
+        dict.fromkeys(a.follow_up for a in answered if a.follow_up.strip() not in asked)
+    ):
         nodes = [_node(a, children) for a in answered if a.follow_up == text]
         boxes.append(Box(f"follow-{attempt.pk}-{len(suggestions) + offset}", text, None, nodes))
     return Node(attempt, view, boxes)
@@ -85,7 +91,9 @@ def versions_of(attempt: Attempt) -> list[Attempt]:
         first = first.revision_of
     chain, frontier = [first], [first.pk]
     while frontier:
-        children = list(Attempt.objects.filter(user_id=attempt.user_id, revision_of_id__in=frontier))
+        children = list(
+            Attempt.objects.filter(user_id=attempt.user_id, revision_of_id__in=frontier)
+        )
         chain += children
         frontier = [child.pk for child in children]
     return sorted(chain, key=lambda a: (a.version, a.created_at))
@@ -93,16 +101,21 @@ def versions_of(attempt: Attempt) -> list[Attempt]:
 
 def question_history(*, user: AbstractBaseUser, question: Question) -> list[Attempt]:
     """The user's answers to a question, newest first, with their follow-up answers prefetched."""
-    return list(attempts_of(user).filter(question=question, parent__isnull=True)
-                .prefetch_related("follow_ups"))
+    return list(
+        attempts_of(user)
+        .filter(question=question, parent__isnull=True)
+        .prefetch_related("follow_ups")
+    )
 
 
 def practised_questions(user: AbstractBaseUser) -> list[dict]:
     """One row per question the user answered: how often, the latest and best grades."""
     rows: dict[int, dict] = {}
     for attempt in attempts_of(user).filter(parent__isnull=True).order_by("-created_at"):
-        row = rows.setdefault(attempt.question_id, {"question": attempt.question, "count": 0, "latest": attempt,
-                                                     "best": None})
+        row = rows.setdefault(
+            attempt.question_id,
+            {"question": attempt.question, "count": 0, "latest": attempt, "best": None},
+        )
         row["count"] += 1
         if attempt.grade and (row["best"] is None or attempt.grade > row["best"]):
             row["best"] = attempt.grade
@@ -111,9 +124,12 @@ def practised_questions(user: AbstractBaseUser) -> list[dict]:
 
 def cards_due(user: AbstractBaseUser, *, now: datetime | None = None) -> QuerySet[ReviewCard]:
     """The user's review cards due by the end of today (in the server's time zone)."""
-    return (ReviewCard.objects.filter(user=user, due__lte=end_of_today(now))
-            .select_related("question", "last_attempt").prefetch_related("question__principles")
-            .order_by("due"))
+    return (
+        ReviewCard.objects.filter(user=user, due__lte=end_of_today(now))
+        .select_related("question", "last_attempt")
+        .prefetch_related("question__principles")
+        .order_by("due")
+    )
 
 
 def card_get(*, user: AbstractBaseUser, pk: int) -> ReviewCard:
@@ -150,14 +166,19 @@ class Progress:
 
 
 def progress(user: AbstractBaseUser, *, now: datetime | None = None) -> Progress:
-    graded = list(attempts_of(user).filter(parent__isnull=True, grade__isnull=False)
-                  .prefetch_related("question__principles").order_by("created_at"))
+    graded = list(
+        attempts_of(user)
+        .filter(parent__isnull=True, grade__isnull=False)
+        .prefetch_related("question__principles")
+        .order_by("created_at")
+    )
     principles = _principle_coverage(graded)
     categories = _category_coverage(graded)
     due = cards_due(user, now=now)
     return Progress(
         points=[(a.created_at, a.grade) for a in graded],
-        principles=principles, categories=categories,
+        principles=principles,
+        categories=categories,
         attempts=attempts_of(user).count(),
         questions=len({a.question_id for a in graded}),
         average=round(sum(a.grade for a in graded) / len(graded), 1) if graded else None,
@@ -167,8 +188,12 @@ def progress(user: AbstractBaseUser, *, now: datetime | None = None) -> Progress
 
 
 def _principle_coverage(graded: list[Attempt]) -> list[Coverage]:
-    totals = (Principle.objects.filter(questions__retired=False).annotate(total=Count("questions"))
-              .select_related("company").order_by("company__name", "order"))
+    totals = (
+        Principle.objects.filter(questions__retired=False)
+        .annotate(total=Count("questions"))
+        .select_related("company")
+        .order_by("company__name", "order")
+    )
     rows = {p.pk: Coverage(slug=p.slug, name=p.name, total=p.total) for p in totals}
     _fill(graded, lambda a: [p.pk for p in a.question.principles.all()], rows)
     return list(rows.values())
@@ -176,8 +201,11 @@ def _principle_coverage(graded: list[Attempt]) -> list[Coverage]:
 
 def _category_coverage(graded: list[Attempt]) -> list[Coverage]:
     totals = dict(Question.objects.active().values_list("category").annotate(total=Count("id")))
-    rows = {value: Coverage(slug=value, name=label, total=totals.get(value, 0))
-            for value, label in Question.Category.choices if totals.get(value)}
+    rows = {
+        value: Coverage(slug=value, name=label, total=totals.get(value, 0))
+        for value, label in Question.Category.choices
+        if totals.get(value)
+    }
     _fill(graded, lambda a: [a.question.category], rows)
     return list(rows.values())
 
@@ -197,10 +225,24 @@ def _fill(graded: list[Attempt], keys_of, rows: dict) -> None:
 def _next_up(due: list[ReviewCard], principles: list[Coverage]) -> list[tuple[str, str, str]]:
     from django.urls import reverse
 
-    items = [("Due for review", card.question.text, reverse("practice:question", args=[card.question_id]))
-             for card in due]
-    weak = sorted((c for c in principles if c.average is not None and c.average < 3), key=lambda c: c.average)
-    items += [("Lowest average grade", c.name, reverse("practice:hub") + f"?principle={c.slug}") for c in weak[:2]]
+    items = [
+        (
+            "Due for review",
+            card.question.text,
+            reverse("practice:question", args=[card.question_id]),
+        )
+        for card in due
+    ]
+    weak = sorted(
+        (c for c in principles if c.average is not None and c.average < 3), key=lambda c: c.average
+    )
+    items += [
+        ("Lowest average grade", c.name, reverse("practice:hub") + f"?principle={c.slug}")
+        for c in weak[:2]
+    ]
     untouched = [c for c in principles if c.practised == 0 and c.total]
-    items += [("Not practised yet", c.name, reverse("practice:hub") + f"?principle={c.slug}") for c in untouched[:3]]
+    items += [
+        ("Not practised yet", c.name, reverse("practice:hub") + f"?principle={c.slug}")
+        for c in untouched[:3]
+    ]
     return items[:6]

@@ -4,6 +4,7 @@ Every view needs a logged-in candidate and reads only their rows: another
 candidate's attempt or card is a 404, exactly like a missing one. Views
 that htmx calls return the fragment the full page includes.
 """
+
 from __future__ import annotations
 
 import random
@@ -32,18 +33,27 @@ FORM_KEY = re.compile(r"^[a-z][a-z0-9-]{0,60}$")
 
 def _echo(request: HttpRequest, question: Question, text: str, **extra) -> dict:
     """What an answer form needs to render itself again (with an error) exactly where it was."""
+
     def key(name: str, default: str) -> str:
         value = request.POST.get(name, "")
         return value if FORM_KEY.match(value) else default
 
-    return {"form_id": key("form_id", "answer-form"), "slot": key("slot", "answer"),
-            "target": key("target", "practice"), "swap": "outerHTML" if request.POST.get("swap") == "outerHTML"
-            else "innerHTML", "text": text, "question": question, **extra}
+    return {
+        "form_id": key("form_id", "answer-form"),
+        "slot": key("slot", "answer"),
+        "target": key("target", "practice"),
+        "swap": "outerHTML" if request.POST.get("swap") == "outerHTML" else "innerHTML",
+        "text": text,
+        "question": question,
+        **extra,
+    }
 
 
 def _question(pk: int) -> Question:
-    return get_object_or_404(Question.objects.select_related("guide__company", "round")
-                             .prefetch_related("principles"), pk=pk)
+    return get_object_or_404(
+        Question.objects.select_related("guide__company", "round").prefetch_related("principles"),
+        pk=pk,
+    )
 
 
 def _duration(raw: str | None) -> int | None:
@@ -58,19 +68,30 @@ def hub(request: HttpRequest) -> HttpResponse:
     practised = {row["question"].pk: row for row in selectors.practised_questions(request.user)}
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "practice/hub.html", {
-        "filters": filters, "questions": questions, "practised": practised, "base_query": query.urlencode(),
-        "categories": Question.Category.choices,
-        "principles": Principle.objects.select_related("company").order_by("company__name", "order"),
-        "due_count": selectors.cards_due(request.user).count(),
-    })
+    return render(
+        request,
+        "practice/hub.html",
+        {
+            "filters": filters,
+            "questions": questions,
+            "practised": practised,
+            "base_query": query.urlencode(),
+            "categories": Question.Category.choices,
+            "principles": Principle.objects.select_related("company").order_by(
+                "company__name", "order"
+            ),
+            "due_count": selectors.cards_due(request.user).count(),
+        },
+    )
 
 
 @login_required
 @require_GET
 def random_question(request: HttpRequest) -> HttpResponse:
     """A random question (within the hub's filters), preferring ones not practised yet."""
-    candidates = list(question_filter(QuestionFilters.from_params(request.GET)).values_list("pk", flat=True))
+    candidates = list(
+        question_filter(QuestionFilters.from_params(request.GET)).values_list("pk", flat=True)
+    )
     if not candidates:
         return redirect(reverse("practice:hub") + "?" + request.GET.urlencode())
     done = set(Attempt.objects.filter(user=request.user).values_list("question_id", flat=True))
@@ -81,10 +102,17 @@ def random_question(request: HttpRequest) -> HttpResponse:
 def _practice_context(request: HttpRequest, question: Question, **extra) -> dict:
     draft = Draft.objects.filter(user=request.user, question=question, slot="answer").first()
     card = ReviewCard.objects.filter(user=request.user, question=question).first()
-    return {"question": question, "related": question_related(question),
-            "history": selectors.question_history(user=request.user, question=question),
-            "text": draft.text if draft else "", "draft_updated": draft.updated_at.isoformat() if draft else "",
-            "card": card, "timer_seconds": TIMER_SECONDS, "max_chars": services.MAX_ANSWER_CHARS, **extra}
+    return {
+        "question": question,
+        "related": question_related(question),
+        "history": selectors.question_history(user=request.user, question=question),
+        "text": draft.text if draft else "",
+        "draft_updated": draft.updated_at.isoformat() if draft else "",
+        "card": card,
+        "timer_seconds": TIMER_SECONDS,
+        "max_chars": services.MAX_ANSWER_CHARS,
+        **extra,
+    }
 
 
 @login_required
@@ -95,7 +123,9 @@ def question(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _form_error(request: HttpRequest, template: str, context: dict, message: str) -> HttpResponse:
     """Show the form again with its error: as a fragment in place for htmx, as a page without it."""
-    response = render(request, template, {**context, "error": message}, status=422 if request.htmx else 400)
+    response = render(
+        request, template, {**context, "error": message}, status=422 if request.htmx else 400
+    )
     if request.htmx:
         response["HX-Retarget"] = f"#{context['form_id']}"
         response["HX-Reswap"] = "outerHTML"
@@ -116,13 +146,19 @@ def attempt_create(request: HttpRequest, pk: int) -> HttpResponse:
     question = _question(pk)
     revision_of = None
     if request.POST.get("revision_of"):
-        revision_of = get_object_or_404(Attempt.objects.filter(user=request.user, question=question),
-                                        pk=request.POST["revision_of"] if request.POST["revision_of"].isdigit() else 0)
+        revision_of = get_object_or_404(
+            Attempt.objects.filter(user=request.user, question=question),
+            pk=request.POST["revision_of"] if request.POST["revision_of"].isdigit() else 0,
+        )
     answer = request.POST.get("answer", "")
     try:
-        attempt = services.attempt_create(user=request.user, question=question, answer=answer,
-                                          duration_seconds=_duration(request.POST.get("duration_seconds")),
-                                          revision_of=revision_of)
+        attempt = services.attempt_create(
+            user=request.user,
+            question=question,
+            answer=answer,
+            duration_seconds=_duration(request.POST.get("duration_seconds")),
+            revision_of=revision_of,
+        )
     except PracticeInputError as exc:
         if request.htmx:
             form = _echo(request, question, answer, revision_of=revision_of)
@@ -140,8 +176,9 @@ def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
     parent = selectors.attempt_get(user=request.user, pk=pk)
     answer, follow_up = request.POST.get("answer", ""), request.POST.get("follow_up", "")
     try:
-        attempt = services.attempt_follow_up_create(user=request.user, parent=parent, follow_up=follow_up,
-                                                    answer=answer)
+        attempt = services.attempt_follow_up_create(
+            user=request.user, parent=parent, follow_up=follow_up, answer=answer
+        )
     except PracticeInputError as exc:
         form = _echo(request, parent.question, answer, parent=parent, follow_up=follow_up)
         if request.htmx:
@@ -156,18 +193,29 @@ def _follow_up_response(request: HttpRequest, parent: Attempt, attempt: Attempt)
         return redirect(f"{parent.get_absolute_url()}#a{attempt.pk}")
     node = selectors.thread(parent)
     box = next((b for b in node.boxes if any(n.attempt.pk == attempt.pk for n in b.nodes)), None)
-    return render(request, "practice/_box.html", {"box": box, "parent": parent, "question": parent.question,
-                                                   "drafts": {}})
+    return render(
+        request,
+        "practice/_box.html",
+        {"box": box, "parent": parent, "question": parent.question, "drafts": {}},
+    )
 
 
 def _thread_context(request: HttpRequest, attempt: Attempt) -> dict:
     root = attempt
     while root.parent_id:
         root = root.parent
-    drafts = Draft.objects.filter(user=request.user, question=root.question).values_list("slot", "text")
-    return {"question": root.question, "node": selectors.thread(root), "versions": selectors.versions_of(root),
-            "card": ReviewCard.objects.filter(user=request.user, question=root.question).first(),
-            "ratings": RATINGS, "root": root, "drafts": dict(drafts)}
+    drafts = Draft.objects.filter(user=request.user, question=root.question).values_list(
+        "slot", "text"
+    )
+    return {
+        "question": root.question,
+        "node": selectors.thread(root),
+        "versions": selectors.versions_of(root),
+        "card": ReviewCard.objects.filter(user=request.user, question=root.question).first(),
+        "ratings": RATINGS,
+        "root": root,
+        "drafts": dict(drafts),
+    }
 
 
 @login_required
@@ -178,7 +226,11 @@ def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = _thread_context(request, attempt)
     if request.htmx:
         return render(request, "practice/_thread.html", context)
-    return render(request, "practice/attempt.html", {**context, "related": question_related(context["question"])})
+    return render(
+        request,
+        "practice/attempt.html",
+        {**context, "related": question_related(context["question"])},
+    )
 
 
 @login_required
@@ -210,7 +262,9 @@ def card_rate(request: HttpRequest, pk: int) -> HttpResponse:
 def _safe_next(request: HttpRequest) -> bool:
     from django.utils.http import url_has_allowed_host_and_scheme
 
-    return url_has_allowed_host_and_scheme(request.POST.get("next"), allowed_hosts={request.get_host()})
+    return url_has_allowed_host_and_scheme(
+        request.POST.get("next"), allowed_hosts={request.get_host()}
+    )
 
 
 @login_required
@@ -219,12 +273,17 @@ def draft_save(request: HttpRequest) -> JsonResponse:
     raw_pk = request.POST.get("question", "")
     question = get_object_or_404(Question, pk=int(raw_pk) if raw_pk.isdigit() else 0)
     try:
-        draft = services.draft_save(user=request.user, question=question, slot=request.POST.get("slot", ""),
-                                    text=request.POST.get("text", ""))
+        draft = services.draft_save(
+            user=request.user,
+            question=question,
+            slot=request.POST.get("slot", ""),
+            text=request.POST.get("text", ""),
+        )
     except PracticeInputError as exc:
         return JsonResponse({"error": "bad_request", "message": str(exc)}, status=400)
-    return JsonResponse({"saved": draft is not None,
-                         "updated_at": draft.updated_at.isoformat() if draft else None})
+    return JsonResponse(
+        {"saved": draft is not None, "updated_at": draft.updated_at.isoformat() if draft else None}
+    )
 
 
 @login_required
@@ -238,14 +297,23 @@ def history(request: HttpRequest) -> HttpResponse:
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     progress = selectors.progress(request.user)
-    return render(request, "practice/dashboard.html",
-                  {"progress": progress, "chart": grades_chart(progress.points)})
+    return render(
+        request,
+        "practice/dashboard.html",
+        {"progress": progress, "chart": grades_chart(progress.points)},
+    )
 
 
 @login_required
 @require_GET
 def due(request: HttpRequest) -> HttpResponse:
     cards = selectors.cards_due(request.user)
-    upcoming = (ReviewCard.objects.filter(user=request.user).exclude(pk__in=[c.pk for c in cards])
-                .select_related("question").order_by("due")[:10])
-    return render(request, "practice/due.html", {"cards": cards, "upcoming": upcoming, "ratings": RATINGS})
+    upcoming = (
+        ReviewCard.objects.filter(user=request.user)
+        .exclude(pk__in=[c.pk for c in cards])
+        .select_related("question")
+        .order_by("due")[:10]
+    )
+    return render(
+        request, "practice/due.html", {"cards": cards, "upcoming": upcoming, "ratings": RATINGS}
+    )

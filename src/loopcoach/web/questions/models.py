@@ -1,4 +1,5 @@
 """The question bank."""
+
 from __future__ import annotations
 
 from django.db import models
@@ -32,13 +33,21 @@ class Question(models.Model):
     text = models.TextField()
     category = models.CharField(max_length=32, choices=Category.choices)
     principles = models.ManyToManyField(Principle, related_name="questions", blank=True)
-    round = models.ForeignKey(LoopRound, on_delete=models.SET_NULL, null=True, blank=True, related_name="questions")
-    deep_dive = models.SlugField(blank=True, help_text="Slug of the guide's deep dive this question illustrates")
+    round = models.ForeignKey(
+        LoopRound, on_delete=models.SET_NULL, null=True, blank=True, related_name="questions"
+    )
+    deep_dive = models.SlugField(
+        blank=True, help_text="Slug of the guide's deep dive this question illustrates"
+    )
     source = models.CharField(max_length=16, choices=Source.choices, default=Source.EDITORIAL)
     guidance = models.TextField(blank=True, help_text="Markdown: what a strong answer covers")
-    times_reported = models.PositiveIntegerField(default=0, help_text="How often candidates reported being asked it")
+    times_reported = models.PositiveIntegerField(
+        default=0, help_text="How often candidates reported being asked it"
+    )
     last_reported = models.DateField(null=True, blank=True)
-    retired = models.BooleanField(default=False, help_text="Dropped from its pack: hidden from the bank, history kept")
+    retired = models.BooleanField(
+        default=False, help_text="Dropped from its pack: hidden from the bank, history kept"
+    )
     search_document = models.TextField(blank=True, editable=False)
     pack_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

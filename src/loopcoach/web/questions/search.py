@@ -6,6 +6,7 @@ PostgreSQL: a `simple` tsvector over the same document, ranked by ts_rank.
 Both match the same stems (see `loopcoach.search`), the last word of the
 query as a prefix so that search-as-you-type finds "rate lim…".
 """
+
 from __future__ import annotations
 
 from django.db import connection

@@ -1,4 +1,5 @@
 """Filtering and searching the question bank: shared by the pages and the API."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,8 +26,14 @@ class QuestionFilters:
         def clean(name: str, limit: int = 80) -> str:
             return (params.get(name) or "").strip()[:limit]
 
-        return cls(q=clean("q", MAX_QUERY_LENGTH), category=clean("category"), principle=clean("principle"),
-                   round=clean("round"), guide=clean("guide"), source=clean("source"))
+        return cls(
+            q=clean("q", MAX_QUERY_LENGTH),
+            category=clean("category"),
+            principle=clean("principle"),
+            round=clean("round"),
+            guide=clean("guide"),
+            source=clean("source"),
+        )
 
     @property
     def active(self) -> bool:

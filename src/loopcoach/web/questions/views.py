@@ -1,4 +1,5 @@
 """The question bank and the page of one question."""
+
 from __future__ import annotations
 
 from django.core.paginator import Paginator
@@ -24,7 +25,9 @@ def question_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "base_query": query_without_page.urlencode(),
         "categories": Question.Category.choices,
-        "principles": Principle.objects.select_related("company").order_by("company__name", "order"),
+        "principles": Principle.objects.select_related("company").order_by(
+            "company__name", "order"
+        ),
         "rounds": LoopRound.objects.order_by("order").values_list("slug", "name").distinct(),
     }
     template = "questions/_results.html" if request.htmx else "questions/question_list.html"
@@ -33,6 +36,11 @@ def question_list(request: HttpRequest) -> HttpResponse:
 
 def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     question = get_object_or_404(
-        Question.objects.select_related("guide__company", "round").prefetch_related("principles"), pk=pk)
-    return render(request, "questions/question_detail.html",
-                  {"question": question, "related": question_related(question)})
+        Question.objects.select_related("guide__company", "round").prefetch_related("principles"),
+        pk=pk,
+    )
+    return render(
+        request,
+        "questions/question_detail.html",
+        {"question": question, "related": question_related(question)},
+    )

@@ -1,4 +1,5 @@
 """/api/v1/stories: the story bank over JSON, private to its owner."""
+
 from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse
@@ -12,17 +13,22 @@ from loopcoach.web.stories.selectors import story_get, story_principles, user_co
 
 def story_dict(story: Story) -> dict:
     return {
-        "id": story.pk, "title": story.title, "when": story.when,
+        "id": story.pk,
+        "title": story.title,
+        "when": story.when,
         **{name: getattr(story, name) for name in TEXT_FIELDS},
         "principles": [p.slug for p in story.principles.all()],
         "suggested_principles": story.suggested_principles(),
         "grade": story.grade,
-        "feedback": {"strengths": (story.analysis or {}).get("strengths", []),
-                     "improvements": (story.analysis or {}).get("improvements", []),
-                     "follow_ups": (story.analysis or {}).get("follow_ups", []),
-                     "error": story.analysis_error or None},
+        "feedback": {
+            "strengths": (story.analysis or {}).get("strengths", []),
+            "improvements": (story.analysis or {}).get("improvements", []),
+            "follow_ups": (story.analysis or {}).get("follow_ups", []),
+            "error": story.analysis_error or None,
+        },
         "url": story.get_absolute_url(),
-        "created_at": story.created_at.isoformat(), "updated_at": story.updated_at.isoformat(),
+        "created_at": story.created_at.isoformat(),
+        "updated_at": story.updated_at.isoformat(),
     }
 
 
@@ -95,12 +101,24 @@ def story_item(request: HttpRequest, pk: int) -> JsonResponse:
 def story_coverage(request: HttpRequest) -> JsonResponse:
     view = user_coverage(request.user)
     coverage = view.coverage
-    return JsonResponse({
-        "principles": [{"slug": row.slug, "name": row.name, "stories": row.stories, "gap": row.is_gap}
-                       for row in coverage.rows],
-        "stories": [{"id": s.pk, "title": s.title, "principles": [p.slug for p in s.principles.all()],
-                     "uses": view.uses.get(s.pk, 0), "stretched": s.pk in coverage.stretched,
-                     "overused": s.pk in coverage.overused} for s in view.stories],
-        "gaps": [row.slug for row in coverage.gaps],
-        "covered": coverage.covered,
-    })
+    return JsonResponse(
+        {
+            "principles": [
+                {"slug": row.slug, "name": row.name, "stories": row.stories, "gap": row.is_gap}
+                for row in coverage.rows
+            ],
+            "stories": [
+                {
+                    "id": s.pk,
+                    "title": s.title,
+                    "principles": [p.slug for p in s.principles.all()],
+                    "uses": view.uses.get(s.pk, 0),
+                    "stretched": s.pk in coverage.stretched,
+                    "overused": s.pk in coverage.overused,
+                }
+                for s in view.stories
+            ],
+            "gaps": [row.slug for row in coverage.gaps],
+            "covered": coverage.covered,
+        }
+    )

@@ -17,15 +17,30 @@ MAX_IMPORT_BYTES = 1_000_000
 
 
 def _text(label: str, name: str, rows: int = 4) -> forms.CharField:
-    return forms.CharField(label=label, required=False, max_length=MAX_PART_LENGTH, widget=forms.Textarea(
-        attrs={"rows": rows, "placeholder": PLACEHOLDERS[name]}))
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=MAX_PART_LENGTH,
+        widget=forms.Textarea(attrs={"rows": rows, "placeholder": PLACEHOLDERS[name]}),
+    )
 
 
 class StoryForm(forms.Form):
-    title = forms.CharField(max_length=200, widget=forms.TextInput(
-        attrs={"placeholder": "e.g. Cut checkout latency by 70% before Prime Day", "autocomplete": "off"}))
-    when = forms.CharField(label="When and where", max_length=120, required=False,
-                           widget=forms.TextInput(attrs={"placeholder": "e.g. 2023, payments team"}))
+    title = forms.CharField(
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={
+                "placeholder": "e.g. Cut checkout latency by 70% before Prime Day",
+                "autocomplete": "off",
+            }
+        ),
+    )
+    when = forms.CharField(
+        label="When and where",
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "e.g. 2023, payments team"}),
+    )
     situation = _text("Situation", "situation")
     task = _text("Task", "task", rows=3)
     action = _text("Action", "action", rows=7)
@@ -34,14 +49,22 @@ class StoryForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not any((cleaned.get(name) or "").strip() for name in ("situation", "task", "action", "result")):
-            raise forms.ValidationError("Write at least one part of the story: situation, task, action or result.")
+        if not any(
+            (cleaned.get(name) or "").strip() for name in ("situation", "task", "action", "result")
+        ):
+            raise forms.ValidationError(
+                "Write at least one part of the story: situation, task, action or result."
+            )
         return cleaned
 
 
 class PrinciplesForm(forms.Form):
-    principles = forms.ModelMultipleChoiceField(queryset=Principle.objects.none(), required=False,
-                                                to_field_name="slug", widget=forms.CheckboxSelectMultiple)
+    principles = forms.ModelMultipleChoiceField(
+        queryset=Principle.objects.none(),
+        required=False,
+        to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,8 +73,14 @@ class PrinciplesForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(required=False, label="A Markdown file exported from loopcoach")
-    text = forms.CharField(required=False, label="…or paste its text", max_length=MAX_IMPORT_BYTES,
-                           widget=forms.Textarea(attrs={"rows": 8, "placeholder": "# My stories\n\n## A story title\n…"}))
+    text = forms.CharField(
+        required=False,
+        label="…or paste its text",
+        max_length=MAX_IMPORT_BYTES,
+        widget=forms.Textarea(
+            attrs={"rows": 8, "placeholder": "# My stories\n\n## A story title\n…"}
+        ),
+    )
 
     def clean(self):
         cleaned = super().clean()

@@ -1,4 +1,5 @@
 """A candidate's STAR stories, tagged with the principles they show."""
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -15,17 +16,27 @@ SUGGESTION_SHARE = 0.5  # suggest principles scoring at least half the top score
 
 
 class Story(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="stories")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="stories"
+    )
     title = models.CharField(max_length=200)
-    when = models.CharField(max_length=120, blank=True, help_text="When and where, e.g. '2023, payments team'")
+    when = models.CharField(
+        max_length=120, blank=True, help_text="When and where, e.g. '2023, payments team'"
+    )
     situation = models.TextField(blank=True)
     task = models.TextField(blank=True)
     action = models.TextField(blank=True)
     result = models.TextField(blank=True)
     reflection = models.TextField(blank=True, help_text="What you learned or would do differently")
-    principles = models.ManyToManyField(Principle, related_name="stories", blank=True,
-                                        help_text="Principles the candidate confirmed")
-    analysis = models.JSONField(null=True, blank=True, help_text="The analyzer's report on the story's text")
+    principles = models.ManyToManyField(
+        Principle,
+        related_name="stories",
+        blank=True,
+        help_text="Principles the candidate confirmed",
+    )
+    analysis = models.JSONField(
+        null=True, blank=True, help_text="The analyzer's report on the story's text"
+    )
     analysis_error = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -43,7 +54,9 @@ class Story(models.Model):
     @property
     def text(self) -> str:
         """The story as one answer, the way it would be told: situation, task, action, result, reflection."""
-        return "\n\n".join(part for part in (getattr(self, name).strip() for name in TEXT_FIELDS) if part)
+        return "\n\n".join(
+            part for part in (getattr(self, name).strip() for name in TEXT_FIELDS) if part
+        )
 
     @property
     def grade(self) -> int | None:
@@ -59,5 +72,8 @@ class Story(models.Model):
         if not ranked:
             return []
         top = ranked[0]["score"]
-        return [{**p, "share": round(p["score"] / top, 2)} for p in ranked[:SUGGESTIONS]
-                if p["score"] >= top * SUGGESTION_SHARE]
+        return [
+            {**p, "share": round(p["score"] / top, 2)}
+            for p in ranked[:SUGGESTIONS]
+            if p["score"] >= top * SUGGESTION_SHARE
+        ]

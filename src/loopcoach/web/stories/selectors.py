@@ -1,4 +1,5 @@
 """Reads of the story bank: the principles it maps to, coverage, and the best stories for a question."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,7 +25,9 @@ STORY_COMPANY = "amazon"
 
 
 def story_principles() -> QuerySet[Principle]:
-    company = Company.objects.filter(slug=STORY_COMPANY).first() or Company.objects.order_by("id").first()
+    company = (
+        Company.objects.filter(slug=STORY_COMPANY).first() or Company.objects.order_by("id").first()
+    )
     return Principle.objects.filter(company=company).order_by("order")
 
 
@@ -38,8 +41,10 @@ def story_get(*, user: AbstractBaseUser, pk: int) -> Story | None:
 
 
 def _candidates(stories: list[Story]) -> list[Candidate]:
-    return [Candidate(s.pk, f"{s.title}\n{s.text}", frozenset(p.slug for p in s.principles.all()))
-            for s in stories]
+    return [
+        Candidate(s.pk, f"{s.title}\n{s.text}", frozenset(p.slug for p in s.principles.all()))
+        for s in stories
+    ]
 
 
 @dataclass
@@ -52,8 +57,14 @@ class CoverageView:
     def rows(self) -> list[dict]:
         """For the matrix template: one row a principle, one cell a story."""
         names = {p.slug: p for p in self.principles}
-        return [{"principle": names[row.slug], "row": row,
-                 "cells": [story.pk in row.stories for story in self.stories]} for row in self.coverage.rows]
+        return [
+            {
+                "principle": names[row.slug],
+                "row": row,
+                "cells": [story.pk in row.stories for story in self.stories],
+            }
+            for row in self.coverage.rows
+        ]
 
 
 def user_coverage(user: AbstractBaseUser) -> CoverageView:
@@ -62,7 +73,11 @@ def user_coverage(user: AbstractBaseUser) -> CoverageView:
     uses = count_uses(answer_texts(user), _candidates(stories)) if stories else {}
     coverage = story_coverage(
         [(p.slug, p.name) for p in principles],
-        [StoryUse(s.pk, frozenset(p.slug for p in s.principles.all()), uses.get(s.pk, 0)) for s in stories])
+        [
+            StoryUse(s.pk, frozenset(p.slug for p in s.principles.all()), uses.get(s.pk, 0))
+            for s in stories
+        ],
+    )
     return CoverageView(coverage, stories, principles, uses)
 
 
@@ -79,8 +94,13 @@ def best_stories(*, user: AbstractBaseUser, question: Question, limit: int = 3) 
     if not stories:
         return []
     asked = list(question.principles.all())
-    matches = rank_stories(question.text, [p.slug for p in asked], _candidates(list(stories.values())),
-                           limit=limit)
+    matches = rank_stories(
+        question.text, [p.slug for p in asked], _candidates(list(stories.values())), limit=limit
+    )
     by_slug = {p.slug: p for p in asked}
-    return [StoryMatch(stories[m.id], m.score, [by_slug[s] for s in m.shared_principles], m.shared_words)
-            for m in matches]
+    return [
+        StoryMatch(
+            stories[m.id], m.score, [by_slug[s] for s in m.shared_principles], m.shared_words
+        )
+        for m in matches
+    ]

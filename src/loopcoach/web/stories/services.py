@@ -1,4 +1,5 @@
 """Writing stories: create, update, confirm tags, delete, and the Markdown export and import."""
+
 from __future__ import annotations
 
 import logging
@@ -22,7 +23,9 @@ class StoryError(Exception):
 
 
 def _clean(data: dict) -> dict:
-    cleaned = {name: str(data.get(name) or "").replace("\r\n", "\n").strip() for name in EDITABLE_FIELDS}
+    cleaned = {
+        name: str(data.get(name) or "").replace("\r\n", "\n").strip() for name in EDITABLE_FIELDS
+    }
     cleaned["title"] = " ".join(cleaned["title"].split())
     cleaned["when"] = " ".join(cleaned["when"].split())
     return cleaned
@@ -36,18 +39,25 @@ def story_analyse(*, story: Story) -> Story:
         story.analysis, story.analysis_error = None, str(error)[:300]
     except Exception:  # the analyzer failing must never lose a story: the text is already saved
         log.exception("analysing story %s failed", story.pk)
-        story.analysis, story.analysis_error = None, "Feedback is unavailable right now; your story is saved."
+        story.analysis, story.analysis_error = (
+            None,
+            "Feedback is unavailable right now; your story is saved.",
+        )
     story.save(update_fields=["analysis", "analysis_error"])
     return story
 
 
 def _principles_by_slug(slugs: list[str]) -> tuple[list, list[str]]:
     known = {p.slug: p for p in story_principles()}
-    return [known[s] for s in dict.fromkeys(slugs) if s in known], [s for s in slugs if s not in known]
+    return [known[s] for s in dict.fromkeys(slugs) if s in known], [
+        s for s in slugs if s not in known
+    ]
 
 
 @transaction.atomic
-def story_create(*, user: AbstractBaseUser, data: dict, principles: list[str] | None = None) -> Story:
+def story_create(
+    *, user: AbstractBaseUser, data: dict, principles: list[str] | None = None
+) -> Story:
     if Story.objects.filter(user=user).count() >= MAX_STORIES_PER_USER:
         raise StoryError(f"You already have {MAX_STORIES_PER_USER} stories; delete one first.")
     story = Story.objects.create(user=user, **_clean(data))
@@ -76,9 +86,12 @@ def story_delete(*, story: Story) -> None:
 
 
 def _record(story: Story) -> StoryRecord:
-    return StoryRecord(title=story.title, when=story.when,
-                       principles=[p.slug for p in story.principles.all()],
-                       **{name: getattr(story, name) for name in TEXT_FIELDS})
+    return StoryRecord(
+        title=story.title,
+        when=story.when,
+        principles=[p.slug for p in story.principles.all()],
+        **{name: getattr(story, name) for name in TEXT_FIELDS},
+    )
 
 
 def stories_export(*, user: AbstractBaseUser) -> str:
@@ -106,7 +119,9 @@ def stories_import(*, user: AbstractBaseUser, text: str) -> ImportResult:
         result.unknown_principles += [s for s in unknown if s not in result.unknown_principles]
         story = existing.get(" ".join(record.title.split()))
         if story is None:
-            existing[record.title] = story_create(user=user, data=data, principles=[p.slug for p in principles])
+            existing[record.title] = story_create(
+                user=user, data=data, principles=[p.slug for p in principles]
+            )
             result.created += 1
         elif _record(story) == StoryRecord(**{**data, "principles": [p.slug for p in principles]}):
             result.unchanged += 1

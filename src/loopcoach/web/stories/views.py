@@ -1,4 +1,5 @@
 """The story bank pages: list with coverage, a story with its feedback, edit, import and export."""
+
 from __future__ import annotations
 
 from django.contrib import messages
@@ -75,11 +76,27 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # Before the candidate has confirmed anything, the analyzer's suggestions come pre-ticked.
     ticked = confirmed or {s["slug"] for s in suggested}
     scores = {p["slug"]: p["score"] for p in (story.analysis or {}).get("principles", [])}
-    choices = [{"principle": p, "checked": p.slug in ticked, "suggested": p.slug in {s["slug"] for s in suggested},
-                "score": scores.get(p.slug)} for p in story_principles()]
-    return render(request, "stories/story_detail.html", {
-        "story": story, "suggested": suggested, "choices": choices, "confirmed": confirmed,
-        "stretched": len(confirmed) > STRETCHED_ABOVE, "stretched_above": STRETCHED_ABOVE})
+    choices = [
+        {
+            "principle": p,
+            "checked": p.slug in ticked,
+            "suggested": p.slug in {s["slug"] for s in suggested},
+            "score": scores.get(p.slug),
+        }
+        for p in story_principles()
+    ]
+    return render(
+        request,
+        "stories/story_detail.html",
+        {
+            "story": story,
+            "suggested": suggested,
+            "choices": choices,
+            "confirmed": confirmed,
+            "stretched": len(confirmed) > STRETCHED_ABOVE,
+            "stretched_above": STRETCHED_ABOVE,
+        },
+    )
 
 
 @login_required
@@ -88,7 +105,9 @@ def story_principles_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     story = _own_story(request, pk)
     form = PrinciplesForm(request.POST)
     if form.is_valid():
-        services.story_confirm_principles(story=story, principles=[p.slug for p in form.cleaned_data["principles"]])
+        services.story_confirm_principles(
+            story=story, principles=[p.slug for p in form.cleaned_data["principles"]]
+        )
         count = len(form.cleaned_data["principles"])
         messages.success(request, f"Tagged with {count} principle{'s' if count != 1 else ''}.")
     else:
@@ -110,7 +129,9 @@ def story_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def story_export(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(services.stories_export(user=request.user), content_type="text/markdown; charset=utf-8")
+    response = HttpResponse(
+        services.stories_export(user=request.user), content_type="text/markdown; charset=utf-8"
+    )
     filename = f"loopcoach-stories-{timezone.localdate():%Y-%m-%d}.md"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

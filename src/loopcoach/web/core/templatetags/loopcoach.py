@@ -1,4 +1,5 @@
 """Template filters shared by every app."""
+
 from __future__ import annotations
 
 import threading

@@ -5,137 +5,245 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Company',
+            name="Company",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True)),
-                ('name', models.CharField(max_length=120)),
-                ('principles_name', models.CharField(default='Principles', max_length=120)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True)),
+                ("name", models.CharField(max_length=120)),
+                ("principles_name", models.CharField(default="Principles", max_length=120)),
             ],
             options={
-                'verbose_name_plural': 'companies',
-                'ordering': ['name'],
+                "verbose_name_plural": "companies",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Guide',
+            name="Guide",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role_slug', models.SlugField()),
-                ('role_name', models.CharField(max_length=120)),
-                ('title', models.CharField(max_length=200)),
-                ('tagline', models.CharField(max_length=300)),
-                ('overview', models.TextField(help_text='Markdown: what the role is')),
-                ('getting_ready_intro', models.TextField(help_text='Markdown')),
-                ('process_intro', models.TextField(help_text='Markdown')),
-                ('loop_intro', models.TextField(help_text='Markdown')),
-                ('round_minutes_min', models.PositiveIntegerField(default=45)),
-                ('round_minutes_max', models.PositiveIntegerField(default=60)),
-                ('responsibilities', models.TextField(help_text='Markdown')),
-                ('requirements_intro', models.TextField(blank=True, help_text='Markdown')),
-                ('summary', models.TextField(help_text='Markdown')),
-                ('compensation_intro', models.TextField(help_text='Markdown')),
-                ('vesting', models.JSONField(default=list, help_text='Percent of the stock grant vesting each year')),
-                ('pack_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('loaded_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('company', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='guides', to='guides.company')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("role_slug", models.SlugField()),
+                ("role_name", models.CharField(max_length=120)),
+                ("title", models.CharField(max_length=200)),
+                ("tagline", models.CharField(max_length=300)),
+                ("overview", models.TextField(help_text="Markdown: what the role is")),
+                ("getting_ready_intro", models.TextField(help_text="Markdown")),
+                ("process_intro", models.TextField(help_text="Markdown")),
+                ("loop_intro", models.TextField(help_text="Markdown")),
+                ("round_minutes_min", models.PositiveIntegerField(default=45)),
+                ("round_minutes_max", models.PositiveIntegerField(default=60)),
+                ("responsibilities", models.TextField(help_text="Markdown")),
+                ("requirements_intro", models.TextField(blank=True, help_text="Markdown")),
+                ("summary", models.TextField(help_text="Markdown")),
+                ("compensation_intro", models.TextField(help_text="Markdown")),
+                (
+                    "vesting",
+                    models.JSONField(
+                        default=list, help_text="Percent of the stock grant vesting each year"
+                    ),
+                ),
+                ("pack_fingerprint", models.CharField(blank=True, editable=False, max_length=64)),
+                ("loaded_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                (
+                    "company",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="guides",
+                        to="guides.company",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['company__name', 'role_name'],
+                "ordering": ["company__name", "role_name"],
             },
         ),
         migrations.CreateModel(
-            name='GuideItem',
+            name="GuideItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('area', 'Evaluation area'), ('deep-dive', 'Deep dive'), ('be-ready', 'Deep dive: be ready to go over'), ('requirement', 'Requirement'), ('faq', 'FAQ'), ('tip', 'Tip'), ('compensation-note', 'Compensation note'), ('related', 'Related guide')], max_length=32)),
-                ('slug', models.SlugField()),
-                ('group', models.SlugField(blank=True, help_text="For a deep dive's points: the deep dive's slug; for a deep dive: its area")),
-                ('title', models.CharField(max_length=300)),
-                ('body', models.TextField(help_text='Markdown')),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('guide', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='guides.guide')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("area", "Evaluation area"),
+                            ("deep-dive", "Deep dive"),
+                            ("be-ready", "Deep dive: be ready to go over"),
+                            ("requirement", "Requirement"),
+                            ("faq", "FAQ"),
+                            ("tip", "Tip"),
+                            ("compensation-note", "Compensation note"),
+                            ("related", "Related guide"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                ("slug", models.SlugField()),
+                (
+                    "group",
+                    models.SlugField(
+                        blank=True,
+                        help_text="For a deep dive's points: the deep dive's slug; for a deep dive: its area",
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("body", models.TextField(help_text="Markdown")),
+                ("order", models.PositiveIntegerField(default=0)),
+                (
+                    "guide",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="guides.guide",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['guide', 'kind', 'order'],
+                "ordering": ["guide", "kind", "order"],
             },
         ),
         migrations.CreateModel(
-            name='Principle',
+            name="Principle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField()),
-                ('name', models.CharField(max_length=120)),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('summary', models.CharField(max_length=500)),
-                ('description', models.TextField(help_text='Markdown')),
-                ('listen_for', models.JSONField(default=list, help_text='What interviewers listen for: a list of strings')),
-                ('pitfalls', models.JSONField(default=list, help_text='Common pitfalls: a list of strings')),
-                ('pack_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('company', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='principles', to='guides.company')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField()),
+                ("name", models.CharField(max_length=120)),
+                ("order", models.PositiveIntegerField(default=0)),
+                ("summary", models.CharField(max_length=500)),
+                ("description", models.TextField(help_text="Markdown")),
+                (
+                    "listen_for",
+                    models.JSONField(
+                        default=list, help_text="What interviewers listen for: a list of strings"
+                    ),
+                ),
+                (
+                    "pitfalls",
+                    models.JSONField(default=list, help_text="Common pitfalls: a list of strings"),
+                ),
+                ("pack_fingerprint", models.CharField(blank=True, editable=False, max_length=64)),
+                (
+                    "company",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="principles",
+                        to="guides.company",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['company', 'order'],
+                "ordering": ["company", "order"],
             },
         ),
         migrations.CreateModel(
-            name='LoopRound',
+            name="LoopRound",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField()),
-                ('name', models.CharField(max_length=120)),
-                ('interviewer', models.CharField(max_length=200)),
-                ('focus', models.TextField(help_text='Markdown')),
-                ('is_bar_raiser', models.BooleanField(default=False)),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('guide', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rounds', to='guides.guide')),
-                ('principles', models.ManyToManyField(blank=True, related_name='rounds', to='guides.principle')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField()),
+                ("name", models.CharField(max_length=120)),
+                ("interviewer", models.CharField(max_length=200)),
+                ("focus", models.TextField(help_text="Markdown")),
+                ("is_bar_raiser", models.BooleanField(default=False)),
+                ("order", models.PositiveIntegerField(default=0)),
+                (
+                    "guide",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rounds",
+                        to="guides.guide",
+                    ),
+                ),
+                (
+                    "principles",
+                    models.ManyToManyField(
+                        blank=True, related_name="rounds", to="guides.principle"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['guide', 'order'],
+                "ordering": ["guide", "order"],
             },
         ),
         migrations.CreateModel(
-            name='ProcessStage',
+            name="ProcessStage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField()),
-                ('name', models.CharField(max_length=120)),
-                ('when', models.CharField(blank=True, max_length=60)),
-                ('body', models.TextField(help_text='Markdown')),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('guide', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stages', to='guides.guide')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField()),
+                ("name", models.CharField(max_length=120)),
+                ("when", models.CharField(blank=True, max_length=60)),
+                ("body", models.TextField(help_text="Markdown")),
+                ("order", models.PositiveIntegerField(default=0)),
+                (
+                    "guide",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stages",
+                        to="guides.guide",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['guide', 'order'],
+                "ordering": ["guide", "order"],
             },
         ),
         migrations.AddConstraint(
-            model_name='guide',
-            constraint=models.UniqueConstraint(fields=('company', 'role_slug'), name='unique_guide_role'),
+            model_name="guide",
+            constraint=models.UniqueConstraint(
+                fields=("company", "role_slug"), name="unique_guide_role"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='guideitem',
-            constraint=models.UniqueConstraint(fields=('guide', 'kind', 'group', 'slug'), name='unique_guide_item'),
+            model_name="guideitem",
+            constraint=models.UniqueConstraint(
+                fields=("guide", "kind", "group", "slug"), name="unique_guide_item"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='principle',
-            constraint=models.UniqueConstraint(fields=('company', 'slug'), name='unique_principle_slug'),
+            model_name="principle",
+            constraint=models.UniqueConstraint(
+                fields=("company", "slug"), name="unique_principle_slug"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='loopround',
-            constraint=models.UniqueConstraint(fields=('guide', 'slug'), name='unique_round_slug'),
+            model_name="loopround",
+            constraint=models.UniqueConstraint(fields=("guide", "slug"), name="unique_round_slug"),
         ),
         migrations.AddConstraint(
-            model_name='processstage',
-            constraint=models.UniqueConstraint(fields=('guide', 'slug'), name='unique_stage_slug'),
+            model_name="processstage",
+            constraint=models.UniqueConstraint(fields=("guide", "slug"), name="unique_stage_slug"),
         ),
     ]

@@ -6,80 +6,180 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('guides', '0001_initial'),
-        ('questions', '0002_search_index'),
+        ("guides", "0001_initial"),
+        ("questions", "0002_search_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MockLoop',
+            name="MockLoop",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seed', models.PositiveIntegerField(help_text='Seed of the question draw')),
-                ('round_minutes', models.PositiveIntegerField(default=15)),
-                ('status', models.CharField(choices=[('in-progress', 'In progress'), ('finished', 'Finished')], default='in-progress', max_length=16)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('guide', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mock_loops', to='guides.guide')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mock_loops', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seed", models.PositiveIntegerField(help_text="Seed of the question draw")),
+                ("round_minutes", models.PositiveIntegerField(default=15)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("in-progress", "In progress"), ("finished", "Finished")],
+                        default="in-progress",
+                        max_length=16,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "guide",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mock_loops",
+                        to="guides.guide",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mock_loops",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='LoopRoundSession',
+            name="LoopRoundSession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveIntegerField()),
-                ('slug', models.SlugField()),
-                ('name', models.CharField(max_length=120)),
-                ('interviewer', models.CharField(max_length=200)),
-                ('is_bar_raiser', models.BooleanField(default=False)),
-                ('principle_slugs', models.JSONField(default=list)),
-                ('uncovered_slugs', models.JSONField(default=list, help_text='Assigned principles no question could probe')),
-                ('minutes', models.PositiveIntegerField()),
-                ('elapsed_seconds', models.PositiveIntegerField(default=0)),
-                ('resumed_at', models.DateTimeField(blank=True, help_text='Set while the clock runs', null=True)),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('round', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='guides.loopround')),
-                ('loop', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rounds', to='loops.mockloop')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveIntegerField()),
+                ("slug", models.SlugField()),
+                ("name", models.CharField(max_length=120)),
+                ("interviewer", models.CharField(max_length=200)),
+                ("is_bar_raiser", models.BooleanField(default=False)),
+                ("principle_slugs", models.JSONField(default=list)),
+                (
+                    "uncovered_slugs",
+                    models.JSONField(
+                        default=list, help_text="Assigned principles no question could probe"
+                    ),
+                ),
+                ("minutes", models.PositiveIntegerField()),
+                ("elapsed_seconds", models.PositiveIntegerField(default=0)),
+                (
+                    "resumed_at",
+                    models.DateTimeField(
+                        blank=True, help_text="Set while the clock runs", null=True
+                    ),
+                ),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "round",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="guides.loopround",
+                    ),
+                ),
+                (
+                    "loop",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rounds",
+                        to="loops.mockloop",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['loop', 'order'],
+                "ordering": ["loop", "order"],
             },
         ),
         migrations.CreateModel(
-            name='LoopAnswer',
+            name="LoopAnswer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveIntegerField()),
-                ('principle_slugs', models.JSONField(default=list, help_text="The round's principles this question probes")),
-                ('answer', models.TextField(blank=True)),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('analysis', models.JSONField(blank=True, null=True)),
-                ('grade', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('follow_up', models.TextField(blank=True, help_text="The interviewer's follow-up question")),
-                ('follow_up_answer', models.TextField(blank=True)),
-                ('follow_up_answered_at', models.DateTimeField(blank=True, null=True)),
-                ('follow_up_analysis', models.JSONField(blank=True, help_text='Analysis of answer + follow-up', null=True)),
-                ('final_grade', models.PositiveSmallIntegerField(blank=True, help_text='Grade of the whole exchange, used by the debrief', null=True)),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='questions.question')),
-                ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='loops.looproundsession')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveIntegerField()),
+                (
+                    "principle_slugs",
+                    models.JSONField(
+                        default=list, help_text="The round's principles this question probes"
+                    ),
+                ),
+                ("answer", models.TextField(blank=True)),
+                ("answered_at", models.DateTimeField(blank=True, null=True)),
+                ("analysis", models.JSONField(blank=True, null=True)),
+                ("grade", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "follow_up",
+                    models.TextField(blank=True, help_text="The interviewer's follow-up question"),
+                ),
+                ("follow_up_answer", models.TextField(blank=True)),
+                ("follow_up_answered_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "follow_up_analysis",
+                    models.JSONField(
+                        blank=True, help_text="Analysis of answer + follow-up", null=True
+                    ),
+                ),
+                (
+                    "final_grade",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Grade of the whole exchange, used by the debrief",
+                        null=True,
+                    ),
+                ),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="questions.question",
+                    ),
+                ),
+                (
+                    "session",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="loops.looproundsession",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['session', 'order'],
-                'constraints': [models.UniqueConstraint(fields=('session', 'question'), name='unique_loop_question')],
+                "ordering": ["session", "order"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("session", "question"), name="unique_loop_question"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='looproundsession',
-            constraint=models.UniqueConstraint(fields=('loop', 'order'), name='unique_loop_round_order'),
+            model_name="looproundsession",
+            constraint=models.UniqueConstraint(
+                fields=("loop", "order"), name="unique_loop_round_order"
+            ),
         ),
     ]

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,38 +14,83 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='SavedOffer',
+            name="SavedOffer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80)),
-                ('fields', models.JSONField(help_text="The calculator's fields as typed, checked by loopcoach.offers.parse_offer")),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('updated', models.DateTimeField(auto_now=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='saved_offers', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80)),
+                (
+                    "fields",
+                    models.JSONField(
+                        help_text="The calculator's fields as typed, checked by loopcoach.offers.parse_offer"
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("updated", models.DateTimeField(auto_now=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="saved_offers",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-updated'],
+                "ordering": ["-updated"],
             },
         ),
         migrations.CreateModel(
-            name='CompensationDataPoint',
+            name="CompensationDataPoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('company', models.CharField(max_length=120)),
-                ('company_slug', models.SlugField(editable=False, max_length=120)),
-                ('level', models.CharField(help_text='As the company names it, e.g. L6', max_length=40)),
-                ('location', models.CharField(max_length=120)),
-                ('year', models.PositiveSmallIntegerField()),
-                ('base', models.DecimalField(decimal_places=2, max_digits=12)),
-                ('stock_per_year', models.DecimalField(decimal_places=2, default=0, max_digits=12)),
-                ('bonus', models.DecimalField(decimal_places=2, default=0, max_digits=12)),
-                ('source', models.CharField(choices=[('user', 'Added by a user'), ('import', 'Imported from CSV')], default='user', max_length=8)),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='compensation_data_points', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("company", models.CharField(max_length=120)),
+                ("company_slug", models.SlugField(editable=False, max_length=120)),
+                (
+                    "level",
+                    models.CharField(help_text="As the company names it, e.g. L6", max_length=40),
+                ),
+                ("location", models.CharField(max_length=120)),
+                ("year", models.PositiveSmallIntegerField()),
+                ("base", models.DecimalField(decimal_places=2, max_digits=12)),
+                ("stock_per_year", models.DecimalField(decimal_places=2, default=0, max_digits=12)),
+                ("bonus", models.DecimalField(decimal_places=2, default=0, max_digits=12)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[("user", "Added by a user"), ("import", "Imported from CSV")],
+                        default="user",
+                        max_length=8,
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="compensation_data_points",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['company', 'level', 'location', '-year'],
-                'indexes': [models.Index(fields=['company_slug', 'level'], name='offers_comp_company_23864b_idx')],
+                "ordering": ["company", "level", "location", "-year"],
+                "indexes": [
+                    models.Index(
+                        fields=["company_slug", "level"], name="offers_comp_company_23864b_idx"
+                    )
+                ],
             },
         ),
     ]

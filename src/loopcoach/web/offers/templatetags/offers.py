@@ -1,4 +1,5 @@
 """`{% market_bands company_slug %}`: the bands block the guide's compensation section includes."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -15,8 +16,13 @@ register = template.Library()
 
 @register.inclusion_tag("offers/_bands.html")
 def market_bands(company: str, company_name: str = "") -> dict:
-    return {"bands": bands_list(company=company), "min_points": MIN_POINTS, "company": company,
-            "company_name": company_name, "compact": True}
+    return {
+        "bands": bands_list(company=company),
+        "min_points": MIN_POINTS,
+        "company": company,
+        "company_name": company_name,
+        "compact": True,
+    }
 
 
 @register.filter
@@ -39,9 +45,16 @@ def offer_calculator_url(vesting: list, name: str = "") -> str:
     """The calculator, with offer A's vesting set to a guide's schedule (`[5, 15, 40, 40]` → Amazon's)."""
     params = {"o1-name": name} if name else {}
     percents = [Decimal(str(p)) for p in vesting or []]
-    named = next((slug for slug, schedule in SCHEDULES.items() if schedule.percents == percents), None)
+    named = next(
+        (slug for slug, schedule in SCHEDULES.items() if schedule.percents == percents), None
+    )
     if named:
         params["o1-vesting"] = named
     elif percents:
-        params.update({"o1-vesting": "custom", "o1-custom_percents": ", ".join(f"{p.normalize():f}" for p in percents)})
+        params.update(
+            {
+                "o1-vesting": "custom",
+                "o1-custom_percents": ", ".join(f"{p.normalize():f}" for p in percents),
+            }
+        )
     return reverse("offers:calculator") + ("?" + urlencode(params) if params else "")

@@ -6,33 +6,72 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('guides', '0001_initial'),
+        ("guides", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Plan',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('phone_screen', models.DateField(blank=True, null=True)),
-                ('loop_date', models.DateField()),
-                ('starts_on', models.DateField(help_text='The day the plan was made or last re-planned')),
-                ('weekly', models.BooleanField(default=False, help_text='Show and export the plan per week instead of per day')),
-                ('done', models.JSONField(default=list, help_text='Keys of the items marked done')),
-                ('skip', models.JSONField(default=list, help_text='Stories and topics done before the last re-plan')),
-                ('revision', models.PositiveIntegerField(default=0, help_text='Bumped by every re-plan (iCalendar SEQUENCE)')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('updated', models.DateTimeField(auto_now=True)),
-                ('guide', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='guides.guide')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='plans', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("phone_screen", models.DateField(blank=True, null=True)),
+                ("loop_date", models.DateField()),
+                (
+                    "starts_on",
+                    models.DateField(help_text="The day the plan was made or last re-planned"),
+                ),
+                (
+                    "weekly",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Show and export the plan per week instead of per day",
+                    ),
+                ),
+                ("done", models.JSONField(default=list, help_text="Keys of the items marked done")),
+                (
+                    "skip",
+                    models.JSONField(
+                        default=list, help_text="Stories and topics done before the last re-plan"
+                    ),
+                ),
+                (
+                    "revision",
+                    models.PositiveIntegerField(
+                        default=0, help_text="Bumped by every re-plan (iCalendar SEQUENCE)"
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("updated", models.DateTimeField(auto_now=True)),
+                (
+                    "guide",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="guides.guide",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="plans",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['loop_date', '-created'],
+                "ordering": ["loop_date", "-created"],
             },
         ),
     ]

@@ -6,80 +6,214 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('questions', '0002_search_index'),
+        ("questions", "0002_search_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Attempt',
+            name="Attempt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('answer', models.TextField()),
-                ('follow_up', models.TextField(blank=True, help_text='For a follow-up answer: the follow-up question')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('duration_seconds', models.PositiveIntegerField(blank=True, help_text='Time on the timer, if used', null=True)),
-                ('analysis', models.JSONField(blank=True, help_text="The analyzer's report (analysis JSON)", null=True)),
-                ('analysis_error', models.CharField(blank=True, max_length=300)),
-                ('grade', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('parent', models.ForeignKey(blank=True, help_text='For a follow-up answer: the answer whose follow-up it answers', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='follow_ups', to='practice.attempt')),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attempts', to='questions.question')),
-                ('revision_of', models.ForeignKey(blank=True, help_text='The version this one revises', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='revisions', to='practice.attempt')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attempts', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("answer", models.TextField()),
+                (
+                    "follow_up",
+                    models.TextField(
+                        blank=True, help_text="For a follow-up answer: the follow-up question"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "duration_seconds",
+                    models.PositiveIntegerField(
+                        blank=True, help_text="Time on the timer, if used", null=True
+                    ),
+                ),
+                (
+                    "analysis",
+                    models.JSONField(
+                        blank=True, help_text="The analyzer's report (analysis JSON)", null=True
+                    ),
+                ),
+                ("analysis_error", models.CharField(blank=True, max_length=300)),
+                ("grade", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="For a follow-up answer: the answer whose follow-up it answers",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follow_ups",
+                        to="practice.attempt",
+                    ),
+                ),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attempts",
+                        to="questions.question",
+                    ),
+                ),
+                (
+                    "revision_of",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The version this one revises",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="revisions",
+                        to="practice.attempt",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attempts",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Draft',
+            name="Draft",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slot', models.CharField(default='answer', help_text="Which box: 'answer', 'revise-<id>' or 'follow-<id>-<n>'", max_length=40)),
-                ('text', models.TextField(blank=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='questions.question')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='drafts', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "slot",
+                    models.CharField(
+                        default="answer",
+                        help_text="Which box: 'answer', 'revise-<id>' or 'follow-<id>-<n>'",
+                        max_length=40,
+                    ),
+                ),
+                ("text", models.TextField(blank=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="questions.question",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="drafts",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ReviewCard',
+            name="ReviewCard",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('card', models.JSONField(help_text='fsrs Card.to_dict() after the last review')),
-                ('card_before', models.JSONField(blank=True, help_text='The card before the last review, so its rating can be changed', null=True)),
-                ('due', models.DateTimeField(db_index=True)),
-                ('last_reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('last_rating', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Again'), (2, 'Hard'), (3, 'Good'), (4, 'Easy')], null=True)),
-                ('rating_overridden', models.BooleanField(default=False, help_text='The candidate chose the last rating')),
-                ('reviews', models.PositiveIntegerField(default=0)),
-                ('last_attempt', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='practice.attempt')),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='review_cards', to='questions.question')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='review_cards', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("card", models.JSONField(help_text="fsrs Card.to_dict() after the last review")),
+                (
+                    "card_before",
+                    models.JSONField(
+                        blank=True,
+                        help_text="The card before the last review, so its rating can be changed",
+                        null=True,
+                    ),
+                ),
+                ("due", models.DateTimeField(db_index=True)),
+                ("last_reviewed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "last_rating",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[(1, "Again"), (2, "Hard"), (3, "Good"), (4, "Easy")],
+                        null=True,
+                    ),
+                ),
+                (
+                    "rating_overridden",
+                    models.BooleanField(
+                        default=False, help_text="The candidate chose the last rating"
+                    ),
+                ),
+                ("reviews", models.PositiveIntegerField(default=0)),
+                (
+                    "last_attempt",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="practice.attempt",
+                    ),
+                ),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="review_cards",
+                        to="questions.question",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="review_cards",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due'],
+                "ordering": ["due"],
             },
         ),
         migrations.AddIndex(
-            model_name='attempt',
-            index=models.Index(fields=['user', 'question', '-created_at'], name='practice_at_user_id_5f71ec_idx'),
+            model_name="attempt",
+            index=models.Index(
+                fields=["user", "question", "-created_at"], name="practice_at_user_id_5f71ec_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='attempt',
-            index=models.Index(fields=['user', '-created_at'], name='practice_at_user_id_053c68_idx'),
+            model_name="attempt",
+            index=models.Index(
+                fields=["user", "-created_at"], name="practice_at_user_id_053c68_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='draft',
-            constraint=models.UniqueConstraint(fields=('user', 'question', 'slot'), name='one_draft_per_box'),
+            model_name="draft",
+            constraint=models.UniqueConstraint(
+                fields=("user", "question", "slot"), name="one_draft_per_box"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reviewcard',
-            constraint=models.UniqueConstraint(fields=('user', 'question'), name='one_card_per_question'),
+            model_name="reviewcard",
+            constraint=models.UniqueConstraint(
+                fields=("user", "question"), name="one_card_per_question"
+            ),
         ),
     ]

@@ -5,38 +5,111 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('guides', '0001_initial'),
+        ("guides", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(help_text='Stable id from the content pack', max_length=120)),
-                ('text', models.TextField()),
-                ('category', models.CharField(choices=[('behavioral', 'Behavioral & Leadership'), ('system-design', 'System Design'), ('management', 'Situational & Management'), ('execution', 'Program Management & Execution'), ('writing', 'Writing')], max_length=32)),
-                ('deep_dive', models.SlugField(blank=True, help_text="Slug of the guide's deep dive this question illustrates")),
-                ('source', models.CharField(choices=[('seed', 'Source guide'), ('editorial', 'Editorial'), ('candidate', 'Candidate report')], default='editorial', max_length=16)),
-                ('guidance', models.TextField(blank=True, help_text='Markdown: what a strong answer covers')),
-                ('times_reported', models.PositiveIntegerField(default=0, help_text='How often candidates reported being asked it')),
-                ('last_reported', models.DateField(blank=True, null=True)),
-                ('retired', models.BooleanField(default=False, help_text='Dropped from its pack: hidden from the bank, history kept')),
-                ('search_document', models.TextField(blank=True, editable=False)),
-                ('pack_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('guide', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='guides.guide')),
-                ('principles', models.ManyToManyField(blank=True, related_name='questions', to='guides.principle')),
-                ('round', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='questions', to='guides.loopround')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "key",
+                    models.SlugField(help_text="Stable id from the content pack", max_length=120),
+                ),
+                ("text", models.TextField()),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("behavioral", "Behavioral & Leadership"),
+                            ("system-design", "System Design"),
+                            ("management", "Situational & Management"),
+                            ("execution", "Program Management & Execution"),
+                            ("writing", "Writing"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                (
+                    "deep_dive",
+                    models.SlugField(
+                        blank=True,
+                        help_text="Slug of the guide's deep dive this question illustrates",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("seed", "Source guide"),
+                            ("editorial", "Editorial"),
+                            ("candidate", "Candidate report"),
+                        ],
+                        default="editorial",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "guidance",
+                    models.TextField(blank=True, help_text="Markdown: what a strong answer covers"),
+                ),
+                (
+                    "times_reported",
+                    models.PositiveIntegerField(
+                        default=0, help_text="How often candidates reported being asked it"
+                    ),
+                ),
+                ("last_reported", models.DateField(blank=True, null=True)),
+                (
+                    "retired",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Dropped from its pack: hidden from the bank, history kept",
+                    ),
+                ),
+                ("search_document", models.TextField(blank=True, editable=False)),
+                ("pack_fingerprint", models.CharField(blank=True, editable=False, max_length=64)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "guide",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="guides.guide",
+                    ),
+                ),
+                (
+                    "principles",
+                    models.ManyToManyField(
+                        blank=True, related_name="questions", to="guides.principle"
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="questions",
+                        to="guides.loopround",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['guide', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('guide', 'key'), name='unique_question_key')],
+                "ordering": ["guide", "id"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("guide", "key"), name="unique_question_key")
+                ],
             },
         ),
     ]

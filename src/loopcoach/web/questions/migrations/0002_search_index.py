@@ -4,6 +4,7 @@ On SQLite: an FTS5 table over `search_document`, kept in step by triggers so
 that every write path (loader, admin, later services) keeps it current.
 On PostgreSQL: a GIN index over the same `simple` tsvector the search uses.
 """
+
 from django.db import migrations
 
 SQLITE_CREATE = [

@@ -6,36 +6,72 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('guides', '0001_initial'),
+        ("guides", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Story',
+            name="Story",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('when', models.CharField(blank=True, help_text="When and where, e.g. '2023, payments team'", max_length=120)),
-                ('situation', models.TextField(blank=True)),
-                ('task', models.TextField(blank=True)),
-                ('action', models.TextField(blank=True)),
-                ('result', models.TextField(blank=True)),
-                ('reflection', models.TextField(blank=True, help_text='What you learned or would do differently')),
-                ('analysis', models.JSONField(blank=True, help_text="The analyzer's report on the story's text", null=True)),
-                ('analysis_error', models.CharField(blank=True, max_length=300)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('principles', models.ManyToManyField(blank=True, help_text='Principles the candidate confirmed', related_name='stories', to='guides.principle')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stories', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                (
+                    "when",
+                    models.CharField(
+                        blank=True,
+                        help_text="When and where, e.g. '2023, payments team'",
+                        max_length=120,
+                    ),
+                ),
+                ("situation", models.TextField(blank=True)),
+                ("task", models.TextField(blank=True)),
+                ("action", models.TextField(blank=True)),
+                ("result", models.TextField(blank=True)),
+                (
+                    "reflection",
+                    models.TextField(
+                        blank=True, help_text="What you learned or would do differently"
+                    ),
+                ),
+                (
+                    "analysis",
+                    models.JSONField(
+                        blank=True, help_text="The analyzer's report on the story's text", null=True
+                    ),
+                ),
+                ("analysis_error", models.CharField(blank=True, max_length=300)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "principles",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Principles the candidate confirmed",
+                        related_name="stories",
+                        to="guides.principle",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stories",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'stories',
-                'ordering': ['created_at', 'id'],
+                "verbose_name_plural": "stories",
+                "ordering": ["created_at", "id"],
             },
         ),
     ]

@@ -1,4 +1,5 @@
 """`{% best_stories question %}`: the signed-in candidate's stories that fit a question."""
+
 from __future__ import annotations
 
 from django import template
@@ -13,7 +14,15 @@ register = template.Library()
 def best_stories(context, question) -> dict:
     user = context["request"].user
     if not user.is_authenticated:
-        return {"signed_in": False, "question": question, "request": context["request"],
-                "login_url": settings.LOGIN_URL}
-    return {"signed_in": True, "question": question, "matches": best_stories_for(user=user, question=question),
-            "has_stories": user.stories.exists()}
+        return {
+            "signed_in": False,
+            "question": question,
+            "request": context["request"],
+            "login_url": settings.LOGIN_URL,
+        }
+    return {
+        "signed_in": True,
+        "question": question,
+        "matches": best_stories_for(user=user, question=question),
+        "has_stories": user.stories.exists(),
+    }

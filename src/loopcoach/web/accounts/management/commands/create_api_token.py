@@ -1,4 +1,5 @@
 """`loopcoach manage create_api_token USERNAME [--name NAME]`: print a new personal API token."""
+
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model

@@ -4,6 +4,7 @@ Requests go through the whole Django stack (middleware, views, templates,
 database) with the test client, so the figures are server time without the
 network. Run it against a loaded database (`loopcoach serve` loads one).
 """
+
 from __future__ import annotations
 
 import statistics
@@ -39,7 +40,9 @@ class Command(BaseCommand):
     help = "Time the main pages and API endpoints (median and p95 per URL, in milliseconds)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--requests", type=int, default=50, help="requests per URL (default 50)")
+        parser.add_argument(
+            "--requests", type=int, default=50, help="requests per URL (default 50)"
+        )
 
     def handle(self, *args, requests: int, **options):
         if requests < 1:

@@ -1,4 +1,5 @@
 """`loopcoach manage import_compensation FILE.csv`: all rows or none, every bad row reported."""
+
 from __future__ import annotations
 
 from pathlib import Path
