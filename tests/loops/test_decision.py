@@ -134,3 +134,19 @@ def test_biggest_gaps_are_weakest_first_with_unprobed_principles_weakest():
 def test_gap_ties_go_to_fewer_answers_then_to_order():
     gaps = biggest_gaps({"a": [2, 2], "b": [2], "c": [2]}, ["a", "b", "c"], count=3)
     assert [g.principle for g in gaps] == ["b", "c", "a"]
+
+
+def test_an_answer_that_does_not_answer_the_question_counts_as_a_one():
+    verdict = round_vote([4, 2], off_topic=[False, True])
+    assert verdict.grades == (4, 1) and verdict.off_topic == 1
+    assert verdict.vote is Vote.NO_HIRE  # mean 2.5: the off-topic story is no evidence
+    assert "did not answer the question" in verdict.reason
+
+
+def test_an_on_topic_round_is_unchanged_by_the_off_topic_flags():
+    assert round_vote([4, 3], off_topic=[False, False]) == round_vote([4, 3])
+
+
+def test_an_unanswered_question_is_not_also_counted_off_topic():
+    verdict = round_vote([None, 4], off_topic=[True, False])
+    assert verdict.missing == 1 and verdict.off_topic == 0

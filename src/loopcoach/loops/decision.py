@@ -5,7 +5,10 @@ The rules, in the order the debrief explains them:
 1. **A question's grade** is the analyzer's 1-4 grade of the answer (with its
    follow-up, when given). A question left unanswered — time ran out, or the
    candidate ended the loop early — counts as a 1: the interviewer has no
-   evidence, and "no evidence" is how a real debrief treats it.
+   evidence, and "no evidence" is how a real debrief treats it. So does an
+   answer that does not answer the question asked (the analyzer's
+   `relevance.answers_question` is false): a polished story about something
+   else tells the interviewer nothing about what they were sent to probe.
 2. **An interviewer's vote** comes from the mean grade of the round's questions:
    mean ≥ 3.5 with no 1 → strong hire; mean ≥ 2.75 → hire; mean ≥ 2 → no hire;
    below 2 → strong no hire. Boundaries belong to the upper band (a mean of
@@ -66,6 +69,7 @@ class RoundVerdict:
     missing: int
     bar_raiser: bool = False
     reason: str = ""
+    off_topic: int = 0
 
 
 @dataclass(frozen=True)
@@ -78,16 +82,29 @@ class Decision:
 
 
 def round_vote(
-    grades: Sequence[int | float | None], *, round_slug: str = "", bar_raiser: bool = False
+    grades: Sequence[int | float | None],
+    *,
+    round_slug: str = "",
+    bar_raiser: bool = False,
+    off_topic: Sequence[bool] = (),
 ) -> RoundVerdict:
-    """The vote of one interviewer from the grades of that round's questions (None = unanswered)."""
+    """The vote of one interviewer from the grades of that round's questions (None = unanswered).
+
+    `off_topic[i]` marks an answer that did not answer question i; it counts as a 1 (rule 1).
+    """
     missing = sum(1 for grade in grades if grade is None)
-    counted = tuple(MISSING_GRADE if grade is None else round_half_up(grade) for grade in grades)
-    raw = [MISSING_GRADE if grade is None else float(grade) for grade in grades]
+    strays = sum(
+        1 for grade, stray in zip(grades, off_topic, strict=False) if stray and grade is not None
+    )
+    raw = [
+        float(MISSING_GRADE) if grade is None or stray else float(grade)
+        for grade, stray in zip(grades, _padded(off_topic, len(grades)), strict=True)
+    ]
     if not raw:
         return RoundVerdict(
             round_slug, Vote.STRONG_NO_HIRE, None, (), 0, bar_raiser, "No questions were asked."
         )
+    counted = tuple(round_half_up(grade) for grade in raw)
     mean = sum(raw) / len(raw)
     has_one = min(raw) < 1.5
     if mean >= STRONG_HIRE_MEAN and not has_one:
@@ -104,7 +121,9 @@ def round_vote(
     else:
         vote, why = Vote.STRONG_NO_HIRE, f"mean grade {mean:.2f} is below {NO_HIRE_MEAN}"
     if missing:
-        why += f"; {missing} unanswered question{'s' if missing > 1 else ''} counted as 1"
+        why += f"; {_count(missing, 'unanswered question')} counted as 1"
+    if strays:
+        why += f"; {_count(strays, 'answer')} that did not answer the question counted as 1"
     return RoundVerdict(
         round_slug,
         vote,
@@ -113,7 +132,16 @@ def round_vote(
         missing,
         bar_raiser,
         why[0].upper() + why[1:] + ".",
+        strays,
     )
+
+
+def _padded(flags: Sequence[bool], length: int) -> list[bool]:
+    return [*flags[:length], *([False] * (length - len(flags)))]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n > 1 else ''}"
 
 
 def round_half_up(grade: float) -> int:
