@@ -2,7 +2,7 @@
 """Set up and run loopcoach from a fresh clone, with nothing but Python 3.11+.
 
     python3 dev.py serve    # venv + dependencies + database + content, then http://127.0.0.1:8000
-    python3 dev.py test     # the whole test suite (SQLite; PostgreSQL too when TEST_DATABASE_URL is set)
+    python3 dev.py test     # the test suite (SQLite; PostgreSQL too when TEST_DATABASE_URL is set)
 
 Both create `.venv` on first use and reinstall only when pyproject.toml changes.
 """

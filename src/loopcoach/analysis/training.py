@@ -87,7 +87,8 @@ _WHERE = {"first": (0, 8), "middle": (3, 8), "last": (7, 8)}
 
 
 def load_extra_sentences(data_dir: Path) -> list[tuple[str, str, int, int]]:
-    """Single labelled sentences: (text, role, index, count); `where` says where in an answer it sits."""
+    """Single labelled sentences: (text, role, index,
+    count); `where` says where in an answer it sits."""
     extra_dir = data_dir.parent / "sentences"
     rows = []
     for path in sorted(extra_dir.glob("*.jsonl")) if extra_dir.is_dir() else []:
@@ -181,7 +182,7 @@ def model_json(model: linear.LinearModel, **extra: Any) -> dict[str, Any]:
     }
 
 
-# ---- sentence roles -------------------------------------------------------------------------------
+# ---- sentence roles ------------------------------------------------------------------------------
 
 
 def _role_rows(answers: list[Answer]) -> tuple[list[dict[str, float]], list[str]]:
@@ -289,7 +290,7 @@ def train_roles(
     return model_json(model, cv_macro_f1=round(best, 4), c=c, balanced=balanced)
 
 
-# ---- principles -----------------------------------------------------------------------------------
+# ---- principles ----------------------------------------------------------------------------------
 
 
 @dataclass
@@ -364,7 +365,8 @@ def train_question_model(
 def _held_out_question_dists(
     answers: list[Answer], questions: list[Question], c: float
 ) -> dict[str, dict[str, float]]:
-    """What the question model says about each answer's question when it has not seen that question."""
+    """What the question model says about each answer's
+    question when it has not seen that question."""
     out: dict[str, dict[str, float]] = {}
     for _train_idx, te in folds(answers):
         unseen = {answers[i].question for i in te}
@@ -437,14 +439,15 @@ def train_story_model(
                     best = (score, c, b, g, top1, top3, off1)
                 if g in (0.0, 1.0) and b in (0.0, 2.0, 3.0, 4.0):
                     log(
-                        f"  story model C={c} bonus={b} shrink={g}: top-1 {top1:.3f} top-3 {top3:.3f}"
-                        f" off-question top-1 {off1:.3f}"
+                        f"  story model C={c} bonus={b} shrink={g}: top-1 "
+                        f"{top1:.3f} top-3 {top3:.3f} off-question top-1 {off1:.3f}"
                     )
     _, c, bonus, shrink, *figures = best
     top1, top3, off1 = figures if figures else (0.0, 0.0, 0.0)
     log(
-        f"story → principle: C={c}, asked-principle bonus {bonus}, shrink {shrink}: cross-validated top-1 {top1:.3f}"
-        f" top-3 {top3:.3f}, off-question top-1 {off1:.3f} ({len(off)} answers)"
+        f"story → principle: C={c}, asked-principle bonus {bonus}, "
+        f"shrink {shrink}: cross-validated top-1 {top1:.3f} top-3 "
+        f"{top3:.3f}, off-question top-1 {off1:.3f} ({len(off)} answers)"
     )
     return model_json(
         _fit_story(answers, c),
@@ -474,7 +477,7 @@ def _fit_story(
     return fit_logistic(rows, labels, c, True, weights=weights)
 
 
-# ---- hypothetical, ownership, grade ----------------------------------------------------------------
+# ---- hypothetical, ownership, grade --------------------------------------------------------------
 
 
 def train_hypothetical(answers: list[Answer], log: Callable[[str], None]) -> dict[str, Any]:
@@ -537,7 +540,8 @@ def models_in_use(models: dict[str, dict[str, Any]]) -> Iterator[None]:
 def out_of_fold_inputs(
     answers: list[Answer], fit_all: Callable[[list[Answer]], dict[str, dict[str, Any]]]
 ):
-    """Grade inputs for each answer as the analyzer would compute them with models not trained on it."""
+    """Grade inputs for each answer as the analyzer
+    would compute them with models not trained on it."""
     from loopcoach.analysis import analyzer
     from loopcoach.analysis.grading import grade_features
 
@@ -660,7 +664,7 @@ def _grade_score(preds: list[float], y: list[int], cuts: list[float]) -> float:
     return within + 0.5 * exact + spearman(g, y)
 
 
-# ---- the whole run ----------------------------------------------------------------------------------
+# ---- the whole run -------------------------------------------------------------------------------
 
 
 def train(
@@ -669,7 +673,7 @@ def train(
     log: Callable[[str], None] = print,
     quick: bool = False,
 ) -> dict[str, Path]:
-    """Train every model from the answers in `data_dir` and write `<name>.json` files into `out_dir`.
+    """Train every model from the answers in `data_dir`; write `<name>.json` files into `out_dir`.
 
     `quick` skips the hyper-parameter search (used by the tests on a tiny corpus)."""
     from threadpoolctl import threadpool_limits

@@ -62,7 +62,8 @@ def run_validate(args: argparse.Namespace) -> int:
         return 1
     for pack in packs:
         print(
-            f"{pack.label}: OK ({len(pack.company.principles)} principles, {len(pack.questions)} questions)"
+            f"{pack.label}: OK ({len(pack.company.principles)} "
+            f"principles, {len(pack.questions)} questions)"
         )
     return 0
 

@@ -66,7 +66,7 @@ class Band:
 
 
 def percentile(values: Sequence[Decimal], percent: int) -> Decimal:
-    """The percentile with linear interpolation between closest ranks (spreadsheets' PERCENTILE.INC).
+    """The percentile, interpolating linearly between closest ranks (spreadsheets' PERCENTILE.INC).
 
     For 10, 20, 30, 40, 50 the 25th percentile sits at rank (5 − 1) × 0.25 = 1,
     exactly the second value: 20.

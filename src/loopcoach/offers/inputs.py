@@ -111,7 +111,8 @@ class Offer:
 
 @dataclass
 class _Reader:
-    """Reads fields out of the mapping, collecting every problem instead of stopping at the first."""
+    """Reads fields out of the mapping, collecting
+    every problem instead of stopping at the first."""
 
     data: Mapping
     errors: dict[str, str] = field(default_factory=dict)

@@ -77,7 +77,8 @@ def plan_calendar(
     sequence: int = 0,
     url: str | None = None,
 ) -> bytes:
-    """The plan as .ics bytes: one event per day (or per week with weekly=True) plus the dated events."""
+    """The plan as .ics bytes: one event per day (or per
+    week with weekly=True) plus the dated events."""
     calendar = Calendar()
     calendar.add("prodid", "-//loopcoach//preparation plan//EN")
     calendar.add("version", "2.0")

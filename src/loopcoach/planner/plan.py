@@ -118,7 +118,8 @@ class Progress:
 
 
 def check_dates(*, today: date, loop_date: date | None, phone_screen: date | None) -> None:
-    """Raise PlanDateError when the dates cannot make a plan; a phone screen already held is fine."""
+    """Raise PlanDateError when the dates cannot make
+    a plan; a phone screen already held is fine."""
     errors = {}
     if loop_date is None:
         errors["loop_date"] = "is required"
@@ -135,7 +136,8 @@ def check_dates(*, today: date, loop_date: date | None, phone_screen: date | Non
 
 
 def _spread(tasks: Sequence, days: Sequence[PlanDay]) -> list[tuple[object, PlanDay]]:
-    """Task i on day ⌊i × days / tasks⌋: evenly spread, in order, several a day when tasks outnumber days."""
+    """Task i on day ⌊i × days / tasks⌋: evenly spread,
+    in order, several a day when tasks outnumber days."""
     if not days:
         return []
     return [(task, days[index * len(days) // len(tasks)]) for index, task in enumerate(tasks)]
@@ -153,7 +155,8 @@ def _mock_days(work: list[PlanDay], loop_date: date) -> list[PlanDay]:
 
 
 class _QuestionPicker:
-    """Hands out questions without repeats until the bank runs out, preferring a day's principles."""
+    """Hands out questions without repeats until the
+    bank runs out, preferring a day's principles."""
 
     def __init__(self, questions: Sequence[Topic]):
         self.questions = list(questions)
@@ -315,7 +318,8 @@ def build_plan(
 def plan_progress(
     plan: Plan, done: Collection[str], *, today: date, finished_before: int = 0
 ) -> Progress:
-    """Done out of all tasks; `finished_before` counts the stories and topics a re-plan left out as done."""
+    """Done out of all tasks; `finished_before` counts
+    the stories and topics a re-plan left out as done."""
     tasks = plan.tasks()
     overdue = [
         item

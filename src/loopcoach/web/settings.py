@@ -151,7 +151,8 @@ SIGNUP_OPEN = envbool("LOOPCOACH_SIGNUP_OPEN", True)
 LOGIN_FAILURE_LIMIT = envint("LOOPCOACH_LOGIN_FAILURE_LIMIT", 5)
 LOGIN_LOCKOUT_MINUTES = envint("LOOPCOACH_LOGIN_LOCKOUT_MINUTES", 15)
 ANALYZE_RATE_PER_MINUTE = envint("LOOPCOACH_ANALYZE_RATE_PER_MINUTE", 30)
-# How many reverse proxies in front of the app append to X-Forwarded-For (0: use the socket address).
+# How many reverse proxies in front of the app append
+# to X-Forwarded-For (0: use the socket address).
 PROXY_COUNT = envint("LOOPCOACH_PROXY_COUNT", 0)
 
 REDIS_URL = envstr("REDIS_URL", "")

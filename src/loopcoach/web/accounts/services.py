@@ -22,7 +22,8 @@ class TokenLimitReached(Exception):
 
 @transaction.atomic
 def api_token_create(*, user: AbstractBaseUser, name: str) -> tuple[ApiToken, str]:
-    """Create a token; return it with its secret, which is never stored and cannot be shown again."""
+    """Create a token; return it with its secret, which
+    is never stored and cannot be shown again."""
     if ApiToken.objects.filter(user=user).count() >= MAX_TOKENS_PER_USER:
         raise TokenLimitReached(f"You already have {MAX_TOKENS_PER_USER} tokens; revoke one first.")
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)

@@ -1,4 +1,5 @@
-"""Sign up, the account page and its API tokens. Log in/out and passwords use Django's auth views."""
+"""Sign up, the account page and its API tokens. Log
+in/out and passwords use Django's auth views."""
 
 from __future__ import annotations
 

@@ -54,7 +54,8 @@ def question_list(request: HttpRequest) -> JsonResponse:
         return error(
             400,
             "bad_request",
-            f"Unknown category '{filters.category}'; one of: {', '.join(Question.Category.values)}.",
+            f"Unknown category '{filters.category}'; one "
+            f"of: {', '.join(Question.Category.values)}.",
         )
     paginator = Paginator(question_filter(filters), settings.API_PAGE_SIZE)
     try:

@@ -120,7 +120,8 @@ def _upsert_guide(
 
 
 def _replace_guide_parts(guide: Guide, principles: dict[str, Principle], pack: Pack) -> None:
-    """Rewrite a changed guide's items and stages; rounds are updated in place (questions point at them)."""
+    """Rewrite a changed guide's items and stages; rounds
+    are updated in place (questions point at them)."""
     spec = pack.guide
     guide.items.all().delete()
     guide.stages.all().delete()

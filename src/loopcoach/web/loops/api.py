@@ -1,4 +1,5 @@
-"""/api/v1/loops: start a mock loop, answer its questions, read the debrief. Private to the owner."""
+"""/api/v1/loops: start a mock loop, answer its
+questions, read the debrief. Private to the owner."""
 
 from __future__ import annotations
 

@@ -132,7 +132,8 @@ def round_leave(request: HttpRequest, pk: int, order: int) -> HttpResponse:
     services.round_leave(session=session)
     messages.info(
         request,
-        f"Round paused with {session.seconds_left() // 60} minutes left. Resume it when you are ready.",
+        f"Round paused with {session.seconds_left() // 60} "
+        "minutes left. Resume it when you are ready.",
     )
     return redirect(session.loop)
 

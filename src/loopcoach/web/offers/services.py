@@ -40,7 +40,8 @@ def data_point_create(*, submitted_by: AbstractBaseUser, fields: Mapping) -> Com
 
 @transaction.atomic
 def data_points_import(*, text: str, submitted_by: AbstractBaseUser | None) -> int:
-    """Every row of the CSV, or none: CsvImportError lists the bad rows before anything is written."""
+    """Every row of the CSV, or none: CsvImportError
+    lists the bad rows before anything is written."""
     points = parse_csv(text, today=timezone.localdate())
     rows = [
         CompensationDataPoint.from_point(

@@ -149,7 +149,8 @@ def calculator(request: HttpRequest) -> HttpResponse:
         "schedules": SCHEDULES.values(),
         "login_url": resolve_url(settings.LOGIN_URL),
     }
-    # htmx swaps only 2xx answers, so it gets the form with its errors as a 200; a plain POST gets the 400.
+    # htmx swaps only 2xx answers, so it gets the form
+    # with its errors as a 200; a plain POST gets the 400.
     invalid = request.method == "POST" and any(form.errors for form in forms)
     status = 400 if invalid and not request.htmx else 200
     template = "offers/_calculator.html" if request.htmx else "offers/calculator.html"

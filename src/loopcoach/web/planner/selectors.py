@@ -22,7 +22,8 @@ PRACTICE_CATEGORIES = [
 
 
 def guide_topics(guide: Guide | None) -> dict:
-    """Principles, system-design topics, practice questions and loop rounds of a guide, as planner Topics."""
+    """Principles, system-design topics, practice questions
+    and loop rounds of a guide, as planner Topics."""
     if guide is None:
         return {"principles": [], "design_topics": [], "questions": [], "rounds": []}
     principles = [
@@ -68,7 +69,8 @@ STORIES_PER_PRINCIPLE = 2  # the story bank's own gap rule: fewer than two stori
 
 
 def owner_covered_principles(plan: Plan) -> set[str]:
-    """Principles the plan owner's story bank already covers, so the plan asks for stories elsewhere."""
+    """Principles the plan owner's story bank already
+    covers, so the plan asks for stories elsewhere."""
     counts = (
         Principle.objects.filter(stories__user=plan.owner_id)
         .annotate(story_count=Count("stories"))

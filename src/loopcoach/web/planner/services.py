@@ -47,7 +47,8 @@ def plan_create(
 def plan_replan(
     *, plan: Plan, loop_date: date | None, phone_screen: date | None, weekly: bool, today: date
 ) -> Plan:
-    """Rebuild the plan from today for new dates; stories and topics already done are not planned again."""
+    """Rebuild the plan from today for new dates; stories
+    and topics already done are not planned again."""
     check_dates(today=today, loop_date=loop_date, phone_screen=phone_screen)
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     finished = finished_topics(plan_build(plan), plan.done)
@@ -71,7 +72,7 @@ def plan_replan(
 
 @transaction.atomic
 def plan_mark(*, plan: Plan, shown: Collection[str], done: Collection[str]) -> Plan:
-    """Set the items in `shown` to done or not as `done` says; keys the plan does not have are ignored.
+    """Set the items in `shown` to done or not as `done` says; ignore keys the plan does not have.
 
     The row is locked so that two quick ticks from two requests cannot undo each other.
     """

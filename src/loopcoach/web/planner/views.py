@@ -1,4 +1,5 @@
-"""Plan pages: the list and new-plan form, one plan with its progress, re-plan, and the .ics download."""
+"""Plan pages: the list and new-plan form, one plan
+with its progress, re-plan, and the .ics download."""
 
 from __future__ import annotations
 

@@ -122,7 +122,8 @@ def build(
 def answer_html(
     answer: str, sentences: list[dict], marks: list[tuple[int, int, str]], *, anchor: str
 ) -> SafeString:
-    """The answer with each sentence wrapped in its STAR role and marks inside; every byte of it escaped."""
+    """The answer with each sentence wrapped in its STAR
+    role and marks inside; every byte of it escaped."""
     parts, cursor = [], 0
     for index, sentence in enumerate(_valid(sentences, len(answer))):
         start, end = sentence["start"], sentence["end"]
@@ -130,8 +131,9 @@ def answer_html(
         role = sentence.get("role") if sentence.get("role") in ROLES else "other"
         parts.append(
             format_html(
-                '<span class="sent role-{}" id="{}-s{}"><span class="sent-n" aria-hidden="true">{}</span>'
-                '<span class="visually-hidden">{} sentence {}: </span>{}</span>',
+                '<span class="sent role-{}" id="{}-s{}"><span '
+                'class="sent-n" aria-hidden="true">{}</span><span '
+                'class="visually-hidden">{} sentence {}: </span>{}</span>',
                 role,
                 anchor,
                 index,

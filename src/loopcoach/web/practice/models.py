@@ -22,7 +22,8 @@ def end_of_today(now: datetime | None = None) -> datetime:
 
 
 class Attempt(models.Model):
-    """One written answer. A follow-up answer has a parent; a revision points at the version it revises."""
+    """One written answer. A follow-up answer has a parent;
+    a revision points at the version it revises."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts"

@@ -22,7 +22,8 @@ def attempts_of(user: AbstractBaseUser) -> QuerySet[Attempt]:
 
 
 def attempt_get(*, user: AbstractBaseUser, pk: int) -> Attempt:
-    """The user's attempt, or 404: another candidate's id is indistinguishable from a missing one."""
+    """The user's attempt, or 404: another candidate's
+    id is indistinguishable from a missing one."""
     return get_object_or_404(attempts_of(user), pk=pk)
 
 

@@ -128,7 +128,8 @@ def attempt_follow_up_create(
 
 
 def attempt_analyze(*, attempt: Attempt) -> Attempt:
-    """Analyse a saved answer and store the report. Input errors undo the attempt; crashes keep it."""
+    """Analyse a saved answer and store the report.
+    Input errors undo the attempt; crashes keep it."""
     try:
         analysis = _analysis_of(attempt)
     except AnalysisInputError as exc:

@@ -59,7 +59,8 @@ def question_filter(filters: QuestionFilters) -> QuerySet[Question]:
 
 
 def question_related(question: Question) -> QuerySet[Question]:
-    """Up to five other questions on the same principles (or, without principles, the same category)."""
+    """Up to five other questions on the same principles
+    (or, without principles, the same category)."""
     others = Question.objects.active().filter(guide=question.guide).exclude(pk=question.pk)
     if question.principles.exists():
         return others.filter(principles__in=question.principles.all()).distinct().order_by("id")[:5]

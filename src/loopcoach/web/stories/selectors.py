@@ -1,4 +1,5 @@
-"""Reads of the story bank: the principles it maps to, coverage, and the best stories for a question."""
+"""Reads of the story bank: the principles it maps
+to, coverage, and the best stories for a question."""
 
 from __future__ import annotations
 

@@ -149,7 +149,10 @@ def story_import(request: HttpRequest) -> HttpResponse:
         except services.StoryError as error:
             form.add_error(None, f"Nothing was imported: {error}")
         else:
-            summary = f"Imported: {result.created} new, {result.updated} updated, {result.unchanged} unchanged."
+            summary = (
+                f"Imported: {result.created} new, {result.updated} updated, "
+                f"{result.unchanged} unchanged."
+            )
             if result.unknown_principles:
                 summary += f" Unknown principles skipped: {', '.join(result.unknown_principles)}."
             messages.success(request, summary)

@@ -42,7 +42,8 @@ def sum_of(rows, attribute: str):
 
 @register.simple_tag
 def offer_calculator_url(vesting: list, name: str = "") -> str:
-    """The calculator, with offer A's vesting set to a guide's schedule (`[5, 15, 40, 40]` → Amazon's)."""
+    """The calculator, with offer A's vesting set to a
+    guide's schedule (`[5, 15, 40, 40]` → Amazon's)."""
     params = {"o1-name": name} if name else {}
     percents = [Decimal(str(p)) for p in vesting or []]
     named = next(
