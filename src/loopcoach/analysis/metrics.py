@@ -228,8 +228,9 @@ def _classify(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     start, end = m.start(), m.end()
     before = text[max(0, start - 2) : start]
     rest = text[end : end + 60]
-    if m.group("digits") and _CURRENCY_BEFORE.search(before):
-        return (start - len(_CURRENCY_BEFORE.search(before).group(0)), end)
+    currency = _CURRENCY_BEFORE.search(before)
+    if m.group("digits") and currency:
+        return (start - len(currency.group(0)), end)
     for pattern in (_PERCENT, _MULTIPLIER, _MONEY_WORD):
         unit = pattern.match(rest)
         if unit:

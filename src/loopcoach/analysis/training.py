@@ -157,7 +157,7 @@ def _frequent_only(rows: list[dict[str, float]], min_count: int) -> list[dict[st
     return [{k: v for k, v in r.items() if seen[k] >= min_count} for r in rows]
 
 
-def _export(names, classes, coef, intercept) -> linear.LinearModel:
+def _export(names: list[str], classes: Any, coef: Any, intercept: Any) -> linear.LinearModel:
     classes = [str(c) for c in classes]
     if len(classes) == 2:  # sklearn keeps one row for two classes; expand to one row per class
         coef = [-coef[0] / 2, coef[0] / 2]
@@ -315,7 +315,7 @@ def load_questions(data_dir: Path, answers: list[Answer]) -> list[Question]:
 
 def _content_pack_questions() -> list[Question]:
     packs = Path(__file__).resolve().parents[1] / "content" / "packs"
-    out = []
+    out: list[Question] = []
     try:
         import yaml
     except ImportError:
@@ -417,7 +417,7 @@ def train_story_model(
     shrinks = [0.0] if quick else [0.0, 0.5, 1.0, 2.0, 3.0]
     feats = [_story_feats(a) for a in answers]
     off = [i for i, a in enumerate(answers) if a.asked and a.asked != a.principle]
-    best = (-1.0, 1.0, 2.0, 0.0)
+    best: tuple[float, ...] = (-1.0, 1.0, 2.0, 0.0)
     for c in [4.0] if quick else [0.5, 1.0, 2.0, 4.0, 16.0]:
         probs: list[dict[str, float]] = [{} for _ in answers]
         for tr, te in folds(answers):
@@ -529,17 +529,17 @@ def models_in_use(models: dict[str, dict[str, Any]]) -> Iterator[None]:
     mods = [linear, grading_mod, hyp_mod, principles_mod, pronouns_mod, roles_mod]
     saved = [m.load_model for m in mods]
     for m in mods:
-        m.load_model = patched
+        m.load_model = patched  # type: ignore[attr-defined]
     try:
         yield
     finally:
         for m, s in zip(mods, saved, strict=True):
-            m.load_model = s
+            m.load_model = s  # type: ignore[attr-defined]
 
 
 def out_of_fold_inputs(
     answers: list[Answer], fit_all: Callable[[list[Answer]], dict[str, dict[str, Any]]]
-):
+) -> tuple[list[dict[str, float]], list[tuple[list[str], list[str]]], list[Answer]]:
     """Grade inputs for each answer as the analyzer
     would compute them with models not trained on it."""
     from loopcoach.analysis import analyzer
@@ -619,7 +619,7 @@ def train_grade(
     vec = DictVectorizer()
     x = vec.fit_transform(rows)
     y = [a.grade for a in answers]
-    best = None
+    best: tuple[float, float, Any] | None = None
     for alpha in [0.3, 1.0, 3.0, 10.0]:
         preds = [0.0] * len(answers)
         for tr, te in folds(answers):
@@ -630,6 +630,7 @@ def train_grade(
         score = _grade_score(preds, y, cuts)
         if best is None or score > best[0]:
             best = (score, alpha, cuts)
+    assert best is not None  # the loop above ran at least once
     score, alpha, cuts = best
     log(f"grade: cross-validated score {score:.3f} (ridge alpha={alpha}, thresholds {cuts})")
     reg = Ridge(alpha=alpha).fit(x, y)

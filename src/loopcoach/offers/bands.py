@@ -86,9 +86,10 @@ def quartiles(values: Sequence[Decimal]) -> Quartiles:
 
 def group_key(point: DataPoint) -> tuple[str, str, str]:
     """Case and spacing do not split a band: "Seattle, WA" and "seattle,  wa" are one location."""
-    return tuple(
+    company, level, location = (
         " ".join(part.split()).casefold() for part in (point.company, point.level, point.location)
     )
+    return company, level, location
 
 
 def market_bands(points: Iterable[DataPoint], *, min_points: int = MIN_POINTS) -> list[Band]:

@@ -38,7 +38,7 @@ class Row:
         return self.base + self.bonus + self.sign_on + self.stock
 
     def to_dict(self) -> dict:
-        data = (
+        data: dict[str, object] = (
             {"year": self.year} if self.month is None else {"month": self.month, "year": self.year}
         )
         data.update({name: str(getattr(self, name)) for name in COMPONENTS}, total=str(self.total))

@@ -93,7 +93,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "loopcoach.sqlite3",
+            "NAME": str(DATA_DIR / "loopcoach.sqlite3"),
             "OPTIONS": {
                 # Wait for a lock instead of failing, and take the write lock at
                 # the start of a transaction so concurrent writers never deadlock.

@@ -26,6 +26,7 @@ class ThrottledLoginForm(AuthenticationForm):
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""
+        assert self.request is not None  # LoginView always passes the request
         ip = client_ip(self.request)
         if services.login_locked(username=username, ip=ip):
             raise forms.ValidationError(

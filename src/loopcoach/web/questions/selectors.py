@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -22,7 +23,7 @@ class QuestionFilters:
     source: str = ""
 
     @classmethod
-    def from_params(cls, params) -> QuestionFilters:
+    def from_params(cls, params: Mapping[str, str]) -> QuestionFilters:
         def clean(name: str, limit: int = 80) -> str:
             return (params.get(name) or "").strip()[:limit]
 
