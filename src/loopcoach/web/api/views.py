@@ -39,7 +39,7 @@ def guide_detail(request: HttpRequest, company: str, role: str) -> JsonResponse:
 
 
 def _page_number(raw: str | None) -> int | None:
-    if raw in (None, ""):
+    if not raw:
         return 1
     return int(raw) if raw.isdigit() and int(raw) >= 1 else None
 
