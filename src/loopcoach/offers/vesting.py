@@ -50,10 +50,6 @@ class VestingSchedule:
                 )
         return [vest for vest in events if vest.fraction]
 
-    def short(self) -> str:
-        """5/15/40/40"""
-        return "/".join(f"{percent.normalize():f}" for percent in self.percents)
-
 
 def _years(*pairs: tuple[str, int]) -> tuple[VestingYear, ...]:
     return tuple(VestingYear(Decimal(percent), vests) for percent, vests in pairs)

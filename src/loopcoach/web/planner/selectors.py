@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date
 
 from django.db.models import Count
 
@@ -98,7 +97,3 @@ def plan_build(
         skip=plan.skip,
         **guide_topics(plan.guide),
     )
-
-
-def plan_days_left(plan: Plan, *, today: date) -> int:
-    return (plan.loop_date - today).days

@@ -73,14 +73,6 @@ class Attempt(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("practice:attempt", args=[self.pk])
 
-    @property
-    def grade_name(self) -> str:
-        return GRADE_NAMES.get(self.grade or 0, "Not graded")
-
-    @property
-    def is_follow_up(self) -> bool:
-        return self.parent_id is not None
-
 
 class ReviewCard(models.Model):
     """The spaced-repetition card of one question for one candidate (FSRS state as JSON)."""
