@@ -8,9 +8,9 @@
 
 Each creates `.venv` on first use and installs the exact versions of
 requirements/app.lock (serve: what the app needs at run time) or
-requirements/dev.lock (test, check: the app plus the test, lint and training
-tools), then loopcoach itself without its dependencies. It installs again only
-when pyproject.toml or that lock file changes.
+requirements/dev.lock (test, check, lock: the app plus the test, lint, type and
+training tools), then loopcoach itself without its dependencies. It installs
+again only when pyproject.toml or that lock file changes.
 """
 
 from __future__ import annotations
