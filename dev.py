@@ -2,9 +2,15 @@
 """Set up and run loopcoach from a fresh clone, with nothing but Python 3.11+.
 
     python3 dev.py serve    # venv + dependencies + database + content, then http://127.0.0.1:8000
-    python3 dev.py test     # the whole test suite (SQLite; PostgreSQL too when TEST_DATABASE_URL is set)
+    python3 dev.py test     # the test suite (SQLite; PostgreSQL too when TEST_DATABASE_URL is set)
+    python3 dev.py check    # ruff format --check, ruff check and mypy, as CI runs them
+    python3 dev.py lock     # recompile requirements/*.lock after a change to pyproject.toml
 
-Both create `.venv` on first use and reinstall only when pyproject.toml changes.
+Each creates `.venv` on first use and installs the exact versions of
+requirements/app.lock (serve: what the app needs at run time) or
+requirements/dev.lock (test, check, lock: the app plus the test, lint, type and
+training tools), then loopcoach itself without its dependencies. It installs
+again only when pyproject.toml or that lock file changes.
 """
 
 from __future__ import annotations
@@ -22,22 +28,35 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".loopcoach-installed"
+LOCKS = ROOT / "requirements"
 CHROMIUM = Path("/usr/bin/chromium")
 
 
-def ensure_venv() -> None:
+def fingerprint(profile: str) -> str:
+    """`profile` and a hash of what it installs from, as written to the stamp."""
+    digest = hashlib.sha256()
+    for path in (ROOT / "pyproject.toml", LOCKS / f"{profile}.lock"):
+        digest.update(path.read_bytes())
+    return f"{profile} {digest.hexdigest()}"
+
+
+def ensure_venv(profile: str) -> None:
+    """A .venv with the `profile` lock ("app" or "dev") and loopcoach installed."""
     if sys.version_info < (3, 11):  # noqa: UP036 -- dev.py runs on whatever python3 the user has
         sys.exit(f"loopcoach needs Python 3.11 or newer (this is {sys.version.split()[0]}).")
     if not PYTHON.exists():
         print("Creating the virtual environment in .venv …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    if STAMP.exists() and STAMP.read_text().strip() == wanted:
+    installed = STAMP.read_text().strip() if STAMP.exists() else ""
+    # The dev lock holds every version of the app lock, so it serves the app as well.
+    enough = {fingerprint(profile)} | ({fingerprint("dev")} if profile == "app" else set())
+    if installed in enough:
         return
-    print("Installing loopcoach and its dependencies (first run only) …", flush=True)
-    run([PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
-    run([PYTHON, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[dev]"])
-    STAMP.write_text(wanted)
+    print(f"Installing loopcoach and requirements/{profile}.lock …", flush=True)
+    pip = [PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    run([*pip, "--require-hashes", "-r", LOCKS / f"{profile}.lock"])
+    run([*pip, "--no-deps", "-e", ROOT])
+    STAMP.write_text(fingerprint(profile))
 
 
 def run(command: list, env: dict | None = None) -> int:
@@ -47,17 +66,46 @@ def run(command: list, env: dict | None = None) -> int:
     return code
 
 
+def scratch_env() -> dict[str, str]:
+    """The environment for tests and checks: their secret key and files go to a scratch folder."""
+    env = dict(os.environ)
+    env.setdefault("LOOPCOACH_DATA_DIR", tempfile.mkdtemp(prefix="loopcoach-test-"))
+    return env
+
+
 def serve(args: list[str]) -> None:
-    ensure_venv()
+    ensure_venv("app")
     run([BIN / "loopcoach", "serve", *args])
 
 
+def check(args: list[str]) -> None:
+    ensure_venv("dev")
+    env = scratch_env()
+    print("== ruff format --check ==", flush=True)
+    run([BIN / "ruff", "format", "--check", "."], env=env)
+    print("== ruff check ==", flush=True)
+    run([BIN / "ruff", "check", "."], env=env)
+    print("== mypy ==", flush=True)
+    run([BIN / "mypy", *args], env=env)
+
+
+def lock(args: list[str]) -> None:
+    """Compile both lock files from pyproject.toml's ranges (`--upgrade`: newest versions)."""
+    ensure_venv("dev")
+    # One resolution for every platform and Python 3.11+, with hashes; the dev lock is
+    # constrained by the app lock so both pin the same version of every shared package.
+    compile_ = [BIN / "uv", "pip", "compile", "pyproject.toml", "--universal", "--quiet"]
+    compile_ += ["--python-version", "3.11", "--generate-hashes", *args]
+    # Relative paths, since each lock's header quotes the command that wrote it.
+    app, dev = "requirements/app.lock", "requirements/dev.lock"
+    run([*compile_, "-o", app])
+    run([*compile_, "--extra", "dev", "-c", app, "-o", dev])
+
+
 def test(args: list[str]) -> None:
-    ensure_venv()
-    env = dict(os.environ)
+    ensure_venv("dev")
+    env = scratch_env()
     env.pop("DATABASE_URL", None)  # the first pass is always the embedded SQLite default
-    # The tests' secret key and static files go to a scratch folder, not ./data.
-    env.setdefault("LOOPCOACH_DATA_DIR", tempfile.mkdtemp(prefix="loopcoach-test-"))
     if not CHROMIUM.exists():
         print(
             f"Note: {CHROMIUM} is missing, so the browser tests are skipped "
@@ -74,7 +122,7 @@ def test(args: list[str]) -> None:
         print("(PostgreSQL pass skipped: set TEST_DATABASE_URL=postgres://… to run it.)")
 
 
-COMMANDS = {"serve": serve, "test": test}
+COMMANDS = {"serve": serve, "test": test, "check": check, "lock": lock}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:

@@ -12,6 +12,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from fsrs import Card, Rating, Scheduler
+from fsrs.card import CardDict
 
 RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 # The analyzer's 1-4 grade maps straight onto FSRS's four ratings.
@@ -20,7 +21,7 @@ GRADE_TO_RATING = {1: 1, 2: 2, 3: 3, 4: 4}
 
 @dataclass(frozen=True)
 class Review:
-    card: dict
+    card: CardDict
     due: datetime
 
 
@@ -32,18 +33,18 @@ def _scheduler() -> Scheduler:
     return Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
 
 
-def rating_for_grade(grade: int) -> int:
+def rating_for_grade(grade: int | None) -> int:
     if grade not in GRADE_TO_RATING:
         raise ValueError(f"A grade is 1 to 4, not {grade!r}.")
     return GRADE_TO_RATING[grade]
 
 
-def new_card(now: datetime) -> dict:
+def new_card(now: datetime) -> CardDict:
     card = Card(due=now)
     return card.to_dict()
 
 
-def review(card: dict, *, rating: int, now: datetime) -> Review:
+def review(card: CardDict, *, rating: int, now: datetime) -> Review:
     """The card after a review with `rating` (1 Again … 4 Easy) at `now`."""
     if rating not in RATINGS:
         raise ValueError(f"A rating is 1 to 4, not {rating!r}.")

@@ -12,14 +12,16 @@ from tests.analysis.examples import CONFLICT, HYPOTHETICAL, STRONG, WE_STORY
     [
         (HYPOTHETICAL, True),
         (
-            "I usually start with one-on-ones. I always ask what blocks people. I generally follow up a week later.",
+            "I usually start with one-on-ones. I always ask what "
+            "blocks people. I generally follow up a week later.",
             True,
         ),
         (STRONG, False),
         (WE_STORY, False),
         (CONFLICT, False),
         (
-            "I'd been at the company a year when the outage hit. I rolled back the deploy. Errors stopped.",
+            "I'd been at the company a year when the outage "
+            "hit. I rolled back the deploy. Errors stopped.",
             False,
         ),
     ],

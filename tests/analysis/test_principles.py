@@ -5,10 +5,10 @@ import pytest
 from loopcoach.analysis.principles import NAMES, asked_principle, rank_principles
 
 FRUGAL_STORY = (
-    "Our cloud bill had doubled in a year and we had no budget for more servers. "
-    "I went through every service's spend and found idle test environments costing $20,000 a month. "
-    "I wrote a job that shut them down at night and moved logs to cheaper storage. "
-    "We cut the bill by 30% without buying anything new."
+    "Our cloud bill had doubled in a year and we had no budget for more servers. I "
+    "went through every service's spend and found idle test environments costing "
+    "$20,000 a month. I wrote a job that shut them down at night and moved logs to "
+    "cheaper storage. We cut the bill by 30% without buying anything new."
 )
 
 
@@ -49,10 +49,11 @@ def test_the_asked_principle_lifts_but_does_not_decide_alone():
 
 
 DATA_STORY = (
-    "A customer asked why her monthly invoice looked wrong, so I pulled the billing logs for her account. "
-    "I traced every line item through our queries and found that a currency conversion ran twice. "
-    "I dug into the data for the whole quarter and found 300 other accounts with the same discrepancy. "
-    "I wrote the root cause analysis and the fix, and the error has not come back."
+    "A customer asked why her monthly invoice looked wrong, so I pulled the "
+    "billing logs for her account. I traced every line item through our queries "
+    "and found that a currency conversion ran twice. I dug into the data for the "
+    "whole quarter and found 300 other accounts with the same discrepancy. I "
+    "wrote the root cause analysis and the fix, and the error has not come back."
 )
 
 

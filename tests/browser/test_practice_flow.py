@@ -54,7 +54,8 @@ def test_a_candidate_practises_a_question_end_to_end(page):
     shown = time.perf_counter() - started
     server = submitted.value.request.timing["responseEnd"]
     print(
-        f"\nsubmit → feedback: response after {server:.0f} ms, panel visible after {shown * 1000:.0f} ms"
+        f"\nsubmit → feedback: response after {server:.0f} "
+        f"ms, panel visible after {shown * 1000:.0f} ms"
     )
     assert shown < 3, f"feedback took {shown:.1f}s"
     assert (
@@ -75,8 +76,9 @@ def test_a_candidate_practises_a_question_end_to_end(page):
     follow_up = page.locator(".follow-up").first
     follow_up.get_by_text("Answer this follow-up").click()
     follow_up.get_by_label("Your answer to the follow-up").fill(
-        "Before the change p99 was 900 ms. I measured each call with tracing; the cache removed two of "
-        "the three database calls, which was 80% of the gain. I chose it because reads were 95% of traffic."
+        "Before the change p99 was 900 ms. I measured each call with "
+        "tracing; the cache removed two of the three database calls, which "
+        "was 80% of the gain. I chose it because reads were 95% of traffic."
     )
     follow_up.get_by_role("button", name="Submit follow-up").click()
     expect(page.locator(".follow-up .answer-node .feedback").first).to_be_visible()

@@ -110,7 +110,8 @@ def test_it_reports_vesting_that_does_not_add_up(pack_copy):
     path = pack_copy / "guide.yaml"
     replace_in(path, "vesting: [25, 25, 25, 25]", "vesting: [5, 15, 40, 30]")
     assert problems_of(pack_copy) == [
-        f"{path}:{line_of(path, 'vesting:')}: compensation.vesting: must add up to 100 (adds up to 90)"
+        f"{path}:{line_of(path, 'vesting:')}: "
+        "compensation.vesting: must add up to 100 (adds up to 90)"
     ]
 
 
@@ -118,9 +119,9 @@ def test_it_requires_exactly_one_bar_raiser(pack_copy):
     path = pack_copy / "guide.yaml"
     replace_in(path, "bar_raiser: false", "bar_raiser: true")
     (problem,) = problems_of(pack_copy)
-    assert (
-        problem
-        == f"{path}:{line_of(path, 'rounds:')}: process.loop.rounds: exactly one round must have bar_raiser: true"
+    assert problem == (
+        f"{path}:{line_of(path, 'rounds:')}: "
+        "process.loop.rounds: exactly one round must have bar_raiser: true"
     )
 
 

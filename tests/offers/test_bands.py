@@ -72,7 +72,9 @@ def test_csv_rows_are_parsed():
 def test_csv_errors_name_the_row_and_field_and_list_them_all():
     text = (
         CSV_OK
-        + "Amazon,L6,Seattle,2024,-5,0,0\n\n,L6,Seattle,1999,abc,0,0\nAmazon,L6,Seattle,2024,1,2,3,4\n"
+        + "Amazon,L6,Seattle,2024,-5,0,0\n\n"
+        + ",L6,Seattle,1999,abc,0,0\n"
+        + "Amazon,L6,Seattle,2024,1,2,3,4\n"
     )
     with pytest.raises(CsvImportError) as caught:
         parse_csv(text, today=TODAY)

@@ -63,7 +63,8 @@ def test_the_competing_offer_with_even_vesting():
 def test_comparison_picks_the_higher_offer_each_year():
     amazon, even = (calculate(parse_offer(data)) for data in (AMAZON_L6, EVEN_OFFER))
     rows = compare([amazon, even])
-    # Y1 411,500 > 330,000; Y2 361,500 > 350,000; Y3 and Y4 361,500 > 360,000; total 1,496,000 > 1,400,000
+    # Y1 411,500 > 330,000; Y2 361,500 > 350,000; Y3 and
+    # Y4 361,500 > 360,000; total 1,496,000 > 1,400,000
     assert [row.best for row in rows] == [1, 1, 1, 1, 1]
     assert rows[-1].values == [D("1400000.00"), D("1496000.00")]
 
@@ -82,7 +83,8 @@ def test_yearly_raise_compounds():
 
 def test_sign_on_claw_back_paid_monthly():
     # 110,000 paid monthly; leave after month 3: received 27,500, repay 27,500 × 9/12 = 20,625.
-    # Leave after month 13 (1 month into year 2): received 7,500 of the 90,000, repay 7,500 × 11/12 = 6,875.
+    # Leave after month 13 (1 month into year 2): received
+    # 7,500 of the 90,000, repay 7,500 × 11/12 = 6,875.
     rows = {row.after_month: row for row in calculate(parse_offer(AMAZON_L6)).claw_back}
     assert (rows[3].received, rows[3].owe) == (D("27500.00"), D("20625.00"))
     assert rows[11].owe == D(

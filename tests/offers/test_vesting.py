@@ -59,7 +59,8 @@ def test_amazon_quarterly_variant():
 
 
 def test_even_25_with_a_one_year_cliff_then_quarterly():
-    # Nothing in months 1–11; 25% = 100,000 at month 12; then 6.25% = 25,000 at months 15, 18, …, 48.
+    # Nothing in months 1–11; 25% = 100,000 at month
+    # 12; then 6.25% = 25,000 at months 15, 18, …, 48.
     result = offer(vesting="even-cliff")
     vests = stock_by_month(result)
     assert min(vests) == 12 and vests[12] == D("100000.00")

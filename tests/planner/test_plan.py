@@ -66,7 +66,8 @@ def kinds_on(plan, day: date) -> list[str]:
 
 def test_the_dated_events():
     plan = five_weeks()
-    # 3 March to 7 April inclusive: 28 days of March + 7 of April + 1 = 36 days, in 6 blocks of 7 (the last 1 day)
+    # 3 March to 7 April inclusive: 28 days of March + 7 of
+    # April + 1 = 36 days, in 6 blocks of 7 (the last 1 day)
     assert len(plan.days) == 36 and [len(w.days) for w in plan.weeks()] == [7, 7, 7, 7, 7, 1]
     assert kinds_on(plan, LOOP) == ["loop"]
     assert kinds_on(plan, LOOP - timedelta(days=1)) == ["rest"]
@@ -88,7 +89,8 @@ def test_mock_loops_two_days_before_the_loop_then_weekly():
 
 def test_a_story_for_every_uncovered_principle_in_the_first_60_percent():
     # Study days: 33 working days − 3 mock days = 30; the first round(30 × 0.6) = 18 of them take
-    # the stories: 3 March … 21 March less the phone-screen day (12 March) = 18 days (22 March is a mock).
+    # the stories: 3 March … 21 March less the phone-screen
+    # day (12 March) = 18 days (22 March is a mock).
     plan = five_weeks(covered={"frugality", "think-big"})
     stories = [item for item in plan.items if item.kind == "story"]
     assert len(stories) == 14
@@ -98,7 +100,8 @@ def test_a_story_for_every_uncovered_principle_in_the_first_60_percent():
 
 
 def test_design_topics_in_the_last_60_percent():
-    # The last 18 study days start at study day 13 (index 12): 3 … 11 March, 13 … 15 March = 12 days before it,
+    # The last 18 study days start at study day 13 (index
+    # 12): 3 … 11 March, 13 … 15 March = 12 days before it,
     # so study day 13 is 16 March.
     plan = five_weeks()
     assert [plan.day_of(f"design:{t.key}") for t in DESIGN][0] == date(2025, 3, 16)
@@ -149,7 +152,8 @@ def test_progress_counts_tasks_and_what_is_overdue():
     progress = plan_progress(plan, done, today=START + timedelta(days=2))
     assert progress.done == len(plan.days[0].items)
     assert progress.total == len(plan.tasks()) and all(not item.is_event for item in plan.tasks())
-    # 4 March is past and open: its story (16 stories over 18 days put one on each of the first days) and practice
+    # 4 March is past and open: its story (16 stories over 18
+    # days put one on each of the first days) and practice
     assert [item.key for item in progress.overdue] == ["story:ownership", "practice:2025-03-04"]
     carried = plan_progress(plan, done, today=START, finished_before=2)
     assert (carried.done, carried.total) == (progress.done + 2, progress.total + 2)

@@ -38,7 +38,10 @@ def test_it_reads_windows_line_endings():
 
 
 def test_it_reads_a_hand_written_file():
-    text = "# Stories\n\nnotes\n\n## Hired a lead\n- Principles: hire-and-develop-the-best\n\n### Action\nI ran the loop.\n"
+    text = (
+        "# Stories\n\nnotes\n\n## Hired a lead\n- Principles: hire-and-develop-the-best\n\n"
+        "### Action\nI ran the loop.\n"
+    )
     [story] = stories_from_markdown(text)
     assert story.principles == ["hire-and-develop-the-best"] and story.action == "I ran the loop."
 

@@ -15,7 +15,8 @@ SEED_QUESTIONS = [
         {"bias-for-action"},
     ),
     (
-        "Describe a situation where you had to manage a low-performing employee. What was the outcome?",
+        "Describe a situation where you had to manage a "
+        "low-performing employee. What was the outcome?",
         "behavioral",
         {"hire-and-develop-the-best"},
     ),
@@ -38,7 +39,8 @@ SEED_QUESTIONS = [
         {"are-right-a-lot", "bias-for-action"},
     ),
     (
-        "Tell me about a time you had to dive deep into a technical issue your team couldn't solve.",
+        "Tell me about a time you had to dive deep into "
+        "a technical issue your team couldn't solve.",
         "behavioral",
         {"dive-deep"},
     ),

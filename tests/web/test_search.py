@@ -20,8 +20,8 @@ def test_rate_limiter_finds_the_seed_question(amazon_guide):
 
 def test_low_performer_finds_low_performing(amazon_guide):
     assert (
-        "Describe a situation where you had to manage a low-performing employee. What was the outcome?"
-        in search("low performer")
+        "Describe a situation where you had to manage a "
+        "low-performing employee. What was the outcome?" in search("low performer")
     )
 
 

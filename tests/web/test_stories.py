@@ -148,7 +148,10 @@ def test_markdown_export_and_import_round_trip(client, alice, bob, story):
 
 def test_import_updates_by_title_and_reports_unknown_principles(client, alice, story):
     client.force_login(alice)
-    text = "## Cut checkout latency by 70%\n- Principles: dive-deep, telepathy\n\n### Result\nNew result.\n"
+    text = (
+        "## Cut checkout latency by 70%\n- Principles: dive-deep, telepathy\n\n"
+        "### Result\nNew result.\n"
+    )
     response = client.post("/stories/import/", {"text": text}, follow=True)
     story.refresh_from_db()
     assert story.result == "New result." and [p.slug for p in story.principles.all()] == [

@@ -50,7 +50,8 @@ def is_past_verb(word: str) -> bool:
 
 
 def subject_verbs(toks: list[str], subjects: frozenset[str]) -> list[str]:
-    """The verb right after each subject pronoun, skipping adverbs ('I then rewrote' → 'rewrote')."""
+    """The verb right after each subject pronoun,
+    skipping adverbs ('I then rewrote' → 'rewrote')."""
     verbs = []
     for i, t in enumerate(toks):
         if t in subjects:
@@ -68,9 +69,9 @@ MODALS = frozenset({"would", "'d", "will", "could", "should", "might", "can"})
 _HABIT = re.compile(
     r"\b(?:i|we)\s+(?:always|usually|generally|typically|normally|often|tend to|try to|like to|"
     r"make sure|make a point|prefer to)\b|\bmy (?:approach|philosophy|rule|habit|process|style|"
-    r"default)\b|\bwhat i (?:do|would do|try to do)\b|\bwhenever\b|\bin general\b|\bgenerally\b|"
-    r"\bif i (?:were|was|had|have|see|get|need|am)\b|\bi would\b|\bi'd (?!been|had|never|already|just|"
-    r"only|spent|built|worked|done|seen)\w+|\bi will\b|\bi'll\b",
+    r"default)\b|\bwhat i (?:do|would do|try to do)\b|\bwhenever\b|\bin general\b|"
+    r"\bgenerally\b|\bif i (?:were|was|had|have|see|get|need|am)\b|\bi would\b|\bi'd (?!been|"
+    r"had|never|already|just|only|spent|built|worked|done|seen)\w+|\bi will\b|\bi'll\b",
     re.I,
 )
 _WOULD = re.compile(r"\b(?:i|we)\s+(?:would|'d|’d)\b|\bi'd\b|\bi’d\b", re.I)

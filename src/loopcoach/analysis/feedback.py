@@ -25,28 +25,32 @@ SHORT_WORDS = 90
 LONG_WORDS = 450
 
 _TECH = re.compile(
-    r"\b(?:Kafka|RabbitMQ|SQS|SNS|Kinesis|Redis|Memcached|Postgres(?:QL)?|MySQL|DynamoDB|Cassandra|MongoDB|"
-    r"Elasticsearch|OpenSearch|Snowflake|BigQuery|Redshift|Spark|Airflow|Flink|Hadoop|Kubernetes|K8s|Docker|"
-    r"Terraform|Lambda|EC2|S3|ECS|EKS|GraphQL|gRPC|REST|React|Angular|Vue|Swift|Kotlin|Rust|Go|Golang|Java|"
-    r"Python|Scala|Node(?:\.js)?|TypeScript|Jenkins|GitHub Actions|CircleCI|Datadog|Grafana|Prometheus|Splunk|"
-    r"Sentry|PagerDuty|Jira|Salesforce|Stripe|Twilio|CDN|Cloudflare|Nginx|Envoy|Istio|microservices?|monolith|"
-    r"feature flags?|canary|blue[- ]green|sharding|cache|caching|queue|event[- ]driven|"
-    r"ORM|SDK|API gateway|load balancer|read replicas?|CQRS|webhooks?)\b"
+    r"\b(?:Kafka|RabbitMQ|SQS|SNS|Kinesis|Redis|Memcached|Postgres(?:QL)?|MySQL|DynamoDB|"
+    r"Cassandra|MongoDB|Elasticsearch|OpenSearch|Snowflake|BigQuery|Redshift|Spark|Airflow|"
+    r"Flink|Hadoop|Kubernetes|K8s|Docker|Terraform|Lambda|EC2|S3|ECS|EKS|GraphQL|gRPC|REST|"
+    r"React|Angular|Vue|Swift|Kotlin|Rust|Go|Golang|Java|Python|Scala|Node(?:\.js)?|"
+    r"TypeScript|Jenkins|GitHub Actions|CircleCI|Datadog|Grafana|Prometheus|Splunk|Sentry|"
+    r"PagerDuty|Jira|Salesforce|Stripe|Twilio|CDN|Cloudflare|Nginx|Envoy|Istio|microservices?|"
+    r"monolith|feature flags?|canary|blue[- ]green|sharding|cache|caching|queue|"
+    r"event[- ]driven|ORM|SDK|API gateway|load balancer|read replicas?|CQRS|webhooks?)\b"
 )
 _DECISION = re.compile(
-    r"\b(?:I|we)\s+(?:\w+ly\s+)?(?:decided|chose|proposed|suggested|recommended|opted|pushed|argued|went with|"
-    r"picked|agreed)\s+(?:for\s+|to\s+|that\s+(?:we\s+should\s+)?)?(?P<what>[^,.;:!?]+)",
+    r"\b(?:I|we)\s+(?:\w+ly\s+)?(?:decided|chose|proposed|suggested|"
+    r"recommended|opted|pushed|argued|went with|picked|agreed)\s+(?:for\s+|"
+    r"to\s+|that\s+(?:we\s+should\s+)?)?(?P<what>[^,.;:!?]+)",
     re.I,
 )
 _CONFLICT = re.compile(
-    r"\b(?:disagree\w*|pushed back|push back|argu\w+|conflict\w*|objected|skeptic\w*|refused|convinc\w+|"
-    r"escalat\w+|tension|frustrat\w+|upset|angry|resist\w*|pushback|opposed|challenged)\b",
+    r"\b(?:disagree\w*|pushed back|push back|argu\w+|conflict\w*|"
+    r"objected|skeptic\w*|refused|convinc\w+|escalat\w+|tension|"
+    r"frustrat\w+|upset|angry|resist\w*|pushback|opposed|challenged)\b",
     re.I,
 )
 _PERSON = re.compile(
-    r"\b(?:(?:my|our|the|their|his|her)\s+(?:\w+\s+)?(?:manager|director|VP|vice president|CTO|CEO|CFO|"
-    r"lead|product manager|PM|architect|peer|colleague|stakeholder|customer|client|boss|engineer|team|"
-    r"head of \w+))|\b(?:[A-Z][a-z]+)(?=,?\s+(?:the|our|my|who|was|said|told|wanted|disagreed|insisted))"
+    r"\b(?:(?:my|our|the|their|his|her)\s+(?:\w+\s+)?(?:manager|director|VP|"
+    r"vice president|CTO|CEO|CFO|lead|product manager|PM|architect|peer|colleague|"
+    r"stakeholder|customer|client|boss|engineer|team|head of \w+))|"
+    r"\b(?:[A-Z][a-z]+)(?=,?\s+(?:the|our|my|who|was|said|told|wanted|disagreed|insisted))"
 )
 _LEARNED = re.compile(
     r"\b(?:i learned|i learnt|taught me|my lesson|the lesson|what i took|since then i)\b", re.I
@@ -136,7 +140,7 @@ def build(
     return strengths + improvements, follow_ups
 
 
-# ---- helpers -----------------------------------------------------------------------------------------
+# ---- helpers -------------------------------------------------------------------------------------
 
 
 def quote(s: str, limit: int = 110) -> str:
@@ -204,7 +208,7 @@ def _past_i_actions(ev: Evidence) -> list[tuple[int, Sentence]]:
     ]
 
 
-# ---- strengths ---------------------------------------------------------------------------------------
+# ---- strengths -----------------------------------------------------------------------------------
 
 
 def _quantified_result(ev: Evidence) -> Remark | None:
@@ -230,7 +234,8 @@ def _clear_personal_action(ev: Evidence, hypothetical: bool) -> Remark | None:
     return _remark(
         "strength",
         "personal-action",
-        f"Your own part is clear: {len(actions)} sentences say what you did, e.g. “{quote(s.text)}”",
+        f"Your own part is clear: {len(actions)} sentences "
+        f"say what you did, e.g. “{quote(s.text)}”",
         s,
         i,
     )
@@ -269,7 +274,8 @@ def _on_principle(
     return _remark(
         "strength",
         "on-principle",
-        f"The story fits {name}, the principle asked about; this sentence shows it best: “{quote(s.text)}”",
+        f"The story fits {name}, the principle asked about; "
+        f"this sentence shows it best: “{quote(s.text)}”",
         s,
         i,
     )
@@ -303,12 +309,13 @@ def _good_length(word_count: int) -> Remark | None:
         return _remark(
             "strength",
             "length",
-            f"At {word_count} words (about {minutes:.1f} minutes spoken) it fits the 2–3 minutes an interviewer expects.",
+            f"At {word_count} words (about {minutes:.1f} minutes "
+            "spoken) it fits the 2–3 minutes an interviewer expects.",
         )
     return None
 
 
-# ---- improvements ------------------------------------------------------------------------------------
+# ---- improvements --------------------------------------------------------------------------------
 
 
 def _hypothetical(ev: Evidence, hypothetical: bool) -> Remark | None:
@@ -319,7 +326,8 @@ def _hypothetical(ev: Evidence, hypothetical: bool) -> Remark | None:
             return _remark(
                 "improvement",
                 "hypothetical",
-                f"This describes what you would do or usually do (“{quote(s.text, 80)}”), not one real event. "
+                "This describes what you would do or usually do "
+                f"(“{quote(s.text, 80)}”), not one real event. "
                 "Pick a specific time, tell it in the past tense, and say what happened.",
                 s,
                 i,
@@ -352,7 +360,8 @@ def _no_result(ev: Evidence, roles: list[str], hypothetical: bool) -> Remark | N
     return _remark(
         "improvement",
         "no-result",
-        f"The story stops at “{quote(s.text, 80)}” without a result. Say what came of it: what changed, "
+        f"The story stops at “{quote(s.text, 80)}” without "
+        "a result. Say what came of it: what changed, "
         "for whom, and by how much.",
         s,
         i,
@@ -374,7 +383,8 @@ def _result_without_number(ev: Evidence, roles: list[str], hypothetical: bool) -
     return _remark(
         "improvement",
         "result-without-number",
-        f"The result “{quote(s.text, 90)}” has no measure, and {what}. Add one: time saved, errors, "
+        f"The result “{quote(s.text, 90)}” has no measure, "
+        f"and {what}. Add one: time saved, errors, "
         "cost, users, revenue — before and after.",
         s,
         i,
@@ -391,7 +401,8 @@ def _we_story(ev: Evidence, ownership: str, hypothetical: bool) -> Remark | None
             return _remark(
                 "improvement",
                 "we-ownership",
-                f"The actions are {share} told as “we”, e.g. “{quote(s.text, 80)}”. Say what you did "
+                f"The actions are {share} told as “we”, e.g. "
+                f"“{quote(s.text, 80)}”. Say what you did "
                 "yourself: which decision was yours, what you built, whom you talked to.",
                 s,
                 i,
@@ -426,8 +437,8 @@ def _low_action_share(
     return _remark(
         "improvement",
         "low-action-share",
-        f"Only {action_share:.0%} of the answer is about your actions. Trim the background (such as "
-        f"“{quote(s.text, 70)}”) and spend the time on what you did and why.",
+        f"Only {action_share:.0%} of the answer is about your actions. Trim the background "
+        f"(such as “{quote(s.text, 70)}”) and spend the time on what you did and why.",
         s,
         i,
     )
@@ -456,14 +467,16 @@ def _length(word_count: int) -> Remark | None:
         return _remark(
             "improvement",
             "too-long",
-            f"At {word_count} words (about {minutes:.1f} minutes spoken) it runs long; aim for 2–3 minutes "
+            f"At {word_count} words (about {minutes:.1f} "
+            "minutes spoken) it runs long; aim for 2–3 minutes "
             "and keep one sentence of background.",
         )
     if word_count < SHORT_WORDS:
         return _remark(
             "improvement",
             "too-short",
-            f"At {word_count} words (under a minute spoken) there is little an interviewer can assess; "
+            f"At {word_count} words (under a minute spoken) "
+            "there is little an interviewer can assess; "
             "add the steps you took and what came of them.",
         )
     return None
@@ -477,7 +490,8 @@ def _fillers(fillers: Sequence[Span], word_count: int) -> Remark | None:
     return _remark(
         "improvement",
         "fillers",
-        f"{len(fillers)} filler words ({listed}) in {word_count} words. A short pause sounds surer.",
+        f"{len(fillers)} filler words ({listed}) in "
+        f"{word_count} words. A short pause sounds surer.",
         span=fillers[0],
     )
 
@@ -490,7 +504,8 @@ def _hedges(hedges: Sequence[Span], word_count: int) -> Remark | None:
     return _remark(
         "improvement",
         "hedges",
-        f"{len(hedges)} hedges ({listed}) make your own story sound uncertain; state what happened.",
+        f"{len(hedges)} hedges ({listed}) make your own "
+        "story sound uncertain; state what happened.",
         span=hedges[0],
     )
 
@@ -507,7 +522,7 @@ def _no_situation(ev: Evidence, roles: list[str], hypothetical: bool) -> Remark 
     )
 
 
-# ---- follow-up questions -----------------------------------------------------------------------------
+# ---- follow-up questions -------------------------------------------------------------------------
 
 
 def _follow_ups(
@@ -553,8 +568,8 @@ def _ask_real_time(ev: Evidence, hypothetical: bool) -> FollowUp | None:
         return None
     for i, s in enumerate(ev.sentences):
         m = re.search(
-            r"\b(?:I|we)\s*(?:would|'d|’d|usually|always|generally|typically|try to|make sure to)\s+"
-            r"(?:first\s+|also\s+|then\s+)?(?P<what>[^,.;:!?]+)",
+            r"\b(?:I|we)\s*(?:would|'d|’d|usually|always|generally|typically|try to|"
+            r"make sure to)\s+(?:first\s+|also\s+|then\s+)?(?P<what>[^,.;:!?]+)",
             s.text,
             re.I,
         )
@@ -565,7 +580,8 @@ def _ask_real_time(ev: Evidence, hypothetical: bool) -> FollowUp | None:
             what = second_person(_clause(what, 12))
             return _follow(
                 "real-example",
-                f"You said you would {what}. Tell me about a specific time you actually did that. What happened?",
+                f"You said you would {what}. Tell me about a "
+                "specific time you actually did that. What happened?",
                 i,
                 s,
             )
@@ -586,7 +602,8 @@ def _ask_personal(ev: Evidence, ownership: str, hypothetical: bool) -> FollowUp 
         ):
             return _follow(
                 "personal-role",
-                f"You said “we {m.group('what')}”. What did you personally do there, and what did others do?",
+                f"You said “we {m.group('what')}”. What did you "
+                "personally do there, and what did others do?",
                 i,
                 s,
                 (s.start + m.start(), s.start + m.end()),
@@ -608,7 +625,8 @@ def _ask_conflict(ev: Evidence) -> FollowUp | None:
             )
         else:
             question = (
-                f"When you say “{quote(s.text, 70)}”: who exactly did you speak to, what did you say, "
+                f"When you say “{quote(s.text, 70)}”: who "
+                "exactly did you speak to, what did you say, "
                 "and what did they answer?"
             )
         return _follow("conflict", question, i, s)
@@ -662,7 +680,8 @@ def _ask_why_technology(ev: Evidence) -> FollowUp | None:
             other = f"for example {alt}" if alt else "another option"
             return _follow(
                 "why-technology",
-                f"Why {tech}? What made it a better fit here than {other}, and what did it cost you?",
+                f"Why {tech}? What made it a better fit here "
+                f"than {other}, and what did it cost you?",
                 i,
                 s,
                 (s.start + m.start(), s.start + m.end()),
@@ -690,7 +709,8 @@ def _ask_outcome(ev: Evidence, roles: list[str], hypothetical: bool) -> FollowUp
     )
     return _follow(
         "measurable-outcome",
-        f"After you {what}, what was the measurable outcome? Which number moved, from what to what?",
+        f"After you {what}, what was the measurable "
+        "outcome? Which number moved, from what to what?",
         i,
         s,
     )
@@ -727,6 +747,7 @@ def _measurement_question(metric: str) -> tuple[int, str | None]:
     if re.search(r"\b(?:ms|milliseconds?|seconds?|minutes?|hours?|days?|weeks?|months?)\b", low):
         return (
             2,
-            f"You mentioned “{metric}”. What was it before, and which of your changes made the most difference?",
+            f"You mentioned “{metric}”. What was it before, and "
+            "which of your changes made the most difference?",
         )
     return 3, None

@@ -15,9 +15,10 @@ from loopcoach.analysis import cues
 from loopcoach.analysis.linear import load_model, sigmoid
 
 _ANCHOR = re.compile(
-    r"\b(?:at my (?:last|previous|current|old|first)|at (?:a|an) [\w-]+ (?:company|startup|firm|bank|retailer|"
-    r"provider)|in (?:19|20)\d\d|last (?:year|month|quarter|spring|summer|fall|winter)|years? ago|months? ago|"
-    r"one time|once,|there was a time|i remember|when i was|when i joined|back when|back in)\b",
+    r"\b(?:at my (?:last|previous|current|old|first)|at (?:a|an) [\w-]+ (?:company|"
+    r"startup|firm|bank|retailer|provider)|in (?:19|20)\d\d|last (?:year|month|"
+    r"quarter|spring|summer|fall|winter)|years? ago|months? ago|one time|once,|"
+    r"there was a time|i remember|when i was|when i joined|back when|back in)\b",
     re.I,
 )
 _WE_PAST = re.compile(

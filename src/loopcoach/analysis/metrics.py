@@ -76,9 +76,9 @@ _CHANGE_WORD = re.compile(
 
 _NOT_NOUN_WORDS = frozenset(
     """as is was has his its this thus us yes plus across always sometimes unless perhaps besides
-    towards afterwards whereas bus gas status bonus campus focus corpus virus chaos analysis basis axis
-    canvas alias atlas lens means does goes less loss process business access success address express
-    regardless nevertheless series news physics mathematics economics sales""".split()
+    towards afterwards whereas bus gas status bonus campus focus corpus virus chaos analysis basis
+    axis canvas alias atlas lens means does goes less loss process business access success address
+    express regardless nevertheless series news physics mathematics economics sales""".split()
 )
 _IRREGULAR_PLURALS = frozenset(
     "people staff children men women folks personnel sales data media feet teeth geese mice".split()
@@ -87,7 +87,8 @@ _STOP = frozenset(
     """of the to in and or for with on at by from that which who whom was were is are be been being
     we i you he she they it a an our my their his her its your this these those than then so but if
     as into onto over under about after before during while when where what why how did do does had
-    have has would could should will can may might must not no nor also just only more most very""".split()
+    have has would could should will can may might must not no nor also just only more most
+    very""".split()
 )
 _ADJECTIVE_OK = frozenset("more most other new extra additional".split())
 _RATE_ADJECTIVES = frozenset(
@@ -165,7 +166,8 @@ _SAVED_BEFORE = re.compile(
     re.I,
 )
 _FAST_UNITS = frozenset(
-    "ms milliseconds millisecond millis µs microseconds microsecond s sec secs second seconds".split()
+    "ms milliseconds millisecond millis µs microseconds microsecond s sec secs second "
+    "seconds".split()
 )
 _CONFIG_BEFORE = re.compile(
     r"\b(?:timeout|ttl|interval|expir\w*|poll\w*|heartbeat|cooldown|retention|retain|cron|backoff|"
@@ -226,8 +228,9 @@ def _classify(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     start, end = m.start(), m.end()
     before = text[max(0, start - 2) : start]
     rest = text[end : end + 60]
-    if m.group("digits") and _CURRENCY_BEFORE.search(before):
-        return (start - len(_CURRENCY_BEFORE.search(before).group(0)), end)
+    currency = _CURRENCY_BEFORE.search(before)
+    if m.group("digits") and currency:
+        return (start - len(currency.group(0)), end)
     for pattern in (_PERCENT, _MULTIPLIER, _MONEY_WORD):
         unit = pattern.match(rest)
         if unit:

@@ -788,10 +788,10 @@ def asked_bonus(
 QUESTION_CUE_WEIGHT = 2.0  # cue phrases generalise to new wordings better than single words
 
 _STOPWORDS = frozenset(
-    """a an the and or but so of to in on at by for with from as is was were be been being it its this that
-    these those i me my we us our you your he him his she her they them their there then than had has have
-    did do does done would could should will can just also very really into out up about after before when
-    while which who what how""".split()
+    """a an the and or but so of to in on at by for with from as is was were be been being it its
+    this that these those i me my we us our you your he him his she her they them their there then
+    than had has have did do does done would could should will can just also very really into out
+    up about after before when while which who what how""".split()
 )
 
 
@@ -807,7 +807,8 @@ def asked_distribution(question: str | None) -> dict[str, float]:
 
 
 def asked_principle(question: str | None) -> tuple[str | None, float]:
-    """The principle a question asks about and the model's confidence, or (None, 0) without a question."""
+    """The principle a question asks about and the model's
+    confidence, or (None, 0) without a question."""
     dist = asked_distribution(question)
     if not dist:
         return None, 0.0

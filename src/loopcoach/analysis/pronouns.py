@@ -21,7 +21,8 @@ _I_SUBJECT = re.compile(
     re.I,
 )
 _WE_SUBJECT = re.compile(
-    r"\b(?:we|we'd|we’d|we've|we’ve|we'll|we’ll|my team and i|the team|the teams?|everyone|everybody|they)\b",
+    r"\b(?:we|we'd|we’d|we've|we’ve|we'll|we’ll|my team and i|"
+    r"the team|the teams?|everyone|everybody|they)\b",
     re.I,
 )
 _WE_ONLY_SUBJECT = re.compile(r"\b(?:we|we'd|we’d|we've|we’ve|we'll|we’ll)\b", re.I)

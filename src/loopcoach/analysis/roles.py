@@ -17,21 +17,23 @@ from loopcoach.analysis.linear import LinearModel, load_model, normalised
 ROLES = ("situation", "task", "action", "result", "other")
 
 _TASK = re.compile(
-    r"\b(?:my (?:goal|job|task|role|responsibility|mandate|challenge|mission|priority)|i was (?:asked|tasked|"
-    r"responsible|charged|brought in|hired|given|put in charge|expected)|i (?:needed|had) to|i owned|"
-    r"i wanted to|the (?:goal|challenge|task|ask) was|i had to (?:decide|figure|find|get|make|convince)|"
-    r"it was (?:on me|my call|my job)|needed (?:someone|me) to)\b",
+    r"\b(?:my (?:goal|job|task|role|responsibility|mandate|challenge|mission|"
+    r"priority)|i was (?:asked|tasked|responsible|charged|brought in|hired|"
+    r"given|put in charge|expected)|i (?:needed|had) to|i owned|i wanted to|"
+    r"the (?:goal|challenge|task|ask) was|i had to (?:decide|figure|find|get|"
+    r"make|convince)|it was (?:on me|my call|my job)|needed (?:someone|me) to)\b",
 )
 _RESULT = re.compile(
-    r"\b(?:as a result|in the end|ended up|the result|the outcome|since then|afterwards|after that|"
-    r"learned|learnt|lesson|taught me|went (?:from|up|down)|dropped|fell|rose|increased|decreased|"
-    r"reduced|improved|grew|saved|cut|stopped|launched|shipped|delivered|recovered|renewed|promoted|"
-    r"back to normal|no longer|never again|still (?:use|in use|running)|today|now|adopted|became)\b",
+    r"\b(?:as a result|in the end|ended up|the result|the outcome|since then|"
+    r"afterwards|after that|learned|learnt|lesson|taught me|went (?:from|up|down)|"
+    r"dropped|fell|rose|increased|decreased|reduced|improved|grew|saved|cut|stopped|"
+    r"launched|shipped|delivered|recovered|renewed|promoted|back to normal|"
+    r"no longer|never again|still (?:use|in use|running)|today|now|adopted|became)\b",
 )
 _SITUATION = re.compile(
-    r"\b(?:at my (?:last|previous|current|old|first)|at (?:a|an|my) \w+ (?:company|startup|firm|bank)|"
-    r"i was (?:a|an|the) |when i (?:joined|was)|we had|there was|there were|our team|the team was|"
-    r"years? ago|back in|at the time|was responsible for|had been|used to)\b",
+    r"\b(?:at my (?:last|previous|current|old|first)|at (?:a|an|my) \w+ (?:company|startup|firm|"
+    r"bank)|i was (?:a|an|the) |when i (?:joined|was)|we had|there was|there were|our team|"
+    r"the team was|years? ago|back in|at the time|was responsible for|had been|used to)\b",
 )
 _OTHER = re.compile(
     r"\b(?:great question|good question|good one|let me think|that's a|i think (?:that )?\w+ is|"

@@ -27,9 +27,9 @@ _BULLET = re.compile(r"[ \t]*(?:[-*•‣◦▪·–—>]+|\(?\d{1,2}[.)]|\(?[a-
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|[.!?…]+[\"'”’)\]]*$")
 _LINE = re.compile(r"[^\r\n]+")
 _MARKER = re.compile(
-    r"\b(?:and then|and so|so then|and after that|after that|and eventually|and finally|and in the end|in the end|as a result|eventually|finally|"
-    r"because of that|but then|then|so|but|which meant|at that point|afterwards|since then|"
-    r"the result was|once|when)\b",
+    r"\b(?:and then|and so|so then|and after that|after that|and eventually|and finally|"
+    r"and in the end|in the end|as a result|eventually|finally|because of that|but then|then|"
+    r"so|but|which meant|at that point|afterwards|since then|the result was|once|when)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\S+")

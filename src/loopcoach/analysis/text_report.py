@@ -12,8 +12,9 @@ _MARK = {"situation": "S", "task": "T", "action": "A", "result": "R", "other": "
 
 def render(report: Report, width: int = 88) -> str:
     lines = [
-        f"Grade {report.grade}/4 · {report.word_count} words · about {report.speaking_seconds // 60}:"
-        f"{report.speaking_seconds % 60:02d} spoken · ownership: {report.ownership}"
+        f"Grade {report.grade}/4 · {report.word_count} words · about "
+        f"{report.speaking_seconds // 60}:{report.speaking_seconds % 60:02d} "
+        f"spoken · ownership: {report.ownership}"
         + (" · HYPOTHETICAL" if report.hypothetical else ""),
     ]
     lines += [f"  {r}" for r in report.grade_reasons]
@@ -34,11 +35,13 @@ def render(report: Report, width: int = 88) -> str:
     lines += [f"Numbers: {numbers}", f"I / we: {report.pronouns.i} / {report.pronouns.we}"]
     if report.fillers:
         lines.append(
-            f"Fillers: {len(report.fillers)} ({', '.join(sorted({f.text.lower() for f in report.fillers}))})"
+            f"Fillers: {len(report.fillers)} "
+            f"({', '.join(sorted({f.text.lower() for f in report.fillers}))})"
         )
     if report.hedges:
         lines.append(
-            f"Hedges: {len(report.hedges)} ({', '.join(sorted({h.text.lower() for h in report.hedges}))})"
+            f"Hedges: {len(report.hedges)} "
+            f"({', '.join(sorted({h.text.lower() for h in report.hedges}))})"
         )
     for title, items in (
         ("Strengths", report.strengths),

@@ -87,7 +87,8 @@ _WHERE = {"first": (0, 8), "middle": (3, 8), "last": (7, 8)}
 
 
 def load_extra_sentences(data_dir: Path) -> list[tuple[str, str, int, int]]:
-    """Single labelled sentences: (text, role, index, count); `where` says where in an answer it sits."""
+    """Single labelled sentences: (text, role, index,
+    count); `where` says where in an answer it sits."""
     extra_dir = data_dir.parent / "sentences"
     rows = []
     for path in sorted(extra_dir.glob("*.jsonl")) if extra_dir.is_dir() else []:
@@ -156,7 +157,7 @@ def _frequent_only(rows: list[dict[str, float]], min_count: int) -> list[dict[st
     return [{k: v for k, v in r.items() if seen[k] >= min_count} for r in rows]
 
 
-def _export(names, classes, coef, intercept) -> linear.LinearModel:
+def _export(names: list[str], classes: Any, coef: Any, intercept: Any) -> linear.LinearModel:
     classes = [str(c) for c in classes]
     if len(classes) == 2:  # sklearn keeps one row for two classes; expand to one row per class
         coef = [-coef[0] / 2, coef[0] / 2]
@@ -181,7 +182,7 @@ def model_json(model: linear.LinearModel, **extra: Any) -> dict[str, Any]:
     }
 
 
-# ---- sentence roles -------------------------------------------------------------------------------
+# ---- sentence roles ------------------------------------------------------------------------------
 
 
 def _role_rows(answers: list[Answer]) -> tuple[list[dict[str, float]], list[str]]:
@@ -289,7 +290,7 @@ def train_roles(
     return model_json(model, cv_macro_f1=round(best, 4), c=c, balanced=balanced)
 
 
-# ---- principles -----------------------------------------------------------------------------------
+# ---- principles ----------------------------------------------------------------------------------
 
 
 @dataclass
@@ -314,7 +315,7 @@ def load_questions(data_dir: Path, answers: list[Answer]) -> list[Question]:
 
 def _content_pack_questions() -> list[Question]:
     packs = Path(__file__).resolve().parents[1] / "content" / "packs"
-    out = []
+    out: list[Question] = []
     try:
         import yaml
     except ImportError:
@@ -364,7 +365,8 @@ def train_question_model(
 def _held_out_question_dists(
     answers: list[Answer], questions: list[Question], c: float
 ) -> dict[str, dict[str, float]]:
-    """What the question model says about each answer's question when it has not seen that question."""
+    """What the question model says about each answer's
+    question when it has not seen that question."""
     out: dict[str, dict[str, float]] = {}
     for _train_idx, te in folds(answers):
         unseen = {answers[i].question for i in te}
@@ -415,7 +417,7 @@ def train_story_model(
     shrinks = [0.0] if quick else [0.0, 0.5, 1.0, 2.0, 3.0]
     feats = [_story_feats(a) for a in answers]
     off = [i for i, a in enumerate(answers) if a.asked and a.asked != a.principle]
-    best = (-1.0, 1.0, 2.0, 0.0)
+    best: tuple[float, ...] = (-1.0, 1.0, 2.0, 0.0)
     for c in [4.0] if quick else [0.5, 1.0, 2.0, 4.0, 16.0]:
         probs: list[dict[str, float]] = [{} for _ in answers]
         for tr, te in folds(answers):
@@ -437,14 +439,15 @@ def train_story_model(
                     best = (score, c, b, g, top1, top3, off1)
                 if g in (0.0, 1.0) and b in (0.0, 2.0, 3.0, 4.0):
                     log(
-                        f"  story model C={c} bonus={b} shrink={g}: top-1 {top1:.3f} top-3 {top3:.3f}"
-                        f" off-question top-1 {off1:.3f}"
+                        f"  story model C={c} bonus={b} shrink={g}: top-1 "
+                        f"{top1:.3f} top-3 {top3:.3f} off-question top-1 {off1:.3f}"
                     )
     _, c, bonus, shrink, *figures = best
     top1, top3, off1 = figures if figures else (0.0, 0.0, 0.0)
     log(
-        f"story → principle: C={c}, asked-principle bonus {bonus}, shrink {shrink}: cross-validated top-1 {top1:.3f}"
-        f" top-3 {top3:.3f}, off-question top-1 {off1:.3f} ({len(off)} answers)"
+        f"story → principle: C={c}, asked-principle bonus {bonus}, "
+        f"shrink {shrink}: cross-validated top-1 {top1:.3f} top-3 "
+        f"{top3:.3f}, off-question top-1 {off1:.3f} ({len(off)} answers)"
     )
     return model_json(
         _fit_story(answers, c),
@@ -474,7 +477,7 @@ def _fit_story(
     return fit_logistic(rows, labels, c, True, weights=weights)
 
 
-# ---- hypothetical, ownership, grade ----------------------------------------------------------------
+# ---- hypothetical, ownership, grade --------------------------------------------------------------
 
 
 def train_hypothetical(answers: list[Answer], log: Callable[[str], None]) -> dict[str, Any]:
@@ -526,18 +529,19 @@ def models_in_use(models: dict[str, dict[str, Any]]) -> Iterator[None]:
     mods = [linear, grading_mod, hyp_mod, principles_mod, pronouns_mod, roles_mod]
     saved = [m.load_model for m in mods]
     for m in mods:
-        m.load_model = patched
+        m.load_model = patched  # type: ignore[attr-defined]
     try:
         yield
     finally:
         for m, s in zip(mods, saved, strict=True):
-            m.load_model = s
+            m.load_model = s  # type: ignore[attr-defined]
 
 
 def out_of_fold_inputs(
     answers: list[Answer], fit_all: Callable[[list[Answer]], dict[str, dict[str, Any]]]
-):
-    """Grade inputs for each answer as the analyzer would compute them with models not trained on it."""
+) -> tuple[list[dict[str, float]], list[tuple[list[str], list[str]]], list[Answer]]:
+    """Grade inputs for each answer as the analyzer
+    would compute them with models not trained on it."""
     from loopcoach.analysis import analyzer
     from loopcoach.analysis.grading import grade_features
 
@@ -615,7 +619,7 @@ def train_grade(
     vec = DictVectorizer()
     x = vec.fit_transform(rows)
     y = [a.grade for a in answers]
-    best = None
+    best: tuple[float, float, Any] | None = None
     for alpha in [0.3, 1.0, 3.0, 10.0]:
         preds = [0.0] * len(answers)
         for tr, te in folds(answers):
@@ -626,6 +630,7 @@ def train_grade(
         score = _grade_score(preds, y, cuts)
         if best is None or score > best[0]:
             best = (score, alpha, cuts)
+    assert best is not None  # the loop above ran at least once
     score, alpha, cuts = best
     log(f"grade: cross-validated score {score:.3f} (ridge alpha={alpha}, thresholds {cuts})")
     reg = Ridge(alpha=alpha).fit(x, y)
@@ -660,7 +665,7 @@ def _grade_score(preds: list[float], y: list[int], cuts: list[float]) -> float:
     return within + 0.5 * exact + spearman(g, y)
 
 
-# ---- the whole run ----------------------------------------------------------------------------------
+# ---- the whole run -------------------------------------------------------------------------------
 
 
 def train(
@@ -669,7 +674,7 @@ def train(
     log: Callable[[str], None] = print,
     quick: bool = False,
 ) -> dict[str, Path]:
-    """Train every model from the answers in `data_dir` and write `<name>.json` files into `out_dir`.
+    """Train every model from the answers in `data_dir`; write `<name>.json` files into `out_dir`.
 
     `quick` skips the hyper-parameter search (used by the tests on a tiny corpus)."""
     from threadpoolctl import threadpool_limits

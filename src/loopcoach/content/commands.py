@@ -1,84 +1,53 @@
-"""`loopcoach content validate|load [PATH]`."""
+"""`loopcoach content validate|load [PATH]`.
+
+Validating is pure; loading needs the database, so the web layer hands in the
+`load` action (`loopcoach.web.commands.run_content_load`) and this module
+never imports Django.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from loopcoach.content.packs_dir import PACKS_DIR, find_packs
-from loopcoach.content.schema import Pack, PackError, read_pack
+from loopcoach.content.packs_dir import PACKS_DIR, read_packs
+
+PATH_HELP = "a pack's role folder, or a folder of packs (default: the built-in packs)"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(
+    subparsers: argparse._SubParsersAction, *, load: Callable[[argparse.Namespace], int]
+) -> None:
     content = subparsers.add_parser("content", help="validate and load content packs")
     actions = content.add_subparsers(dest="action", metavar="ACTION", required=True)
     validate = actions.add_parser(
         "validate", help="check packs; print every problem as file:line: message"
     )
-    validate.add_argument(
-        "path",
-        nargs="?",
-        type=Path,
-        default=PACKS_DIR,
-        help="a pack's role folder, or a folder of packs (default: the built-in packs)",
-    )
+    validate.add_argument("path", nargs="?", type=Path, default=PACKS_DIR, help=PATH_HELP)
     validate.set_defaults(func=run_validate)
-    load = actions.add_parser(
+    loader = actions.add_parser(
         "load", help="validate, then upsert packs into the database (idempotent)"
     )
-    load.add_argument(
-        "path",
-        nargs="?",
-        type=Path,
-        default=PACKS_DIR,
-        help="a pack's role folder, or a folder of packs (default: the built-in packs)",
-    )
-    load.set_defaults(func=run_load)
+    loader.add_argument("path", nargs="?", type=Path, default=PACKS_DIR, help=PATH_HELP)
+    loader.set_defaults(func=load)
 
 
-def read_packs(root: Path) -> tuple[list[Pack], list[str]]:
-    """Every pack under ROOT, and every problem found in them."""
-    if not root.exists():
-        return [], [f"{root}: no such file or folder"]
-    folders = find_packs(root)
-    if not folders:
-        return [], [f"{root}: no guide.yaml found (a pack is a role folder holding guide.yaml)"]
-    packs, problems = [], []
-    for folder in folders:
-        try:
-            packs.append(read_pack(folder))
-        except PackError as error:
-            problems += [str(problem) for problem in error.problems]
-    return packs, problems
+def print_problems(problems: list[str], outcome: str) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(problems)} problem(s) found{outcome}.", file=sys.stderr)
 
 
 def run_validate(args: argparse.Namespace) -> int:
     packs, problems = read_packs(args.path)
-    for problem in problems:
-        print(problem, file=sys.stderr)
     if problems:
-        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        print_problems(problems, "")
         return 1
     for pack in packs:
         print(
-            f"{pack.label}: OK ({len(pack.company.principles)} principles, {len(pack.questions)} questions)"
+            f"{pack.label}: OK ({len(pack.company.principles)} "
+            f"principles, {len(pack.questions)} questions)"
         )
-    return 0
-
-
-def run_load(args: argparse.Namespace) -> int:
-    packs, problems = read_packs(args.path)
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(problems)} problem(s) found; nothing was loaded.", file=sys.stderr)
-        return 1
-    from loopcoach.web.commands import setup_django
-
-    setup_django()
-    from loopcoach.web.guides.services import pack_load
-
-    for pack in packs:
-        print(pack_load(pack=pack).summary())
     return 0

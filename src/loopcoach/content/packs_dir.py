@@ -1,8 +1,10 @@
-"""Where packs live and how to find them under a folder."""
+"""Where packs live, how to find them under a folder, and reading them all."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from loopcoach.content.schema import Pack, PackError, read_pack
 
 PACKS_DIR = Path(__file__).resolve().parent / "packs"
 
@@ -13,3 +15,20 @@ def find_packs(root: Path) -> list[Path]:
     if (root / "guide.yaml").is_file():
         return [root]
     return sorted(path.parent for path in root.rglob("guide.yaml"))
+
+
+def read_packs(root: Path) -> tuple[list[Pack], list[str]]:
+    """Every pack under ROOT, and every problem found in them (as `file:line: message`)."""
+    if not root.exists():
+        return [], [f"{root}: no such file or folder"]
+    folders = find_packs(root)
+    if not folders:
+        return [], [f"{root}: no guide.yaml found (a pack is a role folder holding guide.yaml)"]
+    packs: list[Pack] = []
+    problems: list[str] = []
+    for folder in folders:
+        try:
+            packs.append(read_pack(folder))
+        except PackError as error:
+            problems += [str(problem) for problem in error.problems]
+    return packs, problems

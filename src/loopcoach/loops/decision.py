@@ -169,7 +169,8 @@ def loop_decision(verdicts: Sequence[RoundVerdict]) -> Decision:
         reasons.append(f"{hires} of {votes} interviewers voted hire: not a majority{tie}.")
     if vetoes and majority and not strong_no:
         reasons.append(
-            f"{hires} of {votes} interviewers voted hire: without the veto, that would have been an offer."
+            f"{hires} of {votes} interviewers voted hire: "
+            "without the veto, that would have been an offer."
         )
     if vetoes or strong_no or not majority:
         return Decision(Outcome.NO_OFFER, bool(vetoes), tuple(reasons), hires, votes)

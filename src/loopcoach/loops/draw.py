@@ -1,4 +1,4 @@
-"""Drawing a mock loop's questions: two or three a round, covering every principle the round assesses.
+"""Drawing a mock loop's questions: two or three a round, covering every principle it assesses.
 
 For each round, every combination of two or three candidate questions is
 weighed, and the best wins by, in this order: fewest of the round's principles

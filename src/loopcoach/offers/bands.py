@@ -66,7 +66,7 @@ class Band:
 
 
 def percentile(values: Sequence[Decimal], percent: int) -> Decimal:
-    """The percentile with linear interpolation between closest ranks (spreadsheets' PERCENTILE.INC).
+    """The percentile, interpolating linearly between closest ranks (spreadsheets' PERCENTILE.INC).
 
     For 10, 20, 30, 40, 50 the 25th percentile sits at rank (5 − 1) × 0.25 = 1,
     exactly the second value: 20.
@@ -86,9 +86,10 @@ def quartiles(values: Sequence[Decimal]) -> Quartiles:
 
 def group_key(point: DataPoint) -> tuple[str, str, str]:
     """Case and spacing do not split a band: "Seattle, WA" and "seattle,  wa" are one location."""
-    return tuple(
+    company, level, location = (
         " ".join(part.split()).casefold() for part in (point.company, point.level, point.location)
     )
+    return company, level, location
 
 
 def market_bands(points: Iterable[DataPoint], *, min_points: int = MIN_POINTS) -> list[Band]:

@@ -38,7 +38,7 @@ class Row:
         return self.base + self.bonus + self.sign_on + self.stock
 
     def to_dict(self) -> dict:
-        data = (
+        data: dict[str, object] = (
             {"year": self.year} if self.month is None else {"month": self.month, "year": self.year}
         )
         data.update({name: str(getattr(self, name)) for name in COMPONENTS}, total=str(self.total))
@@ -123,7 +123,8 @@ def _base_paid(salaries: list[Decimal]) -> Callable[[int], Decimal]:
 
 
 def _sign_on_received(offer: Offer, year: int, month: int) -> Decimal:
-    """How much of `year`'s sign-on bonus has been paid by the end of `month` (from the start date)."""
+    """How much of `year`'s sign-on bonus has been paid
+    by the end of `month` (from the start date)."""
     amount = (offer.sign_on_year1, offer.sign_on_year2)[year - 1]
     months_into = min(max(month - 12 * (year - 1), 0), 12)
     if offer.sign_on_payment == "upfront":
@@ -132,7 +133,8 @@ def _sign_on_received(offer: Offer, year: int, month: int) -> Decimal:
 
 
 def share_price_at(offer: Offer, month: int) -> Decimal:
-    """Growth factor (or price, times share_price) `month` months after the grant, compounding yearly."""
+    """Growth factor (or price, times share_price) `month`
+    months after the grant, compounding yearly."""
     factor = offer.yearly_price_factor
     if factor in (0, 1):
         return factor
@@ -195,7 +197,7 @@ def _years(months: list[Row]) -> list[Row]:
 
 
 def claw_back(offer: Offer) -> list[ClawBack]:
-    """What you would repay on leaving after month N, for every month of a year with a sign-on bonus.
+    """What you would repay on leaving after month N, for each month of a year with a sign-on bonus.
 
     The rule most offer letters use: leave before a year's bonus is earned
     and you repay what you received of it, pro-rated by the months of that

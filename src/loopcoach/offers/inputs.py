@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from loopcoach.offers.money import HUNDRED, ZERO, cents, parse_decimal
 from loopcoach.offers.vesting import (
@@ -111,7 +112,8 @@ class Offer:
 
 @dataclass
 class _Reader:
-    """Reads fields out of the mapping, collecting every problem instead of stopping at the first."""
+    """Reads fields out of the mapping, collecting
+    every problem instead of stopping at the first."""
 
     data: Mapping
     errors: dict[str, str] = field(default_factory=dict)
@@ -120,7 +122,7 @@ class _Reader:
         value = self.data.get(name)
         return value is not None and not (isinstance(value, str) and not value.strip())
 
-    def choice(self, name: str, choices: Mapping[str, str], default: str) -> str:
+    def choice(self, name: str, choices: Mapping[str, object], default: str) -> str:
         if not self.present(name):
             return default
         value = str(self.data[name]).strip()
@@ -181,7 +183,7 @@ def _custom_schedule(reader: _Reader) -> VestingSchedule | None:
             f"must list one percent per year, for 1 to {MAX_YEARS} years"
         )
         return None
-    percents = []
+    percents: list[Decimal] = []
     for index, item in enumerate(raw, start=1):
         try:
             percent = parse_decimal(item)
@@ -193,7 +195,9 @@ def _custom_schedule(reader: _Reader) -> VestingSchedule | None:
             return None
         percents.append(percent)
     if sum(percents) != HUNDRED:
-        reader.errors["custom_percents"] = f"add up to {sum(percents).normalize():f}%, not 100%"
+        reader.errors["custom_percents"] = (
+            f"add up to {sum(percents, ZERO).normalize():f}%, not 100%"
+        )
         return None
     frequency = reader.choice("custom_frequency", FREQUENCIES, "annual")
     return custom_schedule(percents, frequency)
@@ -255,7 +259,7 @@ def parse_offer(data: Mapping) -> Offer:
     )
     if scenario != "flat" and change == 0 and "price_change_percent" not in reader.errors:
         reader.errors["price_change_percent"] = f"is required for a {scenario} share price"
-    offer_fields = dict(
+    offer_fields: dict[str, Any] = dict(
         raise_percent=reader.number(
             "raise_percent", maximum=MAX_RAISE_PERCENT, what="a yearly raise"
         ),
@@ -270,6 +274,7 @@ def parse_offer(data: Mapping) -> Offer:
     )
     if reader.errors:
         raise OfferInputError(reader.errors)
+    assert schedule is not None  # a bad custom schedule left an error above
     return Offer(
         name=name,
         base_salary=base,

@@ -50,10 +50,6 @@ class VestingSchedule:
                 )
         return [vest for vest in events if vest.fraction]
 
-    def short(self) -> str:
-        """5/15/40/40"""
-        return "/".join(f"{percent.normalize():f}" for percent in self.percents)
-
 
 def _years(*pairs: tuple[str, int]) -> tuple[VestingYear, ...]:
     return tuple(VestingYear(Decimal(percent), vests) for percent, vests in pairs)
@@ -65,13 +61,15 @@ SCHEDULES: dict[str, VestingSchedule] = {
         VestingSchedule(
             "amazon",
             "Amazon 5/15/40/40",
-            "5% at the first anniversary, 15% at the second, then 20% every six months in years 3 and 4.",
+            "5% at the first anniversary, 15% at the second, "
+            "then 20% every six months in years 3 and 4.",
             _years(("5", 1), ("15", 1), ("40", 2), ("40", 2)),
         ),
         VestingSchedule(
             "amazon-quarterly",
             "5/15/40/40, quarterly after year 1",
-            "5% at the first anniversary, then every three months: 3.75% in year 2, 10% in years 3 and 4.",
+            "5% at the first anniversary, then every three "
+            "months: 3.75% in year 2, 10% in years 3 and 4.",
             _years(("5", 1), ("15", 4), ("40", 4), ("40", 4)),
         ),
         VestingSchedule(

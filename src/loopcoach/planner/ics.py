@@ -7,7 +7,7 @@ so importing the file again after a re-plan updates the events in place.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
@@ -43,8 +43,8 @@ def _summary(prefix: str, items: list[PlanItem]) -> str:
 def _event(
     *,
     uid: str,
-    start,
-    end,
+    start: date,
+    end: date,
     summary: str,
     description: str,
     stamp: datetime,
@@ -77,7 +77,8 @@ def plan_calendar(
     sequence: int = 0,
     url: str | None = None,
 ) -> bytes:
-    """The plan as .ics bytes: one event per day (or per week with weekly=True) plus the dated events."""
+    """The plan as .ics bytes: one event per day (or per
+    week with weekly=True) plus the dated events."""
     calendar = Calendar()
     calendar.add("prodid", "-//loopcoach//preparation plan//EN")
     calendar.add("version", "2.0")
@@ -85,7 +86,7 @@ def plan_calendar(
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", title)
 
-    def add(uid: str, start, end, summary: str, items: list[PlanItem]) -> None:
+    def add(uid: str, start: date, end: date, summary: str, items: list[PlanItem]) -> None:
         calendar.add_component(
             _event(
                 uid=f"{uid_prefix}-{uid}@loopcoach",

@@ -23,6 +23,9 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TypeVar
+
+T = TypeVar("T")
 
 MAX_DAYS_AHEAD = 365
 QUESTIONS_PER_SESSION = 3
@@ -117,8 +120,11 @@ class Progress:
         return round(100 * self.done / self.total) if self.total else 0
 
 
-def check_dates(*, today: date, loop_date: date | None, phone_screen: date | None) -> None:
-    """Raise PlanDateError when the dates cannot make a plan; a phone screen already held is fine."""
+def check_dates(*, today: date, loop_date: date | None, phone_screen: date | None) -> date:
+    """The loop date, once checked: PlanDateError when the dates cannot make a plan.
+
+    A phone screen already held is fine.
+    """
     errors = {}
     if loop_date is None:
         errors["loop_date"] = "is required"
@@ -132,10 +138,13 @@ def check_dates(*, today: date, loop_date: date | None, phone_screen: date | Non
         errors["phone_screen"] = "must come before the loop date"
     if errors:
         raise PlanDateError(errors)
+    assert loop_date is not None  # a missing loop date is an error above
+    return loop_date
 
 
-def _spread(tasks: Sequence, days: Sequence[PlanDay]) -> list[tuple[object, PlanDay]]:
-    """Task i on day ⌊i × days / tasks⌋: evenly spread, in order, several a day when tasks outnumber days."""
+def _spread(tasks: Sequence[T], days: Sequence[PlanDay]) -> list[tuple[T, PlanDay]]:
+    """Task i on day ⌊i × days / tasks⌋: evenly spread,
+    in order, several a day when tasks outnumber days."""
     if not days:
         return []
     return [(task, days[index * len(days) // len(tasks)]) for index, task in enumerate(tasks)]
@@ -153,7 +162,8 @@ def _mock_days(work: list[PlanDay], loop_date: date) -> list[PlanDay]:
 
 
 class _QuestionPicker:
-    """Hands out questions without repeats until the bank runs out, preferring a day's principles."""
+    """Hands out questions without repeats until the
+    bank runs out, preferring a day's principles."""
 
     def __init__(self, questions: Sequence[Topic]):
         self.questions = list(questions)
@@ -315,7 +325,8 @@ def build_plan(
 def plan_progress(
     plan: Plan, done: Collection[str], *, today: date, finished_before: int = 0
 ) -> Progress:
-    """Done out of all tasks; `finished_before` counts the stories and topics a re-plan left out as done."""
+    """Done out of all tasks; `finished_before` counts
+    the stories and topics a re-plan left out as done."""
     tasks = plan.tasks()
     overdue = [
         item

@@ -1,10 +1,12 @@
-"""`loopcoach serve` and `loopcoach manage …`."""
+"""`loopcoach serve`, `loopcoach manage …` and the database half of `loopcoach content`."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+
+from loopcoach.web.env import envint, envstr
 
 
 def setup_django() -> None:
@@ -18,9 +20,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     serve = subparsers.add_parser(
         "serve", help="migrate, load content, collect static files and serve with waitress"
     )
-    serve.add_argument("--host", default=os.environ.get("LOOPCOACH_HOST", "127.0.0.1"))
-    serve.add_argument("--port", type=int, default=int(os.environ.get("LOOPCOACH_PORT", "8000")))
-    serve.add_argument("--threads", type=int, default=int(os.environ.get("LOOPCOACH_THREADS", "8")))
+    serve.add_argument("--host", default=envstr("LOOPCOACH_HOST", "127.0.0.1"))
+    serve.add_argument("--port", type=int, default=envint("LOOPCOACH_PORT", 8000, minimum=1))
+    serve.add_argument("--threads", type=int, default=envint("LOOPCOACH_THREADS", 8, minimum=1))
     serve.add_argument(
         "--no-setup",
         action="store_true",
@@ -40,20 +42,38 @@ def run_manage(argv: list[str]) -> int:
     return 0
 
 
+def run_content_load(args: argparse.Namespace) -> int:
+    """`loopcoach content load [PATH]`: validate, then upsert; exit 1 with the problems."""
+    from loopcoach.content.commands import print_problems
+
+    setup_django()
+    from loopcoach.web.guides.services import ContentInvalid, content_load
+
+    try:
+        reports = content_load(root=args.path)
+    except ContentInvalid as invalid:
+        print_problems(invalid.problems, "; nothing was loaded")
+        return 1
+    for report in reports:
+        print(report.summary())
+    return 0
+
+
 def prepare() -> None:
     """Bring the database and static files up to date: safe to run on every start."""
     from django.core.management import call_command
 
-    from loopcoach.content import PACKS_DIR
-    from loopcoach.content.commands import read_packs
-    from loopcoach.web.guides.services import pack_load
+    from loopcoach.web.guides.services import ContentInvalid, content_load
 
     call_command("migrate", interactive=False, verbosity=0)
-    packs, problems = read_packs(PACKS_DIR)
-    if problems:
-        raise SystemExit("The built-in content packs are invalid:\n" + "\n".join(problems))
-    for pack in packs:
-        print(pack_load(pack=pack).summary())
+    try:
+        reports = content_load()
+    except ContentInvalid as invalid:
+        raise SystemExit(
+            "The built-in content packs are invalid:\n" + "\n".join(invalid.problems)
+        ) from None
+    for report in reports:
+        print(report.summary())
     call_command("collectstatic", interactive=False, verbosity=0)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from loopcoach.web.env import envbool, envint, envlist, envsecret, envstr
+from loopcoach.web.env import envbool, envchoice, envint, envlist, envsecret, envstr
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(envstr("LOOPCOACH_DATA_DIR", str(Path.cwd() / "data"))).resolve()
@@ -93,7 +93,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "loopcoach.sqlite3",
+            "NAME": str(DATA_DIR / "loopcoach.sqlite3"),
             "OPTIONS": {
                 # Wait for a lock instead of failing, and take the write lock at
                 # the start of a transaction so concurrent writers never deadlock.
@@ -142,19 +142,20 @@ EMAIL_BACKEND = (
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
-EMAIL_PORT = envint("EMAIL_PORT", 587)
+EMAIL_PORT = envint("EMAIL_PORT", 587, minimum=1)
 EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD") or ""
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "loopcoach <noreply@localhost>")
 SIGNUP_OPEN = envbool("LOOPCOACH_SIGNUP_OPEN", True)
-LOGIN_FAILURE_LIMIT = envint("LOOPCOACH_LOGIN_FAILURE_LIMIT", 5)
-LOGIN_LOCKOUT_MINUTES = envint("LOOPCOACH_LOGIN_LOCKOUT_MINUTES", 15)
-ANALYZE_RATE_PER_MINUTE = envint("LOOPCOACH_ANALYZE_RATE_PER_MINUTE", 30)
-# How many reverse proxies in front of the app append to X-Forwarded-For (0: use the socket address).
-PROXY_COUNT = envint("LOOPCOACH_PROXY_COUNT", 0)
+LOGIN_FAILURE_LIMIT = envint("LOOPCOACH_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+LOGIN_LOCKOUT_MINUTES = envint("LOOPCOACH_LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
+ANALYZE_RATE_PER_MINUTE = envint("LOOPCOACH_ANALYZE_RATE_PER_MINUTE", 30, minimum=1)
+# How many reverse proxies in front of the app append
+# to X-Forwarded-For (0: use the socket address).
+PROXY_COUNT = envint("LOOPCOACH_PROXY_COUNT", 0, minimum=0)
 
-REDIS_URL = envstr("REDIS_URL", "")
+REDIS_URL = envsecret("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
@@ -162,7 +163,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-API_PAGE_SIZE = envint("LOOPCOACH_API_PAGE_SIZE", 20)
+API_PAGE_SIZE = envint("LOOPCOACH_API_PAGE_SIZE", 20, minimum=1)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
@@ -171,9 +172,10 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": envchoice("LOG_LEVEL", "WARNING", LOG_LEVELS)},
 }

@@ -1,4 +1,5 @@
-"""Market data: users add points, editors import CSV (command and admin), bands on the guide page."""
+"""Market data: users add points, editors import CSV
+(command and admin), bands on the guide page."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The practice API: /analyze (public, rate-limited), attempts and reviews with a token or a session."""
+"""The practice API: /analyze (public, rate-limited),
+attempts and reviews with a token or a session."""
 
 from __future__ import annotations
 

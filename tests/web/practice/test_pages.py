@@ -1,4 +1,5 @@
-"""The practice pages: answer, feedback without a reload, follow-ups, history, dashboard, due queue."""
+"""The practice pages: answer, feedback without a
+reload, follow-ups, history, dashboard, due queue."""
 
 from __future__ import annotations
 

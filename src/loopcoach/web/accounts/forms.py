@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm, UsernameField
 from django.contrib.auth.models import User
 
 from loopcoach.web.accounts import services
@@ -16,9 +16,10 @@ class SignupForm(UserCreationForm):
         required=False, help_text="Optional: only used to reset your password."
     )
 
-    class Meta(UserCreationForm.Meta):
+    class Meta:  # UserCreationForm.Meta's, spelled out: django-stubs does not declare it
         model = User
         fields = ("username", "email")
+        field_classes = {"username": UsernameField}
 
 
 class ThrottledLoginForm(AuthenticationForm):
@@ -26,6 +27,7 @@ class ThrottledLoginForm(AuthenticationForm):
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""
+        assert self.request is not None  # LoginView always passes the request
         ip = client_ip(self.request)
         if services.login_locked(username=username, ip=ip):
             raise forms.ValidationError(

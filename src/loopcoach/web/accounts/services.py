@@ -6,7 +6,7 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,8 +21,9 @@ class TokenLimitReached(Exception):
 
 
 @transaction.atomic
-def api_token_create(*, user: AbstractBaseUser, name: str) -> tuple[ApiToken, str]:
-    """Create a token; return it with its secret, which is never stored and cannot be shown again."""
+def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """Create a token; return it with its secret, which
+    is never stored and cannot be shown again."""
     if ApiToken.objects.filter(user=user).count() >= MAX_TOKENS_PER_USER:
         raise TokenLimitReached(f"You already have {MAX_TOKENS_PER_USER} tokens; revoke one first.")
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
@@ -32,7 +33,7 @@ def api_token_create(*, user: AbstractBaseUser, name: str) -> tuple[ApiToken, st
     return token, raw
 
 
-def api_token_user(raw: str) -> AbstractBaseUser | None:
+def api_token_user(raw: str) -> User | None:
     """The active user a presented token belongs to, or None."""
     if not raw.startswith(TOKEN_PREFIX):
         return None
@@ -46,7 +47,7 @@ def api_token_user(raw: str) -> AbstractBaseUser | None:
     return token.user
 
 
-def api_token_revoke(*, user: AbstractBaseUser, token_id: int) -> bool:
+def api_token_revoke(*, user: User, token_id: int) -> bool:
     deleted, _ = ApiToken.objects.filter(user=user, pk=token_id).delete()
     return bool(deleted)
 

@@ -1,13 +1,20 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from loopcoach.web.accounts import views
 from loopcoach.web.accounts.forms import ThrottledLoginForm
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
 app_name = "accounts"
 
 
-def _done(name: str):
+def _done(name: str) -> _StrPromise:
     return reverse_lazy(f"accounts:{name}")
 
 

@@ -1,4 +1,5 @@
-"""Sign up, the account page and its API tokens. Log in/out and passwords use Django's auth views."""
+"""Sign up, the account page and its API tokens. Log
+in/out and passwords use Django's auth views."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_POST
 from loopcoach.web.accounts import services
 from loopcoach.web.accounts.forms import SignupForm, TokenForm
 from loopcoach.web.accounts.models import ApiToken
+from loopcoach.web.core.requests import AuthenticatedRequest
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -32,7 +34,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def account(request: HttpRequest) -> HttpResponse:
+def account(request: AuthenticatedRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     new_token = None
     if request.method == "POST" and form.is_valid():
@@ -50,7 +52,7 @@ def account(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def token_revoke(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if not services.api_token_revoke(user=request.user, token_id=pk):
         raise Http404("No such token.")
     messages.success(request, "The token is revoked: it no longer works.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
@@ -26,6 +27,7 @@ from loopcoach.offers import (
 from loopcoach.planner import PlanDateError, plan_progress
 from loopcoach.web.api.auth import api_login_required
 from loopcoach.web.api.views import error
+from loopcoach.web.core.requests import AuthenticatedRequest
 from loopcoach.web.guides.models import Guide
 from loopcoach.web.offers.selectors import bands_list
 from loopcoach.web.planner.models import Plan
@@ -39,19 +41,26 @@ def invalid(fields: dict[str, str]) -> JsonResponse:
     return JsonResponse({"error": "invalid", "message": message, "fields": fields}, status=400)
 
 
+class JsonRequest(AuthenticatedRequest):
+    """A request whose JSON object body `json_body` has parsed into `request.json`."""
+
+    json: dict[str, Any]
+
+
 def json_body(view: Callable) -> Callable:
     """Parse the JSON body into request.json, or answer 400/415."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs):
+    def wrapper(request: JsonRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.content_type != "application/json":
             return error(415, "unsupported_media_type", "Send the body as application/json.")
         try:
-            request.json = json.loads(request.body or b"null")
+            body = json.loads(request.body or b"null")
         except (ValueError, UnicodeDecodeError):
             return error(400, "bad_request", "The body is not valid JSON.")
-        if not isinstance(request.json, dict):
+        if not isinstance(body, dict):
             return error(400, "bad_request", "The body must be a JSON object.")
+        request.json = body
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -60,7 +69,7 @@ def json_body(view: Callable) -> Callable:
 @csrf_exempt
 @require_POST
 @json_body
-def offers_calculate(request: HttpRequest) -> JsonResponse:
+def offers_calculate(request: JsonRequest) -> JsonResponse:
     body = request.json
     many = "offers" in body
     offers = body["offers"] if many else [body]
@@ -141,7 +150,7 @@ def plan_dict(request: HttpRequest, plan: Plan) -> dict:
 @require_POST
 @api_login_required
 @json_body
-def plans_create(request: HttpRequest) -> JsonResponse:
+def plans_create(request: JsonRequest) -> JsonResponse:
     body = request.json
     loop_date, phone_screen, fields = read_dates(
         {
@@ -181,13 +190,13 @@ def plans_create(request: HttpRequest) -> JsonResponse:
     return response
 
 
-def _owned(request: HttpRequest, pk: int) -> Plan | None:
+def _owned(request: AuthenticatedRequest, pk: int) -> Plan | None:
     return Plan.objects.select_related("guide__company").filter(pk=pk, owner=request.user).first()
 
 
 @require_GET
 @api_login_required
-def plan_detail(request: HttpRequest, pk: int) -> JsonResponse:
+def plan_detail(request: AuthenticatedRequest, pk: int) -> JsonResponse:
     plan = _owned(request, pk)
     if plan is None:
         return error(404, "not_found", f"No plan {pk}.")
@@ -196,7 +205,7 @@ def plan_detail(request: HttpRequest, pk: int) -> JsonResponse:
 
 @require_GET
 @api_login_required
-def plan_ics(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_ics(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     plan = _owned(request, pk)
     if plan is None:
         return error(404, "not_found", f"No plan {pk}.")

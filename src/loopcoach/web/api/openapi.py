@@ -300,7 +300,8 @@ PATHS: dict[str, dict] = {
     },
     "/api/v1/guides/{company}/{role}": {
         "get": {
-            "summary": "One guide with every section, its principles, process stages and loop rounds",
+            "summary": "One guide with every section, its "
+            "principles, process stages and loop rounds",
             "operationId": "getGuide",
             "parameters": [
                 _path("company", "Company slug, e.g. amazon"),
@@ -500,7 +501,8 @@ PATHS: dict[str, dict] = {
     },
     "/api/v1/loops/{id}/answers": {
         "post": {
-            "summary": "Answer a drawn question; posting again to the same question answers its follow-up",
+            "summary": "Answer a drawn question; posting "
+            "again to the same question answers its follow-up",
             "operationId": "answerLoopQuestion",
             "parameters": [_path("id", "Loop id", {"type": "integer"})],
             "requestBody": {
@@ -542,7 +544,8 @@ PATHS: dict[str, dict] = {
     },
     "/api/v1/loops/{id}/end": {
         "post": {
-            "summary": "End the loop now (unanswered questions count as no evidence) and return the debrief",
+            "summary": "End the loop now (unanswered questions "
+            "count as no evidence) and return the debrief",
             "operationId": "endLoop",
             "parameters": [_path("id", "Loop id", {"type": "integer"})],
             "responses": {
@@ -553,7 +556,8 @@ PATHS: dict[str, dict] = {
     },
     "/api/v1/loops/{id}/debrief": {
         "get": {
-            "summary": "Each interviewer's vote and evidence, the Bar Raiser's veto, the decision, the gaps",
+            "summary": "Each interviewer's vote and evidence, "
+            "the Bar Raiser's veto, the decision, the gaps",
             "operationId": "getLoopDebrief",
             "parameters": [_path("id", "Loop id", {"type": "integer"})],
             "responses": {
@@ -632,7 +636,8 @@ SCHEMAS.update(
                 "custom_percents": {
                     "type": ["array", "string"],
                     "items": {"type": ["number", "string"]},
-                    "description": "For vesting=custom: percent per year (1–4 years), adding up to 100",
+                    "description": "For vesting=custom: percent "
+                    "per year (1–4 years), adding up to 100",
                 },
                 "custom_frequency": {
                     "type": "string",
@@ -823,9 +828,14 @@ PATHS.update(
     {
         "/api/v1/offers/calculate": {
             "post": {
-                "summary": "Calculate one offer, or compare up to three: yearly and monthly pay over four years",
-                "description": 'Stateless; nothing is stored. Send one offer object, or {"offers": [up to 3]} to '
-                "get each result and a year-by-year comparison.",
+                "summary": (
+                    "Calculate one offer, or compare up to three: "
+                    "yearly and monthly pay over four years"
+                ),
+                "description": (
+                    'Stateless; nothing is stored. Send one offer object, or {"offers": [up to 3]} '
+                    "to get each result and a year-by-year comparison."
+                ),
                 "operationId": "calculateOffer",
                 "requestBody": {
                     "required": True,
@@ -892,7 +902,8 @@ PATHS.update(
         },
         "/api/v1/market-bands": {
             "get": {
-                "summary": "p25/p50/p75 of yearly pay per company, level and location (≥ 5 data points each)",
+                "summary": "p25/p50/p75 of yearly pay per company, "
+                "level and location (≥ 5 data points each)",
                 "operationId": "listMarketBands",
                 "parameters": [
                     _query("company", "Company name or slug, e.g. amazon"),
@@ -953,7 +964,8 @@ PATHS.update(
         },
         "/api/v1/plans/{id}.ics": {
             "get": {
-                "summary": "One of your plans as iCalendar: all-day events to import into a calendar app",
+                "summary": "One of your plans as iCalendar: "
+                "all-day events to import into a calendar app",
                 "description": _PRIVATE,
                 "operationId": "getPlanCalendar",
                 "parameters": [_PLAN_ID],

@@ -39,7 +39,7 @@ def guide_detail(request: HttpRequest, company: str, role: str) -> JsonResponse:
 
 
 def _page_number(raw: str | None) -> int | None:
-    if raw in (None, ""):
+    if not raw:
         return 1
     return int(raw) if raw.isdigit() and int(raw) >= 1 else None
 
@@ -54,7 +54,8 @@ def question_list(request: HttpRequest) -> JsonResponse:
         return error(
             400,
             "bad_request",
-            f"Unknown category '{filters.category}'; one of: {', '.join(Question.Category.values)}.",
+            f"Unknown category '{filters.category}'; one "
+            f"of: {', '.join(Question.Category.values)}.",
         )
     paginator = Paginator(question_filter(filters), settings.API_PAGE_SIZE)
     try:

@@ -1,6 +1,9 @@
 """Loading content packs into the database.
 
-`pack_load` upserts one parsed pack inside a transaction. It is idempotent:
+`content_load` is the one way in, used by `loopcoach content load` and by
+`loopcoach serve`'s setup: it reads and validates every pack first and
+loads nothing if any has a problem. `pack_load` upserts one parsed pack
+inside a transaction. It is idempotent:
 every row remembers the fingerprint of the pack entry it came from, and a
 row whose entry did not change is left alone (keeping an editor's admin
 edits). Questions missing from the pack are retired, never deleted.
@@ -9,11 +12,12 @@ edits). Questions missing from the pack are retired, never deleted.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 
-from loopcoach.content import Pack
+from loopcoach.content import PACKS_DIR, Pack, read_packs
 from loopcoach.content.schema import fingerprint as fingerprint_of
 from loopcoach.web.guides.models import (
     Company,
@@ -43,6 +47,23 @@ class LoadReport:
             f"{self.pack}: {len(self.created)} created, {len(self.updated)} updated, "
             f"{len(self.retired)} retired, {self.unchanged} unchanged"
         )
+
+
+class ContentInvalid(Exception):
+    """The packs have problems (`file:line: message` each); nothing was loaded."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the content packs")
+        self.problems = problems
+
+
+@transaction.atomic
+def content_load(*, root: Path = PACKS_DIR) -> list[LoadReport]:
+    """Validate every pack under `root`, then upsert them all, or raise ContentInvalid."""
+    packs, problems = read_packs(root)
+    if problems:
+        raise ContentInvalid(problems)
+    return [pack_load(pack=pack) for pack in packs]
 
 
 @transaction.atomic
@@ -120,7 +141,8 @@ def _upsert_guide(
 
 
 def _replace_guide_parts(guide: Guide, principles: dict[str, Principle], pack: Pack) -> None:
-    """Rewrite a changed guide's items and stages; rounds are updated in place (questions point at them)."""
+    """Rewrite a changed guide's items and stages; rounds
+    are updated in place (questions point at them)."""
     spec = pack.guide
     guide.items.all().delete()
     guide.stages.all().delete()

@@ -1,11 +1,13 @@
-"""/api/v1/loops: start a mock loop, answer its questions, read the debrief. Private to the owner."""
+"""/api/v1/loops: start a mock loop, answer its
+questions, read the debrief. Private to the owner."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, JsonResponse
+from django.http import JsonResponse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from loopcoach.web.api.auth import BadRequest, api_error, api_login_required, json_body
+from loopcoach.web.core.requests import AuthenticatedRequest
 from loopcoach.web.guides.models import Guide
 from loopcoach.web.loops import services
 from loopcoach.web.loops.debrief import Debrief, loop_debrief
@@ -109,7 +111,7 @@ def debrief_dict(debrief: Debrief) -> dict:
     }
 
 
-def _own_loop(request: HttpRequest, pk: int) -> MockLoop | None:
+def _own_loop(request: AuthenticatedRequest, pk: int) -> MockLoop | None:
     return (
         MockLoop.objects.select_related("guide__company").filter(user=request.user, pk=pk).first()
     )
@@ -127,7 +129,7 @@ def _guide(value: object) -> Guide:
 
 @api_login_required
 @require_http_methods(["GET", "POST"])
-def loop_collection(request: HttpRequest) -> JsonResponse:
+def loop_collection(request: AuthenticatedRequest) -> JsonResponse:
     if request.method == "GET":
         loops = MockLoop.objects.filter(user=request.user).select_related("guide__company")
         return JsonResponse(
@@ -168,7 +170,7 @@ def loop_collection(request: HttpRequest) -> JsonResponse:
 
 @api_login_required
 @require_GET
-def loop_item(request: HttpRequest, pk: int) -> JsonResponse:
+def loop_item(request: AuthenticatedRequest, pk: int) -> JsonResponse:
     loop = _own_loop(request, pk)
     if loop is None:
         return api_error(404, "not_found", f"No loop {pk}.")
@@ -180,7 +182,7 @@ def loop_item(request: HttpRequest, pk: int) -> JsonResponse:
 
 @api_login_required
 @require_POST
-def loop_answer(request: HttpRequest, pk: int) -> JsonResponse:
+def loop_answer(request: AuthenticatedRequest, pk: int) -> JsonResponse:
     loop = _own_loop(request, pk)
     if loop is None:
         return api_error(404, "not_found", f"No loop {pk}.")
@@ -227,7 +229,7 @@ def loop_answer(request: HttpRequest, pk: int) -> JsonResponse:
 
 @api_login_required
 @require_POST
-def loop_end(request: HttpRequest, pk: int) -> JsonResponse:
+def loop_end(request: AuthenticatedRequest, pk: int) -> JsonResponse:
     loop = _own_loop(request, pk)
     if loop is None:
         return api_error(404, "not_found", f"No loop {pk}.")
@@ -237,7 +239,7 @@ def loop_end(request: HttpRequest, pk: int) -> JsonResponse:
 
 @api_login_required
 @require_GET
-def loop_debrief_view(request: HttpRequest, pk: int) -> JsonResponse:
+def loop_debrief_view(request: AuthenticatedRequest, pk: int) -> JsonResponse:
     loop = _own_loop(request, pk)
     if loop is None:
         return api_error(404, "not_found", f"No loop {pk}.")

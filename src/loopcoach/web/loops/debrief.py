@@ -111,7 +111,8 @@ def _analysis_of(answer: LoopAnswer) -> dict | None:
 def loop_debrief(loop: MockLoop) -> Debrief:
     sessions = list(loop.rounds.prefetch_related("answers__question").order_by("order"))
     principles = {p.slug: p for p in loop.guide.company.principles.order_by("order")}
-    rounds, by_principle = [], {}
+    rounds: list[RoundDebrief] = []
+    by_principle: dict[str, list[int | None]] = {}
     for session in sessions:
         answers = list(session.answers.all())
         grades = [a.final_grade if a.answered_at else None for a in answers]
@@ -155,7 +156,7 @@ def _next_steps(rounds: list[RoundDebrief]) -> list[str]:
     )
     steps: list[str] = []
     for answer in answers:
-        for improvement in _analysis_of(answer).get("improvements", []):
+        for improvement in (_analysis_of(answer) or {}).get("improvements", []):
             if improvement not in steps:
                 steps.append(improvement)
             if len(steps) == NEXT_STEPS:

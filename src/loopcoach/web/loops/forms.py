@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 
 from loopcoach.web.guides.models import Guide
@@ -14,9 +16,9 @@ class StartForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         guides = Guide.objects.filter(rounds__isnull=False).select_related("company").distinct()
-        self.fields["guide"].queryset = guides
+        cast(forms.ModelChoiceField, self.fields["guide"]).queryset = guides
         self.fields["guide"].initial = guides.first()
-        self.fields["length"].choices = [
+        cast(forms.ChoiceField, self.fields["length"]).choices = [
             ("practice", f"Practice: {PRACTICE_MINUTES} minutes a round"),
             ("real", "Real length: as the guide says (45–60 minutes)"),
         ]

@@ -7,9 +7,11 @@ that loops and stories work before, and without, the practice app.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.apps import apps
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from loopcoach.web.loops.models import LoopAnswer
@@ -17,7 +19,7 @@ from loopcoach.web.loops.models import LoopAnswer
 RECENT_DAYS = 7
 
 
-def _attempts(user: AbstractBaseUser):
+def _attempts(user: User) -> QuerySet[Any] | None:
     try:
         attempt = apps.get_model("practice", "Attempt")
     except LookupError:
@@ -25,7 +27,7 @@ def _attempts(user: AbstractBaseUser):
     return attempt.objects.filter(user=user)
 
 
-def recent_question_ids(user: AbstractBaseUser, *, days: int = RECENT_DAYS) -> set[int]:
+def recent_question_ids(user: User, *, days: int = RECENT_DAYS) -> set[int]:
     """Questions answered in practice or in a mock loop in the last `days` days."""
     since = timezone.now() - timedelta(days=days)
     ids = set(
@@ -39,7 +41,7 @@ def recent_question_ids(user: AbstractBaseUser, *, days: int = RECENT_DAYS) -> s
     return ids
 
 
-def answer_texts(user: AbstractBaseUser, *, limit: int = 500) -> list[str]:
+def answer_texts(user: User, *, limit: int = 500) -> list[str]:
     """The candidate's latest answers, practice and mock loops together, newest first."""
     texts = list(
         LoopAnswer.objects.filter(session__loop__user=user)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import secrets
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -37,9 +37,7 @@ class AnswerInvalid(LoopError):
 
 
 @transaction.atomic
-def loop_start(
-    *, user: AbstractBaseUser, guide: Guide, minutes: int, seed: int | None = None
-) -> MockLoop:
+def loop_start(*, user: User, guide: Guide, minutes: int, seed: int | None = None) -> MockLoop:
     rounds = list(guide.rounds.prefetch_related("principles").order_by("order"))
     if not rounds:
         raise LoopError(f"The guide {guide} has no loop rounds to rehearse.")

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from loopcoach.web.guides.models import Principle
+from loopcoach.web.core.requests import AuthenticatedRequest
+from loopcoach.web.guides.models import Guide, Principle
 from loopcoach.web.loops import services
 from loopcoach.web.loops.debrief import loop_debrief
 from loopcoach.web.loops.forms import AnswerForm, StartForm
 from loopcoach.web.loops.models import LoopAnswer, LoopRoundSession, MockLoop
 
 
-def _own_loop(request: HttpRequest, pk: int) -> MockLoop:
+def _own_loop(request: AuthenticatedRequest, pk: int) -> MockLoop:
     loop = (
         MockLoop.objects.select_related("guide__company").filter(user=request.user, pk=pk).first()
     )
@@ -24,7 +25,7 @@ def _own_loop(request: HttpRequest, pk: int) -> MockLoop:
     return loop
 
 
-def _own_round(request: HttpRequest, pk: int, order: int) -> LoopRoundSession:
+def _own_round(request: AuthenticatedRequest, pk: int, order: int) -> LoopRoundSession:
     loop = _own_loop(request, pk)
     session = loop.rounds.filter(order=order).first()
     if session is None:
@@ -33,13 +34,13 @@ def _own_round(request: HttpRequest, pk: int, order: int) -> LoopRoundSession:
     return session
 
 
-def _principles(guide) -> dict[str, Principle]:
+def _principles(guide: Guide) -> dict[str, Principle]:
     return {p.slug: p for p in guide.company.principles.all()}
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def loop_list(request: HttpRequest) -> HttpResponse:
+def loop_list(request: AuthenticatedRequest) -> HttpResponse:
     form = StartForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -67,7 +68,7 @@ def _next_round(loop: MockLoop, sessions: list[LoopRoundSession]) -> LoopRoundSe
 
 
 @login_required
-def loop_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def loop_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     loop = _own_loop(request, pk)
     sessions = list(loop.rounds.prefetch_related("answers"))
     for session in sessions:
@@ -91,7 +92,7 @@ def loop_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def round_detail(request: HttpRequest, pk: int, order: int) -> HttpResponse:
+def round_detail(request: AuthenticatedRequest, pk: int, order: int) -> HttpResponse:
     session = _own_round(request, pk, order)
     services.round_refresh(session=session)
     answers = list(
@@ -119,7 +120,7 @@ def round_detail(request: HttpRequest, pk: int, order: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def round_start(request: HttpRequest, pk: int, order: int) -> HttpResponse:
+def round_start(request: AuthenticatedRequest, pk: int, order: int) -> HttpResponse:
     session = _own_round(request, pk, order)
     services.round_enter(session=session)
     return redirect(session)
@@ -127,19 +128,20 @@ def round_start(request: HttpRequest, pk: int, order: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def round_leave(request: HttpRequest, pk: int, order: int) -> HttpResponse:
+def round_leave(request: AuthenticatedRequest, pk: int, order: int) -> HttpResponse:
     session = _own_round(request, pk, order)
     services.round_leave(session=session)
     messages.info(
         request,
-        f"Round paused with {session.seconds_left() // 60} minutes left. Resume it when you are ready.",
+        f"Round paused with {session.seconds_left() // 60} "
+        "minutes left. Resume it when you are ready.",
     )
     return redirect(session.loop)
 
 
 @login_required
 @require_POST
-def round_end(request: HttpRequest, pk: int, order: int) -> HttpResponse:
+def round_end(request: AuthenticatedRequest, pk: int, order: int) -> HttpResponse:
     session = _own_round(request, pk, order)
     services.session_finish(session=session)
     return redirect(session)
@@ -147,7 +149,9 @@ def round_end(request: HttpRequest, pk: int, order: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def answer_create(request: HttpRequest, pk: int, order: int, answer_pk: int) -> HttpResponse:
+def answer_create(
+    request: AuthenticatedRequest, pk: int, order: int, answer_pk: int
+) -> HttpResponse:
     session = _own_round(request, pk, order)
     answer = LoopAnswer.objects.filter(session=session, pk=answer_pk).first()
     if answer is None:
@@ -155,7 +159,7 @@ def answer_create(request: HttpRequest, pk: int, order: int, answer_pk: int) -> 
     form = AnswerForm(request.POST)
     try:
         if not form.is_valid():
-            raise services.LoopError(" ".join(form.errors["answer"]))
+            raise services.LoopError(" ".join(map(str, form.errors["answer"])))
         if answer.state == "follow-up":
             services.follow_up_submit(answer=answer, text=form.cleaned_data["answer"])
         else:
@@ -167,14 +171,14 @@ def answer_create(request: HttpRequest, pk: int, order: int, answer_pk: int) -> 
 
 @login_required
 @require_POST
-def loop_end(request: HttpRequest, pk: int) -> HttpResponse:
+def loop_end(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     loop = _own_loop(request, pk)
     services.loop_finish(loop=loop)
     return redirect("loops:debrief", pk=loop.pk)
 
 
 @login_required
-def debrief(request: HttpRequest, pk: int) -> HttpResponse:
+def debrief(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     loop = _own_loop(request, pk)
     if not loop.is_finished:
         messages.info(
@@ -188,7 +192,7 @@ def debrief(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def loop_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def loop_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     loop = _own_loop(request, pk)
     if request.method == "POST":
         services.loop_delete(loop=loop)

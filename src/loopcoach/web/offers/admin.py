@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
 from loopcoach.offers import CSV_COLUMNS, CsvImportError
+from loopcoach.web.core.requests import AuthenticatedRequest
 from loopcoach.web.offers.models import CompensationDataPoint
 from loopcoach.web.offers.services import data_points_import
 
@@ -54,7 +55,7 @@ class CompensationDataPointAdmin(admin.ModelAdmin):
             obj.submitted_by = request.user
         super().save_model(request, obj, form, change)
 
-    def import_csv(self, request: HttpRequest) -> HttpResponse:
+    def import_csv(self, request: AuthenticatedRequest) -> HttpResponse:
         if not self.has_add_permission(request):
             return redirect("admin:index")
         form = CsvUploadForm(request.POST or None, request.FILES or None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.text import slugify
@@ -58,7 +60,7 @@ class CompensationDataPoint(models.Model):
         return f"{self.company} {self.level}, {self.location} ({self.year})"
 
     @classmethod
-    def from_point(cls, point: DataPoint, **extra) -> CompensationDataPoint:
+    def from_point(cls, point: DataPoint, **extra: Any) -> CompensationDataPoint:
         return cls(
             company=point.company,
             company_slug=slugify(point.company),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,7 +18,7 @@ class SavedOfferLimit(Exception):
     pass
 
 
-def saved_offer_create(*, owner: AbstractBaseUser, fields: Mapping) -> SavedOffer:
+def saved_offer_create(*, owner: User, fields: Mapping) -> SavedOffer:
     """Check the offer (OfferInputError when bad) and keep its fields as typed."""
     offer = parse_offer(fields)
     if SavedOffer.objects.filter(owner=owner).count() >= MAX_SAVED_OFFERS:
@@ -29,7 +29,7 @@ def saved_offer_create(*, owner: AbstractBaseUser, fields: Mapping) -> SavedOffe
     return SavedOffer.objects.create(owner=owner, name=offer.name, fields=kept)
 
 
-def data_point_create(*, submitted_by: AbstractBaseUser, fields: Mapping) -> CompensationDataPoint:
+def data_point_create(*, submitted_by: User, fields: Mapping) -> CompensationDataPoint:
     point = parse_data_point(fields, today=timezone.localdate())
     row = CompensationDataPoint.from_point(
         point, submitted_by=submitted_by, source=CompensationDataPoint.Source.USER
@@ -39,8 +39,9 @@ def data_point_create(*, submitted_by: AbstractBaseUser, fields: Mapping) -> Com
 
 
 @transaction.atomic
-def data_points_import(*, text: str, submitted_by: AbstractBaseUser | None) -> int:
-    """Every row of the CSV, or none: CsvImportError lists the bad rows before anything is written."""
+def data_points_import(*, text: str, submitted_by: User | None) -> int:
+    """Every row of the CSV, or none: CsvImportError
+    lists the bad rows before anything is written."""
     points = parse_csv(text, today=timezone.localdate())
     rows = [
         CompensationDataPoint.from_point(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -25,6 +26,7 @@ from loopcoach.offers import (
 )
 from loopcoach.offers.inputs import PRICE_SCENARIOS, SIGN_ON_PAYMENTS, VESTING_CHOICES
 from loopcoach.offers.vesting import FREQUENCIES, SCHEDULES
+from loopcoach.web.core.requests import AuthenticatedRequest, HtmxRequest
 from loopcoach.web.offers.chart import LETTERS, offers_chart
 from loopcoach.web.offers.models import CompensationDataPoint, SavedOffer
 from loopcoach.web.offers.selectors import bands_list
@@ -53,7 +55,7 @@ class OfferForm:
         return f"o{self.index + 1}-"
 
     @classmethod
-    def from_data(cls, index: int, data) -> OfferForm:
+    def from_data(cls, index: int, data: Mapping[str, object]) -> OfferForm:
         prefix = f"o{index + 1}-"
         values = {name: str(data.get(prefix + name, "")).strip()[:200] for name in FIELDS}
         for name, default in DEFAULTS.items():
@@ -105,7 +107,7 @@ def _save(request: HttpRequest, form: OfferForm) -> None:
 
 
 @vary_on_headers("HX-Request")
-def calculator(request: HttpRequest) -> HttpResponse:
+def calculator(request: HtmxRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else request.GET
     action = data.get("action", "calculate")
     loaded = request.GET.getlist("load")
@@ -149,7 +151,8 @@ def calculator(request: HttpRequest) -> HttpResponse:
         "schedules": SCHEDULES.values(),
         "login_url": resolve_url(settings.LOGIN_URL),
     }
-    # htmx swaps only 2xx answers, so it gets the form with its errors as a 200; a plain POST gets the 400.
+    # htmx swaps only 2xx answers, so it gets the form
+    # with its errors as a 200; a plain POST gets the 400.
     invalid = request.method == "POST" and any(form.errors for form in forms)
     status = 400 if invalid and not request.htmx else 200
     template = "offers/_calculator.html" if request.htmx else "offers/calculator.html"
@@ -158,7 +161,7 @@ def calculator(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def saved_offer_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def saved_offer_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     saved = get_object_or_404(SavedOffer, pk=pk, owner=request.user)
     saved.delete()
     messages.success(request, f"Deleted “{saved.name}”.")
@@ -205,7 +208,7 @@ def market(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def market_add(request: HttpRequest) -> HttpResponse:
+def market_add(request: AuthenticatedRequest) -> HttpResponse:
     try:
         point = data_point_create(submitted_by=request.user, fields=request.POST)
     except DataPointError as error:
@@ -222,7 +225,7 @@ def market_add(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def market_point_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def market_point_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     point = get_object_or_404(CompensationDataPoint, pk=pk, submitted_by=request.user)
     point.delete()
     messages.success(request, "Deleted your data point.")

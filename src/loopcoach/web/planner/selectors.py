@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date
 
 from django.db.models import Count
 
@@ -22,7 +21,8 @@ PRACTICE_CATEGORIES = [
 
 
 def guide_topics(guide: Guide | None) -> dict:
-    """Principles, system-design topics, practice questions and loop rounds of a guide, as planner Topics."""
+    """Principles, system-design topics, practice questions
+    and loop rounds of a guide, as planner Topics."""
     if guide is None:
         return {"principles": [], "design_topics": [], "questions": [], "rounds": []}
     principles = [
@@ -68,7 +68,8 @@ STORIES_PER_PRINCIPLE = 2  # the story bank's own gap rule: fewer than two stori
 
 
 def owner_covered_principles(plan: Plan) -> set[str]:
-    """Principles the plan owner's story bank already covers, so the plan asks for stories elsewhere."""
+    """Principles the plan owner's story bank already
+    covers, so the plan asks for stories elsewhere."""
     counts = (
         Principle.objects.filter(stories__user=plan.owner_id)
         .annotate(story_count=Count("stories"))
@@ -96,7 +97,3 @@ def plan_build(
         skip=plan.skip,
         **guide_topics(plan.guide),
     )
-
-
-def plan_days_left(plan: Plan, *, today: date) -> int:
-    return (plan.loop_date - today).days

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from loopcoach.planner import check_dates, finished_topics
@@ -22,7 +22,7 @@ class PlanLimit(Exception):
 
 def plan_create(
     *,
-    owner: AbstractBaseUser,
+    owner: User,
     guide: Guide | None,
     loop_date: date | None,
     phone_screen: date | None,
@@ -30,7 +30,7 @@ def plan_create(
     today: date,
 ) -> Plan:
     """A new plan starting today; PlanDateError when the dates cannot make one."""
-    check_dates(today=today, loop_date=loop_date, phone_screen=phone_screen)
+    loop_date = check_dates(today=today, loop_date=loop_date, phone_screen=phone_screen)
     if Plan.objects.filter(owner=owner).count() >= MAX_PLANS:
         raise PlanLimit(f"You have {MAX_PLANS} plans; delete an old one first.")
     return Plan.objects.create(
@@ -47,12 +47,13 @@ def plan_create(
 def plan_replan(
     *, plan: Plan, loop_date: date | None, phone_screen: date | None, weekly: bool, today: date
 ) -> Plan:
-    """Rebuild the plan from today for new dates; stories and topics already done are not planned again."""
-    check_dates(today=today, loop_date=loop_date, phone_screen=phone_screen)
+    """Rebuild the plan from today for new dates; stories
+    and topics already done are not planned again."""
+    checked = check_dates(today=today, loop_date=loop_date, phone_screen=phone_screen)
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     finished = finished_topics(plan_build(plan), plan.done)
     plan.skip = sorted(set(plan.skip) | finished)
-    plan.loop_date, plan.phone_screen, plan.weekly = loop_date, phone_screen, weekly
+    plan.loop_date, plan.phone_screen, plan.weekly = checked, phone_screen, weekly
     plan.starts_on = today
     plan.revision += 1
     plan.save(
@@ -71,7 +72,7 @@ def plan_replan(
 
 @transaction.atomic
 def plan_mark(*, plan: Plan, shown: Collection[str], done: Collection[str]) -> Plan:
-    """Set the items in `shown` to done or not as `done` says; keys the plan does not have are ignored.
+    """Set the items in `shown` to done or not as `done` says; ignore keys the plan does not have.
 
     The row is locked so that two quick ticks from two requests cannot undo each other.
     """

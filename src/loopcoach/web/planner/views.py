@@ -1,8 +1,11 @@
-"""Plan pages: the list and new-plan form, one plan with its progress, re-plan, and the .ics download."""
+"""Plan pages: the list and new-plan form, one plan
+with its progress, re-plan, and the .ics download."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,6 +17,7 @@ from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from loopcoach.planner import PlanDateError, plan_calendar, plan_progress
+from loopcoach.web.core.requests import AuthenticatedRequest
 from loopcoach.web.guides.models import Guide
 from loopcoach.web.planner.models import Plan
 from loopcoach.web.planner.selectors import plan_build
@@ -31,7 +35,7 @@ def parse_date(raw: str | None, name: str, errors: dict[str, str]) -> date | Non
         return None
 
 
-def read_dates(data) -> tuple[date | None, date | None, dict[str, str]]:
+def read_dates(data: Mapping[str, Any]) -> tuple[date | None, date | None, dict[str, str]]:
     """Loop and phone-screen dates from a form or JSON, with format errors."""
     errors: dict[str, str] = {}
     loop_date = parse_date(data.get("loop_date"), "loop_date", errors)
@@ -74,7 +78,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_new(request: HttpRequest) -> HttpResponse:
+def plan_new(request: AuthenticatedRequest) -> HttpResponse:
     loop_date, phone_screen, errors = read_dates(request.POST)
     guide = (
         _guides().filter(pk=request.POST.get("guide") or 0).first()
@@ -138,7 +142,7 @@ def plan_values(plan: Plan) -> dict[str, str]:
 
 
 @login_required
-def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(
         request, "planner/plan_detail.html", _detail_context(request, owned_plan(request, pk))
     )
@@ -147,7 +151,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 @vary_on_headers("HX-Request")
-def plan_progress_update(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_progress_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     plan = plan_mark(
         plan=owned_plan(request, pk),
         shown=request.POST.getlist("key"),
@@ -161,7 +165,7 @@ def plan_progress_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def plan_dates(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_dates(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     plan = owned_plan(request, pk)
     loop_date, phone_screen, errors = read_dates(request.POST)
     if not errors:
@@ -202,13 +206,13 @@ def ics_response(request: HttpRequest, plan: Plan) -> HttpResponse:
 
 
 @login_required
-def plan_ics(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_ics(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return ics_response(request, owned_plan(request, pk))
 
 
 @login_required
 @require_POST
-def plan_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     owned_plan(request, pk).delete()
     messages.success(request, "Plan deleted.")
     return redirect("planner:list")

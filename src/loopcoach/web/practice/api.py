@@ -8,6 +8,8 @@ attempt answers 404, like a missing one.
 
 from __future__ import annotations
 
+from typing import overload
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpRequest, JsonResponse
@@ -19,6 +21,7 @@ from loopcoach.web.api.auth import BadRequest, api_login_required, json_body
 from loopcoach.web.api.serializers import question_summary_dict
 from loopcoach.web.api.views import error as api_error
 from loopcoach.web.core import ratelimit
+from loopcoach.web.core.requests import AuthenticatedRequest
 from loopcoach.web.practice import selectors, services
 from loopcoach.web.practice.models import Attempt, ReviewCard
 from loopcoach.web.practice.services import PracticeInputError
@@ -59,6 +62,10 @@ def card_dict(card: ReviewCard) -> dict:
     }
 
 
+@overload
+def _text(data: dict, name: str) -> str: ...
+@overload
+def _text(data: dict, name: str, *, required: bool) -> str | None: ...
 def _text(data: dict, name: str, *, required: bool = True) -> str | None:
     value = data.get(name)
     if value is None and not required:
@@ -98,7 +105,7 @@ def analyze_answer(request: HttpRequest) -> JsonResponse:
 
 @api_login_required
 @require_http_methods(["GET", "POST"])
-def attempt_collection(request: HttpRequest) -> JsonResponse:
+def attempt_collection(request: AuthenticatedRequest) -> JsonResponse:
     if request.method == "POST":
         return _attempt_post(request)
     attempts = selectors.attempts_of(request.user).prefetch_related("question__principles")
@@ -129,7 +136,7 @@ def attempt_collection(request: HttpRequest) -> JsonResponse:
     )
 
 
-def _attempt_post(request: HttpRequest) -> JsonResponse:
+def _attempt_post(request: AuthenticatedRequest) -> JsonResponse:
     try:
         data = json_body(request)
         question_id = data.get("question_id")
@@ -147,7 +154,7 @@ def _attempt_post(request: HttpRequest) -> JsonResponse:
 
 @api_login_required
 @require_GET
-def attempt_item(request: HttpRequest, pk: int) -> JsonResponse:
+def attempt_item(request: AuthenticatedRequest, pk: int) -> JsonResponse:
     attempt = selectors.attempts_of(request.user).filter(pk=pk).first()
     if attempt is None:
         return api_error(404, "not_found", f"No attempt {pk}.")
@@ -163,7 +170,7 @@ def attempt_item(request: HttpRequest, pk: int) -> JsonResponse:
 
 @api_login_required
 @require_POST
-def follow_up_collection(request: HttpRequest, pk: int) -> JsonResponse:
+def follow_up_collection(request: AuthenticatedRequest, pk: int) -> JsonResponse:
     parent = selectors.attempts_of(request.user).filter(pk=pk).first()
     if parent is None:
         return api_error(404, "not_found", f"No attempt {pk}.")
@@ -182,6 +189,6 @@ def follow_up_collection(request: HttpRequest, pk: int) -> JsonResponse:
 
 @api_login_required
 @require_GET
-def reviews_due(request: HttpRequest) -> JsonResponse:
+def reviews_due(request: AuthenticatedRequest) -> JsonResponse:
     cards = selectors.cards_due(request.user)
     return JsonResponse({"count": len(cards), "results": [card_dict(card) for card in cards]})

@@ -87,7 +87,7 @@ def build(
         anchor=anchor,
         answer_html=answer_html(answer, sentences, _marks(analysis), anchor=anchor),
         grade=grade,
-        grade_name=GRADE_NAMES.get(grade, "Not graded"),
+        grade_name=GRADE_NAMES.get(grade or 0, "Not graded"),
         reasons_for=[_sentence(r[1:]) for r in reasons if r.startswith("+")],
         reasons_against=[_sentence(r[1:]) for r in reasons if r.startswith("-")]
         + [_sentence(r) for r in reasons if not r.startswith(("+", "-"))],
@@ -122,16 +122,18 @@ def build(
 def answer_html(
     answer: str, sentences: list[dict], marks: list[tuple[int, int, str]], *, anchor: str
 ) -> SafeString:
-    """The answer with each sentence wrapped in its STAR role and marks inside; every byte of it escaped."""
+    """The answer with each sentence wrapped in its STAR
+    role and marks inside; every byte of it escaped."""
     parts, cursor = [], 0
     for index, sentence in enumerate(_valid(sentences, len(answer))):
         start, end = sentence["start"], sentence["end"]
         parts.append(escape(answer[cursor:start]))
-        role = sentence.get("role") if sentence.get("role") in ROLES else "other"
+        role = sentence["role"] if sentence.get("role") in ROLES else "other"
         parts.append(
             format_html(
-                '<span class="sent role-{}" id="{}-s{}"><span class="sent-n" aria-hidden="true">{}</span>'
-                '<span class="visually-hidden">{} sentence {}: </span>{}</span>',
+                '<span class="sent role-{}" id="{}-s{}"><span '
+                'class="sent-n" aria-hidden="true">{}</span><span '
+                'class="visually-hidden">{} sentence {}: </span>{}</span>',
                 role,
                 anchor,
                 index,
@@ -212,7 +214,8 @@ def _remarks(analysis: dict, sentences: list[dict]) -> tuple[list[Remark], list[
             [Remark(str(t)) for t in analysis.get("strengths") or []],
             [Remark(str(t)) for t in analysis.get("improvements") or []],
         )
-    strengths, improvements = [], []
+    strengths: list[Remark] = []
+    improvements: list[Remark] = []
     for item in detailed:
         quote = item.get("quote") or ""
         remark = Remark(

@@ -22,7 +22,8 @@ def end_of_today(now: datetime | None = None) -> datetime:
 
 
 class Attempt(models.Model):
-    """One written answer. A follow-up answer has a parent; a revision points at the version it revises."""
+    """One written answer. A follow-up answer has a parent;
+    a revision points at the version it revises."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts"
@@ -71,14 +72,6 @@ class Attempt(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("practice:attempt", args=[self.pk])
-
-    @property
-    def grade_name(self) -> str:
-        return GRADE_NAMES.get(self.grade or 0, "Not graded")
-
-    @property
-    def is_follow_up(self) -> bool:
-        return self.parent_id is not None
 
 
 class ReviewCard(models.Model):

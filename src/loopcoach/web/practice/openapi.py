@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 ERROR = {"$ref": "#/components/schemas/Error"}
-AUTH = [{"bearerToken": []}, {"session": []}]
+AUTH: list[dict[str, list[str]]] = [{"bearerToken": []}, {"session": []}]
 UNAUTHORIZED = {
     "401": {
         "description": "No valid API token or session",

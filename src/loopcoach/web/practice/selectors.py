@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -17,12 +18,13 @@ from loopcoach.web.practice.models import Attempt, ReviewCard, end_of_today
 from loopcoach.web.questions.models import Question
 
 
-def attempts_of(user: AbstractBaseUser) -> QuerySet[Attempt]:
+def attempts_of(user: User) -> QuerySet[Attempt]:
     return Attempt.objects.filter(user=user).select_related("question")
 
 
-def attempt_get(*, user: AbstractBaseUser, pk: int) -> Attempt:
-    """The user's attempt, or 404: another candidate's id is indistinguishable from a missing one."""
+def attempt_get(*, user: User, pk: int) -> Attempt:
+    """The user's attempt, or 404: another candidate's
+    id is indistinguishable from a missing one."""
     return get_object_or_404(attempts_of(user), pk=pk)
 
 
@@ -47,7 +49,7 @@ class Box:
 
 def thread(attempt: Attempt) -> Node:
     """The answer and, below it, every follow-up answered in its thread, as a tree."""
-    children: dict[int, list[Attempt]] = defaultdict(list)
+    children: dict[int | None, list[Attempt]] = defaultdict(list)
     frontier = [attempt.pk]
     while frontier:
         rows = list(
@@ -61,7 +63,7 @@ def thread(attempt: Attempt) -> Node:
     return _node(attempt, children)
 
 
-def _node(attempt: Attempt, children: dict[int, list[Attempt]]) -> Node:
+def _node(attempt: Attempt, children: dict[int | None, list[Attempt]]) -> Node:
     view = feedback_of(attempt)
     answered = children.get(attempt.pk, [])
     boxes = []
@@ -87,7 +89,7 @@ def feedback_of(attempt: Attempt) -> Feedback | None:
 def versions_of(attempt: Attempt) -> list[Attempt]:
     """Every version of the answer `attempt` belongs to, first version first."""
     first = attempt
-    while first.revision_of_id and first.revision_of.user_id == attempt.user_id:
+    while first.revision_of is not None and first.revision_of.user_id == attempt.user_id:
         first = first.revision_of
     chain, frontier = [first], [first.pk]
     while frontier:
@@ -99,7 +101,7 @@ def versions_of(attempt: Attempt) -> list[Attempt]:
     return sorted(chain, key=lambda a: (a.version, a.created_at))
 
 
-def question_history(*, user: AbstractBaseUser, question: Question) -> list[Attempt]:
+def question_history(*, user: User, question: Question) -> list[Attempt]:
     """The user's answers to a question, newest first, with their follow-up answers prefetched."""
     return list(
         attempts_of(user)
@@ -108,7 +110,7 @@ def question_history(*, user: AbstractBaseUser, question: Question) -> list[Atte
     )
 
 
-def practised_questions(user: AbstractBaseUser) -> list[dict]:
+def practised_questions(user: User) -> list[dict]:
     """One row per question the user answered: how often, the latest and best grades."""
     rows: dict[int, dict] = {}
     for attempt in attempts_of(user).filter(parent__isnull=True).order_by("-created_at"):
@@ -122,7 +124,7 @@ def practised_questions(user: AbstractBaseUser) -> list[dict]:
     return list(rows.values())
 
 
-def cards_due(user: AbstractBaseUser, *, now: datetime | None = None) -> QuerySet[ReviewCard]:
+def cards_due(user: User, *, now: datetime | None = None) -> QuerySet[ReviewCard]:
     """The user's review cards due by the end of today (in the server's time zone)."""
     return (
         ReviewCard.objects.filter(user=user, due__lte=end_of_today(now))
@@ -132,7 +134,7 @@ def cards_due(user: AbstractBaseUser, *, now: datetime | None = None) -> QuerySe
     )
 
 
-def card_get(*, user: AbstractBaseUser, pk: int) -> ReviewCard:
+def card_get(*, user: User, pk: int) -> ReviewCard:
     return get_object_or_404(ReviewCard.objects.filter(user=user), pk=pk)
 
 
@@ -165,7 +167,7 @@ class Progress:
     next_up: list[tuple[str, str, str]]  # (why, label, url)
 
 
-def progress(user: AbstractBaseUser, *, now: datetime | None = None) -> Progress:
+def progress(user: User, *, now: datetime | None = None) -> Progress:
     graded = list(
         attempts_of(user)
         .filter(parent__isnull=True, grade__isnull=False)
@@ -176,12 +178,12 @@ def progress(user: AbstractBaseUser, *, now: datetime | None = None) -> Progress
     categories = _category_coverage(graded)
     due = cards_due(user, now=now)
     return Progress(
-        points=[(a.created_at, a.grade) for a in graded],
+        points=[(a.created_at, a.grade) for a in graded if a.grade is not None],
         principles=principles,
         categories=categories,
         attempts=attempts_of(user).count(),
         questions=len({a.question_id for a in graded}),
-        average=round(sum(a.grade for a in graded) / len(graded), 1) if graded else None,
+        average=round(sum(a.grade or 0 for a in graded) / len(graded), 1) if graded else None,
         due_count=due.count(),
         next_up=_next_up(due[:3], principles),
     )
@@ -210,7 +212,9 @@ def _category_coverage(graded: list[Attempt]) -> list[Coverage]:
     return list(rows.values())
 
 
-def _fill(graded: list[Attempt], keys_of, rows: dict) -> None:
+def _fill(
+    graded: list[Attempt], keys_of: Callable[[Attempt], Iterable[int | str]], rows: dict
+) -> None:
     """Latest grade per question, counted under each of its keys."""
     latest = {a.question_id: a for a in graded}  # oldest first, so the last one wins
     seen: dict[object, set[int]] = defaultdict(set)
@@ -222,7 +226,7 @@ def _fill(graded: list[Attempt], keys_of, rows: dict) -> None:
                 rows[key].grades.append(attempt.grade)
 
 
-def _next_up(due: list[ReviewCard], principles: list[Coverage]) -> list[tuple[str, str, str]]:
+def _next_up(due: Iterable[ReviewCard], principles: list[Coverage]) -> list[tuple[str, str, str]]:
     from django.urls import reverse
 
     items = [
@@ -234,7 +238,8 @@ def _next_up(due: list[ReviewCard], principles: list[Coverage]) -> list[tuple[st
         for card in due
     ]
     weak = sorted(
-        (c for c in principles if c.average is not None and c.average < 3), key=lambda c: c.average
+        (c for c in principles if c.average is not None and c.average < 3),
+        key=lambda c: c.average or 0.0,
     )
     items += [
         ("Lowest average grade", c.name, reverse("practice:hub") + f"?principle={c.slug}")

@@ -12,7 +12,7 @@ import logging
 import re
 from datetime import datetime
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -67,7 +67,7 @@ def _analysis_of(attempt: Attempt) -> dict:
 
 def attempt_create(
     *,
-    user: AbstractBaseUser,
+    user: User,
     question: Question,
     answer: str,
     duration_seconds: int | None = None,
@@ -103,7 +103,7 @@ def attempt_create(
 
 
 def attempt_follow_up_create(
-    *, user: AbstractBaseUser, parent: Attempt, follow_up: str, answer: str
+    *, user: User, parent: Attempt, follow_up: str, answer: str
 ) -> Attempt:
     """Answer an interviewer's follow-up to `parent` in the same thread ("peeling the onion")."""
     answer = answer_clean(answer)
@@ -128,7 +128,8 @@ def attempt_follow_up_create(
 
 
 def attempt_analyze(*, attempt: Attempt) -> Attempt:
-    """Analyse a saved answer and store the report. Input errors undo the attempt; crashes keep it."""
+    """Analyse a saved answer and store the report.
+    Input errors undo the attempt; crashes keep it."""
     try:
         analysis = _analysis_of(attempt)
     except AnalysisInputError as exc:
@@ -150,7 +151,7 @@ def attempt_analyze(*, attempt: Attempt) -> Attempt:
 
 @transaction.atomic
 def review_card_record(
-    *, user: AbstractBaseUser, question: Question, attempt: Attempt, now: datetime | None = None
+    *, user: User, question: Question, attempt: Attempt, now: datetime | None = None
 ) -> ReviewCard:
     """Review the question's card with the rating the attempt's grade maps to."""
     now = now or timezone.now()
@@ -179,6 +180,7 @@ def review_card_rate(*, card: ReviewCard, rating: int) -> ReviewCard:
 
 
 def _apply(card: ReviewCard, *, rating: int, now: datetime, overridden: bool) -> ReviewCard:
+    assert card.card_before is not None  # both callers set it first
     reviewed = repetition.review(card.card_before, rating=rating, now=now)
     card.card, card.due = reviewed.card, reviewed.due
     card.last_rating, card.last_reviewed_at, card.rating_overridden = rating, now, overridden
@@ -186,7 +188,7 @@ def _apply(card: ReviewCard, *, rating: int, now: datetime, overridden: bool) ->
     return card
 
 
-def draft_save(*, user: AbstractBaseUser, question: Question, slot: str, text: str) -> Draft | None:
+def draft_save(*, user: User, question: Question, slot: str, text: str) -> Draft | None:
     """Keep the text of a box in progress; an emptied box drops its draft."""
     if not SLOT.match(slot):
         raise PracticeInputError("Unknown draft box.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from loopcoach.repetition import RATINGS
+from loopcoach.web.core.requests import AuthenticatedRequest, HtmxRequest
 from loopcoach.web.guides.models import Principle
 from loopcoach.web.practice import selectors, services
 from loopcoach.web.practice.chart import grades_chart
@@ -31,7 +33,7 @@ TIMER_SECONDS = 120
 FORM_KEY = re.compile(r"^[a-z][a-z0-9-]{0,60}$")
 
 
-def _echo(request: HttpRequest, question: Question, text: str, **extra) -> dict:
+def _echo(request: HttpRequest, question: Question, text: str, **extra: Any) -> dict:
     """What an answer form needs to render itself again (with an error) exactly where it was."""
 
     def key(name: str, default: str) -> str:
@@ -62,7 +64,7 @@ def _duration(raw: str | None) -> int | None:
 
 @login_required
 @require_GET
-def hub(request: HttpRequest) -> HttpResponse:
+def hub(request: AuthenticatedRequest) -> HttpResponse:
     filters = QuestionFilters.from_params(request.GET)
     questions = Paginator(question_filter(filters), 20).get_page(request.GET.get("page"))
     practised = {row["question"].pk: row for row in selectors.practised_questions(request.user)}
@@ -87,7 +89,7 @@ def hub(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def random_question(request: HttpRequest) -> HttpResponse:
+def random_question(request: AuthenticatedRequest) -> HttpResponse:
     """A random question (within the hub's filters), preferring ones not practised yet."""
     candidates = list(
         question_filter(QuestionFilters.from_params(request.GET)).values_list("pk", flat=True)
@@ -99,7 +101,7 @@ def random_question(request: HttpRequest) -> HttpResponse:
     return redirect("practice:question", pk=random.choice(fresh or candidates))
 
 
-def _practice_context(request: HttpRequest, question: Question, **extra) -> dict:
+def _practice_context(request: AuthenticatedRequest, question: Question, **extra: Any) -> dict:
     draft = Draft.objects.filter(user=request.user, question=question, slot="answer").first()
     card = ReviewCard.objects.filter(user=request.user, question=question).first()
     return {
@@ -117,11 +119,11 @@ def _practice_context(request: HttpRequest, question: Question, **extra) -> dict
 
 @login_required
 @require_GET
-def question(request: HttpRequest, pk: int) -> HttpResponse:
+def question(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "practice/question.html", _practice_context(request, _question(pk)))
 
 
-def _form_error(request: HttpRequest, template: str, context: dict, message: str) -> HttpResponse:
+def _form_error(request: HtmxRequest, template: str, context: dict, message: str) -> HttpResponse:
     """Show the form again with its error: as a fragment in place for htmx, as a page without it."""
     response = render(
         request, template, {**context, "error": message}, status=422 if request.htmx else 400
@@ -132,7 +134,7 @@ def _form_error(request: HttpRequest, template: str, context: dict, message: str
     return response
 
 
-def _thread_response(request: HttpRequest, attempt: Attempt) -> HttpResponse:
+def _thread_response(request: AuthenticatedRequest, attempt: Attempt) -> HttpResponse:
     if not request.htmx:
         return redirect(attempt.get_absolute_url())
     response = render(request, "practice/_thread.html", _thread_context(request, attempt))
@@ -142,7 +144,7 @@ def _thread_response(request: HttpRequest, attempt: Attempt) -> HttpResponse:
 
 @login_required
 @require_POST
-def attempt_create(request: HttpRequest, pk: int) -> HttpResponse:
+def attempt_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     question = _question(pk)
     revision_of = None
     if request.POST.get("revision_of"):
@@ -165,14 +167,14 @@ def attempt_create(request: HttpRequest, pk: int) -> HttpResponse:
             return _form_error(request, "practice/_answer_form.html", form, str(exc))
         context = _practice_context(request, question, error=str(exc), text=answer)
         return render(request, "practice/question.html", context, status=400)
-    if revision_of is not None and revision_of.parent_id:
+    if revision_of is not None and revision_of.parent is not None:
         return _follow_up_response(request, revision_of.parent, attempt)
     return _thread_response(request, attempt)
 
 
 @login_required
 @require_POST
-def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
+def follow_up_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     parent = selectors.attempt_get(user=request.user, pk=pk)
     answer, follow_up = request.POST.get("answer", ""), request.POST.get("follow_up", "")
     try:
@@ -188,7 +190,9 @@ def follow_up_create(request: HttpRequest, pk: int) -> HttpResponse:
     return _follow_up_response(request, parent, attempt)
 
 
-def _follow_up_response(request: HttpRequest, parent: Attempt, attempt: Attempt) -> HttpResponse:
+def _follow_up_response(
+    request: AuthenticatedRequest, parent: Attempt, attempt: Attempt
+) -> HttpResponse:
     if not request.htmx:
         return redirect(f"{parent.get_absolute_url()}#a{attempt.pk}")
     node = selectors.thread(parent)
@@ -200,9 +204,9 @@ def _follow_up_response(request: HttpRequest, parent: Attempt, attempt: Attempt)
     )
 
 
-def _thread_context(request: HttpRequest, attempt: Attempt) -> dict:
+def _thread_context(request: AuthenticatedRequest, attempt: Attempt) -> dict:
     root = attempt
-    while root.parent_id:
+    while root.parent is not None:
         root = root.parent
     drafts = Draft.objects.filter(user=request.user, question=root.question).values_list(
         "slot", "text"
@@ -221,7 +225,7 @@ def _thread_context(request: HttpRequest, attempt: Attempt) -> dict:
 @login_required
 @require_GET
 @vary_on_headers("HX-Request")
-def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def attempt_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     attempt = selectors.attempt_get(user=request.user, pk=pk)
     context = _thread_context(request, attempt)
     if request.htmx:
@@ -235,7 +239,7 @@ def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def attempt_retry(request: HttpRequest, pk: int) -> HttpResponse:
+def attempt_retry(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     attempt = selectors.attempt_get(user=request.user, pk=pk)
     if attempt.analysis is None:
         try:
@@ -247,7 +251,7 @@ def attempt_retry(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def card_rate(request: HttpRequest, pk: int) -> HttpResponse:
+def card_rate(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     card = selectors.card_get(user=request.user, pk=pk)
     raw = request.POST.get("rating", "")
     try:
@@ -256,7 +260,7 @@ def card_rate(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponse(str(exc), status=400, content_type="text/plain")
     if request.htmx:
         return render(request, "practice/_card.html", {"card": card, "ratings": RATINGS})
-    return redirect(request.POST.get("next") if _safe_next(request) else "practice:due")
+    return redirect(request.POST["next"] if _safe_next(request) else "practice:due")
 
 
 def _safe_next(request: HttpRequest) -> bool:
@@ -269,7 +273,7 @@ def _safe_next(request: HttpRequest) -> bool:
 
 @login_required
 @require_POST
-def draft_save(request: HttpRequest) -> JsonResponse:
+def draft_save(request: AuthenticatedRequest) -> JsonResponse:
     raw_pk = request.POST.get("question", "")
     question = get_object_or_404(Question, pk=int(raw_pk) if raw_pk.isdigit() else 0)
     try:
@@ -288,14 +292,14 @@ def draft_save(request: HttpRequest) -> JsonResponse:
 
 @login_required
 @require_GET
-def history(request: HttpRequest) -> HttpResponse:
+def history(request: AuthenticatedRequest) -> HttpResponse:
     rows = selectors.practised_questions(request.user)
     return render(request, "practice/history.html", {"rows": rows})
 
 
 @login_required
 @require_GET
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     progress = selectors.progress(request.user)
     return render(
         request,
@@ -306,7 +310,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def due(request: HttpRequest) -> HttpResponse:
+def due(request: AuthenticatedRequest) -> HttpResponse:
     cards = selectors.cards_due(request.user)
     upcoming = (
         ReviewCard.objects.filter(user=request.user)

@@ -13,6 +13,7 @@ class QuestionAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
 
     def save_related(self, request, form, formsets, change):
-        # The search document includes principle names, which are saved here, after the question itself.
+        # The search document includes principle names,
+        # which are saved here, after the question itself.
         super().save_related(request, form, formsets, change)
         question_refresh_search(question=form.instance)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -22,7 +23,7 @@ class QuestionFilters:
     source: str = ""
 
     @classmethod
-    def from_params(cls, params) -> QuestionFilters:
+    def from_params(cls, params: Mapping[str, str]) -> QuestionFilters:
         def clean(name: str, limit: int = 80) -> str:
             return (params.get(name) or "").strip()[:limit]
 
@@ -59,7 +60,8 @@ def question_filter(filters: QuestionFilters) -> QuerySet[Question]:
 
 
 def question_related(question: Question) -> QuerySet[Question]:
-    """Up to five other questions on the same principles (or, without principles, the same category)."""
+    """Up to five other questions on the same principles
+    (or, without principles, the same category)."""
     others = Question.objects.active().filter(guide=question.guide).exclude(pk=question.pk)
     if question.principles.exists():
         return others.filter(principles__in=question.principles.all()).distinct().order_by("id")[:5]

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.vary import vary_on_headers
 
+from loopcoach.web.core.requests import HtmxRequest
 from loopcoach.web.guides.models import LoopRound, Principle
 from loopcoach.web.questions.models import Question
 from loopcoach.web.questions.selectors import QuestionFilters, question_filter, question_related
@@ -15,7 +16,7 @@ PAGE_SIZE = 25
 
 
 @vary_on_headers("HX-Request")
-def question_list(request: HttpRequest) -> HttpResponse:
+def question_list(request: HtmxRequest) -> HttpResponse:
     filters = QuestionFilters.from_params(request.GET)
     page = Paginator(question_filter(filters), PAGE_SIZE).get_page(request.GET.get("page"))
     query_without_page = request.GET.copy()

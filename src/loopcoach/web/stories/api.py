@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, JsonResponse
+from django.http import JsonResponse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from loopcoach.web.api.auth import BadRequest, api_error, api_login_required, json_body
+from loopcoach.web.core.requests import AuthenticatedRequest
 from loopcoach.web.stories import services
 from loopcoach.web.stories.models import MAX_PART_LENGTH, TEXT_FIELDS, Story
 from loopcoach.web.stories.selectors import story_get, story_principles, user_coverage, user_stories
@@ -61,7 +62,7 @@ def _validated(data: dict, *, partial: bool) -> tuple[dict, list[str] | None]:
 
 @api_login_required
 @require_http_methods(["GET", "POST"])
-def story_collection(request: HttpRequest) -> JsonResponse:
+def story_collection(request: AuthenticatedRequest) -> JsonResponse:
     if request.method == "GET":
         return JsonResponse({"results": [story_dict(s) for s in user_stories(request.user)]})
     try:
@@ -71,12 +72,14 @@ def story_collection(request: HttpRequest) -> JsonResponse:
         return api_error(400, "bad_request", str(error))
     except services.StoryError as error:
         return api_error(409, "conflict", str(error))
-    return JsonResponse(story_dict(story_get(user=request.user, pk=story.pk)), status=201)
+    created = story_get(user=request.user, pk=story.pk)
+    assert created is not None  # just written by this user
+    return JsonResponse(story_dict(created), status=201)
 
 
 @api_login_required
 @require_http_methods(["GET", "PUT", "PATCH", "DELETE"])
-def story_item(request: HttpRequest, pk: int) -> JsonResponse:
+def story_item(request: AuthenticatedRequest, pk: int) -> JsonResponse:
     story = story_get(user=request.user, pk=pk)
     if story is None:
         return api_error(404, "not_found", f"No story {pk}.")
@@ -93,12 +96,14 @@ def story_item(request: HttpRequest, pk: int) -> JsonResponse:
         fields = {name: fields.get(name, "") for name in ("title", "when", *TEXT_FIELDS)}
         principles = principles or []
     services.story_update(story=story, data=fields, principles=principles)
-    return JsonResponse(story_dict(story_get(user=request.user, pk=pk)))
+    updated = story_get(user=request.user, pk=pk)
+    assert updated is not None  # read above, and this request does not delete it
+    return JsonResponse(story_dict(updated))
 
 
 @api_login_required
 @require_GET
-def story_coverage(request: HttpRequest) -> JsonResponse:
+def story_coverage(request: AuthenticatedRequest) -> JsonResponse:
     view = user_coverage(request.user)
     coverage = view.coverage
     return JsonResponse(

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 
 from loopcoach.web.guides.models import Principle
@@ -48,7 +50,7 @@ class StoryForm(forms.Form):
     reflection = _text("Reflection", "reflection", rows=3)
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if not any(
             (cleaned.get(name) or "").strip() for name in ("situation", "task", "action", "result")
         ):
@@ -68,7 +70,8 @@ class PrinciplesForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["principles"].queryset = story_principles()
+        principles = cast(forms.ModelMultipleChoiceField, self.fields["principles"])
+        principles.queryset = story_principles()
 
 
 class ImportForm(forms.Form):
@@ -83,7 +86,7 @@ class ImportForm(forms.Form):
     )
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         upload = cleaned.get("file")
         if upload:
             if upload.size > MAX_IMPORT_BYTES:

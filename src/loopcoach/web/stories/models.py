@@ -53,7 +53,8 @@ class Story(models.Model):
 
     @property
     def text(self) -> str:
-        """The story as one answer, the way it would be told: situation, task, action, result, reflection."""
+        """The story as one answer, the way it would be told:
+        situation, task, action, result, reflection."""
         return "\n\n".join(
             part for part in (getattr(self, name).strip() for name in TEXT_FIELDS) if part
         )

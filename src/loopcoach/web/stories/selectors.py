@@ -1,10 +1,11 @@
-"""Reads of the story bank: the principles it maps to, coverage, and the best stories for a question."""
+"""Reads of the story bank: the principles it maps
+to, coverage, and the best stories for a question."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
 from loopcoach.storybank import (
@@ -31,11 +32,11 @@ def story_principles() -> QuerySet[Principle]:
     return Principle.objects.filter(company=company).order_by("order")
 
 
-def user_stories(user: AbstractBaseUser) -> QuerySet[Story]:
+def user_stories(user: User) -> QuerySet[Story]:
     return Story.objects.filter(user=user).prefetch_related("principles")
 
 
-def story_get(*, user: AbstractBaseUser, pk: int) -> Story | None:
+def story_get(*, user: User, pk: int) -> Story | None:
     """The user's story, or None — another user's story is as missing as one that never was."""
     return user_stories(user).filter(pk=pk).first()
 
@@ -67,7 +68,7 @@ class CoverageView:
         ]
 
 
-def user_coverage(user: AbstractBaseUser) -> CoverageView:
+def user_coverage(user: User) -> CoverageView:
     stories = list(user_stories(user))
     principles = list(story_principles())
     uses = count_uses(answer_texts(user), _candidates(stories)) if stories else {}
@@ -89,7 +90,7 @@ class StoryMatch:
     shared_words: tuple[str, ...]
 
 
-def best_stories(*, user: AbstractBaseUser, question: Question, limit: int = 3) -> list[StoryMatch]:
+def best_stories(*, user: User, question: Question, limit: int = 3) -> list[StoryMatch]:
     stories = {s.pk: s for s in user_stories(user)}
     if not stories:
         return []

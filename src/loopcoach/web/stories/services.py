@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from loopcoach.analysis import AnalysisInputError, analyze
@@ -55,9 +55,7 @@ def _principles_by_slug(slugs: list[str]) -> tuple[list, list[str]]:
 
 
 @transaction.atomic
-def story_create(
-    *, user: AbstractBaseUser, data: dict, principles: list[str] | None = None
-) -> Story:
+def story_create(*, user: User, data: dict, principles: list[str] | None = None) -> Story:
     if Story.objects.filter(user=user).count() >= MAX_STORIES_PER_USER:
         raise StoryError(f"You already have {MAX_STORIES_PER_USER} stories; delete one first.")
     story = Story.objects.create(user=user, **_clean(data))
@@ -94,7 +92,7 @@ def _record(story: Story) -> StoryRecord:
     )
 
 
-def stories_export(*, user: AbstractBaseUser) -> str:
+def stories_export(*, user: User) -> str:
     return stories_to_markdown([_record(story) for story in user_stories(user)])
 
 
@@ -107,7 +105,7 @@ class ImportResult:
 
 
 @transaction.atomic
-def stories_import(*, user: AbstractBaseUser, text: str) -> ImportResult:
+def stories_import(*, user: User, text: str) -> ImportResult:
     """Read a Markdown export back: a story whose title matches one of the user's is updated,
     others are created. Raises MarkdownError (nothing changes) on a malformed file."""
     records = stories_from_markdown(text)

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from loopcoach.storybank import MarkdownError
 from loopcoach.storybank.coverage import GAP_BELOW, OVERUSED_AT, STRETCHED_ABOVE
+from loopcoach.web.core.requests import AuthenticatedRequest
 from loopcoach.web.stories import services
 from loopcoach.web.stories.forms import ImportForm, PrinciplesForm, StoryForm
 from loopcoach.web.stories.models import Story
 from loopcoach.web.stories.selectors import story_get, story_principles, user_coverage
 
 
-def _own_story(request: HttpRequest, pk: int) -> Story:
+def _own_story(request: AuthenticatedRequest, pk: int) -> Story:
     story = story_get(user=request.user, pk=pk)
     if story is None:
         raise Http404("No such story.")
@@ -29,20 +30,20 @@ def _thresholds() -> dict:
 
 
 @login_required
-def story_list(request: HttpRequest) -> HttpResponse:
+def story_list(request: AuthenticatedRequest) -> HttpResponse:
     view = user_coverage(request.user)
     return render(request, "stories/story_list.html", {"view": view, **_thresholds()})
 
 
 @login_required
-def coverage(request: HttpRequest) -> HttpResponse:
+def coverage(request: AuthenticatedRequest) -> HttpResponse:
     view = user_coverage(request.user)
     return render(request, "stories/coverage.html", {"view": view, **_thresholds()})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def story_create(request: HttpRequest) -> HttpResponse:
+def story_create(request: AuthenticatedRequest) -> HttpResponse:
     form = StoryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -57,7 +58,7 @@ def story_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def story_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def story_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     story = _own_story(request, pk)
     initial = {name: getattr(story, name) for name in services.EDITABLE_FIELDS}
     form = StoryForm(request.POST or None, initial=initial)
@@ -69,7 +70,7 @@ def story_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def story_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     story = _own_story(request, pk)
     confirmed = {p.slug for p in story.principles.all()}
     suggested = story.suggested_principles()
@@ -101,7 +102,7 @@ def story_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def story_principles_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def story_principles_confirm(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     story = _own_story(request, pk)
     form = PrinciplesForm(request.POST)
     if form.is_valid():
@@ -117,7 +118,7 @@ def story_principles_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def story_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def story_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     story = _own_story(request, pk)
     if request.method == "POST":
         title = story.title
@@ -128,7 +129,7 @@ def story_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def story_export(request: HttpRequest) -> HttpResponse:
+def story_export(request: AuthenticatedRequest) -> HttpResponse:
     response = HttpResponse(
         services.stories_export(user=request.user), content_type="text/markdown; charset=utf-8"
     )
@@ -139,7 +140,7 @@ def story_export(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def story_import(request: HttpRequest) -> HttpResponse:
+def story_import(request: AuthenticatedRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -149,7 +150,10 @@ def story_import(request: HttpRequest) -> HttpResponse:
         except services.StoryError as error:
             form.add_error(None, f"Nothing was imported: {error}")
         else:
-            summary = f"Imported: {result.created} new, {result.updated} updated, {result.unchanged} unchanged."
+            summary = (
+                f"Imported: {result.created} new, {result.updated} updated, "
+                f"{result.unchanged} unchanged."
+            )
             if result.unknown_principles:
                 summary += f" Unknown principles skipped: {', '.join(result.unknown_principles)}."
             messages.success(request, summary)

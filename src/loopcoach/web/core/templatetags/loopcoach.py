@@ -38,5 +38,5 @@ def markdown(text: str) -> str:
 
 
 @register.filter
-def get_item(mapping: dict, key: str):
+def get_item(mapping: dict, key: str) -> object:
     return mapping.get(key)

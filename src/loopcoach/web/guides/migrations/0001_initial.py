@@ -102,7 +102,10 @@ class Migration(migrations.Migration):
                     "group",
                     models.SlugField(
                         blank=True,
-                        help_text="For a deep dive's points: the deep dive's slug; for a deep dive: its area",
+                        help_text=(
+                            "For a deep dive's points: the deep dive's slug; "
+                            "for a deep dive: its area"
+                        ),
                     ),
                 ),
                 ("title", models.CharField(max_length=300)),

@@ -26,7 +26,10 @@ class Migration(migrations.Migration):
                 (
                     "fields",
                     models.JSONField(
-                        help_text="The calculator's fields as typed, checked by loopcoach.offers.parse_offer"
+                        help_text=(
+                            "The calculator's fields as typed, "
+                            "checked by loopcoach.offers.parse_offer"
+                        )
                     ),
                 ),
                 ("created", models.DateTimeField(auto_now_add=True)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from urllib.parse import urlencode
 
@@ -26,23 +27,24 @@ def market_bands(company: str, company_name: str = "") -> dict:
 
 
 @register.filter
-def usd(amount) -> str:
+def usd(amount: Decimal | None) -> str:
     return format_usd(amount, whole=True) if amount is not None else ""
 
 
 @register.filter
-def usd_cents(amount) -> str:
+def usd_cents(amount: Decimal | None) -> str:
     return format_usd(amount) if amount is not None else ""
 
 
 @register.filter
-def sum_of(rows, attribute: str):
+def sum_of(rows: Iterable[object], attribute: str) -> Decimal:
     return sum((getattr(row, attribute) for row in rows), 0)
 
 
 @register.simple_tag
 def offer_calculator_url(vesting: list, name: str = "") -> str:
-    """The calculator, with offer A's vesting set to a guide's schedule (`[5, 15, 40, 40]` → Amazon's)."""
+    """The calculator, with offer A's vesting set to a
+    guide's schedule (`[5, 15, 40, 40]` → Amazon's)."""
     params = {"o1-name": name} if name else {}
     percents = [Decimal(str(p)) for p in vesting or []]
     named = next(

@@ -10,15 +10,15 @@ from django.db import migrations
 SQLITE_CREATE = [
     "CREATE VIRTUAL TABLE questions_question_fts USING fts5("
     "search_document, content='questions_question', content_rowid='id', tokenize='unicode61')",
-    "CREATE TRIGGER questions_question_fts_insert AFTER INSERT ON questions_question BEGIN "
-    "INSERT INTO questions_question_fts(rowid, search_document) VALUES (new.id, new.search_document); END",
+    "CREATE TRIGGER questions_question_fts_insert AFTER INSERT ON questions_question BEGIN INSERT "
+    "INTO questions_question_fts(rowid, search_document) VALUES (new.id, new.search_document); END",
     "CREATE TRIGGER questions_question_fts_delete AFTER DELETE ON questions_question BEGIN "
     "INSERT INTO questions_question_fts(questions_question_fts, rowid, search_document) "
     "VALUES ('delete', old.id, old.search_document); END",
-    "CREATE TRIGGER questions_question_fts_update AFTER UPDATE OF search_document ON questions_question BEGIN "
-    "INSERT INTO questions_question_fts(questions_question_fts, rowid, search_document) "
-    "VALUES ('delete', old.id, old.search_document); "
-    "INSERT INTO questions_question_fts(rowid, search_document) VALUES (new.id, new.search_document); END",
+    "CREATE TRIGGER questions_question_fts_update AFTER UPDATE OF search_document ON "
+    "questions_question BEGIN INSERT INTO questions_question_fts(questions_question_fts, "
+    "rowid, search_document) VALUES ('delete', old.id, old.search_document); INSERT INTO "
+    "questions_question_fts(rowid, search_document) VALUES (new.id, new.search_document); END",
     "INSERT INTO questions_question_fts(questions_question_fts) VALUES ('rebuild')",
 ]
 SQLITE_DROP = [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.test import Client
@@ -44,7 +45,7 @@ class Command(BaseCommand):
             "--requests", type=int, default=50, help="requests per URL (default 50)"
         )
 
-    def handle(self, *args, requests: int, **options):
+    def handle(self, *args: Any, requests: int, **options: Any) -> None:
         if requests < 1:
             raise CommandError("--requests must be at least 1")
         client = Client()
