@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from loopcoach.content.packs_dir import PACKS_DIR, find_packs
+from loopcoach.content.scaffold import register_new
 from loopcoach.content.schema import Pack, PackError, read_pack
 
 
@@ -35,6 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="a pack's role folder, or a folder of packs (default: the built-in packs)",
     )
     load.set_defaults(func=run_load)
+    register_new(actions, PACKS_DIR)
 
 
 def read_packs(root: Path) -> tuple[list[Pack], list[str]]:
