@@ -14,6 +14,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import yaml
+
 from loopcoach.content.checker import Checker, Problem
 from loopcoach.content.examples import ExampleSpec, read_examples
 from loopcoach.content.located import Located, YamlSyntaxError, load_located
@@ -521,14 +523,20 @@ def _guides_under(root: Path) -> set[tuple[str, str]]:
     guides = set()
     for guide_file in sorted(root.glob("*/*/guide.yaml")):
         try:
-            company = load_located(guide_file.parent.parent / "company.yaml").value
-            guide = load_located(guide_file).value
+            company = _names_only(guide_file.parent.parent / "company.yaml")
+            guide = _names_only(guide_file)
             company_name, role_name = company["name"], guide["role"]["name"]
-        except (OSError, YamlSyntaxError, KeyError, TypeError):
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError):
             continue  # that pack's own validation reports what is wrong with it
         if isinstance(company_name, str) and isinstance(role_name, str):
             guides.add((company_name.strip().lower(), role_name.strip().lower()))
     return guides
+
+
+def _names_only(path: Path) -> dict:
+    # A plain (C, when available) parse: line numbers are not needed to read two names.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
 
 
 # -- questions.yaml -------------------------------------------------------------
