@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from loopcoach.content.packs_dir import PACKS_DIR, read_packs
+from loopcoach.content.scaffold import register_new
 
 PATH_HELP = "a pack's role folder, or a folder of packs (default: the built-in packs)"
 
@@ -32,6 +33,7 @@ def register(
     )
     loader.add_argument("path", nargs="?", type=Path, default=PACKS_DIR, help=PATH_HELP)
     loader.set_defaults(func=load)
+    register_new(actions, PACKS_DIR)
 
 
 def print_problems(problems: list[str], outcome: str) -> None:

@@ -1,18 +1,23 @@
 """The content-pack schema: what a valid pack holds, as dataclasses.
 
-`read_pack(role_folder)` reads `../company.yaml`, `guide.yaml` and
-`questions.yaml`, checks everything docs/content-packs.md promises and
-returns a `Pack`, or raises `PackError` carrying every problem found.
+`read_pack(role_folder)` reads `../company.yaml`, `guide.yaml`,
+`questions.yaml` and the optional `examples.yaml`, checks everything
+docs/content-packs.md promises and returns a `Pack`, or raises `PackError`
+carrying every problem found.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import yaml
+
 from loopcoach.content.checker import Checker, Problem
+from loopcoach.content.examples import ExampleSpec, read_examples
 from loopcoach.content.located import Located, YamlSyntaxError, load_located
 
 CATEGORIES: dict[str, str] = {
@@ -21,9 +26,12 @@ CATEGORIES: dict[str, str] = {
     "management": "Situational & Management",
     "execution": "Program Management & Execution",
     "writing": "Writing",
+    "coding": "Coding",
 }
 SOURCES = ("seed", "editorial", "candidate")
 MAX_FILE_BYTES = 2_000_000
+MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+LEVEL_FIGURES = ("base", "stock_per_year", "sign_on", "total")
 
 
 class PackError(Exception):
@@ -87,6 +95,20 @@ class DeepDiveSpec:
 
 
 @dataclass
+class LevelPay:
+    """A published-figure estimate of one level's yearly pay (never a quote)."""
+
+    level: str
+    title: str
+    base: int
+    stock_per_year: int
+    sign_on: int
+    total: int
+    source: str
+    as_of: str
+
+
+@dataclass
 class RelatedSpec:
     company: str
     role: str
@@ -118,6 +140,7 @@ class GuideSpec:
     vesting: list[float]
     compensation_notes: list[Item]
     related: list[RelatedSpec]
+    compensation_levels: list[LevelPay] = field(default_factory=list)
 
 
 @dataclass
@@ -142,6 +165,7 @@ class Pack:
     company: CompanySpec
     guide: GuideSpec
     questions: list[QuestionSpec] = field(default_factory=list)
+    examples: list[ExampleSpec] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -166,7 +190,8 @@ def read_pack(folder: Path) -> Pack:
         raise PackError(problems)
     company = _read_company(Checker(folder.parent / "company.yaml", company_doc, problems))
     principle_slugs = {principle.slug for principle in company.principles}
-    guide = _read_guide(Checker(folder / "guide.yaml", guide_doc, problems), principle_slugs)
+    guide_check = Checker(folder / "guide.yaml", guide_doc, problems)
+    guide = _read_guide(guide_check, principle_slugs)
     if guide.role_slug and guide.role_slug != folder.name:
         problems.append(
             Problem(
@@ -175,12 +200,26 @@ def read_pack(folder: Path) -> Pack:
                 f"role.slug '{guide.role_slug}' must match the folder name '{folder.name}'",
             )
         )
+    _check_related(guide_check, guide, company)
     questions = _read_questions(
         Checker(folder / "questions.yaml", questions_doc, problems), principle_slugs, guide
     )
+    examples = _read_examples_file(folder / "examples.yaml", questions, problems)
     if problems:
         raise PackError(problems)
-    return Pack(folder=folder, company=company, guide=guide, questions=questions)
+    return Pack(folder=folder, company=company, guide=guide, questions=questions, examples=examples)
+
+
+def _read_examples_file(
+    path: Path, questions: list[QuestionSpec], problems: list[Problem]
+) -> list[ExampleSpec]:
+    """examples.yaml is optional; when present, each example must answer a known question."""
+    if not path.is_file():
+        return []
+    document = _load(path, problems)
+    if document.value is None or not isinstance(document.value, dict):
+        return []
+    return read_examples(Checker(path, document, problems), {q.key for q in questions})
 
 
 def _load(path: Path, problems: list[Problem]) -> Located:
@@ -267,7 +306,7 @@ def _read_guide(check: Checker, principle_slugs: set[str]) -> GuideSpec:
     check.mapping(("process",), {"intro", "stages", "loop"})
     check.mapping(("process", "loop"), {"intro", "minutes", "rounds"})
     check.mapping(("requirements",), {"intro", "items"})
-    check.mapping(("compensation",), {"intro", "vesting", "notes"})
+    check.mapping(("compensation",), {"intro", "vesting", "notes", "levels"})
     areas = _read_items(check, ("getting_ready", "areas"), slug_key="slug", title_key="name")
     area_slugs = {area.slug for area in areas}
     guide = GuideSpec(
@@ -294,6 +333,7 @@ def _read_guide(check: Checker, principle_slugs: set[str]) -> GuideSpec:
         vesting=_read_vesting(check),
         compensation_notes=_read_items(check, ("compensation", "notes"), required=False),
         related=_read_related(check),
+        compensation_levels=_read_levels(check),
     )
     return guide
 
@@ -406,6 +446,45 @@ def _read_vesting(check: Checker) -> list[float]:
     return vesting
 
 
+def _read_levels(check: Checker) -> list[LevelPay]:
+    levels, seen = [], set()
+    for index, _ in enumerate(check.items(("compensation", "levels"), required=False)):
+        path = ("compensation", "levels", index)
+        check.mapping(path, {"level", "title", *LEVEL_FIGURES, "source", "as_of"})
+        figures = {name: _dollars(check, (*path, name)) for name in LEVEL_FIGURES}
+        level = LevelPay(
+            level=check.text((*path, "level"), max_length=20),
+            title=check.text((*path, "title"), required=False, max_length=120),
+            source=check.text((*path, "source"), max_length=500),
+            as_of=check.text((*path, "as_of"), max_length=7),
+            **figures,
+        )
+        if level.as_of and not MONTH_RE.match(level.as_of):
+            check.problem((*path, "as_of"), f"'{level.as_of}' is not a month (YYYY-MM)")
+        parts = level.base + level.stock_per_year + level.sign_on
+        if level.total and parts != level.total:
+            check.problem(
+                (*path, "total"),
+                f"must equal base + stock_per_year + sign_on ({parts:,}), is {level.total:,}",
+            )
+        if level.level in seen:
+            check.problem((*path, "level"), f"duplicate level '{level.level}'")
+        seen.add(level.level)
+        levels.append(level)
+    return levels
+
+
+def _dollars(check: Checker, path: tuple) -> int:
+    value = check.get(path)
+    if value is None:
+        check.problem(path, "is missing")
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        check.problem(path, "must be a whole, non-negative amount")
+        return 0
+    return value
+
+
 def _read_related(check: Checker) -> list[RelatedSpec]:
     related = []
     for index, _ in enumerate(check.items(("related",), required=False)):
@@ -419,6 +498,45 @@ def _read_related(check: Checker) -> list[RelatedSpec]:
             )
         )
     return related
+
+
+def _check_related(check: Checker, guide: GuideSpec, company: CompanySpec) -> None:
+    """A related guide must be a pack that exists beside this one (same packs folder)."""
+    if not guide.related:
+        return
+    packs_root = check.file.parent.parent.parent
+    this = (company.name.lower(), guide.role_name.lower())
+    known = _guides_under(packs_root)
+    for index, related in enumerate(guide.related):
+        wanted = (related.company.lower(), related.role.lower())
+        if wanted == this:
+            check.problem(("related", index), "a guide cannot list itself as related")
+        elif wanted not in known:
+            check.problem(
+                ("related", index),
+                f"no '{related.company} × {related.role}' guide in {packs_root}",
+            )
+
+
+def _guides_under(root: Path) -> set[tuple[str, str]]:
+    """(company name, role name) of every readable pack under ROOT, lowercased."""
+    guides = set()
+    for guide_file in sorted(root.glob("*/*/guide.yaml")):
+        try:
+            company = _names_only(guide_file.parent.parent / "company.yaml")
+            guide = _names_only(guide_file)
+            company_name, role_name = company["name"], guide["role"]["name"]
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError):
+            continue  # that pack's own validation reports what is wrong with it
+        if isinstance(company_name, str) and isinstance(role_name, str):
+            guides.add((company_name.strip().lower(), role_name.strip().lower()))
+    return guides
+
+
+def _names_only(path: Path) -> dict:
+    # A plain (C, when available) parse: line numbers are not needed to read two names.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
 
 
 # -- questions.yaml -------------------------------------------------------------
