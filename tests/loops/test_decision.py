@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from loopcoach.loops import Outcome, Vote, biggest_gaps, loop_decision, round_vote
+from loopcoach.loops import (
+    Outcome,
+    Vote,
+    biggest_gaps,
+    loop_decision,
+    question_grade,
+    round_vote,
+)
 
 
 @pytest.mark.parametrize(
@@ -134,3 +141,11 @@ def test_biggest_gaps_are_weakest_first_with_unprobed_principles_weakest():
 def test_gap_ties_go_to_fewer_answers_then_to_order():
     gaps = biggest_gaps({"a": [2, 2], "b": [2], "c": [2]}, ["a", "b", "c"], count=3)
     assert [g.principle for g in gaps] == ["b", "c", "a"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "follow_up", "expected"),
+    [(4, None, 4), (4, 2, 4), (4, 4, 4), (3, 1, 2), (1, 1, 1), (None, 3, None), (2, 4, 2)],
+)
+def test_a_follow_up_that_shows_nothing_takes_a_point_off(answer, follow_up, expected):
+    assert question_grade(answer, follow_up) == expected
