@@ -1,31 +1,10 @@
-"""A round's drawn questions move to LoopQuestion (same ids); their answers move to
-practice.Attempt in practice 0002, and loops 0003 drops LoopAnswer."""
+"""LoopQuestion: a round's drawn question. Loops 0003 fills it from LoopAnswer, practice
+0003 moves the answers into practice.Attempt, loops 0005 drops LoopAnswer. (Schema and data
+changes are separate migrations: PostgreSQL refuses some DDL after rows changed in the same
+transaction.)"""
 
 import django.db.models.deletion
-from django.core.management.color import no_style
 from django.db import migrations, models
-
-
-def copy_draw(apps, schema_editor):
-    """Every LoopAnswer row's drawn question, with its id, so answers can point at it."""
-    LoopAnswer = apps.get_model("loops", "LoopAnswer")
-    LoopQuestion = apps.get_model("loops", "LoopQuestion")
-    LoopQuestion.objects.bulk_create(
-        LoopQuestion(
-            id=row.id,
-            session_id=row.session_id,
-            question_id=row.question_id,
-            order=row.order,
-            principle_slugs=row.principle_slugs,
-            follow_up=row.follow_up,
-        )
-        for row in LoopAnswer.objects.order_by("id").iterator()
-    )
-    # Explicit ids leave PostgreSQL's id sequence behind: move it past them.
-    connection = schema_editor.connection
-    with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), [LoopQuestion]):
-            cursor.execute(sql)
 
 
 class Migration(migrations.Migration):
@@ -84,5 +63,4 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        migrations.RunPython(copy_draw, migrations.RunPython.noop, elidable=False),
     ]

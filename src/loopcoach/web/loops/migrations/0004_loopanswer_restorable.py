@@ -1,14 +1,15 @@
-"""LoopAnswer goes: its drawn questions are LoopQuestions (loops 0002), its answers are
-Attempts (practice 0002). Going back, the drawn questions are put back first."""
+"""Nothing forward. Backward, after loops 0005 is undone and LoopAnswer exists again, its
+drawn questions come back from LoopQuestion (practice 0003 then puts the answers back)."""
 
 from django.core.management.color import no_style
 from django.db import migrations
 
 
 def restore_draw(apps, schema_editor):
+    db = schema_editor.connection.alias
     LoopQuestion = apps.get_model("loops", "LoopQuestion")
     LoopAnswer = apps.get_model("loops", "LoopAnswer")
-    LoopAnswer.objects.bulk_create(
+    LoopAnswer.objects.using(db).bulk_create(
         LoopAnswer(
             id=row.id,
             session_id=row.session_id,
@@ -17,7 +18,7 @@ def restore_draw(apps, schema_editor):
             principle_slugs=row.principle_slugs,
             follow_up=row.follow_up,
         )
-        for row in LoopQuestion.objects.order_by("id").iterator()
+        for row in LoopQuestion.objects.using(db).order_by("id").iterator()
     )
     connection = schema_editor.connection
     with connection.cursor() as cursor:
@@ -27,11 +28,8 @@ def restore_draw(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("loops", "0002_loopquestion"),
-        ("practice", "0002_attempt_loop_question"),
+        ("loops", "0003_loopquestion_from_loopanswer"),
+        ("practice", "0003_loop_answers_to_attempts"),
     ]
 
-    operations = [
-        migrations.RunPython(migrations.RunPython.noop, restore_draw, elidable=False),
-        migrations.DeleteModel(name="LoopAnswer"),
-    ]
+    operations = [migrations.RunPython(migrations.RunPython.noop, restore_draw, elidable=False)]
