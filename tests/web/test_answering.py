@@ -145,3 +145,12 @@ def test_the_reanalyse_command_refuses_a_bad_date():
 
     with pytest.raises(CommandError, match="--since takes a date"):
         _reanalyse("--since", "yesterday")
+
+
+def test_every_answer_box_takes_its_limit_from_the_field(client, alice, question):
+    client.force_login(alice)
+    attempt = answering.attempt_create(user=alice, question=question, answer=STRONG)
+    for url in (f"/practice/questions/{question.pk}/", f"/practice/attempts/{attempt.pk}/"):
+        page = client.get(url).content.decode()
+        boxes = page.count("<textarea")
+        assert boxes and page.count(f'maxlength="{MAX_ANSWER_CHARS}"') == boxes

@@ -42,7 +42,7 @@ def _echo(request: HttpRequest, question: Question, text: str, **extra) -> dict:
 
     return {
         "form_id": key("form_id", "answer-form"),
-        "slot": key("slot", "answer"),
+        "slot": key("slot", Draft.ANSWER_SLOT),
         "target": key("target", "practice"),
         "swap": "outerHTML" if request.POST.get("swap") == "outerHTML" else "innerHTML",
         "text": text,
@@ -116,6 +116,7 @@ def _practice_context(request: HttpRequest, question: Question, **extra) -> dict
         "card": card,
         "timer_seconds": TIMER_SECONDS,
         "answer_form": AnswerForm(),
+        "answer_slot": Draft.ANSWER_SLOT,
         **extra,
     }
 
