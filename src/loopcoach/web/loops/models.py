@@ -7,6 +7,7 @@ it (`elapsed_seconds` keeps what was used, `resumed_at` marks a running clock).
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -16,6 +17,9 @@ from django.utils import timezone
 from loopcoach.loops import question_grade
 from loopcoach.web.guides.models import Guide, LoopRound
 from loopcoach.web.questions.models import Question
+
+if TYPE_CHECKING:  # practice's Attempt points here; importing it at run time would be a cycle
+    from loopcoach.web.practice.models import Attempt
 
 PRACTICE_MINUTES = 15
 
@@ -150,12 +154,13 @@ class LoopQuestion(models.Model):
         return f"{self.session}: {self.question}"
 
     @property
-    def answer(self):  # -> Attempt | None (practice's model; not imported, loops comes first)
+    def answer(self) -> Attempt | None:
         """The first answer to the question (read from prefetched `attempts` when there)."""
         return next((a for a in self.attempts.all() if a.parent_id is None), None)
 
     @property
-    def follow_up_answer(self):  # -> Attempt | None
+    def follow_up_answer(self) -> Attempt | None:
+        """The answer to the interviewer's follow-up: its parent is the first answer."""
         return next((a for a in self.attempts.all() if a.parent_id is not None), None)
 
     @property

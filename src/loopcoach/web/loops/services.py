@@ -13,6 +13,7 @@ import secrets
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from loopcoach.loops import BankQuestion, RoundSpec, draw_questions
@@ -198,7 +199,7 @@ def loop_question_answer(*, loop_question: LoopQuestion, text: str) -> LoopQuest
     return _questions(session).get(pk=drawn.pk)
 
 
-def _questions(session: LoopRoundSession):
+def _questions(session: LoopRoundSession) -> QuerySet[LoopQuestion]:
     return session.questions.select_related("question").prefetch_related("attempts")
 
 
