@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from loopcoach.loops import Outcome, Vote, biggest_gaps, loop_decision, round_vote
+from loopcoach.loops import (
+    Outcome,
+    Vote,
+    biggest_gaps,
+    loop_decision,
+    question_grade,
+    round_vote,
+)
 
 
 @pytest.mark.parametrize(
@@ -150,3 +157,11 @@ def test_an_on_topic_round_is_unchanged_by_the_off_topic_flags():
 def test_an_unanswered_question_is_not_also_counted_off_topic():
     verdict = round_vote([None, 4], off_topic=[True, False])
     assert verdict.missing == 1 and verdict.off_topic == 0
+
+
+@pytest.mark.parametrize(
+    ("answer", "follow_up", "expected"),
+    [(4, None, 4), (4, 2, 4), (4, 4, 4), (3, 1, 2), (1, 1, 1), (None, 3, None), (2, 4, 2)],
+)
+def test_a_follow_up_that_shows_nothing_takes_a_point_off(answer, follow_up, expected):
+    assert question_grade(answer, follow_up) == expected

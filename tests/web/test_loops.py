@@ -9,9 +9,11 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from loopcoach.loops import Outcome, Vote
+from loopcoach.web.answering import services as answering
 from loopcoach.web.loops import services
 from loopcoach.web.loops.debrief import loop_debrief, quote_of
-from loopcoach.web.loops.models import LoopAnswer, MockLoop
+from loopcoach.web.loops.models import LoopQuestion, MockLoop
+from loopcoach.web.practice.models import Attempt
 from tests.scripted_answers import STRONG, STRONG_FOLLOW_UP, WEAK, WEAK_FOLLOW_UP
 
 pytestmark = pytest.mark.django_db
@@ -23,9 +25,9 @@ def loop(alice, amazon_guide):
 
 
 def _answer_round(session, main: str, follow: str) -> None:
-    for answer in session.answers.all():
-        services.answer_submit(answer=answer, text=main)
-        services.follow_up_submit(answer=LoopAnswer.objects.get(pk=answer.pk), text=follow)
+    for drawn in session.questions.all():
+        services.loop_question_answer(loop_question=drawn, text=main)
+        services.loop_question_answer(loop_question=drawn, text=follow)
 
 
 def test_a_loop_has_five_rounds_covering_all_sixteen_principles(loop):
@@ -38,62 +40,72 @@ def test_a_loop_has_five_rounds_covering_all_sixteen_principles(loop):
         "execution",
     ]
     assert sum(s.is_bar_raiser for s in sessions) == 1
-    covered = {p for s in sessions for a in s.answers.all() for p in a.principle_slugs}
+    covered = {p for s in sessions for q in s.questions.all() for p in q.principle_slugs}
     assert len(covered) == 16 and all(not s.uncovered_slugs for s in sessions)
-    assert all(2 <= s.answers.count() <= 3 for s in sessions)
+    assert all(2 <= s.questions.count() <= 3 for s in sessions)
 
 
 def test_the_draw_avoids_questions_answered_this_week(alice, amazon_guide, loop):
-    first = set(LoopAnswer.objects.filter(session__loop=loop).values_list("question_id", flat=True))
-    for answer in LoopAnswer.objects.filter(session__loop=loop):
-        answer.answered_at = timezone.now()
-        answer.save()
+    drawn_first = LoopQuestion.objects.filter(session__loop=loop)
+    first = set(drawn_first.values_list("question_id", flat=True))
+    Attempt.objects.bulk_create(
+        Attempt(user=alice, question_id=q.question_id, answer="I did.", loop_question=q)
+        for q in drawn_first
+    )
     second = services.loop_start(user=alice, guide=amazon_guide, minutes=15, seed=42)
     drawn = set(
-        LoopAnswer.objects.filter(session__loop=second).values_list("question_id", flat=True)
+        LoopQuestion.objects.filter(session__loop=second).values_list("question_id", flat=True)
     )
     assert len(first & drawn) <= 2  # only where nothing else covers a principle
 
 
 def test_answers_get_one_follow_up_and_the_round_closes_when_done(loop):
     session = loop.rounds.get(order=1)
-    answer = session.answers.first()
-    answer = services.answer_submit(answer=answer, text=STRONG)
-    assert answer.grade == 4 and answer.follow_up and answer.state == "follow-up"
+    drawn = services.loop_question_answer(loop_question=session.questions.first(), text=STRONG)
+    assert drawn.answer.grade == 4 and drawn.follow_up and drawn.state == "follow-up"
     session.refresh_from_db()
     assert session.state == "running"
-    with pytest.raises(services.LoopError):
-        services.answer_submit(answer=answer, text=STRONG)
-    answer = services.follow_up_submit(answer=answer, text=STRONG_FOLLOW_UP)
-    assert answer.state == "done" and answer.final_grade == 4
-    with pytest.raises(services.LoopError):
-        services.follow_up_submit(answer=answer, text="again")
-    for rest in session.answers.exclude(pk=answer.pk):
-        services.answer_submit(answer=rest, text=STRONG)
-        services.follow_up_submit(answer=LoopAnswer.objects.get(pk=rest.pk), text=STRONG_FOLLOW_UP)
+    drawn = services.loop_question_answer(loop_question=drawn, text=STRONG_FOLLOW_UP)
+    assert drawn.state == "done" and drawn.final_grade == 4
+    assert drawn.follow_up_answer.parent == drawn.answer
+    assert drawn.follow_up_answer.follow_up == drawn.follow_up
+    with pytest.raises(services.LoopError, match="already answered"):
+        services.loop_question_answer(loop_question=drawn, text="again")
+    for rest in session.questions.exclude(pk=drawn.pk):
+        services.loop_question_answer(loop_question=rest, text=STRONG)
+        services.loop_question_answer(loop_question=rest, text=STRONG_FOLLOW_UP)
     session.refresh_from_db()
     assert session.state == "finished"
 
 
-@pytest.mark.parametrize("text", ["", "   ", "x" * 10_001, "\x00\x01\x02"])
+def test_a_loop_answer_is_an_attempt_of_the_round_outside_practice(loop, alice):
+    session = loop.rounds.get(order=1)
+    drawn = services.loop_question_answer(loop_question=session.questions.first(), text=STRONG)
+    services.loop_question_answer(loop_question=drawn, text=STRONG_FOLLOW_UP)
+    answers = Attempt.objects.filter(user=alice)
+    assert answers.count() == 2 and {a.loop_question_id for a in answers} == {drawn.pk}
+    assert answers.get(parent=None).answer == STRONG and answers.get(parent=None).analysis
+    assert not Attempt.objects.practice().exists()
+
+
+@pytest.mark.parametrize("text", ["", "   ", "x" * 30_001, "\x00\x01\x02", None])
 def test_bad_answers_are_refused_and_change_nothing(loop, text):
-    answer = loop.rounds.get(order=1).answers.first()
+    drawn = loop.rounds.get(order=1).questions.first()
     with pytest.raises(services.AnswerInvalid):
-        services.answer_submit(answer=answer, text=text)
-    answer.refresh_from_db()
-    assert answer.answered_at is None and answer.answer == ""
+        services.loop_question_answer(loop_question=drawn, text=text)
+    assert drawn.state == "unanswered" and not Attempt.objects.exists()
+    assert loop.rounds.get(order=1).state == "not-started"
 
 
-def test_an_analyzer_failure_keeps_the_answer_and_the_debrief_retries(loop, monkeypatch):
-    answer = loop.rounds.get(order=1).answers.first()
-    monkeypatch.setattr(services, "analyze", lambda *a, **k: 1 / 0)
-    answer = services.answer_submit(answer=answer, text=STRONG)
-    assert answer.answer == STRONG and answer.analysis is None and answer.follow_up
+def test_an_analyzer_failure_keeps_the_answer_and_ending_the_loop_retries(loop, monkeypatch):
+    drawn = loop.rounds.get(order=1).questions.first()
+    monkeypatch.setattr(answering, "analyze", lambda *a, **k: 1 / 0)
+    drawn = services.loop_question_answer(loop_question=drawn, text=STRONG)
+    assert drawn.answer.answer == STRONG and drawn.answer.analysis is None and drawn.follow_up
+    assert drawn.answer.analysis_error == answering.ANALYZER_FAILED
     monkeypatch.undo()
     services.loop_finish(loop=loop)
-    services.answers_reanalyse(loop=loop)
-    answer.refresh_from_db()
-    assert answer.final_grade == 4
+    assert LoopQuestion.objects.get(pk=drawn.pk).final_grade == 4
 
 
 def test_leaving_pauses_the_clock_and_resuming_restarts_it(loop):
@@ -123,7 +135,7 @@ def test_when_time_runs_out_the_round_closes_and_answers_are_refused(loop):
     session.resumed_at = timezone.now() - timedelta(minutes=16)
     session.save()
     with pytest.raises(services.LoopError, match="round is over"):
-        services.answer_submit(answer=session.answers.first(), text=STRONG)
+        services.loop_question_answer(loop_question=session.questions.first(), text=STRONG)
     session.refresh_from_db()
     assert session.state == "finished" and session.elapsed_seconds == 15 * 60
 
@@ -186,12 +198,13 @@ def test_the_pages_walk_through_a_loop(client, alice, amazon_guide):
     assert response.url == loop.get_absolute_url() and loop.round_minutes == 60
     assert "Start round 1" in client.get(loop.get_absolute_url()).content.decode()
     client.post(f"/loops/{loop.pk}/rounds/1/start/")
-    answer = loop.rounds.get(order=1).answers.first()
+    drawn = loop.rounds.get(order=1).questions.first()
     page = client.get(f"/loops/{loop.pk}/rounds/1/").content.decode()
-    assert escape(answer.question.text) in page and "data-running" in page
-    client.post(f"/loops/{loop.pk}/rounds/1/answers/{answer.pk}/", {"answer": STRONG})
-    answer.refresh_from_db()
-    assert escape(answer.follow_up) in client.get(f"/loops/{loop.pk}/rounds/1/").content.decode()
+    assert escape(drawn.question.text) in page and "data-running" in page
+    assert 'maxlength="30000"' in page
+    client.post(f"/loops/{loop.pk}/rounds/1/answers/{drawn.pk}/", {"answer": STRONG})
+    drawn.refresh_from_db()
+    assert escape(drawn.follow_up) in client.get(f"/loops/{loop.pk}/rounds/1/").content.decode()
     client.post(f"/loops/{loop.pk}/rounds/1/leave/")
     assert "Resume round 1" in client.get(loop.get_absolute_url()).content.decode()
     assert client.get(f"/loops/{loop.pk}/debrief/").status_code == 302  # not over yet
@@ -202,16 +215,12 @@ def test_the_pages_walk_through_a_loop(client, alice, amazon_guide):
 
 def test_an_empty_answer_from_the_page_shows_an_error(client, alice, loop):
     client.force_login(alice)
-    answer = loop.rounds.get(order=1).answers.first()
+    drawn = loop.rounds.get(order=1).questions.first()
     response = client.post(
-        f"/loops/{loop.pk}/rounds/1/answers/{answer.pk}/", {"answer": "  "}, follow=True
+        f"/loops/{loop.pk}/rounds/1/answers/{drawn.pk}/", {"answer": "  "}, follow=True
     )
-    assert (
-        "This field is required" in response.content.decode()
-        or "Write an answer" in response.content.decode()
-    )
-    answer.refresh_from_db()
-    assert answer.answered_at is None
+    assert "This field is required" in response.content.decode()
+    assert drawn.state == "unanswered"
 
 
 def test_deleting_a_loop(client, alice, loop):

@@ -94,9 +94,11 @@ def test_a_story_told_in_many_loop_answers_is_overused(alice, story, amazon_guid
     from loopcoach.web.loops import services as loops
 
     loop = loops.loop_start(user=alice, guide=amazon_guide, minutes=15, seed=1)
-    answers = [a for s in loop.rounds.all() for a in s.answers.all()][:3]
-    for answer in answers:
-        loops.answer_submit(answer=answer, text=f"{STORY['action']} {STORY['result']}")
+    drawn = [q for s in loop.rounds.all() for q in s.questions.all()][:3]
+    for question in drawn:
+        loops.loop_question_answer(
+            loop_question=question, text=f"{STORY['action']} {STORY['result']}"
+        )
     view = user_coverage(alice)
     assert view.uses[story.pk] == 3 and view.coverage.overused == [story.pk]
 

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def owned(alice, amazon_guide):
     story = stories.story_create(user=alice, data={"title": "Mine", "action": "I did it."})
     loop = loops.loop_start(user=alice, guide=amazon_guide, minutes=15, seed=3)
-    answer = loop.rounds.get(order=1).answers.first()
+    answer = loop.rounds.get(order=1).questions.first()
     return {"s": story.pk, "l": loop.pk, "a": answer.pk}
 
 

@@ -1,4 +1,8 @@
-"""Checks an answer before analysis: text, not empty, not too long."""
+"""Checks an answer before analysis: text, not empty, not too long.
+
+`MAX_ANSWER_CHARS` is the one size limit of an answer, wherever it is given:
+the analyzer, the CLI, every web form and API that takes an answer use it.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +10,17 @@ import re
 
 from loopcoach.analysis.errors import AnalysisInputError
 
-MAX_WORDS = 20_000
-MAX_BYTES = 200 * 1024
+MAX_ANSWER_CHARS = 30_000  # about 5,000 words: far past any spoken answer
+# Raw input is refused before decoding once it cannot be text within the limit
+# (a UTF-8 character is at most 4 bytes): not a second limit, a cheap early check.
+MAX_BYTES = 4 * MAX_ANSWER_CHARS
 
 
 def decode_answer(data: bytes) -> str:
     """Turn raw bytes (a file, stdin, a request body) into text, or refuse them."""
     if len(data) > MAX_BYTES:
         raise AnalysisInputError(
-            f"The answer is too long: {len(data):,} bytes (limit {MAX_BYTES:,})."
+            f"The answer is too long: {len(data):,} bytes (limit {MAX_ANSWER_CHARS:,} characters)."
         )
     if b"\x00" in data:
         raise AnalysisInputError("The answer is not text (it contains binary data).")
@@ -34,13 +40,11 @@ def check_answer(answer: object) -> str:
     if not isinstance(answer, str):
         raise AnalysisInputError(f"The answer must be text, not {type(answer).__name__}.")
     if not answer.strip():
-        raise AnalysisInputError("The answer is empty.")
-    size = len(answer.encode("utf-8", "surrogatepass"))
-    if size > MAX_BYTES:
-        raise AnalysisInputError(f"The answer is too long: {size:,} bytes (limit {MAX_BYTES:,}).")
-    words = len(answer.split())
-    if words > MAX_WORDS:
-        raise AnalysisInputError(f"The answer is too long: {words:,} words (limit {MAX_WORDS:,}).")
+        raise AnalysisInputError("The answer is empty: write your answer first.")
+    if len(answer) > MAX_ANSWER_CHARS:
+        raise AnalysisInputError(
+            f"The answer is too long: {len(answer):,} characters (limit {MAX_ANSWER_CHARS:,})."
+        )
     if _looks_binary(answer):
         raise AnalysisInputError(
             "The answer is not text (it contains control characters or binary data)."

@@ -15,6 +15,7 @@ from loopcoach.loops.decision import (
     Vote,
     biggest_gaps,
     loop_decision,
+    question_grade,
     round_vote,
 )
 from loopcoach.loops.draw import BankQuestion, RoundDraw, RoundSpec, draw_questions
@@ -30,5 +31,6 @@ __all__ = [
     "biggest_gaps",
     "draw_questions",
     "loop_decision",
+    "question_grade",
     "round_vote",
 ]

@@ -2,11 +2,12 @@
 
 The rules, in the order the debrief explains them:
 
-1. **A question's grade** is the analyzer's 1-4 grade of the answer (with its
-   follow-up, when given). A question left unanswered — time ran out, or the
-   candidate ended the loop early — counts as a 1: the interviewer has no
-   evidence, and "no evidence" is how a real debrief treats it. So does an
-   answer that does not answer the question asked (the analyzer's
+1. **A question's grade** is the analyzer's 1-4 grade of the answer; a
+   follow-up answer graded 1 (the story did not hold up when the interviewer
+   dug in) takes one point off it (`question_grade`). A question left
+   unanswered — time ran out, or the candidate ended the loop early — counts
+   as a 1: the interviewer has no evidence, and "no evidence" is how a real
+   debrief treats it. So does an answer that does not answer the question asked (the analyzer's
    `relevance.answers_question` is false): a polished story about something
    else tells the interviewer nothing about what they were sent to probe.
 2. **An interviewer's vote** comes from the mean grade of the round's questions:
@@ -32,6 +33,17 @@ STRONG_HIRE_MEAN = 3.5
 HIRE_MEAN = 2.75
 NO_HIRE_MEAN = 2.0
 MISSING_GRADE = 1  # an unanswered question: no evidence
+
+
+def question_grade(answer: int | None, follow_up: int | None) -> int | None:
+    """The grade of a question's whole exchange: the answer's grade, one lower when the
+    follow-up answer showed nothing (grade 1). A follow-up never raises the grade: it is
+    there to test the story, and a good one is what the grade already assumed."""
+    if answer is None:
+        return None
+    if follow_up == MISSING_GRADE:
+        return max(MISSING_GRADE, answer - 1)
+    return answer
 
 
 class Vote(enum.Enum):

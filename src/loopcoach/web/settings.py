@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "loopcoach.web.questions",
     "loopcoach.web.api",
     "loopcoach.web.accounts",
+    "loopcoach.web.answering",
     "loopcoach.web.practice",
     "loopcoach.web.stories",
     "loopcoach.web.loops",

@@ -9,21 +9,22 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from loopcoach.web.api.auth import BadRequest, api_error, api_login_required, json_body
 from loopcoach.web.core.requests import AuthenticatedRequest
 from loopcoach.web.guides.models import Guide
-from loopcoach.web.loops import services
+from loopcoach.web.loops import selectors, services
 from loopcoach.web.loops.debrief import Debrief, loop_debrief
-from loopcoach.web.loops.models import PRACTICE_MINUTES, LoopAnswer, LoopRoundSession, MockLoop
+from loopcoach.web.loops.models import PRACTICE_MINUTES, LoopRoundSession, MockLoop
+from loopcoach.web.loops.selectors import AskedQuestion, loop_question_of
 
 
-def _answer_dict(answer: LoopAnswer) -> dict:
+def _answer_dict(answer: AskedQuestion) -> dict:
     return {
         "question_id": answer.question_id,
-        "text": answer.question.text,
-        "principles": answer.principle_slugs,
+        "text": answer.text,
+        "principles": answer.principles,
         "state": answer.state,
-        "answer": answer.answer or None,
+        "answer": answer.answer,
         "grade": answer.grade,
-        "follow_up": answer.follow_up or None,
-        "follow_up_answer": answer.follow_up_answer or None,
+        "follow_up": answer.follow_up,
+        "follow_up_answer": answer.follow_up_answer,
         "final_grade": answer.final_grade,
     }
 
@@ -40,16 +41,16 @@ def _round_dict(session: LoopRoundSession) -> dict:
         "minutes": session.minutes,
         "state": session.state,
         "seconds_left": session.seconds_left(),
-        "questions": [_answer_dict(a) for a in session.answers.all()],
+        "questions": [_answer_dict(a) for a in selectors.round_questions(session)],
     }
 
 
 def loop_dict(loop: MockLoop) -> dict:
-    sessions = loop.rounds.prefetch_related("answers__question").order_by("order")
+    sessions = selectors.rounds_of(loop)
     return {
         "id": loop.pk,
         "guide": loop.guide.path,
-        "status": loop.status,
+        "status": loop.current_status,
         "seed": loop.seed,
         "round_minutes": loop.round_minutes,
         "created_at": loop.created_at.isoformat(),
@@ -131,14 +132,18 @@ def _guide(value: object) -> Guide:
 @require_http_methods(["GET", "POST"])
 def loop_collection(request: AuthenticatedRequest) -> JsonResponse:
     if request.method == "GET":
-        loops = MockLoop.objects.filter(user=request.user).select_related("guide__company")
+        loops = (
+            MockLoop.objects.filter(user=request.user)
+            .select_related("guide__company")
+            .prefetch_related("rounds")
+        )
         return JsonResponse(
             {
                 "results": [
                     {
                         "id": loop.pk,
                         "guide": loop.guide.path,
-                        "status": loop.status,
+                        "status": loop.current_status,
                         "created_at": loop.created_at.isoformat(),
                         "url": loop.get_absolute_url(),
                     }
@@ -174,9 +179,6 @@ def loop_item(request: AuthenticatedRequest, pk: int) -> JsonResponse:
     loop = _own_loop(request, pk)
     if loop is None:
         return api_error(404, "not_found", f"No loop {pk}.")
-    for session in loop.rounds.all():
-        services.round_refresh(session=session)
-    loop.refresh_from_db()
     return JsonResponse(loop_dict(loop))
 
 
@@ -195,33 +197,23 @@ def loop_answer(request: AuthenticatedRequest, pk: int) -> JsonResponse:
             raise BadRequest("'answer' must be a string.")
     except BadRequest as error:
         return api_error(400, "bad_request", str(error))
-    answer = (
-        LoopAnswer.objects.select_related("session", "question")
-        .filter(session__loop=loop, question_id=question_id)
-        .first()
-    )
-    if answer is None:
+    drawn = loop_question_of(loop, question_id)
+    if drawn is None:
         return api_error(404, "not_found", f"Question {question_id} is not in loop {pk}.")
     try:
-        if answer.state == "follow-up":
-            answer = services.follow_up_submit(answer=answer, text=text)
-        elif answer.state == "unanswered":
-            answer = services.answer_submit(answer=answer, text=text)
-        else:
-            return api_error(
-                409, "conflict", "This question and its follow-up are already answered."
-            )
+        answered = selectors.asked_question(
+            services.loop_question_answer(loop_question=drawn, text=text)
+        )
     except services.AnswerInvalid as error:
         return api_error(400, "bad_request", str(error))
     except services.LoopError as error:
         return api_error(409, "conflict", str(error))
-    answer.refresh_from_db()
     loop.refresh_from_db()
     return JsonResponse(
         {
-            **_answer_dict(answer),
-            "analysis": answer.follow_up_analysis or answer.analysis,
-            "loop_status": loop.status,
+            **_answer_dict(answered),
+            "analysis": answered.analysis,
+            "loop_status": loop.current_status,
         },
         status=201,
     )
@@ -250,5 +242,4 @@ def loop_debrief_view(request: AuthenticatedRequest, pk: int) -> JsonResponse:
             "The loop is not over: answer every question and follow-up, "
             f"or end it with POST /api/v1/loops/{pk}/end.",
         )
-    services.answers_reanalyse(loop=loop)
     return JsonResponse(debrief_dict(loop_debrief(loop)))

@@ -13,7 +13,8 @@ from django.urls import NoReverseMatch, reverse
 from loopcoach.loops import Decision, RoundVerdict, biggest_gaps, loop_decision, round_vote
 from loopcoach.loops.decision import Gap
 from loopcoach.web.guides.models import Principle
-from loopcoach.web.loops.models import LoopAnswer, LoopRoundSession, MockLoop
+from loopcoach.web.loops.models import LoopQuestion, LoopRoundSession, MockLoop
+from loopcoach.web.loops.selectors import rounds_of
 
 QUOTE_LENGTH = 220
 NEXT_STEPS = 3
@@ -23,7 +24,7 @@ NEXT_STEPS = 3
 class Evidence:
     """What one answer showed for one principle."""
 
-    answer: LoopAnswer
+    answer: LoopQuestion
     grade: int | None
     quote: str
 
@@ -39,7 +40,7 @@ class RoundDebrief:
     session: LoopRoundSession
     verdict: RoundVerdict
     principles: list[PrincipleEvidence]
-    answers: list[LoopAnswer]
+    answers: list[LoopQuestion]
 
 
 @dataclass
@@ -65,7 +66,7 @@ class Debrief:
 
     @property
     def answered(self) -> int:
-        return sum(1 for r in self.rounds for a in r.answers if a.answered_at)
+        return sum(1 for r in self.rounds for a in r.answers if a.answer is not None)
 
     @property
     def asked(self) -> int:
@@ -104,18 +105,19 @@ def _practice_url(slug: str) -> str | None:
         return None
 
 
-def _analysis_of(answer: LoopAnswer) -> dict | None:
-    return answer.follow_up_analysis or answer.analysis
+def _analysis_of(drawn: LoopQuestion) -> dict | None:
+    """The analysis of the story the candidate told (the follow-up digs into it)."""
+    return drawn.answer.analysis if drawn.answer else None
 
 
 def loop_debrief(loop: MockLoop) -> Debrief:
-    sessions = list(loop.rounds.prefetch_related("answers__question").order_by("order"))
+    sessions = list(rounds_of(loop))
     principles = {p.slug: p for p in loop.guide.company.principles.order_by("order")}
     rounds: list[RoundDebrief] = []
     by_principle: dict[str, list[int | None]] = {}
     for session in sessions:
-        answers = list(session.answers.all())
-        grades = [a.final_grade if a.answered_at else None for a in answers]
+        answers = list(session.questions.all())
+        grades = [a.final_grade for a in answers]
         verdict = round_vote(grades, round_slug=session.name, bar_raiser=session.is_bar_raiser)
         evidence = []
         for slug in session.principle_slugs:
@@ -124,8 +126,8 @@ def loop_debrief(loop: MockLoop) -> Debrief:
             items = [
                 Evidence(
                     a,
-                    a.final_grade if a.answered_at else None,
-                    quote_of(_analysis_of(a), a.answer) if a.answered_at else "",
+                    a.final_grade,
+                    quote_of(_analysis_of(a), a.answer.answer) if a.answer else "",
                 )
                 for a in answers
                 if slug in a.principle_slugs
@@ -151,7 +153,7 @@ def loop_debrief(loop: MockLoop) -> Debrief:
 def _next_steps(rounds: list[RoundDebrief]) -> list[str]:
     """The most common improvements across the weakest answers, without repeats."""
     answers = sorted(
-        (a for r in rounds for a in r.answers if a.answered_at and _analysis_of(a)),
+        (a for r in rounds for a in r.answers if _analysis_of(a)),
         key=lambda a: (a.final_grade or 0, a.pk),
     )
     steps: list[str] = []

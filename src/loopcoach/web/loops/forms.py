@@ -6,7 +6,6 @@ from django import forms
 
 from loopcoach.web.guides.models import Guide
 from loopcoach.web.loops.models import PRACTICE_MINUTES
-from loopcoach.web.loops.services import MAX_ANSWER_LENGTH
 
 
 class StartForm(forms.Form):
@@ -28,9 +27,3 @@ class StartForm(forms.Form):
         if self.cleaned_data["length"] == "real":
             return guide.round_minutes_max
         return PRACTICE_MINUTES
-
-
-class AnswerForm(forms.Form):
-    answer = forms.CharField(
-        max_length=MAX_ANSWER_LENGTH, widget=forms.Textarea(attrs={"rows": 10})
-    )

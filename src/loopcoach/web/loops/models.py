@@ -1,4 +1,4 @@
-"""A mock loop: one run of a guide's rounds, each with its interviewer, timer and answers.
+"""A mock loop: one run of a guide's rounds, each with its interviewer, timer and questions.
 
 A round's timer only runs while the candidate is in the round: leaving pauses
 it (`elapsed_seconds` keeps what was used, `resumed_at` marks a running clock).
@@ -7,14 +7,19 @@ it (`elapsed_seconds` keeps what was used, `resumed_at` marks a running clock).
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from loopcoach.loops import question_grade
 from loopcoach.web.guides.models import Guide, LoopRound
 from loopcoach.web.questions.models import Question
+
+if TYPE_CHECKING:  # practice's Attempt points here; importing it at run time would be a cycle
+    from loopcoach.web.practice.models import Attempt
 
 PRACTICE_MINUTES = 15
 
@@ -45,12 +50,26 @@ class MockLoop(models.Model):
 
     @property
     def is_finished(self) -> bool:
-        return self.status == self.Status.FINISHED
+        """Ended, or every round is over (time ran out): the debrief can be read."""
+        return self.status == self.Status.FINISHED or all(
+            session.state == LoopRoundSession.State.FINISHED for session in self.rounds.all()
+        )
+
+    @property
+    def current_status(self) -> Status:
+        """The status as the candidate sees it, a loop whose time ran out being finished."""
+        return self.Status.FINISHED if self.is_finished else self.Status(self.status)
 
 
 class LoopRoundSession(models.Model):
     """One interviewer's round in a loop. Name, interviewer and principles are copied from the
     guide's round when the loop starts, so an edited guide never rewrites a past loop."""
+
+    class State(models.TextChoices):
+        NOT_STARTED = "not-started", "Not started"
+        RUNNING = "running", "In progress"
+        PAUSED = "paused", "Paused"
+        FINISHED = "finished", "Done"
 
     loop = models.ForeignKey(MockLoop, on_delete=models.CASCADE, related_name="rounds")
     round = models.ForeignKey(LoopRound, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -89,50 +108,73 @@ class LoopRoundSession(models.Model):
         return max(0, self.minutes * 60 - self.seconds_used(now))
 
     @property
-    def state(self) -> str:
-        if self.finished_at:
-            return "finished"
+    def state(self) -> State:
+        """Where the round is. A round whose time ran out reads as finished at once; it is
+        closed in the database by the next write to it (no page view writes)."""
+        if self.finished_at or (self.started_at and self.seconds_left() == 0):
+            return self.State.FINISHED
         if self.resumed_at:
-            return "running"
-        return "paused" if self.started_at else "not-started"
+            return self.State.RUNNING
+        return self.State.PAUSED if self.started_at else self.State.NOT_STARTED
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in (self.State.RUNNING, self.State.PAUSED)
 
 
-class LoopAnswer(models.Model):
-    """A drawn question, the candidate's answer, the interviewer's follow-up and its answer."""
+class LoopQuestion(models.Model):
+    """A question drawn for a round, in the order the interviewer asks it, and the follow-up
+    they ask once it is answered. The candidate's answers are `practice.Attempt`s pointing
+    here: the first answer, then the follow-up answer (its parent is the first)."""
 
-    session = models.ForeignKey(LoopRoundSession, on_delete=models.CASCADE, related_name="answers")
+    class State(models.TextChoices):
+        UNANSWERED = "unanswered", "Not answered"
+        FOLLOW_UP = "follow-up", "Follow-up to answer"
+        DONE = "done", "Answered"
+
+    session = models.ForeignKey(
+        LoopRoundSession, on_delete=models.CASCADE, related_name="questions"
+    )
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
     order = models.PositiveIntegerField()
     principle_slugs = models.JSONField(
         default=list, help_text="The round's principles this question probes"
     )
-    answer = models.TextField(blank=True)
-    answered_at = models.DateTimeField(null=True, blank=True)
-    analysis = models.JSONField(null=True, blank=True)
-    grade = models.PositiveSmallIntegerField(null=True, blank=True)
-    follow_up = models.TextField(blank=True, help_text="The interviewer's follow-up question")
-    follow_up_answer = models.TextField(blank=True)
-    follow_up_answered_at = models.DateTimeField(null=True, blank=True)
-    follow_up_analysis = models.JSONField(
-        null=True, blank=True, help_text="Analysis of answer + follow-up"
-    )
-    final_grade = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Grade of the whole exchange, used by the debrief"
+    follow_up = models.TextField(
+        blank=True, help_text="The interviewer's follow-up, chosen once the question is answered"
     )
 
     class Meta:
         ordering = ["session", "order"]
         constraints = [
-            models.UniqueConstraint(fields=["session", "question"], name="unique_loop_question")
+            models.UniqueConstraint(fields=["session", "question"], name="unique_round_question")
         ]
 
     def __str__(self) -> str:
         return f"{self.session}: {self.question}"
 
     @property
-    def state(self) -> str:
-        if not self.answered_at:
-            return "unanswered"
-        if self.follow_up and not self.follow_up_answered_at:
-            return "follow-up"
-        return "done"
+    def answer(self) -> Attempt | None:
+        """The first answer to the question (read from prefetched `attempts` when there)."""
+        return next((a for a in self.attempts.all() if a.parent_id is None), None)
+
+    @property
+    def follow_up_answer(self) -> Attempt | None:
+        """The answer to the interviewer's follow-up: its parent is the first answer."""
+        return next((a for a in self.attempts.all() if a.parent_id is not None), None)
+
+    @property
+    def state(self) -> State:
+        if self.answer is None:
+            return self.State.UNANSWERED
+        if self.follow_up and self.follow_up_answer is None:
+            return self.State.FOLLOW_UP
+        return self.State.DONE
+
+    @property
+    def final_grade(self) -> int | None:
+        """The grade of the whole exchange, which the debrief counts (`loops.question_grade`)."""
+        answer, follow_up = self.answer, self.follow_up_answer
+        if answer is None:
+            return None
+        return question_grade(answer.grade, follow_up.grade if follow_up else None)

@@ -1,29 +1,29 @@
 """Running a mock loop: start it, run each round's clock, take answers and follow-ups.
 
-Answers are saved first and analysed second, so an analyzer failure never
-loses what the candidate wrote; an answer without analysis is analysed again
-when the debrief is built.
+An answer goes through the answering workflow (saved first, analysed second,
+never lost); `loop_question_answer` is the one submit rule, for the pages and
+the API. Ending a loop analyses again any answer the analyzer failed on.
+Nothing here is called by a GET request: a round whose time ran out reads as
+finished (`LoopRoundSession.state`) and is closed by the next write to it.
 """
 
 from __future__ import annotations
 
-import logging
 import secrets
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from loopcoach.analysis import AnalysisInputError, analyze
-from loopcoach.analysis.validation import check_answer
 from loopcoach.loops import BankQuestion, RoundSpec, draw_questions
+from loopcoach.web.answering import services as answering
+from loopcoach.web.answering.services import AnswerInputError
 from loopcoach.web.guides.models import Guide
 from loopcoach.web.loops.history import recent_question_ids
-from loopcoach.web.loops.models import LoopAnswer, LoopRoundSession, MockLoop
-from loopcoach.web.questions.models import Question
+from loopcoach.web.loops.models import LoopQuestion, LoopRoundSession, MockLoop
+from loopcoach.web.practice.models import Attempt
 
-log = logging.getLogger(__name__)
-MAX_ANSWER_LENGTH = 10_000
 MAX_OPEN_LOOPS = 20
 FALLBACK_FOLLOW_UP = "What would you do differently if you faced the same situation again?"
 
@@ -71,8 +71,10 @@ def loop_start(*, user: User, guide: Guide, minutes: int, seed: int | None = Non
             uncovered_slugs=draw.uncovered,
             minutes=minutes,
         )
-        LoopAnswer.objects.bulk_create(
-            LoopAnswer(session=session, question_id=qid, order=n, principle_slugs=draw.covered[qid])
+        LoopQuestion.objects.bulk_create(
+            LoopQuestion(
+                session=session, question_id=qid, order=n, principle_slugs=draw.covered[qid]
+            )
             for n, qid in enumerate(draw.questions, start=1)
         )
     return loop
@@ -108,12 +110,6 @@ def round_leave(*, session: LoopRoundSession) -> LoopRoundSession:
     return session
 
 
-def round_refresh(*, session: LoopRoundSession) -> LoopRoundSession:
-    """Close the round if its time ran out while nobody was looking."""
-    _close_if_over(session)
-    return session
-
-
 @transaction.atomic
 def session_finish(*, session: LoopRoundSession) -> None:
     now = timezone.now()
@@ -128,46 +124,27 @@ def session_finish(*, session: LoopRoundSession) -> None:
         loop_finish(loop=loop)
 
 
-@transaction.atomic
 def loop_finish(*, loop: MockLoop) -> MockLoop:
-    """End the loop now: unfinished rounds close, unanswered questions count as no evidence."""
+    """End the loop now: unfinished rounds close, unanswered questions count as no evidence,
+    and answers the analyzer failed on are analysed again for the debrief."""
+    _loop_close(loop)
+    answering.attempts_reanalyse(
+        attempts=Attempt.objects.filter(loop_question__session__loop=loop, analysis__isnull=True)
+    )
+    return loop
+
+
+@transaction.atomic
+def _loop_close(loop: MockLoop) -> None:
     now = timezone.now()
     for session in loop.rounds.filter(finished_at__isnull=True):
         if session.resumed_at:
             session.elapsed_seconds = min(session.seconds_used(now), session.minutes * 60)
         session.resumed_at, session.finished_at = None, now
         session.save(update_fields=["elapsed_seconds", "resumed_at", "finished_at"])
-    if not loop.is_finished:
+    if loop.status != MockLoop.Status.FINISHED:
         loop.status, loop.finished_at = MockLoop.Status.FINISHED, now
         loop.save(update_fields=["status", "finished_at"])
-    return loop
-
-
-def _clean_text(text: str) -> str:
-    text = (text or "").replace("\r\n", "\n").strip()
-    if not text:
-        raise AnswerInvalid("Write an answer first.")
-    if len(text) > MAX_ANSWER_LENGTH:
-        raise AnswerInvalid(f"Keep the answer under {MAX_ANSWER_LENGTH:,} characters.")
-    try:  # refuse what the analyzer would refuse before anything is saved
-        return check_answer(text)
-    except AnalysisInputError as error:
-        raise AnswerInvalid(str(error)) from error
-
-
-def _check_open(answer: LoopAnswer) -> None:
-    session = answer.session
-    _close_if_over(session)
-    if session.loop.is_finished or session.finished_at:
-        raise LoopError("This round is over: time ran out or the loop was ended.")
-
-
-def _analyse(text: str, question: Question) -> dict | None:
-    try:
-        return analyze(text, question=question.text).to_dict()
-    except Exception:  # noqa: BLE001 — the answer is saved; the debrief analyses it again
-        log.exception("analysing a loop answer failed")
-        return None
 
 
 def _follow_up_of(analysis: dict | None) -> str:
@@ -175,74 +152,53 @@ def _follow_up_of(analysis: dict | None) -> str:
     return follow_ups[0] if follow_ups else FALLBACK_FOLLOW_UP
 
 
-def answer_submit(*, answer: LoopAnswer, text: str) -> LoopAnswer:
-    """The main answer to a drawn question: saved, analysed, and given one follow-up."""
-    text = _clean_text(text)
-    round_refresh(session=LoopRoundSession.objects.select_related("loop").get(pk=answer.session_id))
+def loop_question_answer(*, loop_question: LoopQuestion, text: str) -> LoopQuestion:
+    """The one submit rule of a mock loop, for the pages and the API: a drawn question takes
+    its answer, then the answer to the interviewer's follow-up, then nothing. Raises
+    AnswerInvalid for unusable text and LoopError when the round or the question is over."""
+    try:
+        text = answering.answer_clean(text)
+    except AnswerInputError as error:
+        raise AnswerInvalid(str(error)) from None
+    _close_if_over(LoopRoundSession.objects.select_related("loop").get(pk=loop_question.session_id))
     with transaction.atomic():
-        answer = (
-            LoopAnswer.objects.select_for_update()
-            .select_related("session__loop", "question")
-            .get(pk=answer.pk)
+        drawn = (
+            LoopQuestion.objects.select_for_update()
+            .select_related("session__loop__user", "question")
+            .get(pk=loop_question.pk)
         )
-        _check_open(answer)
-        if answer.answered_at:
-            raise LoopError("This question is already answered.")
-        round_enter(session=answer.session)
-        answer.answer, answer.answered_at = text, timezone.now()
-        answer.save(update_fields=["answer", "answered_at"])
-    analysis = _analyse(text, answer.question)
-    answer.analysis = analysis
-    answer.grade = analysis["grade"] if analysis else None
-    answer.final_grade = answer.grade
-    answer.follow_up = _follow_up_of(analysis)
-    answer.save(update_fields=["analysis", "grade", "final_grade", "follow_up"])
-    return answer
+        session, state = drawn.session, drawn.state
+        if session.loop.is_finished or session.finished_at:
+            raise LoopError("This round is over: time ran out or the loop was ended.")
+        if state == LoopQuestion.State.DONE:
+            raise LoopError("This question and its follow-up are already answered.")
+        if state == LoopQuestion.State.UNANSWERED:
+            round_enter(session=session)
+            attempt = answering.attempt_save(
+                user=session.loop.user,
+                question=drawn.question,
+                answer=text,
+                loop_question_id=drawn.pk,
+            )
+        else:
+            attempt = answering.attempt_save(
+                user=session.loop.user,
+                question=drawn.question,
+                answer=text,
+                parent=drawn.answer,
+                follow_up=drawn.follow_up,
+            )
+    answering.attempt_analyse(attempt=attempt)
+    if state == LoopQuestion.State.UNANSWERED:
+        drawn.follow_up = _follow_up_of(attempt.analysis)
+        drawn.save(update_fields=["follow_up"])
+    elif all(q.state == LoopQuestion.State.DONE for q in _questions(session)):
+        session_finish(session=session)
+    return _questions(session).get(pk=drawn.pk)
 
 
-def follow_up_submit(*, answer: LoopAnswer, text: str) -> LoopAnswer:
-    """The answer to the interviewer's follow-up. The interviewer now judges the whole exchange:
-    the analysis runs over answer and follow-up together, and that grade is the question's."""
-    text = _clean_text(text)
-    round_refresh(session=LoopRoundSession.objects.select_related("loop").get(pk=answer.session_id))
-    with transaction.atomic():
-        answer = (
-            LoopAnswer.objects.select_for_update()
-            .select_related("session__loop", "question")
-            .get(pk=answer.pk)
-        )
-        _check_open(answer)
-        if answer.state != "follow-up":
-            raise LoopError("There is no follow-up waiting for an answer here.")
-        answer.follow_up_answer, answer.follow_up_answered_at = text, timezone.now()
-        answer.save(update_fields=["follow_up_answer", "follow_up_answered_at"])
-    analysis = _analyse(f"{answer.answer}\n\n{text}", answer.question)
-    answer.follow_up_analysis = analysis
-    answer.final_grade = analysis["grade"] if analysis else answer.grade
-    answer.save(update_fields=["follow_up_analysis", "final_grade"])
-    if (
-        not answer.session.answers.exclude(pk=answer.pk)
-        .exclude(follow_up_answered_at__isnull=False)
-        .exists()
-    ):
-        session_finish(session=answer.session)
-    return answer
-
-
-def answers_reanalyse(*, loop: MockLoop) -> None:
-    """Analyse answers whose analysis failed when they were given."""
-    pending = LoopAnswer.objects.filter(
-        session__loop=loop, answered_at__isnull=False, analysis__isnull=True
-    )
-    for answer in pending.select_related("question"):
-        try:
-            answer.analysis = analyze(answer.answer, question=answer.question.text).to_dict()
-        except Exception:  # noqa: BLE001
-            log.exception("analysing loop answer %s failed again", answer.pk)
-            continue
-        answer.grade = answer.final_grade = answer.analysis["grade"]
-        answer.follow_up = answer.follow_up or _follow_up_of(answer.analysis)
-        answer.save(update_fields=["analysis", "grade", "final_grade", "follow_up"])
+def _questions(session: LoopRoundSession) -> QuerySet[LoopQuestion]:
+    return session.questions.select_related("question").prefetch_related("attempts")
 
 
 def loop_delete(*, loop: MockLoop) -> None:

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from loopcoach.web.answering.forms import AnswerForm
 from loopcoach.web.core.requests import AuthenticatedRequest
 from loopcoach.web.guides.models import Guide, Principle
-from loopcoach.web.loops import services
+from loopcoach.web.loops import selectors, services
 from loopcoach.web.loops.debrief import loop_debrief
-from loopcoach.web.loops.forms import AnswerForm, StartForm
-from loopcoach.web.loops.models import LoopAnswer, LoopRoundSession, MockLoop
+from loopcoach.web.loops.forms import StartForm
+from loopcoach.web.loops.models import PRACTICE_MINUTES, LoopQuestion, LoopRoundSession, MockLoop
+from loopcoach.web.loops.selectors import AskedQuestion
 
 
 def _own_loop(request: AuthenticatedRequest, pk: int) -> MockLoop:
@@ -56,61 +60,105 @@ def loop_list(request: AuthenticatedRequest) -> HttpResponse:
         .select_related("guide__company")
         .prefetch_related("rounds")
     )
-    return render(request, "loops/loop_list.html", {"form": form, "loops": loops})
+    return render(
+        request,
+        "loops/loop_list.html",
+        {"form": form, "loops": loops, "practice_minutes": PRACTICE_MINUTES},
+    )
 
 
 def _next_round(loop: MockLoop, sessions: list[LoopRoundSession]) -> LoopRoundSession | None:
     if loop.is_finished:
         return None
-    return next((s for s in sessions if s.state in ("running", "paused")), None) or next(
-        (s for s in sessions if s.state == "not-started"), None
+    return next((s for s in sessions if s.is_open), None) or next(
+        (s for s in sessions if s.state == LoopRoundSession.State.NOT_STARTED), None
     )
 
 
+@dataclass(frozen=True)
+class RoundRow:
+    """A round on the loop's page."""
+
+    session: LoopRoundSession
+    principles: list[Principle]
+    answered: int
+    total: int
+
+
 @login_required
+@require_GET
 def loop_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     loop = _own_loop(request, pk)
-    sessions = list(loop.rounds.prefetch_related("answers"))
-    for session in sessions:
-        services.round_refresh(session=session)
-    loop.refresh_from_db()
+    sessions = list(selectors.rounds_of(loop))
     principles = _principles(loop.guide)
-    rounds = [
-        {
-            "session": s,
-            "principles": [principles[p] for p in s.principle_slugs if p in principles],
-            "answered": sum(1 for a in s.answers.all() if a.answered_at),
-            "total": len(s.answers.all()),
-        }
-        for s in sessions
-    ]
+    rows = []
+    for session in sessions:
+        asked = selectors.round_questions(session)
+        rows.append(
+            RoundRow(
+                session,
+                [principles[p] for p in session.principle_slugs if p in principles],
+                answered=sum(1 for q in asked if q.answered),
+                total=len(asked),
+            )
+        )
     return render(
         request,
         "loops/loop_detail.html",
-        {"loop": loop, "rounds": rounds, "next_round": _next_round(loop, sessions)},
+        {"loop": loop, "rounds": rows, "next_round": _next_round(loop, sessions)},
     )
+
+
+@dataclass(frozen=True)
+class AnswerBox:
+    """The form for the question being answered now: its first answer or its follow-up."""
+
+    question: AskedQuestion
+    form: AnswerForm
+    label: str
+    button: str
+
+
+def _answer_box(question: AskedQuestion | None) -> AnswerBox | None:
+    if question is None:
+        return None
+    follow_up = question.state == LoopQuestion.State.FOLLOW_UP
+    form = AnswerForm()
+    form.fields["answer"].widget.attrs.update(
+        id=f"answer-{question.pk}",
+        rows=5 if follow_up else 10,
+        placeholder="Answer the follow-up about the same story: the detail, the number, "
+        "what you did."
+        if follow_up
+        else "Situation, task, what you did, and the result in numbers.",
+    )
+    if follow_up:
+        return AnswerBox(question, form, "Your answer to the follow-up", "Answer the follow-up")
+    return AnswerBox(question, form, "Your answer", "Submit the answer")
 
 
 @login_required
+@require_GET
 def round_detail(request: AuthenticatedRequest, pk: int, order: int) -> HttpResponse:
     session = _own_round(request, pk, order)
-    services.round_refresh(session=session)
-    answers = list(
-        session.answers.select_related("question").prefetch_related("question__principles")
-    )
-    current = next((a for a in answers if a.state != "done"), None)
+    asked = selectors.round_questions(session)
+    current = next((q for q in asked if q.state != LoopQuestion.State.DONE), None)
+    running = session.state == LoopRoundSession.State.RUNNING
     principles = _principles(session.loop.guide)
+    seconds_left = session.seconds_left()
     return render(
         request,
         "loops/round.html",
         {
             "loop": session.loop,
             "session": session,
-            "answers": answers,
+            "round_count": session.loop.rounds.count(),
+            "questions": asked,
             "current": current,
+            "answer_box": _answer_box(current) if running else None,
             "principles": [principles[p] for p in session.principle_slugs if p in principles],
-            "seconds_left": session.seconds_left(),
-            "form": AnswerForm(),
+            "seconds_left": seconds_left,
+            "minutes_left": seconds_left // 60,
             "next_session": session.loop.rounds.filter(
                 order__gt=session.order, finished_at__isnull=True
             ).first(),
@@ -153,17 +201,14 @@ def answer_create(
     request: AuthenticatedRequest, pk: int, order: int, answer_pk: int
 ) -> HttpResponse:
     session = _own_round(request, pk, order)
-    answer = LoopAnswer.objects.filter(session=session, pk=answer_pk).first()
-    if answer is None:
+    drawn = session.questions.filter(pk=answer_pk).first()
+    if drawn is None:
         raise Http404("No such question in this round.")
     form = AnswerForm(request.POST)
     try:
         if not form.is_valid():
             raise services.LoopError(" ".join(map(str, form.errors["answer"])))
-        if answer.state == "follow-up":
-            services.follow_up_submit(answer=answer, text=form.cleaned_data["answer"])
-        else:
-            services.answer_submit(answer=answer, text=form.cleaned_data["answer"])
+        services.loop_question_answer(loop_question=drawn, text=form.cleaned_data["answer"])
     except services.LoopError as error:
         messages.error(request, str(error))
     return redirect(session.get_absolute_url() + "#current")
@@ -178,6 +223,7 @@ def loop_end(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def debrief(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     loop = _own_loop(request, pk)
     if not loop.is_finished:
@@ -186,7 +232,6 @@ def debrief(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "The debrief is written when the loop is over: finish the rounds or end the loop.",
         )
         return redirect(loop)
-    services.answers_reanalyse(loop=loop)
     return render(request, "loops/debrief.html", {"loop": loop, "debrief": loop_debrief(loop)})
 
 

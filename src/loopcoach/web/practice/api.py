@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from loopcoach.analysis import AnalysisInputError, analyze
+from loopcoach.web.answering.services import AnswerInputError
 from loopcoach.web.api.auth import BadRequest, api_login_required, json_body
 from loopcoach.web.api.serializers import question_summary_dict
 from loopcoach.web.api.views import error as api_error
@@ -24,7 +25,6 @@ from loopcoach.web.core import ratelimit
 from loopcoach.web.core.requests import AuthenticatedRequest
 from loopcoach.web.practice import selectors, services
 from loopcoach.web.practice.models import Attempt, ReviewCard
-from loopcoach.web.practice.services import PracticeInputError
 from loopcoach.web.questions.models import Question
 
 
@@ -147,7 +147,7 @@ def _attempt_post(request: AuthenticatedRequest) -> JsonResponse:
         if question is None:
             return api_error(404, "not_found", f"No question {question_id}.")
         attempt = services.attempt_create(user=request.user, question=question, answer=answer)
-    except (BadRequest, PracticeInputError) as exc:
+    except (BadRequest, AnswerInputError) as exc:
         return api_error(400, "bad_request", str(exc))
     return JsonResponse(attempt_dict(attempt, follow_ups=[]), status=201)
 
@@ -182,7 +182,7 @@ def follow_up_collection(request: AuthenticatedRequest, pk: int) -> JsonResponse
             follow_up=_text(data, "follow_up"),
             answer=_text(data, "answer"),
         )
-    except (BadRequest, PracticeInputError) as exc:
+    except (BadRequest, AnswerInputError) as exc:
         return api_error(400, "bad_request", str(exc))
     return JsonResponse(attempt_dict(attempt, follow_ups=[]), status=201)
 

@@ -3,16 +3,14 @@
 The analysis is the analyzer's JSON (DESIGN.md, schema version 1). Fields
 beyond the required ones (per-remark evidence, grade reasons, follow-up
 anchors) are used when present; without them the panel shows less, never
-breaks. The answer is the candidate's own text: it is escaped piece by
-piece here, and only our own tags are marked safe.
+breaks. Everything here is data: the answer comes out as segments and
+pieces (`Segment`, `Piece`) that the template marks up, so the candidate's
+own text is only ever escaped by the template engine.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString, mark_safe
 
 from loopcoach.web.practice.models import GRADE_NAMES
 
@@ -33,6 +31,36 @@ MISSING_ADVICE = {
 MARKS = {"metric": "number", "filler": "filler word", "hedge": "hedge"}
 
 
+@dataclass(frozen=True)
+class Piece:
+    """A run of the answer's text; `mark` is "metric", "filler" or "hedge" for a marked one."""
+
+    text: str
+    mark: str = ""
+
+    @property
+    def title(self) -> str:
+        return MARKS.get(self.mark, "")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence of the answer with its STAR role (0-based `index`), or the text between two
+    sentences (`role` empty)."""
+
+    pieces: list[Piece]
+    role: str = ""
+    index: int = 0
+
+    @property
+    def number(self) -> int:
+        return self.index + 1
+
+    @property
+    def role_name(self) -> str:
+        return ROLES.get(self.role, "")
+
+
 @dataclass
 class Remark:
     text: str
@@ -43,7 +71,7 @@ class Remark:
 @dataclass
 class Feedback:
     anchor: str  # prefix of the sentence ids, unique on the page
-    answer_html: SafeString
+    segments: list[Segment]
     grade: int | None
     grade_name: str
     reasons_for: list[str] = field(default_factory=list)
@@ -85,7 +113,7 @@ def build(
     grade = analysis.get("grade")
     feedback = Feedback(
         anchor=anchor,
-        answer_html=answer_html(answer, sentences, _marks(analysis), anchor=anchor),
+        segments=answer_segments(answer, sentences, _marks(analysis)),
         grade=grade,
         grade_name=GRADE_NAMES.get(grade or 0, "Not graded"),
         reasons_for=[_sentence(r[1:]) for r in reasons if r.startswith("+")],
@@ -119,33 +147,22 @@ def build(
     return feedback
 
 
-def answer_html(
-    answer: str, sentences: list[dict], marks: list[tuple[int, int, str]], *, anchor: str
-) -> SafeString:
-    """The answer with each sentence wrapped in its STAR
-    role and marks inside; every byte of it escaped."""
-    parts, cursor = [], 0
+def answer_segments(
+    answer: str, sentences: list[dict], marks: list[tuple[int, int, str]]
+) -> list[Segment]:
+    """The whole answer, cut into its sentences (with their roles and marks) and the text
+    between them; joined back, the pieces are the answer exactly."""
+    segments, cursor = [], 0
     for index, sentence in enumerate(_valid(sentences, len(answer))):
         start, end = sentence["start"], sentence["end"]
-        parts.append(escape(answer[cursor:start]))
-        role = sentence["role"] if sentence.get("role") in ROLES else "other"
-        parts.append(
-            format_html(
-                '<span class="sent role-{}" id="{}-s{}"><span '
-                'class="sent-n" aria-hidden="true">{}</span><span '
-                'class="visually-hidden">{} sentence {}: </span>{}</span>',
-                role,
-                anchor,
-                index,
-                index + 1,
-                ROLES[role],
-                index + 1,
-                _marked(answer, start, end, marks),
-            )
-        )
+        if cursor < start:
+            segments.append(Segment([Piece(answer[cursor:start])]))
+        role = str(sentence["role"]) if sentence.get("role") in ROLES else "other"
+        segments.append(Segment(_pieces(answer, start, end, marks), role, index))
         cursor = end
-    parts.append(escape(answer[cursor:]))
-    return mark_safe("".join(parts))
+    if cursor < len(answer):
+        segments.append(Segment([Piece(answer[cursor:])]))
+    return segments
 
 
 def _valid(sentences: list[dict], length: int) -> list[dict]:
@@ -168,23 +185,18 @@ def _marks(analysis: dict) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
-def _marked(answer: str, start: int, end: int, marks: list[tuple[int, int, str]]) -> SafeString:
-    parts, cursor = [], start
+def _pieces(answer: str, start: int, end: int, marks: list[tuple[int, int, str]]) -> list[Piece]:
+    pieces, cursor = [], start
     for mark_start, mark_end, kind in marks:
         if mark_start < cursor or mark_end > end or mark_start >= mark_end:
             continue  # outside this sentence, or overlapping a mark already placed
-        parts.append(escape(answer[cursor:mark_start]))
-        parts.append(
-            format_html(
-                '<mark class="hl hl-{}" title="{}">{}</mark>',
-                kind,
-                MARKS[kind],
-                answer[mark_start:mark_end],
-            )
-        )
+        if cursor < mark_start:
+            pieces.append(Piece(answer[cursor:mark_start]))
+        pieces.append(Piece(answer[mark_start:mark_end], kind))
         cursor = mark_end
-    parts.append(escape(answer[cursor:end]))
-    return mark_safe("".join(parts))
+    if cursor < end:
+        pieces.append(Piece(answer[cursor:end]))
+    return pieces
 
 
 def _sentence_at(sentences: list[dict], offset: object) -> int | None:

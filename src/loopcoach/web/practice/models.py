@@ -1,7 +1,14 @@
-"""A candidate's attempts at questions, their review cards and drafts. All private to their user."""
+"""A candidate's answers to questions, their review cards and drafts. All private to their user.
+
+`Attempt` is the one model of an answer to a question wherever it is given: in
+practice, in a practice thread (a follow-up answer), in a mock-loop round (it
+then points at the drawn question, `loop_question`). `loopcoach.web.answering`
+writes them.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from django.conf import settings
@@ -21,9 +28,16 @@ def end_of_today(now: datetime | None = None) -> datetime:
     return now.replace(hour=23, minute=59, second=59, microsecond=999999)
 
 
+class AttemptQuerySet(models.QuerySet):
+    def practice(self) -> AttemptQuerySet:
+        """Answers given in practice. A mock loop's answers belong to its rehearsal and debrief:
+        they neither fill the practice history and dashboard nor review a card."""
+        return self.filter(loop_question__isnull=True)
+
+
 class Attempt(models.Model):
-    """One written answer. A follow-up answer has a parent;
-    a revision points at the version it revises."""
+    """One written answer. A follow-up answer has a parent; a revision points at the version it
+    revises; a mock-loop answer points at the question drawn for its round."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts"
@@ -56,9 +70,21 @@ class Attempt(models.Model):
     analysis = models.JSONField(
         null=True, blank=True, help_text="The analyzer's report (analysis JSON)"
     )
-    analysis_error = models.CharField(max_length=300, blank=True)
+    analysis_error = models.CharField(
+        max_length=300, blank=True, help_text="Why there is no analysis (the analyzer's reason)"
+    )
     grade = models.PositiveSmallIntegerField(null=True, blank=True)
+    loop_question = models.ForeignKey(
+        "loops.LoopQuestion",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attempts",
+        help_text="For a mock-loop answer: the question drawn for the round",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AttemptQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -119,7 +145,13 @@ class ReviewCard(models.Model):
 
 
 class Draft(models.Model):
-    """Text being written, kept on the server so it survives a reload or another device."""
+    """Text being written, kept on the server so it survives a reload or another device.
+
+    Each answer box has a slot name; the names are built only by the methods below.
+    """
+
+    ANSWER_SLOT = "answer"
+    SLOT = re.compile(r"^(answer|revise-\d{1,12}|follow-\d{1,12}-\d{1,3})$")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts"
@@ -140,3 +172,27 @@ class Draft(models.Model):
 
     def __str__(self) -> str:
         return f"Draft {self.slot} of question {self.question_id}"
+
+    @staticmethod
+    def revise_slot(attempt_pk: int) -> str:
+        """The box that revises an attempt."""
+        return f"revise-{attempt_pk}"
+
+    @staticmethod
+    def follow_up_slot(parent_pk: int, index: int) -> str:
+        """The box answering the `index`-th follow-up of an attempt."""
+        return f"{Draft.follow_up_prefix(parent_pk)}{index}"
+
+    @staticmethod
+    def follow_up_prefix(parent_pk: int) -> str:
+        """What the slot of every follow-up box of an attempt starts with."""
+        return f"follow-{parent_pk}-"
+
+    @staticmethod
+    def slot_of(attempt: Attempt) -> str:
+        """The box a new attempt was written in: the first answer's, or the revised version's."""
+        return (
+            Draft.revise_slot(attempt.revision_of_id)
+            if attempt.revision_of_id
+            else Draft.ANSWER_SLOT
+        )

@@ -14,12 +14,13 @@ from django.shortcuts import get_object_or_404
 from loopcoach.web.guides.models import Principle
 from loopcoach.web.practice.feedback import Feedback
 from loopcoach.web.practice.feedback import build as build_feedback
-from loopcoach.web.practice.models import Attempt, ReviewCard, end_of_today
+from loopcoach.web.practice.models import Attempt, Draft, ReviewCard, end_of_today
 from loopcoach.web.questions.models import Question
 
 
 def attempts_of(user: User) -> QuerySet[Attempt]:
-    return Attempt.objects.filter(user=user).select_related("question")
+    """The user's practice answers (a mock loop's answers stay with the loop)."""
+    return Attempt.objects.practice().filter(user=user).select_related("question")
 
 
 def attempt_get(*, user: User, pk: int) -> Attempt:
@@ -36,6 +37,14 @@ class Node:
     feedback: Feedback | None
     boxes: list[Box]
 
+    @property
+    def revise_slot(self) -> str:
+        return Draft.revise_slot(self.attempt.pk)
+
+    @property
+    def revise_form_id(self) -> str:
+        return f"revise-form-{self.attempt.pk}"
+
 
 @dataclass
 class Box:
@@ -45,6 +54,18 @@ class Box:
     question: str
     sentence: int | None
     nodes: list[Node]
+
+    @property
+    def dom_id(self) -> str:
+        return f"box-{self.slot}"
+
+    @property
+    def form_id(self) -> str:
+        return f"form-{self.slot}"
+
+    @property
+    def sentence_number(self) -> int | None:
+        return None if self.sentence is None else self.sentence + 1
 
 
 def thread(attempt: Attempt) -> Node:
@@ -70,13 +91,16 @@ def _node(attempt: Attempt, children: dict[int | None, list[Attempt]]) -> Node:
     suggestions = view.follow_ups if view else []
     for index, remark in enumerate(suggestions):
         nodes = [_node(a, children) for a in answered if a.follow_up.strip() == remark.text.strip()]
-        boxes.append(Box(f"follow-{attempt.pk}-{index}", remark.text, remark.sentence, nodes))
+        slot = Draft.follow_up_slot(attempt.pk, index)
+        boxes.append(Box(slot, remark.text, remark.sentence, nodes))
     asked = {remark.text.strip() for remark in suggestions}
     for offset, text in enumerate(
         dict.fromkeys(a.follow_up for a in answered if a.follow_up.strip() not in asked)
     ):
         nodes = [_node(a, children) for a in answered if a.follow_up == text]
-        boxes.append(Box(f"follow-{attempt.pk}-{len(suggestions) + offset}", text, None, nodes))
+        boxes.append(
+            Box(Draft.follow_up_slot(attempt.pk, len(suggestions) + offset), text, None, nodes)
+        )
     return Node(attempt, view, boxes)
 
 

@@ -20,12 +20,14 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from loopcoach.repetition import RATINGS
+from loopcoach.web.answering import services as answering
+from loopcoach.web.answering.forms import AnswerForm
+from loopcoach.web.answering.services import AnswerInputError
 from loopcoach.web.core.requests import AuthenticatedRequest, HtmxRequest
 from loopcoach.web.guides.models import Principle
 from loopcoach.web.practice import selectors, services
 from loopcoach.web.practice.chart import grades_chart
 from loopcoach.web.practice.models import Attempt, Draft, ReviewCard
-from loopcoach.web.practice.services import PracticeInputError
 from loopcoach.web.questions.models import Question
 from loopcoach.web.questions.selectors import QuestionFilters, question_filter, question_related
 
@@ -42,11 +44,12 @@ def _echo(request: HttpRequest, question: Question, text: str, **extra: Any) -> 
 
     return {
         "form_id": key("form_id", "answer-form"),
-        "slot": key("slot", "answer"),
+        "slot": key("slot", Draft.ANSWER_SLOT),
         "target": key("target", "practice"),
         "swap": "outerHTML" if request.POST.get("swap") == "outerHTML" else "innerHTML",
         "text": text,
         "question": question,
+        "answer_form": AnswerForm(),
         **extra,
     }
 
@@ -96,13 +99,15 @@ def random_question(request: AuthenticatedRequest) -> HttpResponse:
     )
     if not candidates:
         return redirect(reverse("practice:hub") + "?" + request.GET.urlencode())
-    done = set(Attempt.objects.filter(user=request.user).values_list("question_id", flat=True))
+    done = set(selectors.attempts_of(request.user).values_list("question_id", flat=True))
     fresh = [pk for pk in candidates if pk not in done]
     return redirect("practice:question", pk=random.choice(fresh or candidates))
 
 
 def _practice_context(request: AuthenticatedRequest, question: Question, **extra: Any) -> dict:
-    draft = Draft.objects.filter(user=request.user, question=question, slot="answer").first()
+    draft = Draft.objects.filter(
+        user=request.user, question=question, slot=Draft.ANSWER_SLOT
+    ).first()
     card = ReviewCard.objects.filter(user=request.user, question=question).first()
     return {
         "question": question,
@@ -112,7 +117,8 @@ def _practice_context(request: AuthenticatedRequest, question: Question, **extra
         "draft_updated": draft.updated_at.isoformat() if draft else "",
         "card": card,
         "timer_seconds": TIMER_SECONDS,
-        "max_chars": services.MAX_ANSWER_CHARS,
+        "answer_form": AnswerForm(),
+        "answer_slot": Draft.ANSWER_SLOT,
         **extra,
     }
 
@@ -149,7 +155,7 @@ def attempt_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     revision_of = None
     if request.POST.get("revision_of"):
         revision_of = get_object_or_404(
-            Attempt.objects.filter(user=request.user, question=question),
+            selectors.attempts_of(request.user).filter(question=question),
             pk=request.POST["revision_of"] if request.POST["revision_of"].isdigit() else 0,
         )
     answer = request.POST.get("answer", "")
@@ -161,7 +167,7 @@ def attempt_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             duration_seconds=_duration(request.POST.get("duration_seconds")),
             revision_of=revision_of,
         )
-    except PracticeInputError as exc:
+    except AnswerInputError as exc:
         if request.htmx:
             form = _echo(request, question, answer, revision_of=revision_of)
             return _form_error(request, "practice/_answer_form.html", form, str(exc))
@@ -181,7 +187,7 @@ def follow_up_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         attempt = services.attempt_follow_up_create(
             user=request.user, parent=parent, follow_up=follow_up, answer=answer
         )
-    except PracticeInputError as exc:
+    except AnswerInputError as exc:
         form = _echo(request, parent.question, answer, parent=parent, follow_up=follow_up)
         if request.htmx:
             return _form_error(request, "practice/_answer_form.html", form, str(exc))
@@ -200,7 +206,13 @@ def _follow_up_response(
     return render(
         request,
         "practice/_box.html",
-        {"box": box, "parent": parent, "question": parent.question, "drafts": {}},
+        {
+            "box": box,
+            "parent": parent,
+            "question": parent.question,
+            "drafts": {},
+            "answer_form": AnswerForm(),
+        },
     )
 
 
@@ -219,6 +231,7 @@ def _thread_context(request: AuthenticatedRequest, attempt: Attempt) -> dict:
         "ratings": RATINGS,
         "root": root,
         "drafts": dict(drafts),
+        "answer_form": AnswerForm(),
     }
 
 
@@ -242,10 +255,7 @@ def attempt_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 def attempt_retry(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     attempt = selectors.attempt_get(user=request.user, pk=pk)
     if attempt.analysis is None:
-        try:
-            services.attempt_analyze(attempt=attempt)
-        except PracticeInputError:
-            return redirect("practice:question", pk=attempt.question_id)
+        answering.attempt_analyse(attempt=attempt)
     return _thread_response(request, attempt)
 
 
@@ -256,7 +266,7 @@ def card_rate(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     raw = request.POST.get("rating", "")
     try:
         card = services.review_card_rate(card=card, rating=int(raw) if raw.isdigit() else 0)
-    except PracticeInputError as exc:
+    except AnswerInputError as exc:
         return HttpResponse(str(exc), status=400, content_type="text/plain")
     if request.htmx:
         return render(request, "practice/_card.html", {"card": card, "ratings": RATINGS})
@@ -283,7 +293,7 @@ def draft_save(request: AuthenticatedRequest) -> JsonResponse:
             slot=request.POST.get("slot", ""),
             text=request.POST.get("text", ""),
         )
-    except PracticeInputError as exc:
+    except AnswerInputError as exc:
         return JsonResponse({"error": "bad_request", "message": str(exc)}, status=400)
     return JsonResponse(
         {"saved": draft is not None, "updated_at": draft.updated_at.isoformat() if draft else None}

@@ -6,11 +6,13 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from loopcoach.analysis.validation import MAX_ANSWER_CHARS
 from loopcoach.web.guides.models import Principle
 
 STAR_FIELDS = ("situation", "task", "action", "result")
 TEXT_FIELDS = (*STAR_FIELDS, "reflection")
-MAX_PART_LENGTH = 5000
+# Five parts and the breaks between them stay within the one answer limit (5,000 each).
+MAX_PART_LENGTH = MAX_ANSWER_CHARS // (len(TEXT_FIELDS) + 1)
 SUGGESTIONS = 3
 SUGGESTION_SHARE = 0.5  # suggest principles scoring at least half the top score
 

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from loopcoach.analysis import AnalysisInputError, analyze
 from loopcoach.storybank import StoryRecord, stories_from_markdown, stories_to_markdown
+from loopcoach.web.answering.services import answer_analyse
 from loopcoach.web.stories.models import TEXT_FIELDS, Story
 from loopcoach.web.stories.selectors import story_principles, user_stories
 
-log = logging.getLogger(__name__)
 MAX_STORIES_PER_USER = 300
 EDITABLE_FIELDS = ("title", "when", *TEXT_FIELDS)
 
@@ -32,17 +30,10 @@ def _clean(data: dict) -> dict:
 
 
 def story_analyse(*, story: Story) -> Story:
-    """Run the analyzer over the story as it would be told; keep the report or why there is none."""
-    try:
-        story.analysis, story.analysis_error = analyze(story.text).to_dict(), ""
-    except AnalysisInputError as error:
-        story.analysis, story.analysis_error = None, str(error)[:300]
-    except Exception:  # the analyzer failing must never lose a story: the text is already saved
-        log.exception("analysing story %s failed", story.pk)
-        story.analysis, story.analysis_error = (
-            None,
-            "Feedback is unavailable right now; your story is saved.",
-        )
+    """Run the analyzer over the saved story as it would be told (the answering workflow's
+    analysis step); keep the report, or why there is none."""
+    analysis = answer_analyse(answer=story.text, what=f"story {story.pk}")
+    story.analysis, story.analysis_error = analysis.report, analysis.error
     story.save(update_fields=["analysis", "analysis_error"])
     return story
 

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AnsweringConfig(AppConfig):
+    name = "loopcoach.web.answering"
+    label = "answering"
+    verbose_name = "Answering"

@@ -1,0 +1,247 @@
+"""The one workflow for an answer to a question, wherever it is given: practice, a follow-up
+in a practice thread, a mock-loop round, a story (and voice answers later).
+
+1. The text is checked once, by the analyzer's own rules and its one size limit
+   (`MAX_ANSWER_CHARS`); text refused here changes nothing (`AnswerInputError`).
+2. The text is saved, and committed, before anything else.
+3. The analysis is attached after. If the analyzer refuses the text
+   (`AnalysisInputError`) the answer stays and `analysis_error` says why; if it
+   crashes the answer stays too, and `attempt_analyse` (or `loopcoach manage
+   reanalyse`) tries again.
+
+A follow-up answer takes the same path; `follow_up_analyse` is the one place that
+decides how a follow-up answer is analysed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.db.models import QuerySet
+
+from loopcoach.analysis import AnalysisInputError, analyze
+from loopcoach.analysis.validation import check_answer
+from loopcoach.web.practice.models import Attempt
+from loopcoach.web.questions.models import Question
+
+logger = logging.getLogger(__name__)
+
+MAX_FOLLOW_UP_CHARS = 1_000
+ERROR_LENGTH = Attempt._meta.get_field("analysis_error").max_length
+ANALYZER_FAILED = "The analyzer failed; what you wrote is saved. Try again in a moment."
+
+
+class AnswerInputError(ValueError):
+    """Input refused before anything was saved; the message is fit to show the candidate."""
+
+
+def answer_clean(answer: object) -> str:
+    """The answer unchanged if it can be analysed, else AnswerInputError with the reason."""
+    try:
+        return check_answer(answer)
+    except AnalysisInputError as exc:
+        raise AnswerInputError(str(exc)) from None
+
+
+def follow_up_clean(follow_up: object) -> str:
+    """The follow-up question an answer responds to: some text, and not a whole essay."""
+    text = follow_up.strip() if isinstance(follow_up, str) else ""
+    if not text:
+        raise AnswerInputError("Say which follow-up question you are answering.")
+    if len(text) > MAX_FOLLOW_UP_CHARS:
+        raise AnswerInputError(
+            f"The follow-up question is too long (limit {MAX_FOLLOW_UP_CHARS:,} characters)."
+        )
+    return text
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The analyzer's report, or why there is none (`error`, fit to show the candidate)."""
+
+    report: dict | None
+    error: str = ""
+
+    @property
+    def grade(self) -> int | None:
+        return self.report.get("grade") if self.report else None
+
+    @property
+    def crashed(self) -> bool:
+        return self.report is None and self.error == ANALYZER_FAILED
+
+
+def _guarded(run: Callable[[], dict], what: str) -> Analysis:
+    try:
+        return Analysis(run())
+    except AnalysisInputError as exc:
+        return Analysis(None, str(exc)[:ERROR_LENGTH])
+    except Exception:  # the text is saved; say so and let the candidate retry
+        logger.exception("analysis of %s failed", what)
+        return Analysis(None, ANALYZER_FAILED)
+
+
+def answer_analyse(
+    *, answer: str, question: str | None = None, principle: str | None = None, what: str = "text"
+) -> Analysis:
+    """Analyse an answer to a question, or a story told on its own (no question)."""
+    return _guarded(lambda: analyze(answer, question=question, principle=principle).to_dict(), what)
+
+
+def follow_up_analyse(
+    *, answer: str, follow_up: str, story: str, question: str, principle: str | None, what: str
+) -> Analysis:
+    """Analyse the answer to an interviewer's follow-up to `story`. The one place that decides
+    how: today the story analyzer, asked the follow-up question; `analyze_follow_up` slots in
+    here (its arguments are all at hand)."""
+    return _guarded(
+        lambda: analyze(answer, question=follow_up, principle=principle).to_dict(), what
+    )
+
+
+def asked_principle(question: Question) -> str | None:
+    """The principle a question asks about: the first one its pack lists."""
+    through = Question.principles.through
+    first = (
+        through.objects.filter(question=question).order_by("id").select_related("principle").first()
+    )
+    return first.principle.slug if first else None
+
+
+@transaction.atomic
+def attempt_save(
+    *,
+    user: User,
+    question: Question,
+    answer: str,
+    parent: Attempt | None = None,
+    follow_up: str = "",
+    revision_of: Attempt | None = None,
+    duration_seconds: int | None = None,
+    loop_question_id: int | None = None,
+) -> Attempt:
+    """Check and save an answer, not analysed yet: a first answer, a follow-up answer (`parent`
+    and the `follow_up` question it answers) or a new version of either (`revision_of`)."""
+    answer = answer_clean(answer)
+    if revision_of is not None:
+        if revision_of.user_id != user.pk or revision_of.question_id != question.pk:
+            raise AnswerInputError("That attempt is not yours to revise.")
+        parent, follow_up = revision_of.parent, revision_of.follow_up
+    elif parent is not None:
+        if parent.user_id != user.pk or parent.question_id != question.pk:
+            raise AnswerInputError("That attempt is not yours.")
+        follow_up = follow_up_clean(follow_up)
+    return Attempt.objects.create(
+        user=user,
+        question=question,
+        answer=answer,
+        parent=parent,
+        follow_up=follow_up,
+        revision_of=revision_of,
+        version=revision_of.version + 1 if revision_of else 1,
+        duration_seconds=duration_seconds,
+        loop_question_id=loop_question_id or (parent.loop_question_id if parent else None),
+    )
+
+
+def attempt_analyse(*, attempt: Attempt) -> Attempt:
+    """Analyse a saved answer and attach the report, or the reason there is none."""
+    _attach(attempt)
+    return attempt
+
+
+def _attach(attempt: Attempt) -> Analysis:
+    analysis = _analysis_of(attempt)
+    if analysis.crashed and attempt.analysis is not None:
+        return analysis  # keep the report a previous run attached; retry another time
+    attempt.analysis, attempt.grade = analysis.report, analysis.grade
+    attempt.analysis_error = analysis.error
+    attempt.save(update_fields=["analysis", "grade", "analysis_error"])
+    return analysis
+
+
+def _analysis_of(attempt: Attempt) -> Analysis:
+    question, what = attempt.question, f"attempt {attempt.pk}"
+    if attempt.parent_id is None:
+        return answer_analyse(
+            answer=attempt.answer,
+            question=question.text,
+            principle=asked_principle(question),
+            what=what,
+        )
+    return follow_up_analyse(
+        answer=attempt.answer,
+        follow_up=attempt.follow_up,
+        story=attempt.parent.answer if attempt.parent else "",
+        question=question.text,
+        principle=asked_principle(question),
+        what=what,
+    )
+
+
+def attempt_create(
+    *,
+    user: User,
+    question: Question,
+    answer: str,
+    parent: Attempt | None = None,
+    follow_up: str = "",
+    revision_of: Attempt | None = None,
+    duration_seconds: int | None = None,
+) -> Attempt:
+    """The whole workflow for an answer given in one step: `attempt_save`, then
+    `attempt_analyse`. (A mock loop saves under its own lock, then analyses.)"""
+    attempt = attempt_save(
+        user=user,
+        question=question,
+        answer=answer,
+        parent=parent,
+        follow_up=follow_up,
+        revision_of=revision_of,
+        duration_seconds=duration_seconds,
+    )
+    return attempt_analyse(attempt=attempt)
+
+
+@dataclass
+class Reanalysed:
+    """What a re-analysis did: how many rows got a report, were refused, or failed."""
+
+    analysed: int = 0
+    refused: int = 0
+    failed: int = 0
+
+    def count(self, error: str) -> None:
+        if error == ANALYZER_FAILED:
+            self.failed += 1
+        elif error:
+            self.refused += 1
+        else:
+            self.analysed += 1
+
+
+def rows_reanalyse(
+    *, rows: QuerySet, analyse: Callable[[Any], str], batch_size: int = 200
+) -> Reanalysed:
+    """Run `analyse` (which returns the row's analysis error, "" for none) over every row,
+    loading `batch_size` rows at a time so a large table never sits in memory at once."""
+    counts = Reanalysed()
+    ids = list(rows.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch_size):
+        for row in rows.filter(pk__in=ids[start : start + batch_size]).order_by("pk"):
+            counts.count(analyse(row))
+    return counts
+
+
+def attempts_reanalyse(*, attempts: QuerySet[Attempt], batch_size: int = 200) -> Reanalysed:
+    """Run the analyzer again over stored answers (after it changed, or where it failed)."""
+    return rows_reanalyse(
+        rows=attempts.select_related("question", "parent"),
+        analyse=lambda attempt: _attach(attempt).error,
+        batch_size=batch_size,
+    )

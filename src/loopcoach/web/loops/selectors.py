@@ -1,0 +1,80 @@
+"""Reads of a candidate's mock loops, as data for the pages and the API (no page writes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+
+from loopcoach.web.loops.models import LoopQuestion, LoopRoundSession, MockLoop
+
+
+def rounds_of(loop: MockLoop) -> QuerySet[LoopRoundSession]:
+    """The loop's rounds in order, each with its drawn questions and their answers."""
+    return loop.rounds.order_by("order").prefetch_related(
+        Prefetch("questions", queryset=questions_of_round()),
+    )
+
+
+def questions_of_round() -> QuerySet[LoopQuestion]:
+    return LoopQuestion.objects.select_related("question").prefetch_related("attempts")
+
+
+def loop_question_of(loop: MockLoop, question_id: int) -> LoopQuestion | None:
+    """The loop's drawn question for a bank question, or None when the loop did not draw it."""
+    return LoopQuestion.objects.filter(session__loop=loop, question_id=question_id).first()
+
+
+@dataclass(frozen=True)
+class AskedQuestion:
+    """A drawn question as the candidate sees it: what was asked, answered and graded."""
+
+    pk: int
+    number: int
+    question_id: int
+    text: str
+    principles: list[str]
+    state: LoopQuestion.State
+    answer: str | None
+    grade: int | None
+    follow_up: str | None
+    follow_up_answer: str | None
+    final_grade: int | None
+    analysis: dict | None  # of the latest answer: the follow-up's once given
+
+    @property
+    def answered(self) -> bool:
+        return self.answer is not None
+
+    @property
+    def improvement(self) -> str:
+        """The first thing to fix, from the latest answer's analysis."""
+        improvements = (self.analysis or {}).get("improvements") or []
+        return improvements[0] if improvements else ""
+
+
+def asked_question(drawn: LoopQuestion, *, number: int = 0) -> AskedQuestion:
+    answer, follow_up_answer = drawn.answer, drawn.follow_up_answer
+    latest = follow_up_answer or answer
+    return AskedQuestion(
+        pk=drawn.pk,
+        number=number or drawn.order,
+        question_id=drawn.question_id,
+        text=drawn.question.text,
+        principles=drawn.principle_slugs,
+        state=drawn.state,
+        answer=answer.answer if answer else None,
+        grade=answer.grade if answer else None,
+        follow_up=drawn.follow_up or None,
+        follow_up_answer=follow_up_answer.answer if follow_up_answer else None,
+        final_grade=drawn.final_grade,
+        analysis=latest.analysis if latest else None,
+    )
+
+
+def round_questions(session: LoopRoundSession) -> list[AskedQuestion]:
+    if "questions" in getattr(session, "_prefetched_objects_cache", {}):
+        drawn = session.questions.all()  # prefetched by rounds_of
+    else:
+        drawn = questions_of_round().filter(session=session)
+    return [asked_question(q, number=n) for n, q in enumerate(drawn, start=1)]

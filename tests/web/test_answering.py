@@ -1,0 +1,156 @@
+"""The answering workflow: one limit, the text saved first, refusals kept with their reason,
+follow-ups through the same path, re-analysis by command."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from loopcoach.analysis import AnalysisInputError
+from loopcoach.analysis.validation import MAX_ANSWER_CHARS, check_answer
+from loopcoach.web.answering import services as answering
+from loopcoach.web.answering.forms import AnswerForm
+from loopcoach.web.answering.services import AnswerInputError
+from loopcoach.web.loops import services as loops
+from loopcoach.web.practice.models import Attempt
+from loopcoach.web.stories import services as stories
+from loopcoach.web.stories.models import MAX_PART_LENGTH, TEXT_FIELDS
+from tests.scripted_answers import STRONG, STRONG_FOLLOW_UP
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def question(amazon_guide):
+    return amazon_guide.questions.filter(principles__slug="dive-deep").order_by("id").first()
+
+
+def _refuse(*args, **kwargs):
+    raise AnalysisInputError("The analyzer cannot read this answer.")
+
+
+def test_one_limit_for_the_analyzer_the_workflow_the_forms_and_stories(alice, question):
+    longest = "x" * MAX_ANSWER_CHARS
+    assert check_answer(longest) == longest
+    assert AnswerForm({"answer": longest}).is_valid()
+    assert not AnswerForm({"answer": longest + "x"}).is_valid()
+    assert f'maxlength="{MAX_ANSWER_CHARS}"' in str(AnswerForm()["answer"])
+    with pytest.raises(AnswerInputError, match="too long"):
+        answering.attempt_create(user=alice, question=question, answer=longest + "x")
+    assert not Attempt.objects.exists()
+    assert MAX_PART_LENGTH * (len(TEXT_FIELDS) + 1) <= MAX_ANSWER_CHARS
+
+
+def test_an_answer_the_analyzer_refuses_is_kept_with_the_reason(alice, question, monkeypatch):
+    monkeypatch.setattr(answering, "analyze", _refuse)
+    attempt = answering.attempt_create(user=alice, question=question, answer=STRONG)
+    attempt.refresh_from_db()
+    assert attempt.answer == STRONG and attempt.analysis is None and attempt.grade is None
+    assert attempt.analysis_error == "The analyzer cannot read this answer."
+
+
+def test_the_text_is_saved_before_the_analyzer_runs(alice, question, monkeypatch):
+    seen = []
+
+    def analyze(answer, **kwargs):
+        seen.append(list(Attempt.objects.values_list("answer", flat=True)))
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(answering, "analyze", analyze)
+    attempt = answering.attempt_create(user=alice, question=question, answer=STRONG)
+    assert seen == [[STRONG]] and attempt.analysis_error == answering.ANALYZER_FAILED
+
+
+def test_a_follow_up_answer_takes_the_same_path(alice, question, monkeypatch):
+    parent = answering.attempt_create(user=alice, question=question, answer=STRONG)
+    calls = []
+    real = answering.follow_up_analyse
+
+    def spy(**kwargs):
+        calls.append(kwargs)
+        return real(**kwargs)
+
+    monkeypatch.setattr(answering, "follow_up_analyse", spy)
+    child = answering.attempt_create(
+        user=alice,
+        question=question,
+        answer=STRONG_FOLLOW_UP,
+        parent=parent,
+        follow_up="How did you measure it?",
+    )
+    assert child.parent == parent and child.analysis and child.grade
+    assert calls[0]["story"] == STRONG and calls[0]["follow_up"] == "How did you measure it?"
+    with pytest.raises(AnswerInputError, match="which follow-up"):
+        answering.attempt_create(
+            user=alice, question=question, answer=STRONG, parent=parent, follow_up=" "
+        )
+
+
+def test_nobody_answers_in_another_candidates_thread(alice, bob, question):
+    parent = answering.attempt_create(user=alice, question=question, answer=STRONG)
+    with pytest.raises(AnswerInputError, match="not yours"):
+        answering.attempt_create(
+            user=bob, question=question, answer=STRONG, parent=parent, follow_up="Why?"
+        )
+    assert Attempt.objects.count() == 1
+
+
+def test_a_crash_on_reanalysis_keeps_the_last_report(alice, question, monkeypatch):
+    attempt = answering.attempt_create(user=alice, question=question, answer=STRONG)
+    report = attempt.analysis
+    monkeypatch.setattr(answering, "analyze", lambda *a, **k: 1 / 0)
+    counts = answering.attempts_reanalyse(attempts=Attempt.objects.all())
+    attempt.refresh_from_db()
+    assert counts.failed == 1 and attempt.analysis == report
+
+
+def test_a_story_is_analysed_the_same_way(alice, monkeypatch):
+    monkeypatch.setattr(answering, "analyze", _refuse)
+    story = stories.story_create(user=alice, data={"title": "Mine", "action": STRONG})
+    story.refresh_from_db()
+    assert story.action == STRONG and story.analysis is None
+    assert story.analysis_error == "The analyzer cannot read this answer."
+
+
+def _reanalyse(*args: str) -> str:
+    out = StringIO()
+    call_command("reanalyse", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_the_reanalyse_command_fills_in_missing_analyses(
+    alice, question, amazon_guide, monkeypatch
+):
+    monkeypatch.setattr(answering, "analyze", lambda *a, **k: 1 / 0)
+    practice = answering.attempt_create(user=alice, question=question, answer=STRONG)
+    loop = loops.loop_start(user=alice, guide=amazon_guide, minutes=15, seed=1)
+    loops.loop_question_answer(loop_question=loop.rounds.first().questions.first(), text=STRONG)
+    stories.story_create(user=alice, data={"title": "Mine", "action": STRONG})
+    monkeypatch.undo()
+    assert _reanalyse() == (
+        "answers: 2 analysed, 0 refused, 0 failed\nstories: 1 analysed, 0 refused, 0 failed\n"
+    )
+    practice.refresh_from_db()
+    assert practice.grade and not practice.analysis_error
+    assert _reanalyse().startswith("answers: 0 analysed")
+    assert _reanalyse("--all", "--batch-size", "1").startswith("answers: 2 analysed")
+    assert _reanalyse("--since", "2000-01-01").startswith("answers: 2 analysed")
+    assert _reanalyse("--since", "2999-01-01").startswith("answers: 0 analysed")
+
+
+def test_the_reanalyse_command_refuses_a_bad_date():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="--since takes a date"):
+        _reanalyse("--since", "yesterday")
+
+
+def test_every_answer_box_takes_its_limit_from_the_field(client, alice, question):
+    client.force_login(alice)
+    attempt = answering.attempt_create(user=alice, question=question, answer=STRONG)
+    for url in (f"/practice/questions/{question.pk}/", f"/practice/attempts/{attempt.pk}/"):
+        page = client.get(url).content.decode()
+        boxes = page.count("<textarea")
+        assert boxes and page.count(f'maxlength="{MAX_ANSWER_CHARS}"') == boxes
