@@ -1,0 +1,128 @@
+"""Which bank question a reported wording is, or whether it is a new one.
+
+A candidate reports "they asked me about a time i missed a deadline"; the
+bank holds "Tell me about a time you failed to meet a commitment." Both are
+reduced to the same features: content stems (filler words left out, typos
+repaired against the bank's own words), pairs of adjacent stems, and the
+concepts they mention (see `concepts`), each weighted by TF-IDF and compared
+by cosine similarity. The index is inverted (feature -> the questions that
+have it), so ranking reads only the questions that share a feature with the
+wording, never every row of the bank.
+
+A wording whose best match is below NEW_QUESTION_THRESHOLD is a new question.
+The threshold was chosen on half of the labelled pairs in training/search/
+and checked on the other half (figures in training/search/README.md).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from collections.abc import Hashable, Iterable
+
+from loopcoach.search import FILLER_WORDS, WORD_RE, stem
+from loopcoach.search.concepts import ConceptMap, concept_token
+from loopcoach.search.spelling import Speller
+
+NEW_QUESTION_THRESHOLD = 0.35
+# A shared concept says more than a shared word, a shared pair of words a little more.
+WEIGHTS = {"word": 1.0, "pair": 1.2, "concept": 1.6}
+MAX_WORDS = 400  # a reported wording longer than this is cut: it is one question, not an essay
+
+
+class QuestionMatcher:
+    def __init__(
+        self, questions: Iterable[tuple[Hashable, str]], concepts: ConceptMap | None = None
+    ) -> None:
+        self.concepts = concepts or ConceptMap()
+        items = list(questions)
+        self.keys = [key for key, _ in items]
+        self.speller = Speller(word for _, text in items for word in WORD_RE.findall(text.lower()))
+        documents = [self._features(self._stems(text)) for _, text in items]
+        document_frequency = Counter(feature for document in documents for feature in document)
+        count = len(documents)
+        self._idf = {
+            feature: math.log((1 + count) / (1 + frequency)) + 1
+            for feature, frequency in document_frequency.items()
+        }
+        self._unseen_idf = math.log(1 + count) + 1
+        self._postings: dict[str, dict[int, float]] = {}
+        for number, document in enumerate(documents):
+            for feature, weight in self._vector(document).items():
+                self._postings.setdefault(feature, {})[number] = weight
+        self._max_weight = {
+            feature: max(posting.values()) for feature, posting in self._postings.items()
+        }
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def rank(self, text: str, k: int = 5) -> list[tuple[Hashable, float]]:
+        """The K bank questions most like TEXT, best first, with their cosine similarity."""
+        query = self._vector(self._features(self._stems(text, repair=True)))
+        scores = self._scores(query, k)
+        best = heapq.nlargest(k, scores.items(), key=lambda item: (item[1], -item[0]))
+        return [(self.keys[number], round(score, 4)) for number, score in best if score > 0]
+
+    def _scores(self, query: dict[str, float], k: int) -> dict[int, float]:
+        """Cosine similarities, reading the rare features' postings first (the MaxScore idea).
+
+        Once the K-th best score so far is beyond what the features left could add
+        up to, no question outside the candidates can reach the first K: the
+        common features ("team", "customer") then only update the candidates
+        instead of walking posting lists as long as the bank.
+        """
+        features = sorted(
+            (feature for feature in query if feature in self._postings),
+            key=lambda feature: len(self._postings[feature]),
+        )
+        left = sum(query[feature] * self._max_weight[feature] for feature in features)
+        scores: dict[int, float] = {}
+        for position, feature in enumerate(features):
+            weight, posting = query[feature], self._postings[feature]
+            if len(scores) >= k and heapq.nlargest(k, scores.values())[-1] >= left:
+                for later in features[position:]:
+                    later_weight, later_posting = query[later], self._postings[later]
+                    for number in scores:
+                        scores[number] += later_weight * later_posting.get(number, 0.0)
+                break
+            for number, document_weight in posting.items():
+                scores[number] = scores.get(number, 0.0) + weight * document_weight
+            left -= weight * self._max_weight[feature]
+        return scores
+
+    def is_new(self, text: str, threshold: float = NEW_QUESTION_THRESHOLD) -> bool:
+        """Whether TEXT asks something the bank does not hold yet."""
+        best = self.rank(text, k=1)
+        return not best or best[0][1] < threshold
+
+    def _stems(self, text: str, repair: bool = False) -> list[str]:
+        stems = []
+        for word in WORD_RE.findall(text.lower())[:MAX_WORDS]:
+            if word in FILLER_WORDS:
+                continue
+            if repair and stem(word) not in self._idf:
+                word = self.speller.correct(word)
+            stems.append(stem(word))
+        return stems
+
+    def _features(self, stems: list[str]) -> Counter[str]:
+        features = Counter(f"w {term}" for term in stems)
+        features.update(
+            f"p {first} {second}" for first, second in zip(stems, stems[1:], strict=False)
+        )
+        features.update(f"c {concept_token(mention.key)}" for mention in self.concepts.find(stems))
+        return features
+
+    def _vector(self, features: Counter[str]) -> dict[str, float]:
+        """TF-IDF weights (sublinear term frequency), scaled to unit length."""
+        kinds = {"w": WEIGHTS["word"], "p": WEIGHTS["pair"], "c": WEIGHTS["concept"]}
+        vector = {
+            feature: kinds[feature[0]]
+            * (1 + math.log(count))
+            * self._idf.get(feature, self._unseen_idf)
+            for feature, count in features.items()
+        }
+        norm = math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0
+        return {feature: weight / norm for feature, weight in vector.items()}
