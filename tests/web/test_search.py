@@ -58,8 +58,8 @@ def test_a_question_edited_in_place_is_found_by_its_new_words(amazon_guide):
     from loopcoach.web.guides.services import question_refresh_search
 
     question = Question.objects.get(text="Design a rate limiter for a high-traffic API.")
-    question.text = "Design a throttling gateway."
+    question.text = "Design a quota gateway."
     question.save()
     question_refresh_search(question=question)
-    assert "Design a throttling gateway." in search("throttling")
-    assert "Design a throttling gateway." not in search("rate limiter")
+    assert "Design a quota gateway." in search("quota")
+    assert "Design a quota gateway." not in search("rate limiter")

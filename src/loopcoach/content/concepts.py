@@ -52,6 +52,18 @@ def company_concepts(company: str, packs_dir: Path = PACKS_DIR) -> ConceptMap:
     return ConceptMap(read_concepts(path) if path.is_file() else [])
 
 
+def all_concepts(packs_dir: Path = PACKS_DIR) -> ConceptMap:
+    """One map over every company's concepts, for a bank that holds several companies.
+
+    A concept key two companies share is one concept with the phrases of both.
+    """
+    phrases: dict[str, list[str]] = {}
+    for path in sorted(Path(packs_dir).glob(f"*/{CONCEPTS_FILE}")):
+        for concept in read_concepts(path):
+            phrases.setdefault(concept.key, []).extend(concept.phrases)
+    return ConceptMap(Concept(key, tuple(dict.fromkeys(texts))) for key, texts in phrases.items())
+
+
 def _read_concept(checker: Checker, index: int) -> Concept:
     path = ("concepts", index)
     checker.mapping(path, {"key", "phrases"})

@@ -38,7 +38,12 @@ class QuestionMatcher:
         self.concepts = concepts or ConceptMap()
         items = list(questions)
         self.keys = [key for key, _ in items]
-        self.speller = Speller(word for _, text in items for word in WORD_RE.findall(text.lower()))
+        # The concepts' words are known words too: "boss" must not be repaired into "bias".
+        phrases = [
+            phrase for concept in self.concepts.concepts.values() for phrase in concept.phrases
+        ]
+        texts = [text for _, text in items] + phrases
+        self.speller = Speller(word for text in texts for word in WORD_RE.findall(text.lower()))
         documents = [self._features(self._stems(text)) for _, text in items]
         document_frequency = Counter(feature for document in documents for feature in document)
         count = len(documents)
@@ -97,15 +102,18 @@ class QuestionMatcher:
         best = self.rank(text, k=1)
         return not best or best[0][1] < threshold
 
+    def repair(self, text: str) -> str:
+        """TEXT's words in lower case, each unknown one replaced by the bank word one typo away."""
+        return " ".join(self._repair(word) for word in WORD_RE.findall(text.lower())[:MAX_WORDS])
+
+    def _repair(self, word: str) -> str:
+        if word in FILLER_WORDS or f"w {stem(word)}" in self._idf:
+            return word
+        return self.speller.correct(word)
+
     def _stems(self, text: str, repair: bool = False) -> list[str]:
-        stems = []
-        for word in WORD_RE.findall(text.lower())[:MAX_WORDS]:
-            if word in FILLER_WORDS:
-                continue
-            if repair and stem(word) not in self._idf:
-                word = self.speller.correct(word)
-            stems.append(stem(word))
-        return stems
+        words = WORD_RE.findall((self.repair(text) if repair else text).lower())[:MAX_WORDS]
+        return [stem(word) for word in words if word not in FILLER_WORDS]
 
     def _features(self, stems: list[str]) -> Counter[str]:
         features = Counter(f"w {term}" for term in stems)
