@@ -58,7 +58,7 @@ def test_a_question_edited_in_place_is_found_by_its_new_words(amazon_guide):
     from loopcoach.web.guides.services import question_refresh_search
 
     question = Question.objects.get(text="Design a rate limiter for a high-traffic API.")
-    question.text = "Design a quota gateway."
+    question.text, question.guidance = "Design a quota gateway.", "Quotas per tenant."
     question.save()
     question_refresh_search(question=question)
     assert "Design a quota gateway." in search("quota")

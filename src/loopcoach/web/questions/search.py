@@ -23,6 +23,7 @@ from loopcoach.search.query import Alternative, Slot, expand_query
 from loopcoach.web.questions.matching import bank_concepts, bank_matcher
 
 MIN_RESULTS = 5
+RANK_BOUNDED = 32  # ts_rank normalization: rank / (rank + 1), so a phrase bonus of 1 dominates
 
 
 def search_questions(questions: QuerySet, query: str) -> QuerySet:
@@ -106,6 +107,14 @@ def _search_postgresql(questions: QuerySet, slots: list[Slot]) -> QuerySet:
         )
     else:
         found = complete.annotate(complete=Value(1))
-    return found.annotate(rank=SearchRank(vector, some, cover_density=True)).order_by(
-        "-complete", "-rank", "id"
-    )
+    rank = SearchRank(vector, some, cover_density=True, normalization=Value(RANK_BOUNDED))
+    for phrases in filter(None, (_ts_phrases(slot) for slot in slots)):
+        rank += Case(When(search=raw(phrases), then=Value(1.0)), default=Value(0.0))
+    return found.annotate(rank=rank).order_by("-complete", "-rank", "id")
+
+
+def _ts_phrases(slot: Slot) -> str:
+    """The slot's spellings of several words: ts_rank, unlike bm25, gives a phrase no weight
+    of its own, so a question that has one ("disagreed with your manager") gets a bonus."""
+    phrases = [alt for alt in slot.strict_alternatives if len(alt.stems) > 1]
+    return " | ".join(_ts_alternative(alt, prefix=False) for alt in phrases)
