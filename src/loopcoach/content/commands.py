@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from loopcoach.content.concepts import CONCEPTS_FILE, read_concepts
 from loopcoach.content.packs_dir import PACKS_DIR, find_packs
 from loopcoach.content.schema import Pack, PackError, read_pack
 
@@ -48,6 +49,12 @@ def read_packs(root: Path) -> tuple[list[Pack], list[str]]:
     for folder in folders:
         try:
             packs.append(read_pack(folder))
+        except PackError as error:
+            problems += [str(problem) for problem in error.problems]
+    for concepts in sorted({folder.parent / CONCEPTS_FILE for folder in folders}):
+        try:
+            if concepts.is_file():
+                read_concepts(concepts)
         except PackError as error:
             problems += [str(problem) for problem in error.problems]
     return packs, problems
