@@ -88,3 +88,11 @@ def test_the_bench_ranks_quickly():
     figures = bench(5_000)
     assert figures.bank_size == 5_000 and figures.queries == len(PAIRS)
     assert figures.median_ms < 100
+
+
+def test_a_question_with_several_wordings_is_ranked_once_by_its_best():
+    matcher = QuestionMatcher(
+        [("q1", "Design a URL shortener."), ("q1", "Design tinyurl."), ("q2", "Design a cache.")]
+    )
+    assert [key for key, _ in matcher.rank("design tinyurl", k=3)] == ["q1", "q2"]
+    assert matcher.rank("design tinyurl", k=1)[0][1] == 1.0

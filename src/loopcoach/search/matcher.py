@@ -28,7 +28,10 @@ from loopcoach.search.spelling import Speller
 NEW_QUESTION_THRESHOLD = 0.35
 # A shared concept says more than a shared word, a shared pair of words a little more.
 WEIGHTS = {"word": 1.0, "pair": 1.2, "concept": 1.6}
-MAX_WORDS = 400  # a reported wording longer than this is cut: it is one question, not an essay
+MAX_WORDS = 400
+CHEAP_POSTING = (
+    2_000  # a reported wording longer than this is cut: it is one question, not an essay
+)
 
 
 class QuestionMatcher:
@@ -37,7 +40,9 @@ class QuestionMatcher:
     ) -> None:
         self.concepts = concepts or ConceptMap()
         items = list(questions)
+        # A question may come with several wordings (its text, reported variants): same key.
         self.keys = [key for key, _ in items]
+        self._unique_keys = len(set(self.keys)) == len(self.keys)
         # The concepts' words are known words too: "boss" must not be repaired into "bias".
         phrases = [
             phrase for concept in self.concepts.concepts.values() for phrase in concept.phrases
@@ -66,9 +71,20 @@ class QuestionMatcher:
     def rank(self, text: str, k: int = 5) -> list[tuple[Hashable, float]]:
         """The K bank questions most like TEXT, best first, with their cosine similarity."""
         query = self._vector(self._features(self._stems(text, repair=True)))
-        scores = self._scores(query, k)
+        # With several wordings per question, the first K wordings may be fewer than K questions.
+        scores = self._scores(query, k if self._unique_keys else k * 4)
+        if not self._unique_keys:
+            scores = self._best_wording_per_key(scores)
         best = heapq.nlargest(k, scores.items(), key=lambda item: (item[1], -item[0]))
         return [(self.keys[number], round(score, 4)) for number, score in best if score > 0]
+
+    def _best_wording_per_key(self, scores: dict[int, float]) -> dict[int, float]:
+        best: dict[Hashable, tuple[float, int]] = {}
+        for number, score in scores.items():
+            key = self.keys[number]
+            if key not in best or score > best[key][0]:
+                best[key] = (score, number)
+        return {number: score for score, number in best.values()}
 
     def _scores(self, query: dict[str, float], k: int) -> dict[int, float]:
         """Cosine similarities, reading the rare features' postings first (the MaxScore idea).
@@ -86,11 +102,13 @@ class QuestionMatcher:
         scores: dict[int, float] = {}
         for position, feature in enumerate(features):
             weight, posting = query[feature], self._postings[feature]
-            if len(scores) >= k and heapq.nlargest(k, scores.values())[-1] >= left:
+            if (
+                len(posting) > CHEAP_POSTING  # a short list costs less to read than to check
+                and len(scores) >= k
+                and heapq.nlargest(k, scores.values())[-1] >= left
+            ):
                 for later in features[position:]:
-                    later_weight, later_posting = query[later], self._postings[later]
-                    for number in scores:
-                        scores[number] += later_weight * later_posting.get(number, 0.0)
+                    self._update_candidates(scores, query[later], self._postings[later])
                 break
             for number, document_weight in posting.items():
                 scores[number] = scores.get(number, 0.0) + weight * document_weight
@@ -122,6 +140,19 @@ class QuestionMatcher:
         )
         features.update(f"c {concept_token(mention.key)}" for mention in self.concepts.find(stems))
         return features
+
+    @staticmethod
+    def _update_candidates(
+        scores: dict[int, float], weight: float, posting: dict[int, float]
+    ) -> None:
+        """Add a feature to the candidates' scores, walking whichever of the two is shorter."""
+        if len(posting) < len(scores):
+            for number, document_weight in posting.items():
+                if number in scores:
+                    scores[number] += weight * document_weight
+        else:
+            for number in scores:
+                scores[number] += weight * posting.get(number, 0.0)
 
     def _vector(self, features: Counter[str]) -> dict[str, float]:
         """TF-IDF weights (sublinear term frequency), scaled to unit length."""
