@@ -63,7 +63,8 @@ def _search_sqlite(questions: QuerySet, slots: list[Slot]) -> QuerySet:
     ranked_ids = _fts_ranked_ids(" AND ".join(_fts_slot(slot, strict=True) for slot in slots))
     if questions.filter(pk__in=ranked_ids).count() < MIN_RESULTS:
         some = _fts_ranked_ids(" OR ".join(_fts_slot(slot, strict=False) for slot in slots))
-        ranked_ids += [pk for pk in some if pk not in set(ranked_ids)]
+        complete = set(ranked_ids)
+        ranked_ids += [pk for pk in some if pk not in complete]
     return _in_rank_order(questions, ranked_ids)
 
 
