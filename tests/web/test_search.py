@@ -60,8 +60,59 @@ def test_a_question_edited_in_place_is_found_by_its_new_words(amazon_guide):
     from loopcoach.web.guides.services import question_refresh_search
 
     question = Question.objects.get(text="Design a rate limiter for a high-traffic API.")
-    question.text = "Design a throttling gateway."
+    question.text, question.guidance = "Design a quota gateway.", "Quotas per tenant."
     question.save()
     question_refresh_search(question=question)
-    assert "Design a throttling gateway." in search("throttling")
-    assert "Design a throttling gateway." not in search("rate limiter")
+    assert "Design a quota gateway." in search("quota")
+    assert "Design a quota gateway." not in search("rate limiter")
+
+
+def keys(q: str, **filters) -> list[str]:
+    return [question.key for question in question_filter(QuestionFilters(q=q, **filters))]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("missed deadline", "amzn-em-trust-failed-commitment"),
+        ("fire someone", "amzn-em-underperforming-manage-out"),
+        ("pushback boss", "amzn-em-backbone-disagree-manager"),
+        ("conflict with my manager", "amzn-em-backbone-disagree-manager"),
+        ("outage", "amzn-em-mgmt-sev1-outage"),
+        ("prioritize tech debt", "amzn-em-mgmt-tech-debt-vs-features"),
+        ("first 90 days", "amzn-em-mgmt-first-90-days"),
+        ("hiring bar", "amzn-em-hiring-raise-the-bar"),
+        ("ambiguous requirements", "amzn-em-exec-ambiguous-project"),
+    ],
+)
+def test_the_issues_everyday_words_find_their_question_first(amazon_guide, query, expected):
+    assert keys(query)[:1] == [expected]
+
+
+@pytest.mark.parametrize("query", ["pushback boss", "conflict with my manager"])
+def test_disagreeing_with_the_manager_comes_before_a_peer(amazon_guide, query):
+    results = keys(query)
+    assert "amzn-em-trust-peer-conflict" not in results or results.index(
+        "amzn-em-backbone-disagree-manager"
+    ) < results.index("amzn-em-trust-peer-conflict")
+
+
+def test_a_typo_is_repaired_against_the_banks_words(amazon_guide):
+    assert keys("tecnical debt")[0] == "amzn-em-mgmt-tech-debt-vs-features"
+
+
+def test_results_are_ranked_by_relevance_not_by_id(amazon_guide):
+    results = keys("outage")
+    assert results != sorted(results, key=lambda key: Question.objects.get(key=key).pk)
+
+
+def test_a_search_with_no_match_suggests_the_nearest_questions(amazon_guide, client):
+    response = client.get("/questions/", {"q": "burnout", "category": "system-design"})
+    html = response.content.decode()
+    assert "No question matches" in html and "These are the nearest" in html
+    assert "someone on your team was burning out" in html
+
+
+def test_a_search_with_nothing_near_says_so(amazon_guide, client):
+    html = client.get("/questions/", {"q": "zzqxv"}, headers={"HX-Request": "true"}).content
+    assert "No question matches" in html.decode() and "nearest" not in html.decode()

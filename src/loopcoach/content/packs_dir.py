@@ -31,4 +31,13 @@ def read_packs(root: Path) -> tuple[list[Pack], list[str]]:
             packs.append(read_pack(folder))
         except PackError as error:
             problems += [str(problem) for problem in error.problems]
+    # Imported here: the concept map's loader reads PACKS_DIR from this module.
+    from loopcoach.content.concepts import CONCEPTS_FILE, read_concepts
+
+    for concepts in sorted({folder.parent / CONCEPTS_FILE for folder in folders}):
+        try:
+            if concepts.is_file():
+                read_concepts(concepts)
+        except PackError as error:
+            problems += [str(problem) for problem in error.problems]
     return packs, problems

@@ -37,6 +37,15 @@ QUERY_STOPWORDS = frozenset(
     "a an and are about as at be by do does for from how i in is it me my of on or the to tell "
     "time was what when where which who why with you your".split()
 )
+# Words of an interview question that say nothing about its subject ("they asked me to
+# describe a situation where…"): left out when wordings are compared and concepts found.
+FILLER_WORDS = QUERY_STOPWORDS | frozenset(
+    "we our us they them their this that these those had has have were will would could should "
+    "can there then than so but all any some into after also just very one "
+    "give example describe situation asked ask question questions interview interviewer "
+    "talk walk through like kind sort basically something someone somebody did done "
+    "happened happen handle handled having".split()
+)
 
 
 def stem(word: str) -> str:
@@ -56,6 +65,11 @@ def stem(word: str) -> str:
 def document_terms(text: str) -> str:
     """The stems of TEXT, space-separated, for the search index."""
     return " ".join(stem(word) for word in WORD_RE.findall(text.lower()))
+
+
+def content_stems(text: str) -> list[str]:
+    """The stems of TEXT's words that carry its subject, in order (filler words left out)."""
+    return [stem(word) for word in WORD_RE.findall(text.lower()) if word not in FILLER_WORDS]
 
 
 def query_terms(query: str) -> list[str]:

@@ -66,7 +66,12 @@ class Question(models.Model):
         return reverse("questions:detail", args=[self.pk])
 
     def build_search_document(self) -> str:
-        """Stems of the text, guidance, principles and category, for full-text search."""
-        parts = [self.text, self.guidance, self.get_category_display()]
+        """Stems of the text, guidance, principles and category, for full-text search.
+
+        The question's own words come twice: both databases rank by how often a
+        word occurs, and a question about recommendations must outrank one whose
+        guidance only mentions "recommend" in passing.
+        """
+        parts = [self.text, self.text, self.guidance, self.get_category_display()]
         parts += [principle.name for principle in self.principles.all()]
         return document_terms(" ".join(parts))

@@ -3,55 +3,73 @@
 SQLite: an FTS5 table (`questions_question_fts`, created by migration 0002)
 kept in step with `Question.search_document` by triggers, ranked by bm25.
 PostgreSQL: a `simple` tsvector over the same document, ranked by ts_rank.
-Both match the same stems (see `loopcoach.search`), the last word of the
-query as a prefix so that search-as-you-type finds "rate lim…".
+Both match the same stems (see `loopcoach.search`) and the same expanded
+query (`loopcoach.search.query`: the concept map of the content packs turns
+"missed deadline" into "failed to meet a commitment" and its other
+spellings). Questions with every part of the query, as spelled, come first;
+when they are fewer than MIN_RESULTS, questions with some part, or with the
+query's words in any order, follow. The last word is
+matched as a prefix so that search-as-you-type finds "rate lim…", and a word
+the bank does not know is first repaired if it is one typo from one it does
+("tecnical debt").
 """
 
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models.expressions import Combinable
 
-from loopcoach.search import query_terms
+from loopcoach.search.query import Alternative, Slot, expand_query
+from loopcoach.web.questions.matching import bank_concepts, bank_matcher
+
+MIN_RESULTS = 5
+RANK_BOUNDED = 32  # ts_rank normalization: rank / (rank + 1), so a phrase bonus of 1 dominates
 
 
 def search_questions(questions: QuerySet, query: str) -> QuerySet:
-    terms = query_terms(query)
-    if not terms:
+    slots = expand_query(bank_matcher().repair(query), bank_concepts())
+    if not slots:
         return questions
     if connection.vendor == "postgresql":
-        return _search_postgresql(questions, terms)
-    return _search_sqlite(questions, terms)
+        return _search_postgresql(questions, slots)
+    return _search_sqlite(questions, slots)
 
 
-def _search_sqlite(questions: QuerySet, terms: list[str]) -> QuerySet:
-    match = " ".join(f'"{term}"' for term in terms[:-1]) + f' "{terms[-1]}"*'
+# -- SQLite FTS5 --------------------------------------------------------------
+
+
+def _fts_alternative(alternative: Alternative, prefix: bool) -> str:
+    if alternative.adjacent:
+        return '"' + " ".join(alternative.stems) + '"' + ("*" if prefix else "")
+    return "(" + " AND ".join(f'"{term}"' for term in alternative.stems) + ")"
+
+
+def _fts_slot(slot: Slot, strict: bool) -> str:
+    alternatives = slot.strict_alternatives if strict else slot.alternatives
+    return "(" + " OR ".join(_fts_alternative(alt, slot.prefix) for alt in alternatives) + ")"
+
+
+def _fts_ranked_ids(match: str) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT rowid FROM questions_question_fts WHERE questions_question_fts MATCH %s "
-            "ORDER BY bm25(questions_question_fts)",
-            [match.strip()],
+            "ORDER BY bm25(questions_question_fts), rowid",
+            [match],
         )
-        ranked_ids = [row[0] for row in cursor.fetchall()]
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _search_sqlite(questions: QuerySet, slots: list[Slot]) -> QuerySet:
+    ranked_ids = _fts_ranked_ids(" AND ".join(_fts_slot(slot, strict=True) for slot in slots))
+    if questions.filter(pk__in=ranked_ids).count() < MIN_RESULTS:
+        some = _fts_ranked_ids(" OR ".join(_fts_slot(slot, strict=False) for slot in slots))
+        complete = set(ranked_ids)
+        ranked_ids += [pk for pk in some if pk not in complete]
     return _in_rank_order(questions, ranked_ids)
 
 
-def _search_postgresql(questions: QuerySet, terms: list[str]) -> QuerySet:
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-    raw = " & ".join(terms[:-1] + [f"{terms[-1]}:*"])
-    query = SearchQuery(raw, config="simple", search_type="raw")
-    vector = SearchVector("search_document", config="simple")
-    return (
-        questions.annotate(search=vector, rank=SearchRank(vector, query))
-        .filter(search=query)
-        .order_by("-rank", "id")
-    )
-
-
 def _in_rank_order(questions: QuerySet, ranked_ids: list[int]) -> QuerySet:
-    from django.db.models import Case, IntegerField, Value, When
-
     if not ranked_ids:
         return questions.none()
     ordering = Case(
@@ -59,3 +77,48 @@ def _in_rank_order(questions: QuerySet, ranked_ids: list[int]) -> QuerySet:
         output_field=IntegerField(),
     )
     return questions.filter(pk__in=ranked_ids).annotate(rank=ordering).order_by("rank")
+
+
+# -- PostgreSQL ---------------------------------------------------------------
+
+
+def _ts_alternative(alternative: Alternative, prefix: bool) -> str:
+    joiner = " <-> " if alternative.adjacent else " & "
+    return "(" + joiner.join(alternative.stems) + (":*" if prefix else "") + ")"
+
+
+def _ts_slot(slot: Slot, strict: bool) -> str:
+    alternatives = slot.strict_alternatives if strict else slot.alternatives
+    return "(" + " | ".join(_ts_alternative(alt, slot.prefix) for alt in alternatives) + ")"
+
+
+def _search_postgresql(questions: QuerySet, slots: list[Slot]) -> QuerySet:
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+    def raw(text: str) -> SearchQuery:
+        return SearchQuery(text, config="simple", search_type="raw")
+
+    every = raw(" & ".join(_ts_slot(slot, strict=True) for slot in slots))
+    some = raw(" | ".join(_ts_slot(slot, strict=False) for slot in slots))
+    vector = SearchVector("search_document", config="simple")
+    found = questions.annotate(search=vector)
+    complete = found.filter(search=every)
+    if complete.count() < MIN_RESULTS:
+        found = found.filter(search=some).annotate(
+            complete=Case(When(search=every, then=Value(1)), default=Value(0))
+        )
+    else:
+        found = complete.annotate(complete=Value(1))
+    rank: Combinable = SearchRank(
+        vector, some, cover_density=True, normalization=Value(RANK_BOUNDED)
+    )
+    for phrases in filter(None, (_ts_phrases(slot) for slot in slots)):
+        rank += Case(When(search=raw(phrases), then=Value(1.0)), default=Value(0.0))
+    return found.annotate(rank=rank).order_by("-complete", "-rank", "id")
+
+
+def _ts_phrases(slot: Slot) -> str:
+    """The slot's spellings of several words: ts_rank, unlike bm25, gives a phrase no weight
+    of its own, so a question that has one ("disagreed with your manager") gets a bonus."""
+    phrases = [alt for alt in slot.strict_alternatives if len(alt.stems) > 1]
+    return " | ".join(_ts_alternative(alt, prefix=False) for alt in phrases)

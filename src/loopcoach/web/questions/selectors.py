@@ -7,10 +7,13 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from loopcoach.web.questions.matching import bank_matcher
 from loopcoach.web.questions.models import Question
 from loopcoach.web.questions.search import search_questions
 
 MAX_QUERY_LENGTH = 200
+SUGGESTIONS = 5
+MIN_SUGGESTION_SIMILARITY = 0.05  # below this a "nearest" question shares only a common word
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,20 @@ def question_filter(filters: QuestionFilters) -> QuerySet[Question]:
     if filters.q:
         return search_questions(questions, filters.q).prefetch_related("principles")
     return questions.prefetch_related("principles").order_by("guide_id", "category", "id")
+
+
+def question_suggestions(filters: QuestionFilters) -> list[Question]:
+    """The bank's questions nearest to a search that matched none, best first.
+
+    The whole bank, not only the filtered part: when "outage" finds no writing
+    question, the outage questions of other categories are the useful answer.
+    """
+    if not filters.q:
+        return []
+    ranked = bank_matcher().rank(filters.q, k=SUGGESTIONS)
+    ids = [pk for pk, similarity in ranked if similarity >= MIN_SUGGESTION_SIMILARITY]
+    found = Question.objects.active().prefetch_related("principles").in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
 def question_related(question: Question) -> QuerySet[Question]:

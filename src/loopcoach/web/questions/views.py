@@ -10,7 +10,12 @@ from django.views.decorators.vary import vary_on_headers
 from loopcoach.web.core.requests import HtmxRequest
 from loopcoach.web.guides.models import LoopRound, Principle
 from loopcoach.web.questions.models import Question
-from loopcoach.web.questions.selectors import QuestionFilters, question_filter, question_related
+from loopcoach.web.questions.selectors import (
+    QuestionFilters,
+    question_filter,
+    question_related,
+    question_suggestions,
+)
 
 PAGE_SIZE = 25
 
@@ -25,6 +30,8 @@ def question_list(request: HtmxRequest) -> HttpResponse:
         "filters": filters,
         "page": page,
         "base_query": query_without_page.urlencode(),
+        # A search that matched nothing shows the nearest questions instead of an empty page.
+        "suggestions": [] if page.object_list else question_suggestions(filters),
         "categories": Question.Category.choices,
         "principles": Principle.objects.select_related("company").order_by(
             "company__name", "order"
