@@ -2,17 +2,135 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, JsonResponse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from typing import Annotated, Any, Literal
 
-from loopcoach.web.api.auth import BadRequest, api_error, api_login_required, json_body
-from loopcoach.web.guides.models import Guide
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+from pydantic import Field
+
+from loopcoach.web.api.auth import token_or_session
+from loopcoach.web.api.errors import ApiError, ErrorOut, not_found
+from loopcoach.web.api.pagination import Page, PageNumber, paginate
+from loopcoach.web.api.schemas import Input
+from loopcoach.web.guides.api import GuidePath, guide_by_path
 from loopcoach.web.loops import services
 from loopcoach.web.loops.debrief import Debrief, loop_debrief
 from loopcoach.web.loops.models import PRACTICE_MINUTES, LoopAnswer, LoopRoundSession, MockLoop
 
+router = Router(tags=["loops"], auth=token_or_session)
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 413: ErrorOut, 415: ErrorOut}
+CONFLICT = {409: ErrorOut}
 
-def _answer_dict(answer: LoopAnswer) -> dict:
+
+class LoopIn(Input):
+    guide: GuidePath
+    length: Literal["practice", "real"] = Field(
+        "practice", description="practice: 15 minutes a round; real: the guide's length"
+    )
+    seed: Annotated[int, Field(ge=0, lt=2**31)] | None = Field(
+        None, description="Draws the same questions again"
+    )
+
+
+class LoopAnswerIn(Input):
+    question_id: int = Field(description="One of the loop's questions")
+    answer: str
+
+
+class LoopQuestionOut(Schema):
+    question_id: int
+    text: str
+    principles: list[str]
+    state: str
+    answer: str | None
+    grade: int | None
+    follow_up: str | None
+    follow_up_answer: str | None
+    final_grade: int | None
+
+
+class LoopAnswerOut(LoopQuestionOut):
+    analysis: dict[str, Any] | None
+    loop_status: str
+
+
+class LoopRoundOut(Schema):
+    order: int
+    slug: str
+    name: str
+    interviewer: str
+    bar_raiser: bool
+    principles: list[str]
+    uncovered_principles: list[str]
+    minutes: int
+    state: str
+    seconds_left: int
+    questions: list[LoopQuestionOut]
+
+
+class LoopSummaryOut(Schema):
+    id: int
+    guide: str
+    status: str
+    created_at: str
+    url: str
+
+
+class LoopOut(LoopSummaryOut):
+    seed: int
+    round_minutes: int
+    finished_at: str | None
+    rounds: list[LoopRoundOut]
+
+
+class DecisionOut(Schema):
+    outcome: str
+    vetoed: bool
+    reasons: list[str]
+    hire_votes: int
+    votes: int
+
+
+class EvidenceItemOut(Schema):
+    question_id: int
+    grade: int | None
+    quote: str | None
+
+
+class EvidenceOut(Schema):
+    principle: str
+    items: list[EvidenceItemOut]
+
+
+class DebriefRoundOut(Schema):
+    order: int
+    slug: str
+    name: str
+    bar_raiser: bool
+    vote: str
+    mean_grade: float | None
+    reason: str
+    evidence: list[EvidenceOut]
+
+
+class GapOut(Schema):
+    principle: str
+    name: str
+    mean_grade: float | None
+    answers: int
+    questions_url: str
+    practice_url: str
+
+
+class DebriefOut(Schema):
+    loop: int
+    decision: DecisionOut
+    rounds: list[DebriefRoundOut]
+    gaps: list[GapOut]
+    next_steps: list[str]
+
+
+def _question_out(answer: LoopAnswer) -> dict:
     return {
         "question_id": answer.question_id,
         "text": answer.question.text,
@@ -26,7 +144,7 @@ def _answer_dict(answer: LoopAnswer) -> dict:
     }
 
 
-def _round_dict(session: LoopRoundSession) -> dict:
+def _round_out(session: LoopRoundSession) -> dict:
     return {
         "order": session.order,
         "slug": session.slug,
@@ -38,26 +156,32 @@ def _round_dict(session: LoopRoundSession) -> dict:
         "minutes": session.minutes,
         "state": session.state,
         "seconds_left": session.seconds_left(),
-        "questions": [_answer_dict(a) for a in session.answers.all()],
+        "questions": [_question_out(a) for a in session.answers.all()],
     }
 
 
-def loop_dict(loop: MockLoop) -> dict:
-    sessions = loop.rounds.prefetch_related("answers__question").order_by("order")
+def loop_summary_out(loop: MockLoop) -> dict:
     return {
         "id": loop.pk,
         "guide": loop.guide.path,
         "status": loop.status,
-        "seed": loop.seed,
-        "round_minutes": loop.round_minutes,
         "created_at": loop.created_at.isoformat(),
-        "finished_at": loop.finished_at.isoformat() if loop.finished_at else None,
-        "rounds": [_round_dict(session) for session in sessions],
         "url": loop.get_absolute_url(),
     }
 
 
-def debrief_dict(debrief: Debrief) -> dict:
+def loop_out(loop: MockLoop) -> dict:
+    sessions = loop.rounds.prefetch_related("answers__question").order_by("order")
+    return {
+        **loop_summary_out(loop),
+        "seed": loop.seed,
+        "round_minutes": loop.round_minutes,
+        "finished_at": loop.finished_at.isoformat() if loop.finished_at else None,
+        "rounds": [_round_out(session) for session in sessions],
+    }
+
+
+def debrief_out(debrief: Debrief) -> dict:
     decision = debrief.decision
     return {
         "loop": debrief.loop.pk,
@@ -109,144 +233,95 @@ def debrief_dict(debrief: Debrief) -> dict:
     }
 
 
-def _own_loop(request: HttpRequest, pk: int) -> MockLoop | None:
-    return (
+def _own_loop(request: HttpRequest, pk: int) -> MockLoop:
+    loop = (
         MockLoop.objects.select_related("guide__company").filter(user=request.user, pk=pk).first()
     )
-
-
-def _guide(value: object) -> Guide:
-    if not isinstance(value, str) or value.count("/") != 1:
-        raise BadRequest("'guide' must be a guide id like 'amazon/engineering-manager'.")
-    company, role = value.split("/")
-    guide = Guide.objects.filter(company__slug=company, role_slug=role).first()
-    if guide is None:
-        raise BadRequest(f"No guide '{value}'.")
-    return guide
-
-
-@api_login_required
-@require_http_methods(["GET", "POST"])
-def loop_collection(request: HttpRequest) -> JsonResponse:
-    if request.method == "GET":
-        loops = MockLoop.objects.filter(user=request.user).select_related("guide__company")
-        return JsonResponse(
-            {
-                "results": [
-                    {
-                        "id": loop.pk,
-                        "guide": loop.guide.path,
-                        "status": loop.status,
-                        "created_at": loop.created_at.isoformat(),
-                        "url": loop.get_absolute_url(),
-                    }
-                    for loop in loops
-                ]
-            }
-        )
-    try:
-        data = json_body(request)
-        guide = _guide(data.get("guide"))
-        length = data.get("length", "practice")
-        if length not in ("practice", "real"):
-            raise BadRequest(
-                "'length' is 'practice' (15 minutes a round) or 'real' (the guide's length)."
-            )
-        seed = data.get("seed")
-        if seed is not None and (
-            not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**31
-        ):
-            raise BadRequest("'seed' must be a non-negative integer.")
-        minutes = guide.round_minutes_max if length == "real" else PRACTICE_MINUTES
-        loop = services.loop_start(user=request.user, guide=guide, minutes=minutes, seed=seed)
-    except BadRequest as error:
-        return api_error(400, "bad_request", str(error))
-    except services.LoopError as error:
-        return api_error(409, "conflict", str(error))
-    return JsonResponse(loop_dict(loop), status=201)
-
-
-@api_login_required
-@require_GET
-def loop_item(request: HttpRequest, pk: int) -> JsonResponse:
-    loop = _own_loop(request, pk)
     if loop is None:
-        return api_error(404, "not_found", f"No loop {pk}.")
+        raise not_found(f"No loop {pk}.")
+    return loop
+
+
+def _conflict(error: Exception | str) -> ApiError:
+    return ApiError(409, "conflict", str(error))
+
+
+@router.get("/loops", response={200: Page[LoopSummaryOut], **ERRORS})
+def loop_list(request: HttpRequest, page: PageNumber = 1) -> dict:
+    loops = MockLoop.objects.filter(user=request.user).select_related("guide__company")
+    return paginate(loops, page, loop_summary_out)
+
+
+@router.post("/loops", response={201: LoopOut, **CONFLICT, **ERRORS})
+def loop_create(request: HttpRequest, body: LoopIn) -> Status[dict]:
+    """Start a mock loop: questions drawn for each round of the guide's loop."""
+    guide = guide_by_path(body.guide)
+    minutes = guide.round_minutes_max if body.length == "real" else PRACTICE_MINUTES
+    try:
+        loop = services.loop_start(user=request.user, guide=guide, minutes=minutes, seed=body.seed)
+    except services.LoopError as error:
+        raise _conflict(error) from None
+    return Status(201, loop_out(loop))
+
+
+@router.get("/loops/{int:pk}", response={200: LoopOut, **ERRORS})
+def loop_detail(request: HttpRequest, pk: int) -> dict:
+    loop = _own_loop(request, pk)
     for session in loop.rounds.all():
         services.round_refresh(session=session)
     loop.refresh_from_db()
-    return JsonResponse(loop_dict(loop))
+    return loop_out(loop)
 
 
-@api_login_required
-@require_POST
-def loop_answer(request: HttpRequest, pk: int) -> JsonResponse:
+@router.post("/loops/{int:pk}/answers", response={201: LoopAnswerOut, **CONFLICT, **ERRORS})
+def loop_answer(request: HttpRequest, pk: int, body: LoopAnswerIn) -> Status[dict]:
+    """Answer a question of the loop, then (a second call) its follow-up."""
     loop = _own_loop(request, pk)
-    if loop is None:
-        return api_error(404, "not_found", f"No loop {pk}.")
-    try:
-        data = json_body(request)
-        question_id, text = data.get("question_id"), data.get("answer")
-        if not isinstance(question_id, int) or isinstance(question_id, bool):
-            raise BadRequest("'question_id' must be the id of one of the loop's questions.")
-        if not isinstance(text, str):
-            raise BadRequest("'answer' must be a string.")
-    except BadRequest as error:
-        return api_error(400, "bad_request", str(error))
     answer = (
         LoopAnswer.objects.select_related("session", "question")
-        .filter(session__loop=loop, question_id=question_id)
+        .filter(session__loop=loop, question_id=body.question_id)
         .first()
     )
     if answer is None:
-        return api_error(404, "not_found", f"Question {question_id} is not in loop {pk}.")
+        raise not_found(f"Question {body.question_id} is not in loop {pk}.")
     try:
         if answer.state == "follow-up":
-            answer = services.follow_up_submit(answer=answer, text=text)
+            answer = services.follow_up_submit(answer=answer, text=body.answer)
         elif answer.state == "unanswered":
-            answer = services.answer_submit(answer=answer, text=text)
+            answer = services.answer_submit(answer=answer, text=body.answer)
         else:
-            return api_error(
-                409, "conflict", "This question and its follow-up are already answered."
-            )
+            raise _conflict("This question and its follow-up are already answered.")
     except services.AnswerInvalid as error:
-        return api_error(400, "bad_request", str(error))
+        raise ApiError(400, "bad_request", str(error)) from None
     except services.LoopError as error:
-        return api_error(409, "conflict", str(error))
+        raise _conflict(error) from None
     answer.refresh_from_db()
     loop.refresh_from_db()
-    return JsonResponse(
+    return Status(
+        201,
         {
-            **_answer_dict(answer),
+            **_question_out(answer),
             "analysis": answer.follow_up_analysis or answer.analysis,
             "loop_status": loop.status,
         },
-        status=201,
     )
 
 
-@api_login_required
-@require_POST
-def loop_end(request: HttpRequest, pk: int) -> JsonResponse:
+@router.post("/loops/{int:pk}/end", response={200: DebriefOut, **ERRORS})
+def loop_end(request: HttpRequest, pk: int) -> dict:
+    """End the loop now (unanswered questions count against it) and return its debrief."""
     loop = _own_loop(request, pk)
-    if loop is None:
-        return api_error(404, "not_found", f"No loop {pk}.")
     services.loop_finish(loop=loop)
-    return JsonResponse(debrief_dict(loop_debrief(loop)))
+    return debrief_out(loop_debrief(loop))
 
 
-@api_login_required
-@require_GET
-def loop_debrief_view(request: HttpRequest, pk: int) -> JsonResponse:
+@router.get("/loops/{int:pk}/debrief", response={200: DebriefOut, **CONFLICT, **ERRORS})
+def loop_debrief_view(request: HttpRequest, pk: int) -> dict:
     loop = _own_loop(request, pk)
-    if loop is None:
-        return api_error(404, "not_found", f"No loop {pk}.")
     if not loop.is_finished:
-        return api_error(
-            409,
-            "conflict",
+        raise _conflict(
             "The loop is not over: answer every question and follow-up, "
-            f"or end it with POST /api/v1/loops/{pk}/end.",
+            f"or end it with POST /api/v1/loops/{pk}/end."
         )
     services.answers_reanalyse(loop=loop)
-    return JsonResponse(debrief_dict(loop_debrief(loop)))
+    return debrief_out(loop_debrief(loop))
