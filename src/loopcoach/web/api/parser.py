@@ -61,6 +61,10 @@ def _check_strings(value: Any) -> None:
             _check_strings(item)
 
 
+def _not_json(constant: str) -> None:
+    raise ValueError(f"{constant} is not JSON")  # Python's parser takes NaN and Infinity
+
+
 def parse_json_body(request: HttpRequest) -> dict[str, Any]:
     if request.content_type not in JSON_TYPES:
         raise ApiError(415, "unsupported_media_type", "Send the body as application/json.")
@@ -72,7 +76,7 @@ def parse_json_body(request: HttpRequest) -> dict[str, Any]:
     if _depth(body) > MAX_DEPTH:
         raise bad_request(f"The request body is nested deeper than {MAX_DEPTH} levels.")
     try:
-        data = json.loads(body)
+        data = json.loads(body, parse_constant=_not_json)
     except (ValueError, UnicodeDecodeError):
         raise bad_request("The request body is not valid JSON.") from None
     if not isinstance(data, dict):
@@ -88,7 +92,10 @@ class ApiParser(Parser):
     def parse_querydict(
         self, data: MultiValueDict, list_fields: list[str], request: HttpRequest
     ) -> dict[str, Any]:
+        given = MultiValueDict()
         for key, values in data.lists():
             for value in (key, *values):
                 check_text(value, "The query string")
-        return super().parse_querydict(data, list_fields, request)
+            if any(values):  # "?page=" is no page given, as a form sends an empty field
+                given.setlist(key, [value for value in values if value])
+        return super().parse_querydict(given, list_fields, request)
