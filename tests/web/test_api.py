@@ -111,3 +111,37 @@ def test_the_docs_page_works_offline(client):
     assert assets and all(url.startswith("/static/") for url in assets), assets
     for url in assets:
         assert client.get(url).status_code == 200, url
+
+
+def _readme_api_table() -> tuple[list[str], str]:
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    section = readme.split("## JSON API\n", 1)[1].split("\n## ", 1)[0]
+    lines = section.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("| endpoint |"))
+    table = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        table.append(line)
+    return table, section
+
+
+def test_the_readme_lists_exactly_the_api_endpoints(client):
+    table, section = _readme_api_table()
+    assert sum(line.startswith("| `") for line in section.splitlines()) == len(table), (
+        "a row of the API table stands apart from the table"
+    )
+    listed = set()
+    for row in table:
+        pending = []
+        for method, path in re.findall(r"\b(GET|POST|PUT|PATCH|DELETE)\b|(/api/v1/[^`?\s]*)", row):
+            if method:
+                pending.append(method.lower())
+            else:
+                listed |= {(m, path.replace("{id}", "{pk}")) for m in pending}
+                pending = []
+    spec = client.get("/api/v1/openapi.json").json()
+    described = {(m, path) for path, ops in spec["paths"].items() for m in ops}
+    assert listed == described

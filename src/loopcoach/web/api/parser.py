@@ -92,10 +92,7 @@ class ApiParser(Parser):
     def parse_querydict(
         self, data: MultiValueDict, list_fields: list[str], request: HttpRequest
     ) -> dict[str, Any]:
-        given = MultiValueDict()
         for key, values in data.lists():
             for value in (key, *values):
                 check_text(value, "The query string")
-            if any(values):  # "?page=" is no page given, as a form sends an empty field
-                given.setlist(key, [value for value in values if value])
-        return super().parse_querydict(given, list_fields, request)
+        return super().parse_querydict(data, list_fields, request)

@@ -28,4 +28,4 @@ def _digits(value: object) -> object:
     return value
 
 
-QueryId = Annotated[int, BeforeValidator(_digits), Field(ge=1)]
+QueryId = Annotated[int, Field(ge=1), BeforeValidator(_digits)]

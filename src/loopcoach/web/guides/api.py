@@ -27,8 +27,6 @@ def guide_by_path(path: str) -> Guide | None:
 
 
 def _existing_guide(path: str) -> str:
-    if path.count("/") != 1:
-        raise ValueError("must be a guide id like 'amazon/engineering-manager'")
     if guide_by_path(path) is None:
         raise ValueError(f"no guide '{path[:80]}'")
     return path
@@ -37,7 +35,11 @@ def _existing_guide(path: str) -> str:
 GuidePath = Annotated[
     str,
     AfterValidator(_existing_guide),
-    Field(description="A guide's id, company/role", examples=["amazon/engineering-manager"]),
+    Field(
+        pattern=r"^[a-z0-9-]+/[a-z0-9-]+$",
+        description="A guide's id, company/role",
+        examples=["amazon/engineering-manager"],
+    ),
 ]
 
 
