@@ -233,3 +233,21 @@ def test_a_wrong_method_is_a_json_405(client):
 
 def test_an_unknown_path_is_a_json_404(client):
     assert_refused(client.get("/api/v1/nothing/here"), 404)
+
+
+def test_a_body_past_djangos_upload_limit_is_a_json_413(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1_000
+    body = json.dumps({"answer": ANSWER * 10})
+    data = assert_refused(send(client, "post", "/api/v1/analyze", body, "none"), 413)
+    assert "1,000 bytes" in data["message"]
+
+
+def test_an_unexpected_error_is_a_json_500_not_a_page(monkeypatch, amazon_guide):
+    from django.test import Client
+
+    def broken(question):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("loopcoach.web.questions.api.question_out", broken)
+    response = Client(raise_request_exception=False).get("/api/v1/questions")
+    assert response.status_code == 500 and response.json()["error"] == "server_error"

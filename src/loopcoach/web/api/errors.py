@@ -45,8 +45,21 @@ class ApiError(Exception):
         self.status, self.code, self.message, self.fields = status, code, message, fields
 
 
+# What an operation may answer besides success, for its OpenAPI description.
+REFUSALS: dict[int, type[ErrorOut]] = {400: ErrorOut, 404: ErrorOut, 413: ErrorOut, 415: ErrorOut}
+PRIVATE_REFUSALS = {**REFUSALS, 401: ErrorOut, 403: ErrorOut}
+
+
+def bad_request(message: str) -> ApiError:
+    return ApiError(400, "bad_request", message)
+
+
 def not_found(message: str) -> ApiError:
     return ApiError(404, "not_found", message)
+
+
+def conflict(message: str) -> ApiError:
+    return ApiError(409, "conflict", message)
 
 
 def invalid(fields: dict[str, str]) -> ApiError:
@@ -62,6 +75,12 @@ def error_response(
     if fields is not None:
         body["fields"] = fields
     return JsonResponse(body, status=status)
+
+
+def too_large_response() -> JsonResponse:
+    """Django refuses to read a body past DATA_UPLOAD_MAX_MEMORY_SIZE (its own answer is HTML)."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return error_response(413, "too_large", f"The request body is larger than {limit:,} bytes.")
 
 
 def _field_name(location: tuple) -> str:
@@ -111,8 +130,7 @@ def install_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(RequestDataTooBig)
     def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        return error_response(413, "too_large", f"The request body is larger than {limit:,} bytes.")
+        return too_large_response()
 
     @api.exception_handler(HttpError)
     def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:

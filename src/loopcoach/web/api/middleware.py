@@ -13,7 +13,7 @@ from collections.abc import Callable
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 
-from loopcoach.web.api.errors import CODES, error_response
+from loopcoach.web.api.errors import CODES, error_response, too_large_response
 
 logger = logging.getLogger(__name__)
 PREFIX = "/api/"
@@ -44,6 +44,6 @@ class JsonErrorsMiddleware:
         if not request.path.startswith(PREFIX):
             return None
         if isinstance(exc, RequestDataTooBig):
-            return error_response(413, "too_large", "The request body is too large.")
+            return too_large_response()
         logger.exception("API error on %s %s", request.method, request.path)
         return error_response(500, "server_error", MESSAGES[500])

@@ -17,7 +17,7 @@ from django.http import HttpRequest
 from django.utils.datastructures import MultiValueDict
 from ninja.parser import Parser
 
-from loopcoach.web.api.errors import ApiError
+from loopcoach.web.api.errors import ApiError, bad_request
 
 MAX_BODY_BYTES = 200_000  # the analyzer reads at most 200 KiB of text; an answer fits with room
 MAX_DEPTH = 32  # the deepest body the API takes (offers → offer → percents) is 4
@@ -25,10 +25,6 @@ JSON_TYPES = ("application/json", "")
 _STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKETS = re.compile(rb"[\[\]{}]")
 _BAD_TEXT = re.compile("[\x00\ud800-\udfff]")
-
-
-def bad_request(message: str) -> ApiError:
-    return ApiError(400, "bad_request", message)
 
 
 def _depth(body: bytes) -> int:

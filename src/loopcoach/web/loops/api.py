@@ -9,7 +9,7 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from loopcoach.web.api.auth import token_or_session
-from loopcoach.web.api.errors import ApiError, ErrorOut, not_found
+from loopcoach.web.api.errors import PRIVATE_REFUSALS, ErrorOut, bad_request, conflict, not_found
 from loopcoach.web.api.pagination import Page, PageNumber, paginate
 from loopcoach.web.api.schemas import Input
 from loopcoach.web.guides.api import GuidePath, guide_by_path
@@ -18,8 +18,6 @@ from loopcoach.web.loops.debrief import Debrief, loop_debrief
 from loopcoach.web.loops.models import PRACTICE_MINUTES, LoopAnswer, LoopRoundSession, MockLoop
 
 router = Router(tags=["loops"], auth=token_or_session)
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 413: ErrorOut, 415: ErrorOut}
-CONFLICT = {409: ErrorOut}
 
 
 class LoopIn(Input):
@@ -242,17 +240,13 @@ def _own_loop(request: HttpRequest, pk: int) -> MockLoop:
     return loop
 
 
-def _conflict(error: Exception | str) -> ApiError:
-    return ApiError(409, "conflict", str(error))
-
-
-@router.get("/loops", response={200: Page[LoopSummaryOut], **ERRORS})
+@router.get("/loops", response={200: Page[LoopSummaryOut], **PRIVATE_REFUSALS})
 def loop_list(request: HttpRequest, page: PageNumber = 1) -> dict:
     loops = MockLoop.objects.filter(user=request.user).select_related("guide__company")
     return paginate(loops, page, loop_summary_out)
 
 
-@router.post("/loops", response={201: LoopOut, **CONFLICT, **ERRORS})
+@router.post("/loops", response={201: LoopOut, 409: ErrorOut, **PRIVATE_REFUSALS})
 def loop_create(request: HttpRequest, body: LoopIn) -> Status[dict]:
     """Start a mock loop: questions drawn for each round of the guide's loop."""
     guide = guide_by_path(body.guide)
@@ -260,11 +254,11 @@ def loop_create(request: HttpRequest, body: LoopIn) -> Status[dict]:
     try:
         loop = services.loop_start(user=request.user, guide=guide, minutes=minutes, seed=body.seed)
     except services.LoopError as error:
-        raise _conflict(error) from None
+        raise conflict(str(error)) from None
     return Status(201, loop_out(loop))
 
 
-@router.get("/loops/{int:pk}", response={200: LoopOut, **ERRORS})
+@router.get("/loops/{int:pk}", response={200: LoopOut, **PRIVATE_REFUSALS})
 def loop_detail(request: HttpRequest, pk: int) -> dict:
     loop = _own_loop(request, pk)
     for session in loop.rounds.all():
@@ -273,7 +267,9 @@ def loop_detail(request: HttpRequest, pk: int) -> dict:
     return loop_out(loop)
 
 
-@router.post("/loops/{int:pk}/answers", response={201: LoopAnswerOut, **CONFLICT, **ERRORS})
+@router.post(
+    "/loops/{int:pk}/answers", response={201: LoopAnswerOut, 409: ErrorOut, **PRIVATE_REFUSALS}
+)
 def loop_answer(request: HttpRequest, pk: int, body: LoopAnswerIn) -> Status[dict]:
     """Answer a question of the loop, then (a second call) its follow-up."""
     loop = _own_loop(request, pk)
@@ -290,11 +286,11 @@ def loop_answer(request: HttpRequest, pk: int, body: LoopAnswerIn) -> Status[dic
         elif answer.state == "unanswered":
             answer = services.answer_submit(answer=answer, text=body.answer)
         else:
-            raise _conflict("This question and its follow-up are already answered.")
+            raise conflict("This question and its follow-up are already answered.")
     except services.AnswerInvalid as error:
-        raise ApiError(400, "bad_request", str(error)) from None
+        raise bad_request(str(error)) from None
     except services.LoopError as error:
-        raise _conflict(error) from None
+        raise conflict(str(error)) from None
     answer.refresh_from_db()
     loop.refresh_from_db()
     return Status(
@@ -307,7 +303,7 @@ def loop_answer(request: HttpRequest, pk: int, body: LoopAnswerIn) -> Status[dic
     )
 
 
-@router.post("/loops/{int:pk}/end", response={200: DebriefOut, **ERRORS})
+@router.post("/loops/{int:pk}/end", response={200: DebriefOut, **PRIVATE_REFUSALS})
 def loop_end(request: HttpRequest, pk: int) -> dict:
     """End the loop now (unanswered questions count against it) and return its debrief."""
     loop = _own_loop(request, pk)
@@ -315,11 +311,13 @@ def loop_end(request: HttpRequest, pk: int) -> dict:
     return debrief_out(loop_debrief(loop))
 
 
-@router.get("/loops/{int:pk}/debrief", response={200: DebriefOut, **CONFLICT, **ERRORS})
+@router.get(
+    "/loops/{int:pk}/debrief", response={200: DebriefOut, 409: ErrorOut, **PRIVATE_REFUSALS}
+)
 def loop_debrief_view(request: HttpRequest, pk: int) -> dict:
     loop = _own_loop(request, pk)
     if not loop.is_finished:
-        raise _conflict(
+        raise conflict(
             "The loop is not over: answer every question and follow-up, "
             f"or end it with POST /api/v1/loops/{pk}/end."
         )

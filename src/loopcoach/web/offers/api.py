@@ -21,13 +21,12 @@ from loopcoach.offers import (
     compare,
     parse_offer,
 )
-from loopcoach.web.api.errors import ErrorOut, invalid
+from loopcoach.web.api.errors import REFUSALS, invalid
 from loopcoach.web.api.pagination import Page, PageNumber, paginate
 from loopcoach.web.api.schemas import ExactInput
 from loopcoach.web.offers.selectors import bands_list
 
 router = Router(tags=["offers"])
-ERRORS = {400: ErrorOut, 404: ErrorOut, 413: ErrorOut, 415: ErrorOut}
 
 
 def _amount(value: object) -> int | float | str:
@@ -109,7 +108,7 @@ class BandQuery(Schema):
     location: str = Field("", max_length=120)
 
 
-@router.post("/offers/calculate", response={200: OfferResult | ComparedOut, **ERRORS})
+@router.post("/offers/calculate", response={200: OfferResult | ComparedOut, **REFUSALS})
 def offers_calculate(request: HttpRequest, body: CalculateIn) -> dict:
     """Four years of an offer's pay, month by month; or several offers side by side."""
     many = body.offers is not None
@@ -134,7 +133,7 @@ def offers_calculate(request: HttpRequest, body: CalculateIn) -> dict:
     }
 
 
-@router.get("/market-bands", response={200: BandPage, **ERRORS})
+@router.get("/market-bands", response={200: BandPage, **REFUSALS})
 def market_bands(request: HttpRequest, query: Query[BandQuery]) -> dict:
     """Quartiles of reported pay by company, level and location."""
     bands = bands_list(company=query.company, level=query.level, location=query.location)

@@ -12,7 +12,7 @@ from pydantic import BeforeValidator, Field
 
 from loopcoach.planner import PlanDateError, plan_progress
 from loopcoach.web.api.auth import token_or_session
-from loopcoach.web.api.errors import ApiError, ErrorOut, invalid, not_found
+from loopcoach.web.api.errors import PRIVATE_REFUSALS, ApiError, ErrorOut, invalid, not_found
 from loopcoach.web.api.schemas import ExactInput
 from loopcoach.web.guides.api import GuidePath, guide_by_path
 from loopcoach.web.planner.models import Plan
@@ -21,7 +21,6 @@ from loopcoach.web.planner.services import PlanLimit, plan_create
 from loopcoach.web.planner.views import ics_response
 
 router = Router(tags=["planner"], auth=token_or_session)
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 413: ErrorOut, 415: ErrorOut}
 
 
 def _iso_date(value: object) -> object:
@@ -138,7 +137,7 @@ def _own_plan(request: HttpRequest, pk: int) -> Plan:
     return plan
 
 
-@router.post("/plans", response={201: PlanOut, 409: ErrorOut, **ERRORS})
+@router.post("/plans", response={201: PlanOut, 409: ErrorOut, **PRIVATE_REFUSALS})
 def plan_new(request: HttpRequest, response: HttpResponse, body: PlanIn) -> Status[dict]:
     """A plan from today to the loop: what to prepare each day."""
     try:
@@ -158,7 +157,7 @@ def plan_new(request: HttpRequest, response: HttpResponse, body: PlanIn) -> Stat
     return Status(201, plan_out(request, plan))
 
 
-@router.get("/plans/{int:pk}", response={200: PlanOut, **ERRORS})
+@router.get("/plans/{int:pk}", response={200: PlanOut, **PRIVATE_REFUSALS})
 def plan_detail(request: HttpRequest, pk: int) -> dict:
     return plan_out(request, _own_plan(request, pk))
 
@@ -173,7 +172,7 @@ CALENDAR = {
 }
 
 
-@router.get("/plans/{int:pk}.ics", response={**ERRORS}, openapi_extra=CALENDAR)
+@router.get("/plans/{int:pk}.ics", response={**PRIVATE_REFUSALS}, openapi_extra=CALENDAR)
 def plan_ics(request: HttpRequest, pk: int) -> HttpResponse:
     """The plan's days as calendar events, to subscribe to or import."""
     return ics_response(request, _own_plan(request, pk))

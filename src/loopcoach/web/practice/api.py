@@ -15,7 +15,7 @@ from pydantic import Field
 
 from loopcoach.analysis import AnalysisInputError, analyze
 from loopcoach.web.api.auth import token_or_session
-from loopcoach.web.api.errors import ApiError, ErrorOut, not_found
+from loopcoach.web.api.errors import PRIVATE_REFUSALS, REFUSALS, ErrorOut, bad_request, not_found
 from loopcoach.web.api.pagination import Page, PageNumber, paginate
 from loopcoach.web.api.schemas import Input, QueryId
 from loopcoach.web.core import ratelimit
@@ -30,7 +30,6 @@ private = Router(tags=["practice"], auth=token_or_session)
 router.add_router("", private)
 
 Analysis = dict[str, Any]  # the analyzer's JSON, schema_version 1 (see the README)
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 413: ErrorOut, 415: ErrorOut}
 
 
 class AnalyzeRate(BaseThrottle):
@@ -131,20 +130,18 @@ def card_out(card: ReviewCard) -> dict:
     }
 
 
-def _refused(exc: Exception) -> ApiError:
-    return ApiError(400, "bad_request", str(exc))
-
-
-@router.post("/analyze", response={200: Analysis, 429: ErrorOut, **ERRORS}, throttle=AnalyzeRate())
+@router.post(
+    "/analyze", response={200: Analysis, 429: ErrorOut, **REFUSALS}, throttle=AnalyzeRate()
+)
 def analyze_answer(request: HttpRequest, body: AnalyzeIn) -> Analysis:
     """Analyse an answer without saving it: no sign-in, no CSRF token (there is no state)."""
     try:
         return analyze(body.answer, question=body.question, principle=body.principle).to_dict()
     except AnalysisInputError as exc:
-        raise _refused(exc) from None
+        raise bad_request(str(exc)) from None
 
 
-@private.get("/attempts", response={200: Page[AttemptOut], **ERRORS})
+@private.get("/attempts", response={200: Page[AttemptOut], **PRIVATE_REFUSALS})
 def attempt_list(request: HttpRequest, query: Query[AttemptQuery]) -> dict:
     """The caller's attempts, newest first."""
     attempts = selectors.attempts_of(request.user).prefetch_related("question__principles")
@@ -153,7 +150,7 @@ def attempt_list(request: HttpRequest, query: Query[AttemptQuery]) -> dict:
     return paginate(attempts, query.page, attempt_out)
 
 
-@private.post("/attempts", response={201: AttemptThreadOut, **ERRORS})
+@private.post("/attempts", response={201: AttemptThreadOut, **PRIVATE_REFUSALS})
 def attempt_create(request: HttpRequest, body: AttemptIn) -> Status[dict]:
     """Save an answer to a question of the bank and analyse it."""
     question = Question.objects.filter(pk=body.question_id).first()
@@ -162,7 +159,7 @@ def attempt_create(request: HttpRequest, body: AttemptIn) -> Status[dict]:
     try:
         attempt = services.attempt_create(user=request.user, question=question, answer=body.answer)
     except PracticeInputError as exc:
-        raise _refused(exc) from None
+        raise bad_request(str(exc)) from None
     return Status(201, attempt_out(attempt, follow_ups=[]))
 
 
@@ -173,7 +170,7 @@ def _own_attempt(request: HttpRequest, pk: int) -> Attempt:
     return attempt
 
 
-@private.get("/attempts/{int:pk}", response={200: AttemptThreadOut, **ERRORS})
+@private.get("/attempts/{int:pk}", response={200: AttemptThreadOut, **PRIVATE_REFUSALS})
 def attempt_detail(request: HttpRequest, pk: int) -> dict:
     """One attempt and the answers to its follow-up questions."""
     attempt = _own_attempt(request, pk)
@@ -181,7 +178,7 @@ def attempt_detail(request: HttpRequest, pk: int) -> dict:
     return attempt_out(attempt, follow_ups=list(children))
 
 
-@private.post("/attempts/{int:pk}/follow-ups", response={201: AttemptThreadOut, **ERRORS})
+@private.post("/attempts/{int:pk}/follow-ups", response={201: AttemptThreadOut, **PRIVATE_REFUSALS})
 def follow_up_create(request: HttpRequest, pk: int, body: FollowUpIn) -> Status[dict]:
     """Answer one of the follow-up questions an attempt's analysis raised."""
     parent = _own_attempt(request, pk)
@@ -190,11 +187,11 @@ def follow_up_create(request: HttpRequest, pk: int, body: FollowUpIn) -> Status[
             user=request.user, parent=parent, follow_up=body.follow_up, answer=body.answer
         )
     except PracticeInputError as exc:
-        raise _refused(exc) from None
+        raise bad_request(str(exc)) from None
     return Status(201, attempt_out(attempt, follow_ups=[]))
 
 
-@private.get("/reviews/due", response={200: Page[CardOut], **ERRORS})
+@private.get("/reviews/due", response={200: Page[CardOut], **PRIVATE_REFUSALS})
 def reviews_due(request: HttpRequest, page: PageNumber = 1) -> dict:
     """The caller's review cards that are due now, the most overdue first."""
     return paginate(selectors.cards_due(request.user), page, card_out)

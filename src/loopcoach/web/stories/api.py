@@ -9,7 +9,7 @@ from ninja import Router, Schema, Status
 from pydantic import Field, field_validator
 
 from loopcoach.web.api.auth import token_or_session
-from loopcoach.web.api.errors import ApiError, ErrorOut, invalid, not_found
+from loopcoach.web.api.errors import PRIVATE_REFUSALS, ErrorOut, conflict, invalid, not_found
 from loopcoach.web.api.pagination import Page, PageNumber, paginate
 from loopcoach.web.api.schemas import Input
 from loopcoach.web.stories import services
@@ -17,7 +17,6 @@ from loopcoach.web.stories.models import MAX_PART_LENGTH, TEXT_FIELDS, Story
 from loopcoach.web.stories.selectors import story_get, story_principles, user_coverage, user_stories
 
 router = Router(tags=["stories"], auth=token_or_session)
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 413: ErrorOut, 415: ErrorOut}
 Part = Annotated[str | None, Field(None, max_length=MAX_PART_LENGTH)]
 
 
@@ -151,12 +150,12 @@ def _own_story(request: HttpRequest, pk: int) -> Story:
     return story
 
 
-@router.get("/stories", response={200: Page[StoryOut], **ERRORS})
+@router.get("/stories", response={200: Page[StoryOut], **PRIVATE_REFUSALS})
 def story_list(request: HttpRequest, page: PageNumber = 1) -> dict:
     return paginate(user_stories(request.user), page, story_out)
 
 
-@router.post("/stories", response={201: StoryOut, 409: ErrorOut, **ERRORS})
+@router.post("/stories", response={201: StoryOut, 409: ErrorOut, **PRIVATE_REFUSALS})
 def story_create(request: HttpRequest, body: StoryIn) -> Status[dict]:
     """Add a story; it is analysed, and principles it seems to show are suggested."""
     _require_title(body)
@@ -164,11 +163,11 @@ def story_create(request: HttpRequest, body: StoryIn) -> Status[dict]:
     try:
         story = services.story_create(user=request.user, data=_fields(body), principles=principles)
     except services.StoryError as error:
-        raise ApiError(409, "conflict", str(error)) from None
+        raise conflict(str(error)) from None
     return Status(201, story_out(story_get(user=request.user, pk=story.pk)))
 
 
-@router.get("/stories/coverage", response={200: CoverageOut, **ERRORS})
+@router.get("/stories/coverage", response={200: CoverageOut, **PRIVATE_REFUSALS})
 def story_coverage(request: HttpRequest) -> dict:
     """Which principles the caller's stories cover, and which stories are stretched or overused."""
     view = user_coverage(request.user)
@@ -194,12 +193,12 @@ def story_coverage(request: HttpRequest) -> dict:
     }
 
 
-@router.get("/stories/{int:pk}", response={200: StoryOut, **ERRORS})
+@router.get("/stories/{int:pk}", response={200: StoryOut, **PRIVATE_REFUSALS})
 def story_detail(request: HttpRequest, pk: int) -> dict:
     return story_out(_own_story(request, pk))
 
 
-@router.patch("/stories/{int:pk}", response={200: StoryOut, **ERRORS})
+@router.patch("/stories/{int:pk}", response={200: StoryOut, **PRIVATE_REFUSALS})
 def story_patch(request: HttpRequest, pk: int, body: StoryIn) -> dict:
     """Change the fields sent; the others stay as they are."""
     story = _own_story(request, pk)
@@ -207,7 +206,7 @@ def story_patch(request: HttpRequest, pk: int, body: StoryIn) -> dict:
     return story_out(story_get(user=request.user, pk=pk))
 
 
-@router.put("/stories/{int:pk}", response={200: StoryOut, **ERRORS})
+@router.put("/stories/{int:pk}", response={200: StoryOut, **PRIVATE_REFUSALS})
 def story_replace(request: HttpRequest, pk: int, body: StoryIn) -> dict:
     """Replace the whole story: fields left out become empty, principles left out are removed."""
     story = _own_story(request, pk)
@@ -219,7 +218,7 @@ def story_replace(request: HttpRequest, pk: int, body: StoryIn) -> dict:
     return story_out(story_get(user=request.user, pk=pk))
 
 
-@router.delete("/stories/{int:pk}", response={200: DeletedOut, **ERRORS})
+@router.delete("/stories/{int:pk}", response={200: DeletedOut, **PRIVATE_REFUSALS})
 def story_delete(request: HttpRequest, pk: int) -> dict:
     services.story_delete(story=_own_story(request, pk))
     return {"deleted": pk}
