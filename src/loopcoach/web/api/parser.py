@@ -1,7 +1,7 @@
 """Reading a request body as JSON, refusing what would break further in: one parser for the API.
 
-A body must be JSON (a missing Content-Type is read as JSON, so `curl --data`
-with a header and a script without one behave alike), at most MAX_BODY_BYTES,
+A body must be JSON (a request without a Content-Type is read as JSON, on every
+endpoint alike; any other type is a 415), at most MAX_BODY_BYTES,
 nested at most MAX_DEPTH deep (Python's parser would raise RecursionError far
 deeper), an object at the top, and its text must be valid Unicode with no NUL:
 a lone surrogate cannot be encoded to UTF-8 and PostgreSQL refuses NUL.
@@ -19,7 +19,9 @@ from ninja.parser import Parser
 
 from loopcoach.web.api.errors import ApiError, bad_request
 
-MAX_BODY_BYTES = 200_000  # the analyzer reads at most 200 KiB of text; an answer fits with room
+# The longest text the site keeps (a 30,000-character answer) fits even with every character
+# \u-escaped; the analyzer itself stops at 200 KiB.
+MAX_BODY_BYTES = 200_000
 MAX_DEPTH = 32  # the deepest body the API takes (offers → offer → percents) is 4
 JSON_TYPES = ("application/json", "")
 _STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
