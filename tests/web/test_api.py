@@ -145,3 +145,22 @@ def test_the_readme_lists_exactly_the_api_endpoints(client):
     spec = client.get("/api/v1/openapi.json").json()
     described = {(m, path) for path, ops in spec["paths"].items() for m in ops}
     assert listed == described
+
+
+def test_the_shared_api_helpers_import_no_app_router():
+    """Apps import web.api's helpers; the helpers must not import the apps' api modules back."""
+    import subprocess
+    import sys
+
+    code = (
+        "import django; django.setup(); import sys\n"
+        "import loopcoach.web.api.auth, loopcoach.web.api.errors, loopcoach.web.api.pagination\n"
+        "import loopcoach.web.api.parser, loopcoach.web.api.schemas, loopcoach.web.api.middleware\n"
+        "print(sorted(m for m in sys.modules if m.startswith('loopcoach.web.')"
+        " and m.endswith('.api') and m != 'loopcoach.web.api'))"
+    )
+    env = {"DJANGO_SETTINGS_MODULE": "loopcoach.web.settings", "PATH": ""}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert result.stdout.strip() == "[]", result.stdout
