@@ -12,7 +12,8 @@ import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck
+from hypothesis import settings as examples
 from schemathesis.config import SchemathesisConfig
 
 from loopcoach.web.accounts.models import ApiToken, token_hash
@@ -53,10 +54,11 @@ def _in_the_test_transaction(db, alice, amazon_guide, settings):
 
 
 @schema.parametrize()
-@settings(
+@examples(
     max_examples=EXAMPLES,
     deadline=None,
-    suppress_health_check=list(HealthCheck),
+    suppress_health_check=list(HealthCheck),  # fixtures per test, not per example: meant
+    database=None,  # nothing written to the working tree
 )
 def test_the_api_keeps_its_description(case):
     case.call_and_validate()
