@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_htmx",
+    "ninja",  # serves the API docs page's assets from the installed package: no CDN
     "loopcoach.web.core",
     "loopcoach.web.guides",
     "loopcoach.web.questions",
@@ -67,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "loopcoach.web.api.middleware.JsonErrorsMiddleware",
 ]
 
 ROOT_URLCONF = "loopcoach.web.urls"

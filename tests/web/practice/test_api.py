@@ -53,7 +53,7 @@ def test_analyze_refuses_bad_input(client, body, message):
 
 def test_analyze_refuses_a_megabyte(client):
     response = post(client, "/api/v1/analyze", {"answer": "word " * 210_000})
-    assert response.status_code == 400 and "larger than" in response.json()["message"]
+    assert response.status_code == 413 and "larger than" in response.json()["message"]
 
 
 def test_analyze_is_rate_limited_per_client(client, settings):
@@ -148,7 +148,7 @@ Q = object()  # stands for the id of a real question
         ({"question_id": 999999, "answer": ANSWER}, 404, "No question"),
         ({"question_id": Q}, 400, "'answer'"),
         ({"question_id": Q, "answer": ""}, 400, "empty"),
-        ({"question_id": Q, "answer": "<script>alert(1)</script>" * 50_000}, 400, "larger than"),
+        ({"question_id": Q, "answer": "<script>alert(1)</script>" * 50_000}, 413, "larger than"),
     ],
 )
 def test_bad_attempts_are_refused_and_nothing_is_saved(

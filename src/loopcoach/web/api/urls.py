@@ -1,35 +1,39 @@
+"""The one NinjaAPI at /api/v1/: it mounts the router each app owns in its api.py.
+
+Apps import only the shared helpers of this package (auth, errors, pagination,
+parser, schemas); this module is the only one here that imports the apps.
+"""
+
+from __future__ import annotations
+
 from django.urls import path
+from ninja import NinjaAPI
 
-from loopcoach.web.api import offer_views, views
-from loopcoach.web.loops import api as loops_api
-from loopcoach.web.practice import api as practice_api
-from loopcoach.web.stories import api as stories_api
+from loopcoach.web.accounts.api import router as accounts
+from loopcoach.web.api.errors import install_handlers
+from loopcoach.web.api.parser import ApiParser
+from loopcoach.web.guides.api import router as guides
+from loopcoach.web.loops.api import router as loops
+from loopcoach.web.offers.api import router as offers
+from loopcoach.web.planner.api import router as planner
+from loopcoach.web.practice.api import router as practice
+from loopcoach.web.questions.api import router as questions
+from loopcoach.web.stories.api import router as stories
 
-app_name = "api"
-urlpatterns = [
-    path("openapi.json", views.openapi, name="openapi"),
-    path("guides", views.guide_list, name="guides"),
-    path("guides/<slug:company>/<slug:role>", views.guide_detail, name="guide"),
-    path("questions", views.question_list, name="questions"),
-    path("questions/<int:pk>", views.question_detail, name="question"),
-    path("offers/calculate", offer_views.offers_calculate, name="offers_calculate"),
-    path("market-bands", offer_views.market_bands, name="market_bands"),
-    path("plans", offer_views.plans_create, name="plans"),
-    path("plans/<int:pk>", offer_views.plan_detail, name="plan"),
-    path("plans/<int:pk>.ics", offer_views.plan_ics, name="plan_ics"),
-    path("analyze", practice_api.analyze_answer, name="analyze"),
-    path("attempts", practice_api.attempt_collection, name="attempts"),
-    path("attempts/<int:pk>", practice_api.attempt_item, name="attempt"),
-    path(
-        "attempts/<int:pk>/follow-ups", practice_api.follow_up_collection, name="attempt_follow_ups"
+api = NinjaAPI(
+    title="loopcoach API",
+    version="1",
+    description=(
+        "Guides, the question bank, instant feedback on answers, and a candidate's own "
+        "practice, stories, mock loops and plans. Private endpoints take a personal API token "
+        "(`Authorization: Bearer lc_…`, from /accounts/) or a browser session with its CSRF "
+        'token on writes. Every error is `{"error": code, "message": text}`.'
     ),
-    path("reviews/due", practice_api.reviews_due, name="reviews_due"),
-    path("stories", stories_api.story_collection, name="stories"),
-    path("stories/coverage", stories_api.story_coverage, name="story_coverage"),
-    path("stories/<int:pk>", stories_api.story_item, name="story"),
-    path("loops", loops_api.loop_collection, name="loops"),
-    path("loops/<int:pk>", loops_api.loop_item, name="loop"),
-    path("loops/<int:pk>/answers", loops_api.loop_answer, name="loop_answers"),
-    path("loops/<int:pk>/end", loops_api.loop_end, name="loop_end"),
-    path("loops/<int:pk>/debrief", loops_api.loop_debrief_view, name="loop_debrief"),
-]
+    parser=ApiParser(),
+    urls_namespace="api",
+)
+install_handlers(api)
+for router in (guides, questions, practice, stories, loops, offers, planner, accounts):
+    api.add_router("", router)
+
+urlpatterns = [path("", api.urls)]

@@ -3,19 +3,134 @@ questions, read the debrief. Private to the owner."""
 
 from __future__ import annotations
 
-from django.http import JsonResponse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from typing import Annotated, Any, Literal
 
-from loopcoach.web.api.auth import BadRequest, api_error, api_login_required, json_body
+from ninja import Router, Schema, Status
+from pydantic import Field
+
+from loopcoach.web.api.auth import token_or_session
+from loopcoach.web.api.errors import PRIVATE_REFUSALS, ErrorOut, bad_request, conflict, not_found
+from loopcoach.web.api.pagination import Page, PageNumber, paginate
+from loopcoach.web.api.schemas import Input
 from loopcoach.web.core.requests import AuthenticatedRequest
-from loopcoach.web.guides.models import Guide
+from loopcoach.web.guides.api import GuidePath, guide_by_path
 from loopcoach.web.loops import selectors, services
 from loopcoach.web.loops.debrief import Debrief, loop_debrief
 from loopcoach.web.loops.models import PRACTICE_MINUTES, LoopRoundSession, MockLoop
 from loopcoach.web.loops.selectors import AskedQuestion, loop_question_of
 
+router = Router(tags=["loops"], auth=token_or_session)
 
-def _answer_dict(answer: AskedQuestion) -> dict:
+
+class LoopIn(Input):
+    guide: GuidePath
+    length: Literal["practice", "real"] = Field(
+        "practice", description="practice: 15 minutes a round; real: the guide's length"
+    )
+    seed: Annotated[int, Field(ge=0, lt=2**31)] | None = Field(
+        None, description="Draws the same questions again"
+    )
+
+
+class LoopAnswerIn(Input):
+    question_id: int = Field(description="One of the loop's questions")
+    answer: str
+
+
+class LoopQuestionOut(Schema):
+    question_id: int
+    text: str
+    principles: list[str]
+    state: str
+    answer: str | None
+    grade: int | None
+    follow_up: str | None
+    follow_up_answer: str | None
+    final_grade: int | None
+
+
+class LoopAnswerOut(LoopQuestionOut):
+    analysis: dict[str, Any] | None
+    loop_status: str
+
+
+class LoopRoundOut(Schema):
+    order: int
+    slug: str
+    name: str
+    interviewer: str
+    bar_raiser: bool
+    principles: list[str]
+    uncovered_principles: list[str]
+    minutes: int
+    state: str
+    seconds_left: int
+    questions: list[LoopQuestionOut]
+
+
+class LoopSummaryOut(Schema):
+    id: int
+    guide: str
+    status: str
+    created_at: str
+    url: str
+
+
+class LoopOut(LoopSummaryOut):
+    seed: int
+    round_minutes: int
+    finished_at: str | None
+    rounds: list[LoopRoundOut]
+
+
+class DecisionOut(Schema):
+    outcome: str
+    vetoed: bool
+    reasons: list[str]
+    hire_votes: int
+    votes: int
+
+
+class EvidenceItemOut(Schema):
+    question_id: int
+    grade: int | None
+    quote: str | None
+
+
+class EvidenceOut(Schema):
+    principle: str
+    items: list[EvidenceItemOut]
+
+
+class DebriefRoundOut(Schema):
+    order: int
+    slug: str
+    name: str
+    bar_raiser: bool
+    vote: str
+    mean_grade: float | None
+    reason: str
+    evidence: list[EvidenceOut]
+
+
+class GapOut(Schema):
+    principle: str
+    name: str
+    mean_grade: float | None
+    answers: int
+    questions_url: str
+    practice_url: str
+
+
+class DebriefOut(Schema):
+    loop: int
+    decision: DecisionOut
+    rounds: list[DebriefRoundOut]
+    gaps: list[GapOut]
+    next_steps: list[str]
+
+
+def _question_out(answer: AskedQuestion) -> dict:
     return {
         "question_id": answer.question_id,
         "text": answer.text,
@@ -29,7 +144,7 @@ def _answer_dict(answer: AskedQuestion) -> dict:
     }
 
 
-def _round_dict(session: LoopRoundSession) -> dict:
+def _round_out(session: LoopRoundSession) -> dict:
     return {
         "order": session.order,
         "slug": session.slug,
@@ -41,26 +156,32 @@ def _round_dict(session: LoopRoundSession) -> dict:
         "minutes": session.minutes,
         "state": session.state,
         "seconds_left": session.seconds_left(),
-        "questions": [_answer_dict(a) for a in selectors.round_questions(session)],
+        "questions": [_question_out(a) for a in selectors.round_questions(session)],
     }
 
 
-def loop_dict(loop: MockLoop) -> dict:
-    sessions = selectors.rounds_of(loop)
+def loop_summary_out(loop: MockLoop) -> dict:
     return {
         "id": loop.pk,
         "guide": loop.guide.path,
         "status": loop.current_status,
-        "seed": loop.seed,
-        "round_minutes": loop.round_minutes,
         "created_at": loop.created_at.isoformat(),
-        "finished_at": loop.finished_at.isoformat() if loop.finished_at else None,
-        "rounds": [_round_dict(session) for session in sessions],
         "url": loop.get_absolute_url(),
     }
 
 
-def debrief_dict(debrief: Debrief) -> dict:
+def loop_out(loop: MockLoop) -> dict:
+    sessions = selectors.rounds_of(loop)
+    return {
+        **loop_summary_out(loop),
+        "seed": loop.seed,
+        "round_minutes": loop.round_minutes,
+        "finished_at": loop.finished_at.isoformat() if loop.finished_at else None,
+        "rounds": [_round_out(session) for session in sessions],
+    }
+
+
+def debrief_out(debrief: Debrief) -> dict:
     decision = debrief.decision
     return {
         "loop": debrief.loop.pk,
@@ -112,134 +233,88 @@ def debrief_dict(debrief: Debrief) -> dict:
     }
 
 
-def _own_loop(request: AuthenticatedRequest, pk: int) -> MockLoop | None:
-    return (
+def _own_loop(request: AuthenticatedRequest, pk: int) -> MockLoop:
+    loop = (
         MockLoop.objects.select_related("guide__company").filter(user=request.user, pk=pk).first()
     )
+    if loop is None:
+        raise not_found(f"No loop {pk}.")
+    return loop
 
 
-def _guide(value: object) -> Guide:
-    if not isinstance(value, str) or value.count("/") != 1:
-        raise BadRequest("'guide' must be a guide id like 'amazon/engineering-manager'.")
-    company, role = value.split("/")
-    guide = Guide.objects.filter(company__slug=company, role_slug=role).first()
-    if guide is None:
-        raise BadRequest(f"No guide '{value}'.")
-    return guide
+@router.get("/loops", response={200: Page[LoopSummaryOut], **PRIVATE_REFUSALS})
+def loop_list(request: AuthenticatedRequest, page: PageNumber = 1) -> dict:
+    loops = (
+        MockLoop.objects.filter(user=request.user)
+        .select_related("guide__company")
+        .prefetch_related("rounds")
+    )
+    return paginate(loops, page, loop_summary_out)
 
 
-@api_login_required
-@require_http_methods(["GET", "POST"])
-def loop_collection(request: AuthenticatedRequest) -> JsonResponse:
-    if request.method == "GET":
-        loops = (
-            MockLoop.objects.filter(user=request.user)
-            .select_related("guide__company")
-            .prefetch_related("rounds")
-        )
-        return JsonResponse(
-            {
-                "results": [
-                    {
-                        "id": loop.pk,
-                        "guide": loop.guide.path,
-                        "status": loop.current_status,
-                        "created_at": loop.created_at.isoformat(),
-                        "url": loop.get_absolute_url(),
-                    }
-                    for loop in loops
-                ]
-            }
-        )
+@router.post("/loops", response={201: LoopOut, 409: ErrorOut, **PRIVATE_REFUSALS})
+def loop_create(request: AuthenticatedRequest, body: LoopIn) -> Status[dict]:
+    """Start a mock loop: questions drawn for each round of the guide's loop."""
+    guide = guide_by_path(body.guide)
+    if guide is None:  # validated by GuidePath; a guide deleted since then
+        raise not_found(f"No guide {body.guide}.")
+    minutes = guide.round_minutes_max if body.length == "real" else PRACTICE_MINUTES
     try:
-        data = json_body(request)
-        guide = _guide(data.get("guide"))
-        length = data.get("length", "practice")
-        if length not in ("practice", "real"):
-            raise BadRequest(
-                "'length' is 'practice' (15 minutes a round) or 'real' (the guide's length)."
-            )
-        seed = data.get("seed")
-        if seed is not None and (
-            not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**31
-        ):
-            raise BadRequest("'seed' must be a non-negative integer.")
-        minutes = guide.round_minutes_max if length == "real" else PRACTICE_MINUTES
-        loop = services.loop_start(user=request.user, guide=guide, minutes=minutes, seed=seed)
-    except BadRequest as error:
-        return api_error(400, "bad_request", str(error))
+        loop = services.loop_start(user=request.user, guide=guide, minutes=minutes, seed=body.seed)
     except services.LoopError as error:
-        return api_error(409, "conflict", str(error))
-    return JsonResponse(loop_dict(loop), status=201)
+        raise conflict(str(error)) from None
+    return Status(201, loop_out(loop))
 
 
-@api_login_required
-@require_GET
-def loop_item(request: AuthenticatedRequest, pk: int) -> JsonResponse:
+@router.get("/loops/{int:pk}", response={200: LoopOut, **PRIVATE_REFUSALS})
+def loop_detail(request: AuthenticatedRequest, pk: int) -> dict:
+    return loop_out(_own_loop(request, pk))
+
+
+@router.post(
+    "/loops/{int:pk}/answers", response={201: LoopAnswerOut, 409: ErrorOut, **PRIVATE_REFUSALS}
+)
+def loop_answer(request: AuthenticatedRequest, pk: int, body: LoopAnswerIn) -> Status[dict]:
+    """Answer a question of the loop, then (a second call) its follow-up."""
     loop = _own_loop(request, pk)
-    if loop is None:
-        return api_error(404, "not_found", f"No loop {pk}.")
-    return JsonResponse(loop_dict(loop))
-
-
-@api_login_required
-@require_POST
-def loop_answer(request: AuthenticatedRequest, pk: int) -> JsonResponse:
-    loop = _own_loop(request, pk)
-    if loop is None:
-        return api_error(404, "not_found", f"No loop {pk}.")
-    try:
-        data = json_body(request)
-        question_id, text = data.get("question_id"), data.get("answer")
-        if not isinstance(question_id, int) or isinstance(question_id, bool):
-            raise BadRequest("'question_id' must be the id of one of the loop's questions.")
-        if not isinstance(text, str):
-            raise BadRequest("'answer' must be a string.")
-    except BadRequest as error:
-        return api_error(400, "bad_request", str(error))
-    drawn = loop_question_of(loop, question_id)
+    drawn = loop_question_of(loop, body.question_id)
     if drawn is None:
-        return api_error(404, "not_found", f"Question {question_id} is not in loop {pk}.")
+        raise not_found(f"Question {body.question_id} is not in loop {pk}.")
     try:
         answered = selectors.asked_question(
-            services.loop_question_answer(loop_question=drawn, text=text)
+            services.loop_question_answer(loop_question=drawn, text=body.answer)
         )
     except services.AnswerInvalid as error:
-        return api_error(400, "bad_request", str(error))
+        raise bad_request(str(error)) from None
     except services.LoopError as error:
-        return api_error(409, "conflict", str(error))
+        raise conflict(str(error)) from None
     loop.refresh_from_db()
-    return JsonResponse(
+    return Status(
+        201,
         {
-            **_answer_dict(answered),
+            **_question_out(answered),
             "analysis": answered.analysis,
             "loop_status": loop.current_status,
         },
-        status=201,
     )
 
 
-@api_login_required
-@require_POST
-def loop_end(request: AuthenticatedRequest, pk: int) -> JsonResponse:
+@router.post("/loops/{int:pk}/end", response={200: DebriefOut, **PRIVATE_REFUSALS})
+def loop_end(request: AuthenticatedRequest, pk: int) -> dict:
+    """End the loop now (unanswered questions count against it) and return its debrief."""
     loop = _own_loop(request, pk)
-    if loop is None:
-        return api_error(404, "not_found", f"No loop {pk}.")
     services.loop_finish(loop=loop)
-    return JsonResponse(debrief_dict(loop_debrief(loop)))
+    return debrief_out(loop_debrief(loop))
 
 
-@api_login_required
-@require_GET
-def loop_debrief_view(request: AuthenticatedRequest, pk: int) -> JsonResponse:
+@router.get(
+    "/loops/{int:pk}/debrief", response={200: DebriefOut, 409: ErrorOut, **PRIVATE_REFUSALS}
+)
+def loop_debrief_view(request: AuthenticatedRequest, pk: int) -> dict:
     loop = _own_loop(request, pk)
-    if loop is None:
-        return api_error(404, "not_found", f"No loop {pk}.")
     if not loop.is_finished:
-        return api_error(
-            409,
-            "conflict",
+        raise conflict(
             "The loop is not over: answer every question and follow-up, "
-            f"or end it with POST /api/v1/loops/{pk}/end.",
+            f"or end it with POST /api/v1/loops/{pk}/end."
         )
-    return JsonResponse(debrief_dict(loop_debrief(loop)))
+    return debrief_out(loop_debrief(loop))

@@ -36,7 +36,7 @@ def parse_date(raw: str | None, name: str, errors: dict[str, str]) -> date | Non
 
 
 def read_dates(data: Mapping[str, Any]) -> tuple[date | None, date | None, dict[str, str]]:
-    """Loop and phone-screen dates from a form or JSON, with format errors."""
+    """Loop and phone-screen dates from the plan form, with format errors."""
     errors: dict[str, str] = {}
     loop_date = parse_date(data.get("loop_date"), "loop_date", errors)
     phone_screen = parse_date(data.get("phone_screen"), "phone_screen", errors)

@@ -1,37 +1,106 @@
 """/api/v1/analyze (public, rate-limited) and the private attempts and reviews API.
 
-Callers authenticate with a personal API token (`Authorization: Bearer …`,
-no CSRF needed) or a browser session (writes then need the CSRF token);
-see `loopcoach.web.api.auth`, shared by every private endpoint. Another user's
-attempt answers 404, like a missing one.
+Another user's attempt answers 404, like a missing one.
 """
 
 from __future__ import annotations
 
-from typing import overload
+from typing import Any
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, Paginator
-from django.http import HttpRequest, JsonResponse
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.http import HttpRequest
+from ninja import Query, Router, Schema, Status
+from ninja.throttling import BaseThrottle
+from pydantic import Field
 
 from loopcoach.analysis import AnalysisInputError, analyze
 from loopcoach.web.answering.services import AnswerInputError
-from loopcoach.web.api.auth import BadRequest, api_login_required, json_body
-from loopcoach.web.api.serializers import question_summary_dict
-from loopcoach.web.api.views import error as api_error
+from loopcoach.web.api.auth import token_or_session
+from loopcoach.web.api.errors import PRIVATE_REFUSALS, REFUSALS, ErrorOut, bad_request, not_found
+from loopcoach.web.api.pagination import Page, PageNumber, paginate
+from loopcoach.web.api.schemas import Input, QueryId
 from loopcoach.web.core import ratelimit
 from loopcoach.web.core.requests import AuthenticatedRequest
 from loopcoach.web.practice import selectors, services
 from loopcoach.web.practice.models import Attempt, ReviewCard
+from loopcoach.web.questions.api import QuestionSummaryOut, question_summary_out
 from loopcoach.web.questions.models import Question
 
+router = Router(tags=["practice"])
+private = Router(tags=["practice"], auth=token_or_session)
+router.add_router("", private)
 
-def attempt_dict(attempt: Attempt, *, follow_ups: list[Attempt] | None = None) -> dict:
+Analysis = dict[str, Any]  # the analyzer's JSON, schema_version 1 (see the README)
+
+
+class AnalyzeRate(BaseThrottle):
+    """settings.ANALYZE_RATE_PER_MINUTE analyses a minute per client address, counted in the cache
+    (see `loopcoach.web.core.ratelimit`), before the body is read."""
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        used = ratelimit.hit(f"analyze:{ratelimit.client_ip(request)}", window_seconds=60)
+        return used <= settings.ANALYZE_RATE_PER_MINUTE
+
+    def wait(self) -> int:
+        return 60
+
+
+class AnalyzeIn(Input):
+    answer: str
+    question: str | None = None
+    principle: str | None = Field(None, description="A principle slug, e.g. dive-deep")
+
+
+class AttemptIn(Input):
+    question_id: int
+    answer: str
+
+
+class FollowUpIn(Input):
+    follow_up: str = Field(description="The follow-up question being answered")
+    answer: str
+
+
+class AttemptQuery(Schema):
+    page: PageNumber = 1
+    question_id: QueryId | None = Field(None, description="Only the attempts at this question")
+
+
+class AttemptOut(Schema):
+    id: int
+    question: QuestionSummaryOut
+    answer: str
+    version: int
+    revision_of: int | None
+    parent: int | None
+    follow_up: str | None
+    grade: int | None
+    analysis: Analysis | None
+    analysis_error: str | None
+    duration_seconds: int | None
+    created_at: str
+    url: str
+
+
+class AttemptThreadOut(AttemptOut):
+    follow_ups: list[AttemptOut]
+
+
+class CardOut(Schema):
+    id: int
+    question: QuestionSummaryOut
+    due: str
+    last_rating: int | None
+    last_rating_name: str | None
+    rating_overridden: bool
+    reviews: int
+    last_attempt: int | None
+
+
+def attempt_out(attempt: Attempt, *, follow_ups: list[Attempt] | None = None) -> dict:
     data = {
         "id": attempt.pk,
-        "question": question_summary_dict(attempt.question),
+        "question": question_summary_out(attempt.question),
         "answer": attempt.answer,
         "version": attempt.version,
         "revision_of": attempt.revision_of_id,
@@ -45,14 +114,14 @@ def attempt_dict(attempt: Attempt, *, follow_ups: list[Attempt] | None = None) -
         "url": attempt.get_absolute_url(),
     }
     if follow_ups is not None:
-        data["follow_ups"] = [attempt_dict(child) for child in follow_ups]
+        data["follow_ups"] = [attempt_out(child) for child in follow_ups]
     return data
 
 
-def card_dict(card: ReviewCard) -> dict:
+def card_out(card: ReviewCard) -> dict:
     return {
         "id": card.pk,
-        "question": question_summary_dict(card.question),
+        "question": question_summary_out(card.question),
         "due": card.due.isoformat(),
         "last_rating": card.last_rating,
         "last_rating_name": card.rating_name or None,
@@ -62,133 +131,68 @@ def card_dict(card: ReviewCard) -> dict:
     }
 
 
-@overload
-def _text(data: dict, name: str) -> str: ...
-@overload
-def _text(data: dict, name: str, *, required: bool) -> str | None: ...
-def _text(data: dict, name: str, *, required: bool = True) -> str | None:
-    value = data.get(name)
-    if value is None and not required:
-        return None
-    if not isinstance(value, str):
-        raise BadRequest(
-            f"'{name}' is required and must be a string."
-            if required
-            else f"'{name}' must be a string."
-        )
-    return value
-
-
-@csrf_exempt  # no session, no state: nothing a forged request could abuse
-@require_POST
-def analyze_answer(request: HttpRequest) -> JsonResponse:
-    used = ratelimit.hit(f"analyze:{ratelimit.client_ip(request)}", window_seconds=60)
-    if used > settings.ANALYZE_RATE_PER_MINUTE:
-        response = api_error(
-            429,
-            "rate_limited",
-            f"More than {settings.ANALYZE_RATE_PER_MINUTE} analyses a minute; wait a minute.",
-        )
-        response["Retry-After"] = "60"
-        return response
+@router.post(
+    "/analyze", response={200: Analysis, 429: ErrorOut, **REFUSALS}, throttle=AnalyzeRate()
+)
+def analyze_answer(request: HttpRequest, body: AnalyzeIn) -> Analysis:
+    """Analyse an answer without saving it: no sign-in, no CSRF token (there is no state)."""
     try:
-        data = json_body(request)
-        answer = _text(data, "answer")
-        question, principle = (
-            _text(data, "question", required=False),
-            _text(data, "principle", required=False),
-        )
-        return JsonResponse(analyze(answer, question=question, principle=principle).to_dict())
-    except (BadRequest, AnalysisInputError) as exc:
-        return api_error(400, "bad_request", str(exc))
+        return analyze(body.answer, question=body.question, principle=body.principle).to_dict()
+    except AnalysisInputError as exc:
+        raise bad_request(str(exc)) from None
 
 
-@api_login_required
-@require_http_methods(["GET", "POST"])
-def attempt_collection(request: AuthenticatedRequest) -> JsonResponse:
-    if request.method == "POST":
-        return _attempt_post(request)
+@private.get("/attempts", response={200: Page[AttemptOut], **PRIVATE_REFUSALS})
+def attempt_list(request: AuthenticatedRequest, query: Query[AttemptQuery]) -> dict:
+    """The caller's attempts, newest first."""
     attempts = selectors.attempts_of(request.user).prefetch_related("question__principles")
-    raw_question = request.GET.get("question_id")
-    if raw_question:
-        if not raw_question.isdigit():
-            return api_error(400, "bad_request", "question_id must be a positive integer.")
-        attempts = attempts.filter(question_id=int(raw_question))
-    raw_page = request.GET.get("page") or "1"
-    if not raw_page.isdigit() or int(raw_page) < 1:
-        return api_error(400, "bad_request", "page must be a positive integer.")
-    paginator = Paginator(attempts, settings.API_PAGE_SIZE)
+    if query.question_id is not None:
+        attempts = attempts.filter(question_id=query.question_id)
+    return paginate(attempts, query.page, attempt_out)
+
+
+@private.post("/attempts", response={201: AttemptThreadOut, **PRIVATE_REFUSALS})
+def attempt_create(request: AuthenticatedRequest, body: AttemptIn) -> Status[dict]:
+    """Save an answer to a question of the bank and analyse it."""
+    question = Question.objects.filter(pk=body.question_id).first()
+    if question is None:
+        raise not_found(f"No question {body.question_id}.")
     try:
-        page = paginator.page(int(raw_page))
-    except EmptyPage:
-        return api_error(
-            404, "not_found", f"Page {raw_page} is past the last page ({paginator.num_pages})."
-        )
-    return JsonResponse(
-        {
-            "count": paginator.count,
-            "page": page.number,
-            "pages": paginator.num_pages,
-            "next": page.number + 1 if page.has_next() else None,
-            "previous": page.number - 1 if page.has_previous() else None,
-            "results": [attempt_dict(a) for a in page.object_list],
-        }
-    )
+        attempt = services.attempt_create(user=request.user, question=question, answer=body.answer)
+    except AnswerInputError as exc:
+        raise bad_request(str(exc)) from None
+    return Status(201, attempt_out(attempt, follow_ups=[]))
 
 
-def _attempt_post(request: AuthenticatedRequest) -> JsonResponse:
-    try:
-        data = json_body(request)
-        question_id = data.get("question_id")
-        if not isinstance(question_id, int) or isinstance(question_id, bool):
-            raise BadRequest("'question_id' is required and must be an integer.")
-        answer = _text(data, "answer")
-        question = Question.objects.filter(pk=question_id).first()
-        if question is None:
-            return api_error(404, "not_found", f"No question {question_id}.")
-        attempt = services.attempt_create(user=request.user, question=question, answer=answer)
-    except (BadRequest, AnswerInputError) as exc:
-        return api_error(400, "bad_request", str(exc))
-    return JsonResponse(attempt_dict(attempt, follow_ups=[]), status=201)
-
-
-@api_login_required
-@require_GET
-def attempt_item(request: AuthenticatedRequest, pk: int) -> JsonResponse:
+def _own_attempt(request: AuthenticatedRequest, pk: int) -> Attempt:
     attempt = selectors.attempts_of(request.user).filter(pk=pk).first()
     if attempt is None:
-        return api_error(404, "not_found", f"No attempt {pk}.")
-    return JsonResponse(
-        attempt_dict(
-            attempt,
-            follow_ups=list(
-                attempt.follow_ups.select_related("question").order_by("created_at", "id")
-            ),
-        )
-    )
+        raise not_found(f"No attempt {pk}.")
+    return attempt
 
 
-@api_login_required
-@require_POST
-def follow_up_collection(request: AuthenticatedRequest, pk: int) -> JsonResponse:
-    parent = selectors.attempts_of(request.user).filter(pk=pk).first()
-    if parent is None:
-        return api_error(404, "not_found", f"No attempt {pk}.")
+@private.get("/attempts/{int:pk}", response={200: AttemptThreadOut, **PRIVATE_REFUSALS})
+def attempt_detail(request: AuthenticatedRequest, pk: int) -> dict:
+    """One attempt and the answers to its follow-up questions."""
+    attempt = _own_attempt(request, pk)
+    children = attempt.follow_ups.select_related("question").order_by("created_at", "id")
+    return attempt_out(attempt, follow_ups=list(children))
+
+
+@private.post("/attempts/{int:pk}/follow-ups", response={201: AttemptThreadOut, **PRIVATE_REFUSALS})
+def follow_up_create(request: AuthenticatedRequest, pk: int, body: FollowUpIn) -> Status[dict]:
+    """Answer one of the follow-up questions an attempt's analysis raised."""
+    parent = _own_attempt(request, pk)
     try:
-        data = json_body(request)
         attempt = services.attempt_follow_up_create(
-            user=request.user,
-            parent=parent,
-            follow_up=_text(data, "follow_up"),
-            answer=_text(data, "answer"),
+            user=request.user, parent=parent, follow_up=body.follow_up, answer=body.answer
         )
-    except (BadRequest, AnswerInputError) as exc:
-        return api_error(400, "bad_request", str(exc))
-    return JsonResponse(attempt_dict(attempt, follow_ups=[]), status=201)
+    except AnswerInputError as exc:
+        raise bad_request(str(exc)) from None
+    return Status(201, attempt_out(attempt, follow_ups=[]))
 
 
-@api_login_required
-@require_GET
-def reviews_due(request: AuthenticatedRequest) -> JsonResponse:
-    cards = selectors.cards_due(request.user)
-    return JsonResponse({"count": len(cards), "results": [card_dict(card) for card in cards]})
+@private.get("/reviews/due", response={200: Page[CardOut], **PRIVATE_REFUSALS})
+def reviews_due(request: AuthenticatedRequest, page: PageNumber = 1) -> dict:
+    """The caller's review cards that are due now, the most overdue first."""
+    return paginate(selectors.cards_due(request.user), page, card_out)

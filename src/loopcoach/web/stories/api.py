@@ -2,17 +2,105 @@
 
 from __future__ import annotations
 
-from django.http import JsonResponse
-from django.views.decorators.http import require_GET, require_http_methods
+from typing import Annotated
 
-from loopcoach.web.api.auth import BadRequest, api_error, api_login_required, json_body
+from ninja import Router, Schema, Status
+from pydantic import Field, field_validator
+
+from loopcoach.web.api.auth import token_or_session
+from loopcoach.web.api.errors import PRIVATE_REFUSALS, ErrorOut, conflict, invalid, not_found
+from loopcoach.web.api.pagination import Page, PageNumber, paginate
+from loopcoach.web.api.schemas import Input
 from loopcoach.web.core.requests import AuthenticatedRequest
 from loopcoach.web.stories import services
 from loopcoach.web.stories.models import MAX_PART_LENGTH, TEXT_FIELDS, Story
 from loopcoach.web.stories.selectors import story_get, story_principles, user_coverage, user_stories
 
+router = Router(tags=["stories"], auth=token_or_session)
+Part = Annotated[str | None, Field(None, max_length=MAX_PART_LENGTH)]
 
-def story_dict(story: Story) -> dict:
+
+class StoryIn(Input):
+    """A story's fields; on PATCH only those sent change, on PUT those left out become empty."""
+
+    title: Annotated[str | None, Field(None, max_length=200)]
+    when: Annotated[str | None, Field(None, max_length=120)]
+    situation: Part
+    task: Part
+    action: Part
+    result: Part
+    reflection: Part
+    principles: list[str] | None = Field(None, description="Principle slugs")
+
+    @field_validator("title")
+    @classmethod
+    def _title_not_blank(cls, title: str | None) -> str | None:
+        if title is not None and not title.strip():
+            raise ValueError("cannot be empty")
+        return title
+
+
+class FeedbackOut(Schema):
+    strengths: list[str]
+    improvements: list[str]
+    follow_ups: list[str]
+    error: str | None
+
+
+class SuggestionOut(Schema):
+    slug: str
+    name: str
+    score: float
+    share: float = Field(description="The score as a share of the best one's")
+
+
+class StoryOut(Schema):
+    id: int
+    title: str
+    when: str
+    situation: str
+    task: str
+    action: str
+    result: str
+    reflection: str
+    principles: list[str]
+    suggested_principles: list[SuggestionOut]
+    grade: int | None
+    feedback: FeedbackOut
+    url: str
+    created_at: str
+    updated_at: str
+
+
+class DeletedOut(Schema):
+    deleted: int
+
+
+class PrincipleCoverageOut(Schema):
+    slug: str
+    name: str
+    stories: list[int] = Field(description="Ids of the stories that show the principle")
+    gap: bool
+
+
+class StoryUseOut(Schema):
+    id: int
+    title: str
+    principles: list[str]
+    uses: int
+    stretched: bool
+    overused: bool
+
+
+class CoverageOut(Schema):
+    principles: list[PrincipleCoverageOut]
+    stories: list[StoryUseOut]
+    gaps: list[str]
+    covered: int
+
+
+def story_out(story: Story) -> dict:
+    analysis = story.analysis or {}
     return {
         "id": story.pk,
         "title": story.title,
@@ -22,9 +110,9 @@ def story_dict(story: Story) -> dict:
         "suggested_principles": story.suggested_principles(),
         "grade": story.grade,
         "feedback": {
-            "strengths": (story.analysis or {}).get("strengths", []),
-            "improvements": (story.analysis or {}).get("improvements", []),
-            "follow_ups": (story.analysis or {}).get("follow_ups", []),
+            "strengths": analysis.get("strengths", []),
+            "improvements": analysis.get("improvements", []),
+            "follow_ups": analysis.get("follow_ups", []),
             "error": story.analysis_error or None,
         },
         "url": story.get_absolute_url(),
@@ -33,97 +121,104 @@ def story_dict(story: Story) -> dict:
     }
 
 
-def _validated(data: dict, *, partial: bool) -> tuple[dict, list[str] | None]:
-    fields = {}
-    for name in ("title", "when", *TEXT_FIELDS):
-        if name not in data:
-            continue
-        value = data[name]
-        if not isinstance(value, str):
-            raise BadRequest(f"'{name}' must be a string.")
-        limit = 200 if name == "title" else 120 if name == "when" else MAX_PART_LENGTH
-        if len(value) > limit:
-            raise BadRequest(f"'{name}' is longer than {limit} characters.")
-        fields[name] = value
-    if not partial and not (fields.get("title") or "").strip():
-        raise BadRequest("'title' is required.")
-    if "title" in fields and not fields["title"].strip():
-        raise BadRequest("'title' cannot be empty.")
-    principles = data.get("principles")
-    if principles is not None:
-        if not isinstance(principles, list) or not all(isinstance(p, str) for p in principles):
-            raise BadRequest("'principles' must be a list of principle slugs.")
+def _fields(body: StoryIn) -> dict[str, str]:
+    return {
+        name: getattr(body, name)
+        for name in ("title", "when", *TEXT_FIELDS)
+        if getattr(body, name) is not None
+    }
+
+
+def _require_title(body: StoryIn) -> None:
+    if body.title is None:
+        raise invalid({"title": "is required"})
+
+
+def _checked_principles(body: StoryIn) -> list[str] | None:
+    if body.principles is not None:
         known = set(story_principles().values_list("slug", flat=True))
-        unknown = [p for p in principles if p not in known]
+        unknown = [p for p in body.principles if p not in known]
         if unknown:
-            raise BadRequest(f"Unknown principles: {', '.join(unknown)}.")
-    return fields, principles
+            raise invalid({"principles": f"unknown: {', '.join(unknown)}"})
+    return body.principles
 
 
-@api_login_required
-@require_http_methods(["GET", "POST"])
-def story_collection(request: AuthenticatedRequest) -> JsonResponse:
-    if request.method == "GET":
-        return JsonResponse({"results": [story_dict(s) for s in user_stories(request.user)]})
-    try:
-        fields, principles = _validated(json_body(request), partial=False)
-        story = services.story_create(user=request.user, data=fields, principles=principles)
-    except BadRequest as error:
-        return api_error(400, "bad_request", str(error))
-    except services.StoryError as error:
-        return api_error(409, "conflict", str(error))
-    created = story_get(user=request.user, pk=story.pk)
-    assert created is not None  # just written by this user
-    return JsonResponse(story_dict(created), status=201)
-
-
-@api_login_required
-@require_http_methods(["GET", "PUT", "PATCH", "DELETE"])
-def story_item(request: AuthenticatedRequest, pk: int) -> JsonResponse:
+def _own_story(request: AuthenticatedRequest, pk: int) -> Story:
     story = story_get(user=request.user, pk=pk)
     if story is None:
-        return api_error(404, "not_found", f"No story {pk}.")
-    if request.method == "GET":
-        return JsonResponse(story_dict(story))
-    if request.method == "DELETE":
-        services.story_delete(story=story)
-        return JsonResponse({"deleted": pk})
+        raise not_found(f"No story {pk}.")
+    return story
+
+
+@router.get("/stories", response={200: Page[StoryOut], **PRIVATE_REFUSALS})
+def story_list(request: AuthenticatedRequest, page: PageNumber = 1) -> dict:
+    return paginate(user_stories(request.user), page, story_out)
+
+
+@router.post("/stories", response={201: StoryOut, 409: ErrorOut, **PRIVATE_REFUSALS})
+def story_create(request: AuthenticatedRequest, body: StoryIn) -> Status[dict]:
+    """Add a story; it is analysed, and principles it seems to show are suggested."""
+    _require_title(body)
+    principles = _checked_principles(body)
     try:
-        fields, principles = _validated(json_body(request), partial=request.method == "PATCH")
-    except BadRequest as error:
-        return api_error(400, "bad_request", str(error))
-    if request.method == "PUT":  # a full replacement: parts left out become empty
-        fields = {name: fields.get(name, "") for name in ("title", "when", *TEXT_FIELDS)}
-        principles = principles or []
-    services.story_update(story=story, data=fields, principles=principles)
-    updated = story_get(user=request.user, pk=pk)
-    assert updated is not None  # read above, and this request does not delete it
-    return JsonResponse(story_dict(updated))
+        story = services.story_create(user=request.user, data=_fields(body), principles=principles)
+    except services.StoryError as error:
+        raise conflict(str(error)) from None
+    return Status(201, story_out(_own_story(request, story.pk)))
 
 
-@api_login_required
-@require_GET
-def story_coverage(request: AuthenticatedRequest) -> JsonResponse:
+@router.get("/stories/coverage", response={200: CoverageOut, **PRIVATE_REFUSALS})
+def story_coverage(request: AuthenticatedRequest) -> dict:
+    """Which principles the caller's stories cover, and which stories are stretched or overused."""
     view = user_coverage(request.user)
     coverage = view.coverage
-    return JsonResponse(
-        {
-            "principles": [
-                {"slug": row.slug, "name": row.name, "stories": row.stories, "gap": row.is_gap}
-                for row in coverage.rows
-            ],
-            "stories": [
-                {
-                    "id": s.pk,
-                    "title": s.title,
-                    "principles": [p.slug for p in s.principles.all()],
-                    "uses": view.uses.get(s.pk, 0),
-                    "stretched": s.pk in coverage.stretched,
-                    "overused": s.pk in coverage.overused,
-                }
-                for s in view.stories
-            ],
-            "gaps": [row.slug for row in coverage.gaps],
-            "covered": coverage.covered,
-        }
-    )
+    return {
+        "principles": [
+            {"slug": row.slug, "name": row.name, "stories": row.stories, "gap": row.is_gap}
+            for row in coverage.rows
+        ],
+        "stories": [
+            {
+                "id": s.pk,
+                "title": s.title,
+                "principles": [p.slug for p in s.principles.all()],
+                "uses": view.uses.get(s.pk, 0),
+                "stretched": s.pk in coverage.stretched,
+                "overused": s.pk in coverage.overused,
+            }
+            for s in view.stories
+        ],
+        "gaps": [row.slug for row in coverage.gaps],
+        "covered": coverage.covered,
+    }
+
+
+@router.get("/stories/{int:pk}", response={200: StoryOut, **PRIVATE_REFUSALS})
+def story_detail(request: AuthenticatedRequest, pk: int) -> dict:
+    return story_out(_own_story(request, pk))
+
+
+@router.patch("/stories/{int:pk}", response={200: StoryOut, **PRIVATE_REFUSALS})
+def story_patch(request: AuthenticatedRequest, pk: int, body: StoryIn) -> dict:
+    """Change the fields sent; the others stay as they are."""
+    story = _own_story(request, pk)
+    services.story_update(story=story, data=_fields(body), principles=_checked_principles(body))
+    return story_out(_own_story(request, pk))
+
+
+@router.put("/stories/{int:pk}", response={200: StoryOut, **PRIVATE_REFUSALS})
+def story_replace(request: AuthenticatedRequest, pk: int, body: StoryIn) -> dict:
+    """Replace the whole story: fields left out become empty, principles left out are removed."""
+    story = _own_story(request, pk)
+    _require_title(body)
+    principles = _checked_principles(body) or []
+    fields = _fields(body)
+    fields = {name: fields.get(name, "") for name in ("title", "when", *TEXT_FIELDS)}
+    services.story_update(story=story, data=fields, principles=principles)
+    return story_out(_own_story(request, pk))
+
+
+@router.delete("/stories/{int:pk}", response={200: DeletedOut, **PRIVATE_REFUSALS})
+def story_delete(request: AuthenticatedRequest, pk: int) -> dict:
+    services.story_delete(story=_own_story(request, pk))
+    return {"deleted": pk}

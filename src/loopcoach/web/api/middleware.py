@@ -1,0 +1,49 @@
+"""Whatever answers under /api/ answers JSON: the last guard behind the NinjaAPI's handlers.
+
+Django and ninja answer a few refusals themselves before any handler of ours
+runs (ninja's 405, Django's 400 for a body past DATA_UPLOAD_MAX_MEMORY_SIZE read
+by a middleware); this puts them, and an unexpected exception, in the one shape.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse
+
+from loopcoach.web.api.errors import CODES, error_response, too_large_response
+
+logger = logging.getLogger(__name__)
+PREFIX = "/api/"
+MESSAGES = {
+    405: "This endpoint does not take that method.",
+    500: "Something went wrong on the server; it has been logged.",
+}
+
+
+class JsonErrorsMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not request.path.startswith(PREFIX) or response.status_code < 400:
+            return response
+        if response.get("Content-Type", "").startswith("application/json"):
+            return response
+        status = response.status_code
+        message = MESSAGES.get(status, "The request was refused.")
+        replacement = error_response(status, CODES.get(status, "bad_request"), message)
+        if "Allow" in response:
+            replacement["Allow"] = response["Allow"]
+        return replacement
+
+    def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
+        if not request.path.startswith(PREFIX):
+            return None
+        if isinstance(exc, RequestDataTooBig):
+            return too_large_response()
+        logger.exception("API error on %s %s", request.method, request.path)
+        return error_response(500, "server_error", MESSAGES[500])
