@@ -164,7 +164,7 @@ def story_create(request: HttpRequest, body: StoryIn) -> Status[dict]:
         story = services.story_create(user=request.user, data=_fields(body), principles=principles)
     except services.StoryError as error:
         raise conflict(str(error)) from None
-    return Status(201, story_out(story_get(user=request.user, pk=story.pk)))
+    return Status(201, story_out(_own_story(request, story.pk)))
 
 
 @router.get("/stories/coverage", response={200: CoverageOut, **PRIVATE_REFUSALS})
@@ -203,7 +203,7 @@ def story_patch(request: HttpRequest, pk: int, body: StoryIn) -> dict:
     """Change the fields sent; the others stay as they are."""
     story = _own_story(request, pk)
     services.story_update(story=story, data=_fields(body), principles=_checked_principles(body))
-    return story_out(story_get(user=request.user, pk=pk))
+    return story_out(_own_story(request, pk))
 
 
 @router.put("/stories/{int:pk}", response={200: StoryOut, **PRIVATE_REFUSALS})
@@ -215,7 +215,7 @@ def story_replace(request: HttpRequest, pk: int, body: StoryIn) -> dict:
     fields = _fields(body)
     fields = {name: fields.get(name, "") for name in ("title", "when", *TEXT_FIELDS)}
     services.story_update(story=story, data=fields, principles=principles)
-    return story_out(story_get(user=request.user, pk=pk))
+    return story_out(_own_story(request, pk))
 
 
 @router.delete("/stories/{int:pk}", response={200: DeletedOut, **PRIVATE_REFUSALS})
