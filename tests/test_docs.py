@@ -113,7 +113,8 @@ def existing_routes() -> dict[str, set[str] | None]:
                 if route == "admin/":  # Django's admin: one entry, not its hundred pages
                     routes[normalised(route)] = None
                     continue
-                walk(pattern.url_patterns, route, in_api or pattern.namespace in namespaces)
+                in_this_api = pattern.namespace in namespaces or pattern.app_name in namespaces
+                walk(pattern.url_patterns, route, in_api or in_this_api)
             elif in_api and pattern.name == "api-root":
                 continue  # django-ninja's bare prefix, which only points at the docs
             elif isinstance(pattern, URLPattern):

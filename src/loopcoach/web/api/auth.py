@@ -43,13 +43,13 @@ class TokenOrSession(HttpBearer):
         return user
 
 
-def _csrf_refused(request: HttpRequest) -> bool:
-    return CsrfViewMiddleware(_no_view).process_view(request, _no_view, (), {}) is not None
-
-
 def _no_view(request: HttpRequest) -> HttpResponse:
     """Stands in for the view in the CSRF check, which only reads the request."""
     raise AssertionError("the CSRF check never calls the view")
+
+
+def _csrf_refused(request: HttpRequest) -> bool:
+    return CsrfViewMiddleware(_no_view).process_view(request, _no_view, (), {}) is not None
 
 
 token_or_session = TokenOrSession()

@@ -11,13 +11,14 @@ import logging
 from collections.abc import Callable
 
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 
 from loopcoach.web.api.errors import CODES, error_response, too_large_response
 
 logger = logging.getLogger(__name__)
 PREFIX = "/api/"
 MESSAGES = {
+    404: "Nothing here: see /api/v1/docs for the endpoints.",
     405: "This endpoint does not take that method.",
     500: "Something went wrong on the server; it has been logged.",
 }
@@ -45,5 +46,7 @@ class JsonErrorsMiddleware:
             return None
         if isinstance(exc, RequestDataTooBig):
             return too_large_response()
+        if isinstance(exc, Http404):  # ninja's bare /api/v1/ prefix raises it in production
+            return error_response(404, CODES[404], MESSAGES[404])
         logger.exception("API error on %s %s", request.method, request.path)
         return error_response(500, "server_error", MESSAGES[500])

@@ -9,7 +9,14 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from loopcoach.web.api.auth import token_or_session
-from loopcoach.web.api.errors import PRIVATE_REFUSALS, ErrorOut, bad_request, conflict, not_found
+from loopcoach.web.api.errors import (
+    PRIVATE_REFUSALS,
+    ErrorOut,
+    bad_request,
+    conflict,
+    invalid,
+    not_found,
+)
 from loopcoach.web.api.pagination import Page, PageNumber, paginate
 from loopcoach.web.api.schemas import Input
 from loopcoach.web.core.requests import AuthenticatedRequest
@@ -256,8 +263,8 @@ def loop_list(request: AuthenticatedRequest, page: PageNumber = 1) -> dict:
 def loop_create(request: AuthenticatedRequest, body: LoopIn) -> Status[dict]:
     """Start a mock loop: questions drawn for each round of the guide's loop."""
     guide = guide_by_path(body.guide)
-    if guide is None:  # validated by GuidePath; a guide deleted since then
-        raise not_found(f"No guide {body.guide}.")
+    if guide is None:  # removed since the body was validated
+        raise invalid({"guide": f"no guide '{body.guide}'"})
     minutes = guide.round_minutes_max if body.length == "real" else PRACTICE_MINUTES
     try:
         loop = services.loop_start(user=request.user, guide=guide, minutes=minutes, seed=body.seed)

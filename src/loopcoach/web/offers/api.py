@@ -112,7 +112,7 @@ class BandQuery(Schema):
 def offers_calculate(request: HttpRequest, body: CalculateIn) -> dict:
     """Four years of an offer's pay, month by month; or several offers side by side."""
     many = body.offers is not None
-    offers = body.offers if body.offers is not None else [body]
+    offers: list[OfferIn] = body.offers if body.offers is not None else [body]
     if not 1 <= len(offers) <= MAX_OFFERS:
         raise invalid({"offers": f"must be a list of 1 to {MAX_OFFERS} offers"})
     parsed, fields = [], {}
