@@ -154,3 +154,12 @@ def test_every_answer_box_takes_its_limit_from_the_field(client, alice, question
         page = client.get(url).content.decode()
         boxes = page.count("<textarea")
         assert boxes and page.count(f'maxlength="{MAX_ANSWER_CHARS}"') == boxes
+
+
+def test_each_practice_box_says_what_it_answers(client, alice, question):
+    client.force_login(alice)
+    assert "Get feedback" in client.get(f"/practice/questions/{question.pk}/").content.decode()
+    attempt = answering.attempt_create(user=alice, question=question, answer=STRONG)
+    page = client.get(f"/practice/attempts/{attempt.pk}/").content.decode()
+    assert "Your revised answer" in page and "Resubmit" in page
+    assert "Your answer to the follow-up" in page and "Submit follow-up" in page

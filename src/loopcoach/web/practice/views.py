@@ -21,12 +21,12 @@ from django.views.decorators.vary import vary_on_headers
 
 from loopcoach.repetition import RATINGS
 from loopcoach.web.answering import services as answering
-from loopcoach.web.answering.forms import AnswerForm
 from loopcoach.web.answering.services import AnswerInputError
 from loopcoach.web.core.requests import AuthenticatedRequest, HtmxRequest
 from loopcoach.web.guides.models import Principle
 from loopcoach.web.practice import selectors, services
 from loopcoach.web.practice.chart import grades_chart
+from loopcoach.web.practice.forms import WORDINGS, answer_boxes
 from loopcoach.web.practice.models import Attempt, Draft, ReviewCard
 from loopcoach.web.questions.models import Question
 from loopcoach.web.questions.selectors import QuestionFilters, question_filter, question_related
@@ -49,7 +49,8 @@ def _echo(request: HttpRequest, question: Question, text: str, **extra: Any) -> 
         "swap": "outerHTML" if request.POST.get("swap") == "outerHTML" else "innerHTML",
         "text": text,
         "question": question,
-        "answer_form": AnswerForm(),
+        **answer_boxes(),
+        "words": WORDINGS.of(parent=extra.get("parent"), revision_of=extra.get("revision_of")),
         **extra,
     }
 
@@ -117,7 +118,7 @@ def _practice_context(request: AuthenticatedRequest, question: Question, **extra
         "draft_updated": draft.updated_at.isoformat() if draft else "",
         "card": card,
         "timer_seconds": TIMER_SECONDS,
-        "answer_form": AnswerForm(),
+        **answer_boxes(),
         "answer_slot": Draft.ANSWER_SLOT,
         **extra,
     }
@@ -211,7 +212,7 @@ def _follow_up_response(
             "parent": parent,
             "question": parent.question,
             "drafts": {},
-            "answer_form": AnswerForm(),
+            **answer_boxes(),
         },
     )
 
@@ -231,7 +232,7 @@ def _thread_context(request: AuthenticatedRequest, attempt: Attempt) -> dict:
         "ratings": RATINGS,
         "root": root,
         "drafts": dict(drafts),
-        "answer_form": AnswerForm(),
+        **answer_boxes(),
     }
 
 

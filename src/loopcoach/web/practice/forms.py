@@ -1,0 +1,44 @@
+"""What the practice answer boxes say: a first answer, a revision, a follow-up answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from loopcoach.web.answering.forms import AnswerForm
+
+STORY_HINT = "Situation, task, the actions you took yourself, and the result, with numbers."
+
+
+@dataclass(frozen=True)
+class Wording:
+    label: str
+    rows: int
+    placeholder: str
+    button: str
+
+
+@dataclass(frozen=True)
+class Wordings:
+    answer: Wording = Wording("Your answer", 12, STORY_HINT, "Get feedback")
+    revise: Wording = Wording("Your revised answer", 12, STORY_HINT, "Resubmit")
+    follow_up: Wording = Wording(
+        "Your answer to the follow-up",
+        7,
+        "Answer as you would in the room: what exactly did you do, and why?",
+        "Submit follow-up",
+    )
+
+    def of(self, *, parent: object = None, revision_of: object = None) -> Wording:
+        """The wording of a box answering a follow-up (`parent`), revising, or answering."""
+        if parent is not None:
+            return self.follow_up
+        return self.revise if revision_of is not None else self.answer
+
+
+WORDINGS = Wordings()
+
+
+def answer_boxes() -> dict:
+    """What every page with answer boxes passes to them: the form (its field sets the limit)
+    and the wordings, which each box picks by what it answers."""
+    return {"answer_form": AnswerForm(), "wording": WORDINGS}
