@@ -40,7 +40,7 @@ def test_a_hypothetical_answer_is_a_clear_no():
     "worse",
     [
         dict(roles=("situation", "action", "action"), metrics_total=0, metrics_in_results=0),
-        dict(ownership="we", i_action_sentences=0),
+        dict(ownership="we", i_action_sentences=0, i_share=0.1),
     ],
 )
 def test_missing_parts_lower_the_grade(worse):

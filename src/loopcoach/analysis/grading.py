@@ -42,6 +42,12 @@ class GradeInputs:
     specific_details: int = 0
 
 
+# Features where more is worse; the grade model is fitted with every other weight >= 0 and these
+# <= 0, so that no reason can say "has no numbers" because numbers happened to correlate with
+# something else in training.
+WORSE_WHEN_HIGHER = frozenset(
+    "hypothetical too_long filler_rate hedge_rate other_share ownership_we off_topic".split()
+)
 CONCISE_WORDS = 450  # LABELS.md: a 4 is concise; no strong answer we have seen runs longer
 OFF_TOPIC_MAX = 2  # LABELS.md: a story that does not answer the question is at most a 2
 

@@ -28,7 +28,7 @@ class LinearModel:
         return cls(
             classes=tuple(data["classes"]),
             bias=tuple(data["bias"]),
-            weights={k: list(v) for k, v in data["weights"].items()},
+            weights=data["weights"],
             extra={k: v for k, v in data.items() if k not in {"classes", "bias", "weights"}},
         )
 

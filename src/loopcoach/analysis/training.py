@@ -45,6 +45,7 @@ from loopcoach.analysis.training_data import (
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "models"
 Log = Callable[[str], None]
+ROLES_PRUNE = 0.02  # of the largest weight: halves the role model, see fit_logistic
 ExtraSentences = list[tuple[str, str, int, int]]
 
 __all__ = ["DEFAULT_OUT", "Plan", "load_answers", "train"]
@@ -128,7 +129,8 @@ def fit_roles(
     answers: list[Answer], extra: ExtraSentences, c: float, order_weight: float
 ) -> linear.LinearModel:
     rows, labels = _sentence_rows(answers, extra)
-    return _with_order(fit_logistic(rows, labels, c, True), answers, order_weight)
+    model = fit_logistic(rows, labels, c, True, relative_prune=ROLES_PRUNE)
+    return _with_order(model, answers, order_weight)
 
 
 def train_roles(
@@ -272,14 +274,16 @@ def train_grade(held: list[HeldOut], plan: Plan, log: Log) -> dict[str, Any]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import Ridge
 
+    from loopcoach.analysis.grading import WORSE_WHEN_HIGHER
+
     vec = DictVectorizer()
-    x = vec.fit_transform([h.grade_features for h in held])
+    x = vec.fit_transform([_oriented(h.grade_features) for h in held])
     y = [h.answer.grade for h in held]
     best = None
     for alpha in [1.0] if plan.quick else [0.3, 1.0, 3.0, 10.0]:
         preds = [0.0] * len(held)
         for tr, te in folds(len(held), plan, [h.answer.source for h in held]):
-            reg = Ridge(alpha=alpha).fit(x[tr], [y[i] for i in tr])
+            reg = Ridge(alpha=alpha, positive=True).fit(x[tr], [y[i] for i in tr])
             for i, p in zip(te, reg.predict(x[te]), strict=True):
                 preds[i] = float(p)
         cuts = _best_cuts(preds, y)
@@ -295,17 +299,27 @@ def train_grade(held: list[HeldOut], plan: Plan, log: Log) -> dict[str, Any]:
         f" {sum(g == t for g, t in zip(graded, y, strict=True)) / len(y):.3f}"
         f" (ridge alpha={alpha}, thresholds {cuts})"
     )
-    reg = Ridge(alpha=alpha).fit(x, y)
+    reg = Ridge(alpha=alpha, positive=True).fit(x, y)
     names = list(vec.get_feature_names_out())
-    means = {n: round(float(v), 5) for n, v in zip(names, x.mean(axis=0).A1, strict=True)}
+    sign = {n: -1.0 if n in WORSE_WHEN_HIGHER else 1.0 for n in names}
+    means = {n: round(sign[n] * float(v), 5) for n, v in zip(names, x.mean(axis=0).A1, strict=True)}
     return {
         "classes": ["grade"],
         "bias": [round(float(reg.intercept_), 5)],
-        "weights": {n: [round(float(w), 5)] for n, w in zip(names, reg.coef_, strict=True)},
+        "weights": {
+            n: [round(sign[n] * float(w), 5)] for n, w in zip(names, reg.coef_, strict=True)
+        },
         "thresholds": cuts,
         "feature_means": means,
         "cv_spearman": round(rho, 4),
     }
+
+
+def _oriented(features: dict[str, float]) -> dict[str, float]:
+    """Features turned so that higher is better (the fit then keeps every weight >= 0)."""
+    from loopcoach.analysis.grading import WORSE_WHEN_HIGHER
+
+    return {k: -v if k in WORSE_WHEN_HIGHER else v for k, v in features.items()}
 
 
 def _bounded_grade(score: float, cuts: list[float], h: HeldOut) -> int:

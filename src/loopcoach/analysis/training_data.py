@@ -172,11 +172,14 @@ def fit_logistic(
     min_count: int = 2,
     prune: float = PRUNE_BELOW,
     tol: float = 1e-4,
+    relative_prune: float = 0.0,
 ) -> linear.LinearModel:
     """Multinomial logistic regression; features seen in fewer than `min_count` rows are dropped.
 
     A looser `tol` stops the optimiser earlier: for the wide text models that is 5x faster and
-    no less accurate in cross-validation."""
+    no less accurate in cross-validation. Weights below `prune`, or below `relative_prune` times
+    the largest weight, are dropped: they change few decisions and cost loading and scoring
+    time (the cross-validated figures are those of the pruned models)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -187,7 +190,8 @@ def fit_logistic(
         C=c, max_iter=3000, tol=tol, class_weight="balanced" if balanced else None
     )
     clf.fit(x, labels, sample_weight=weights)
-    return _export(vec.get_feature_names_out(), clf.classes_, clf.coef_, clf.intercept_, prune)
+    threshold = max(prune, relative_prune * float(abs(clf.coef_).max()))
+    return _export(vec.get_feature_names_out(), clf.classes_, clf.coef_, clf.intercept_, threshold)
 
 
 def _frequent_only(rows: list[dict[str, float]], min_count: int) -> list[dict[str, float]]:
