@@ -43,6 +43,12 @@ def found(text: str) -> list[str]:
         ("I did it in one day.", ["one day"]),
         ("The rate went from 45 to 10.", ["45", "10"]),
         ("The error rate was over 40% then.", ["40%"]),
+        # a count out of a group keeps the group
+        ("I moved two of our best analysts onto it.", ["two of our best analysts"]),
+        ("I found that four of them were stale.", ["four of them"]),
+        # a duration that measures delivery, even after "within"
+        ("Within six weeks the delivery rate rose to 99%.", ["99%"]),  # the window is not
+        ("Every refund was returned within two hours.", ["two hours"]),
     ],
 )
 def test_it_finds_metrics(text, expected):
@@ -110,6 +116,10 @@ def test_it_finds_metrics(text, expected):
         "I asked two precise questions.",
         "Five of the six passed.",
         "The first two went well.",
+        # the window an outcome was measured over
+        "I tracked every test's pass rate over two weeks.",
+        "I kept the old tables as views for a quarter.",
+        "I committed the team for the coming half.",
     ],
 )
 def test_it_ignores_numbers_that_are_not_metrics(text):

@@ -157,6 +157,7 @@ _DEADLINE_BEFORE = re.compile(
 )
 _DELIVERY_BEFORE = re.compile(
     r"\b(?:shipped|launched|released|delivered|went\s+(?:out|live)|landed|deployed|fixed|finished|"
+    r"restored|cleared|closed|answered|returned|refunded|rebuilt|replaced|hired|onboarded|"
     r"completed|resolved|recovered|migrated|done|live)\b[\w\s,'’-]{0,20}$",
     re.I,
 )
@@ -251,6 +252,12 @@ def _classify(text: str, m: re.Match[str]) -> tuple[int, int] | None:
         return (start, end + unit.end())
     if _META_AFTER.match(rest):
         return None
+    part = _PART_OF.match(rest)
+    if part and (m.group("words") or "").lower() not in {"one", ""} | {"a couple"}:
+        if part.group("pronoun"):
+            return (start, end + part.end())  # "four of them", "two of us"
+        noun_end = _count_noun_end(text, end + part.end(), m)
+        return (start, noun_end) if noun_end else None  # "two of our best analysts"
     noun_end = _count_noun_end(text, end, m)
     if noun_end:
         return (start, noun_end)
@@ -345,6 +352,10 @@ _SELECTION_BEFORE = re.compile(
     r"of\s+the|of\s+those|of\s+these)\s+$",
     re.I,
 )
+# A count out of a group: "two of our best analysts", "four of them".
+_PART_OF = re.compile(
+    r"\s+of\s+(?:(?P<pronoun>them|us)\b|(?:the|our|my|their|his|her|those|these)(?=\s))", re.I
+)
 # "Two examples come to mind", "two quick ones", "asked two precise questions": talk about the
 # answer or the conversation, not the scale of anything.
 _META_AFTER = re.compile(
@@ -431,10 +442,16 @@ def _sets_scene(text: str, start: int, end: int, before: str) -> bool:
     if _DURATION_STOP_BEFORE.search(before) or _DEADLINE_BEFORE.search(before):
         return True
     sentence_before = text[max(0, start - 80) : start]
+    clause = re.split(r"[.;!?]", text[max(0, start - 160) : start])[-1]
     if _SPENT_WINDOW.search(before):
         # "I worked with her team for two weeks": time spent; "we were down for two days": impact.
-        clause = re.split(r"[.;!?]", sentence_before)[-1]
         return bool(_ACTIVITY_SUBJECT.search(clause)) and not _OUTCOME_CONTEXT.search(clause)
+    if _WINDOW_BEFORE.search(before) and not (
+        _DELIVERY_BEFORE.search(clause) or _OUTCOME_CONTEXT.search(clause)
+    ):
+        # "Within six weeks the rate rose to 99%", "pass rates over two weeks": the period an
+        # outcome was measured over; "restored within 36 hours" measures delivery.
+        return True
     return bool(re.search(r"\bdeadline\b[^.!?]*$", sentence_before, re.I))
 
 
@@ -443,10 +460,14 @@ _SPENT_WINDOW = re.compile(
     r"over\s+|the\s+(?:next|first|last|following)\s+)?$",
     re.I,
 )
+_WINDOW_BEFORE = re.compile(
+    r"\b(?:within|over|after)\s+(?:about\s+|around\s+|roughly\s+|the\s+(?:first|next|last)\s+)?$",
+    re.I,
+)
 _ACTIVITY_SUBJECT = re.compile(r"\b(?:I|we|We|let\s+them|my\s+team)\b")
 _OUTCOME_CONTEXT = re.compile(
     r"\b(?:down|outages?|offline|unavailable|blocked|stuck|delayed|late|waited|waiting|slipped|"
-    r"lasted|broken|stalled|idle|without|saved|lost|freed|frozen|missing|failing|failed|stopped|"
+    r"lasted|broken|stalled|idle|saved|lost|freed|frozen|missing|failing|failed|stopped|"
     r"lag\w*|behind|queued|backlogged|dark|jump\w*|doubl\w*|spik\w*|bounc\w*|stale|had\s+been|"
     r"kept\s+(?:failing|crashing|breaking))\b",
     re.I,
@@ -479,7 +500,11 @@ def _fractions(text: str) -> list[tuple[int, int]]:
         after = text[m.end() : m.end() + 12].lower()
         word = m.group(0).lower()
         if word == "half" and (
-            re.search(r"(?:first|second|other|back|latter|former|the|this|next|last)\s+$", before)
+            re.search(
+                r"(?:first|second|other|back|latter|former|the|this|next|last|coming|upcoming|"
+                r"following|whole|entire)\s+$",
+                before,
+            )
             or re.match(r"\s+(?:a|an)\s+(?:year|day|hour)|\s*-|\s+(?:year|day|time|hour)", after)
         ):
             continue
@@ -491,11 +516,12 @@ def _fractions(text: str) -> list[tuple[int, int]]:
             or word.startswith("one")
         ):
             continue
-        if word in {"a quarter", "one quarter"} and not (
-            _ARTICLE_DURATION_OK_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
-            or re.match(r"\s+of\b", after)
-        ):
-            continue
+        if word in {"a quarter", "one quarter"} and not re.match(r"\s+of\b", after):
+            before40 = text[max(0, m.start() - 40) : m.start()]
+            if not _ARTICLE_DURATION_OK_BEFORE.search(before40) or _sets_scene(
+                text, m.start(), m.end(), before40
+            ):
+                continue  # a quarter of time that only frames the story
         out.append((m.start(), m.end()))
     return out
 
