@@ -19,6 +19,9 @@ def inputs(**overrides) -> GradeInputs:
         principle_match=True,
         filler_count=0,
         hedge_count=0,
+        principle_fit=0.9,
+        i_share=0.85,
+        specific_details=6,
     )
     return GradeInputs(**{**base, **overrides})
 
@@ -37,7 +40,7 @@ def test_a_hypothetical_answer_is_a_clear_no():
     "worse",
     [
         dict(roles=("situation", "action", "action"), metrics_total=0, metrics_in_results=0),
-        dict(ownership="we", i_action_sentences=0),
+        dict(ownership="we", i_action_sentences=0, i_share=0.1),
     ],
 )
 def test_missing_parts_lower_the_grade(worse):
@@ -49,3 +52,38 @@ def test_grades_order_example_answers():
     we = analyze(WE_STORY).grade
     hyp = analyze(HYPOTHETICAL).grade
     assert strong > we >= hyp == 1
+
+
+def test_a_story_that_does_not_answer_the_question_is_at_most_a_2():
+    assert grade(inputs())[0] >= 3
+    value, _, reasons = grade(inputs(answers_question=False))
+    assert value <= 2
+    assert grade(inputs(answers_question=None, relevance_score=0.2))[0] <= 2
+    assert grade(inputs(answers_question=True, relevance_score=0.2))[0] >= 3
+
+
+def test_a_ramble_is_not_a_4():
+    strong = inputs(metrics_total=8, metrics_in_results=4, i_action_sentences=6)
+    assert grade(strong)[0] == 4
+    assert grade(inputs(**{**_fields(strong), "word_count": 630}))[0] <= 3
+
+
+def test_length_and_conciseness_move_the_score():
+    assert grade(inputs(word_count=40))[1] < grade(inputs(word_count=260))[1]
+    assert grade(inputs(word_count=600))[1] < grade(inputs(word_count=260))[1]
+
+
+def test_who_did_the_work_and_specifics_move_the_score():
+    assert grade(inputs(i_share=0.2))[1] < grade(inputs(i_share=0.9))[1]
+    assert grade(inputs(specific_details=0))[1] < grade(inputs(specific_details=8))[1]
+
+
+def test_the_grade_reasons_name_what_drove_it():
+    _, _, reasons = grade(inputs(answers_question=False))
+    assert any("does not answer the question" in r for r in reasons)
+
+
+def _fields(g: GradeInputs) -> dict:
+    from dataclasses import asdict
+
+    return {**asdict(g), "roles": g.roles}

@@ -16,6 +16,21 @@ from tests.analysis.examples import CONFLICT, HYPOTHETICAL, STRONG, WE_STORY
             "blocks people. I generally follow up a week later.",
             True,
         ),
+        (
+            "What I always do is write down what good looks like, with examples. I review the "
+            "first pieces of work from anyone new myself. I always give feedback the same day.",
+            True,
+        ),
+        (
+            "I'm someone who always takes full ownership. When something goes wrong I just fix "
+            "it. I don't wait for someone to assign it, I always jump in.",
+            True,
+        ),
+        (
+            "At my last company the nightly import failed. I traced it to a bad file and fixed "
+            "the parser. Since then I always add a test for every file format we accept.",
+            False,
+        ),
         (STRONG, False),
         (WE_STORY, False),
         (CONFLICT, False),

@@ -32,6 +32,23 @@ def found(text: str) -> list[str]:
         ("It saved 10 hours a week.", ["10 hours"]),
         ("I fixed it with one engineer on a 20-node cluster.", ["one engineer", "20-node cluster"]),
         ("Every account was restored within 36 hours.", ["36 hours"]),
+        # multipliers stay metrics; the same words as a frequency do not (see below)
+        ("Builds got three times faster.", ["three times"]),
+        ("Sign-ups grew three times over.", ["three times"]),
+        ("It is twice as fast.", ["twice"]),
+        # a duration that is an outcome or a delay, even after "for"
+        ("The site was down for 3 days.", ["3 days"]),
+        ("The ticket bounced between three teams for two weeks.", ["three teams", "two weeks"]),
+        ("A 3-day outage hit 40 stores.", ["3-day", "40 stores"]),
+        ("I did it in one day.", ["one day"]),
+        ("The rate went from 45 to 10.", ["45", "10"]),
+        ("The error rate was over 40% then.", ["40%"]),
+        # a count out of a group keeps the group
+        ("I moved two of our best analysts onto it.", ["two of our best analysts"]),
+        ("I found that four of them were stale.", ["four of them"]),
+        # a duration that measures delivery, even after "within"
+        ("Within six weeks the delivery rate rose to 99%.", ["99%"]),  # the window is not
+        ("Every refund was returned within two hours.", ["two hours"]),
     ],
 )
 def test_it_finds_metrics(text, expected):
@@ -60,6 +77,49 @@ def test_it_finds_metrics(text, expected):
         "This was three or four years ago.",
         "Within two hours we found the bad deploy.",
         "We ran a two-week pilot in one store.",
+        # identifiers and versions
+        "We saw a rise in 502 errors.",
+        "Every HTTP 404 went to the old page.",
+        "We moved from iOS 15 to Kubernetes 1.28.",
+        # ages
+        "Most of them were over 65, and they struggled.",
+        "She was a 72-year-old patient.",
+        "Users aged 18 and up can sign.",
+        # clock times and dates
+        "The committee only met at ten.",
+        "The plates were read between six and ten at night.",
+        "I was on site at six every morning.",
+        "A florist called at nine in the evening.",
+        "The contract ended on 31 March.",
+        # frequencies
+        "He had been passed over for promotion two times.",
+        "I typed the same comment thirty times.",
+        "She presented it three times to the committee.",
+        "It failed twice.",
+        # scene-setting durations and time anchors
+        "One night I noticed the queue growing.",
+        "One weekend I double-booked the room.",
+        "I signed a one-week emergency agreement.",
+        "They offered a ten-second refresher.",
+        # time spent working, piloting or investigating
+        "I worked with her team for two weeks.",
+        "We compared results for two weeks.",
+        "I let them break it for a week.",
+        "I spent three days reading the logs.",
+        # deadlines, meeting lengths, configuration values
+        "We had to deliver within six weeks.",
+        "We had a 15-minute standup.",
+        "I set the timeout to 30 seconds.",
+        # talk about the answer, selections of things already counted
+        "Two examples come to mind.",
+        "I'll give you two quick ones.",
+        "I asked two precise questions.",
+        "Five of the six passed.",
+        "The first two went well.",
+        # the window an outcome was measured over
+        "I tracked every test's pass rate over two weeks.",
+        "I kept the old tables as views for a quarter.",
+        "I committed the team for the coming half.",
     ],
 )
 def test_it_ignores_numbers_that_are_not_metrics(text):

@@ -44,3 +44,25 @@ def test_talking_is_not_acting():
         "I guess we shipped it.",
     ]
     assert decide_ownership(actions, actions) == "we"
+
+
+def test_without_recognised_actions_every_sentence_decides():
+    # The role model read none of these as an action; "I" is still ten times the subject.
+    sentences = [
+        "I joined the team in March and I was the only analyst.",
+        "I noticed the weekly report was always late, so I asked why.",
+        "I rebuilt the report in one query and I scheduled it.",
+        "I showed it to the director, and we agreed to retire the old one.",
+        "I trained the two planners and I wrote a short guide.",
+        "I still check it every Monday.",
+    ]
+    assert decide_ownership([], sentences) == "i"
+
+
+def test_without_recognised_actions_a_team_story_stays_the_teams():
+    sentences = [
+        "We had a slow release process.",
+        "We rebuilt the pipeline and we automated the tests.",
+        "We cut the release time in half.",
+    ]
+    assert decide_ownership([], sentences) == "we"

@@ -6,18 +6,18 @@ from pathlib import Path
 import pytest
 
 from loopcoach.analysis import linear
-from loopcoach.analysis.training import load_answers, train
+from loopcoach.analysis.training import Plan, load_answers, train
 
 FIXTURES = Path(__file__).parent / "fixtures"
 pytest.importorskip("sklearn")
 
 
-def test_it_trains_every_model_on_a_tiny_corpus_and_writes_json(tmp_path, monkeypatch):
-    from loopcoach.analysis import training
+QUICK = Plan(folds=2, quick=True)
 
-    monkeypatch.setattr(training, "FOLDS", 2)
+
+def test_it_trains_every_model_on_a_tiny_corpus_and_writes_json(tmp_path):
     messages: list[str] = []
-    written = train(FIXTURES / "tiny", tmp_path, log=messages.append, quick=True)
+    written = train(FIXTURES / "tiny", tmp_path, log=messages.append, plan=QUICK)
     assert set(written) == {
         "roles",
         "question_principle",
@@ -31,6 +31,27 @@ def test_it_trains_every_model_on_a_tiny_corpus_and_writes_json(tmp_path, monkey
         model = linear.LinearModel.from_dict(data)
         assert model.classes and len(model.bias) == len(model.classes)
     assert any("roles" in m for m in messages)
+    story = json.loads(written["story_principle"].read_text())
+    assert {"idf", "scene_weight", "asked_bonus", "temperature", "mismatch_threshold"} <= set(story)
+
+
+def test_training_is_deterministic(tmp_path):
+    first = train(FIXTURES / "tiny", tmp_path / "a", log=lambda _m: None, plan=QUICK)
+    second = train(FIXTURES / "tiny", tmp_path / "b", log=lambda _m: None, plan=QUICK)
+    for name, path in first.items():
+        assert path.read_bytes() == second[name].read_bytes(), name
+
+
+def test_trained_models_are_passed_in_not_patched(tmp_path):
+    from loopcoach.analysis import analyze
+    from loopcoach.analysis.linear import Models, shipped_models
+
+    written = train(FIXTURES / "tiny", tmp_path, log=lambda _m: None, plan=QUICK)
+    models = Models.from_dicts({n: json.loads(p.read_text()) for n, p in written.items()})
+    text = "I rewrote the cache. Latency fell by 40%."
+    report = analyze(text, question="Tell me about a time you dove deep.", models=models)
+    assert report.grade_inputs is not None
+    assert shipped_models().story_principle is not models.story_principle
 
 
 def test_a_malformed_line_is_reported_with_its_place(tmp_path):
@@ -42,4 +63,4 @@ def test_a_malformed_line_is_reported_with_its_place(tmp_path):
 def test_too_little_data_is_refused(tmp_path):
     (tmp_path / "empty.jsonl").write_text("")
     with pytest.raises(ValueError, match="at least"):
-        train(tmp_path, tmp_path / "out", log=lambda _m: None)
+        train(tmp_path, tmp_path / "out", log=lambda _m: None, plan=QUICK)

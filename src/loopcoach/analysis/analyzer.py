@@ -8,11 +8,18 @@ from bisect import bisect_right
 from loopcoach.analysis import feedback
 from loopcoach.analysis.cues import past_i_cue
 from loopcoach.analysis.fillers import find_fillers, find_hedges
-from loopcoach.analysis.grading import GradeInputs, grade
+from loopcoach.analysis.grading import GradeInputs, count_specific_details, grade
 from loopcoach.analysis.hypothetical import hypothetical_probability
+from loopcoach.analysis.linear import Models, shipped_models
 from loopcoach.analysis.metrics import find_metrics
-from loopcoach.analysis.principles import NAMES, asked_distribution, deeds_text, rank_principles
-from loopcoach.analysis.pronouns import count_pronouns, decide_ownership, subject_counts
+from loopcoach.analysis.principles import (
+    NAMES,
+    asked_distribution,
+    check_principle,
+    deeds_text,
+    rank_principles,
+)
+from loopcoach.analysis.pronouns import count_pronouns, decide_ownership, i_share, subject_counts
 from loopcoach.analysis.report import WORDS_PER_MINUTE, Report, Sentence
 from loopcoach.analysis.roles import assign_roles
 from loopcoach.analysis.sentences import split_sentences
@@ -22,8 +29,16 @@ from loopcoach.analysis.validation import check_answer
 _WORD = re.compile(r"[\w'’-]+")
 
 
-def analyze(answer: str, *, question: str | None = None, principle: str | None = None) -> Report:
-    """Analyse one behavioral answer. Raises AnalysisInputError for empty, huge or binary input."""
+def analyze(
+    answer: str,
+    *,
+    question: str | None = None,
+    principle: str | None = None,
+    models: Models | None = None,
+) -> Report:
+    """Analyse one behavioral answer. Raises AnalysisInputError for empty, huge or binary input.
+
+    `models` defaults to the ones shipped in the package (training passes its own)."""
     text = check_answer(answer)
     if principle is not None and principle not in NAMES:
         from loopcoach.analysis.errors import AnalysisInputError
@@ -31,18 +46,22 @@ def analyze(answer: str, *, question: str | None = None, principle: str | None =
         raise AnalysisInputError(
             f"Unknown principle {principle!r}; use one of the slugs in LABELS.md."
         )
+    models = models or shipped_models()
     spans = split_sentences(text)
     metrics = find_metrics(text)
     per_sentence = _metrics_per_sentence(spans, metrics)
-    roles = assign_roles([s.text for s in spans], [bool(m) for m in per_sentence])
+    roles = assign_roles([s.text for s in spans], [bool(m) for m in per_sentence], models.roles)
     sentences = [Sentence(s.text, s.start, s.end, r) for s, r in zip(spans, roles, strict=True)]
     texts = [s.text for s in spans]
     actions = [s.text for s in sentences if s.role == "action"]
-    ownership = decide_ownership(actions, texts)
-    hyp_p = hypothetical_probability(texts)
-    asked_dist = {principle: 1.0} if principle else asked_distribution(question)
-    asked = max(asked_dist, key=asked_dist.__getitem__) if asked_dist else None
-    ranked = rank_principles(text, asked_dist, deeds_text(texts, roles))
+    ownership = decide_ownership(actions, texts, model=models.ownership)
+    hyp_p = hypothetical_probability(texts, models.hypothetical)
+    asked_dist = (
+        {principle: 1.0} if principle else asked_distribution(question, models.question_principle)
+    )
+    ranked = rank_principles(text, asked_dist, deeds_text(texts, roles), models.story_principle)
+    check = check_principle(ranked, asked_dist, models.story_principle)
+    asked = check.asked
     word_count = len(_WORD.findall(text))
     fillers, hedges = find_fillers(text), find_hedges(text)
     inputs = GradeInputs(
@@ -58,10 +77,13 @@ def analyze(answer: str, *, question: str | None = None, principle: str | None =
         hypothetical_probability=hyp_p,
         word_count=word_count,
         principle_match=None if asked is None else ranked[0].slug == asked,
+        principle_fit=None if asked is None else 1.0 - check.confidence,
+        i_share=i_share(texts),
+        specific_details=count_specific_details(texts),
         filler_count=len(fillers),
         hedge_count=len(hedges),
     )
-    value, _score, reasons = grade(inputs)
+    value, _score, reasons = grade(inputs, models.grade)
     star = {r: r in roles for r in ("situation", "task", "action", "result")}
     action_share = _action_share(sentences)
     remarks, follow_ups = feedback.build(
@@ -94,6 +116,8 @@ def analyze(answer: str, *, question: str | None = None, principle: str | None =
         asked_principle=asked,
         grade=value,
         grade_reasons=reasons,
+        principle_check=check,
+        grade_inputs=inputs,
         feedback=remarks,
         follow_up_items=follow_ups,
     )

@@ -65,7 +65,6 @@ def subject_verbs(toks: list[str], subjects: frozenset[str]) -> list[str]:
 
 I_FORMS = frozenset({"i"})
 WE_FORMS = frozenset({"we"})
-MODALS = frozenset({"would", "'d", "will", "could", "should", "might", "can"})
 _HABIT = re.compile(
     r"\b(?:i|we)\s+(?:always|usually|generally|typically|normally|often|tend to|try to|like to|"
     r"make sure|make a point|prefer to)\b|\bmy (?:approach|philosophy|rule|habit|process|style|"

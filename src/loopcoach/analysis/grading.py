@@ -1,17 +1,22 @@
 """The 1-4 grade, from what the other parts found, with the reasons that drove it.
 
-A linear score over a dozen answer-level features (STAR completeness,
-personal actions, quantified results, ownership, hypothetical, length,
-principle match), cut into grades at learned thresholds. The reasons are
-the features that pulled the score up or down the most.
+A linear score over answer-level features (STAR completeness, personal
+actions and who did the work, quantified results, specific details, ownership,
+hypothetical, length and conciseness, fit with the principle asked, whether
+the story answers the question), cut into grades at learned thresholds. Three
+rules from LABELS.md bound it: a hypothetical answer is a 1, a story that does
+not answer the question is at most a 2, and a 4 must be concise. The reasons
+are the features that pulled the score up or down the most.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from loopcoach.analysis.linear import load_model
+from loopcoach.analysis.linear import LinearModel, shipped_models
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +31,25 @@ class GradeInputs:
     principle_match: bool | None
     filler_count: int
     hedge_count: int
+    # Calibrated probability that the story shows the asked principle (None: nothing asked).
+    principle_fit: float | None = None
+    # Share of "I" among the I/we subjects of the whole answer (None: neither occurs).
+    i_share: float | None = None
+    # Relevance (LABELS.md `answers_question`), from the relevance model; None when unknown.
+    answers_question: bool | None = None
+    relevance_score: float | None = None
+    # Named people, tools, places, quotes: the concrete details of a story.
+    specific_details: int = 0
+
+
+# Features where more is worse; the grade model is fitted with every other weight >= 0 and these
+# <= 0, so that no reason can say "has no numbers" because numbers happened to correlate with
+# something else in training.
+WORSE_WHEN_HIGHER = frozenset(
+    "hypothetical too_long filler_rate hedge_rate other_share ownership_we off_topic".split()
+)
+CONCISE_WORDS = 450  # LABELS.md: a 4 is concise; no strong answer we have seen runs longer
+OFF_TOPIC_MAX = 2  # LABELS.md: a story that does not answer the question is at most a 2
 
 
 REASONS = {
@@ -45,6 +69,9 @@ REASONS = {
     "hypothetical": ("", "describes what you would do, not a real event"),
     "length": ("has enough detail", "is short on detail"),
     "too_long": ("", "is long; tighten it"),
+    "specificity": ("gives concrete details", "stays general; name the people, tools and steps"),
+    "i_share": ("makes clear who did the work", "leaves unclear who did the work"),
+    "off_topic": ("", "does not answer the question asked"),
     "principle_match": (
         "fits the principle asked about",
         "shows a different principle than the question asks",
@@ -72,18 +99,21 @@ def grade_features(g: GradeInputs) -> dict[str, float]:
         "ownership_we": float(g.ownership == "we"),
         "hypothetical": g.hypothetical_probability,
         "length": min(words, 250) / 250,
-        "too_long": max(0.0, min(1.0, (words - 450) / 300)),
-        "principle_match": 0.5 if g.principle_match is None else float(g.principle_match),
+        "too_long": max(0.0, min(1.0, (words - 350) / 300)),
+        "specificity": min(1.0, g.specific_details * 100 / words / 3),
+        "i_share": 0.5 if g.i_share is None else g.i_share,
+        "off_topic": float(off_topic(g)),
+        "principle_match": _principle_match(g),
         "filler_rate": min(1.0, 20 * g.filler_count / words),
         "hedge_rate": min(1.0, 20 * g.hedge_count / words),
         "other_share": g.roles.count("other") / n,
     }
 
 
-def grade(g: GradeInputs) -> tuple[int, float, list[str]]:
+def grade(g: GradeInputs, model: LinearModel | None = None) -> tuple[int, float, list[str]]:
     """(grade 1-4, the continuous score behind it, reasons in plain words, most decisive first)."""
     feats = grade_features(g)
-    model = load_model("grade")
+    model = model or shipped_models().grade
     if model is None:
         score = _fallback_score(feats)
         cuts = [1.5, 2.5, 3.5]
@@ -95,10 +125,40 @@ def grade(g: GradeInputs) -> tuple[int, float, list[str]]:
         means = model.extra.get("feature_means", {})
         contributions = {k: weights.get(k, 0.0) * (v - means.get(k, 0.0)) for k, v in feats.items()}
     value = 1 + sum(score >= c for c in cuts)
+    if g.word_count > CONCISE_WORDS:
+        value = min(value, 3)
+    if off_topic(g):
+        value = min(value, OFF_TOPIC_MAX)
     if g.hypothetical_probability >= 0.5:
         value = 1  # LABELS.md: a hypothetical answer is a clear no
 
     return value, score, _reasons(contributions)
+
+
+def off_topic(g: GradeInputs) -> bool:
+    """The story does not answer the question: the relevance verdict, or its score when only
+    that is known."""
+    if g.answers_question is not None:
+        return not g.answers_question
+    return g.relevance_score is not None and g.relevance_score < 0.5
+
+
+def _principle_match(g: GradeInputs) -> float:
+    if g.principle_fit is not None:
+        return g.principle_fit
+    return 0.5 if g.principle_match is None else float(g.principle_match)
+
+
+# A capitalised word inside a sentence (a name, a tool, a team), a quote, or a word with digits
+# or inner capitals (S3, gRPC, PagerDuty).
+_NAMED = re.compile(
+    r"(?<=[a-z,;:] )[A-Z][\w'’-]+|[“\"][^”\"]{3,80}[”\"]|\b[A-Za-z]+\d\w*|\b[a-z]+[A-Z]\w*"
+)
+
+
+def count_specific_details(sentences: Sequence[str]) -> int:
+    """Concrete details: names of people, tools, teams and places, quoted words."""
+    return sum(len(_NAMED.findall(s)) for s in sentences)
 
 
 def _reasons(contributions: dict[str, float]) -> list[str]:

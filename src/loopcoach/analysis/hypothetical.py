@@ -1,7 +1,8 @@
 """Is the answer one specific past event, or what the speaker would do / generally does?
 
 A small logistic model over answer-level cues: the share of sentences that
-are conditional ("I would", "I'd") or habitual ("I always", "I usually"),
+are conditional ("I would", "I'd") or habitual ("I always", "I usually";
+LABELS.md counts what the speaker generally does as hypothetical too),
 against the share that narrate first-person past events and anchor a time
 or place ("at my last company", "in 2021", "last year").
 """
@@ -12,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from loopcoach.analysis import cues
-from loopcoach.analysis.linear import load_model, sigmoid
+from loopcoach.analysis.linear import LinearModel, shipped_models, sigmoid
 
 _ANCHOR = re.compile(
     r"\b(?:at my (?:last|previous|current|old|first)|at (?:a|an) [\w-]+ (?:company|"
@@ -33,7 +34,11 @@ def hypothetical_features(sentences: Sequence[str]) -> dict[str, float]:
     past_i = sum(cues.past_i_cue(s) for s in sentences)
     we_past = sum(bool(_WE_PAST.search(s)) for s in sentences)
     anchor = sum(bool(_ANCHOR.search(s)) for s in sentences)
+    # "I always…", "what I usually do…": habits describe no one event either (LABELS.md).
+    habit_only = sum(cues.habit_cue(s) and not cues.would_cue(s) for s in sentences)
     return {
+        "habit_only_share": habit_only / n,
+        "no_past_narration": float(past_i + we_past == 0),
         "would_share": would / n,
         "habit_share": habit / n,
         "past_i_share": past_i / n,
@@ -44,9 +49,9 @@ def hypothetical_features(sentences: Sequence[str]) -> dict[str, float]:
     }
 
 
-def hypothetical_probability(sentences: Sequence[str]) -> float:
+def hypothetical_probability(sentences: Sequence[str], model: LinearModel | None = None) -> float:
     feats = hypothetical_features(sentences)
-    model = load_model("hypothetical")
+    model = model or shipped_models().hypothetical
     if model is None:
         return (
             1.0

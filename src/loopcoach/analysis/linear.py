@@ -28,7 +28,7 @@ class LinearModel:
         return cls(
             classes=tuple(data["classes"]),
             bias=tuple(data["bias"]),
-            weights={k: list(v) for k, v in data["weights"].items()},
+            weights=data["weights"],
             extra={k: v for k, v in data.items() if k not in {"classes", "bias", "weights"}},
         )
 
@@ -56,14 +56,52 @@ def sigmoid(x: float) -> float:
     return 1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x))
 
 
-@cache
+MODEL_NAMES = (
+    "roles",
+    "question_principle",
+    "story_principle",
+    "hypothetical",
+    "ownership",
+    "grade",
+)
+
+
+@dataclass(frozen=True)
+class Models:
+    """Every model the analyzer scores with; None where a model has not been trained.
+
+    The analyzer takes them as an argument (training passes freshly fitted ones), and
+    `shipped_models()` reads the ones in the package.
+    """
+
+    roles: LinearModel | None = None
+    question_principle: LinearModel | None = None
+    story_principle: LinearModel | None = None
+    hypothetical: LinearModel | None = None
+    ownership: LinearModel | None = None
+    grade: LinearModel | None = None
+
+    @classmethod
+    def from_dicts(cls, data: dict[str, dict[str, Any]], base: Models | None = None) -> Models:
+        """Models from their JSON dicts; names missing from `data` come from `base`."""
+        built = {name: LinearModel.from_dict(d) for name, d in data.items() if name in MODEL_NAMES}
+        fallback = base or cls()
+        return cls(**{name: built.get(name, getattr(fallback, name)) for name in MODEL_NAMES})
+
+
 def load_model(name: str) -> LinearModel | None:
-    """The model `name`.json shipped in the package, read once per process; None if not trained."""
+    """The model `name`.json shipped in the package; None if not trained."""
     try:
         raw = resources.files(MODELS_PACKAGE).joinpath(f"{name}.json").read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError):
         return None
     return LinearModel.from_dict(json.loads(raw))
+
+
+@cache
+def shipped_models() -> Models:
+    """The models shipped in the package, read once per process."""
+    return Models(**{name: load_model(name) for name in MODEL_NAMES})
 
 
 def normalised(features: dict[str, float]) -> dict[str, float]:

@@ -158,6 +158,7 @@ _DEADLINE_BEFORE = re.compile(
 )
 _DELIVERY_BEFORE = re.compile(
     r"\b(?:shipped|launched|released|delivered|went\s+(?:out|live)|landed|deployed|fixed|finished|"
+    r"restored|cleared|closed|answered|returned|refunded|rebuilt|replaced|hired|onboarded|"
     r"completed|resolved|recovered|migrated|done|live)\b[\w\s,'’-]{0,20}$",
     re.I,
 )
@@ -236,11 +237,15 @@ def _classify(text: str, m: re.Match[str]) -> tuple[int, int] | None:
         if unit:
             return (
                 None
-                if _is_frequency(text, end + unit.end(), pattern)
+                if _is_frequency(text, start, end + unit.end(), pattern)
                 else (start, end + unit.end())
             )
     unit = _TIME_UNIT.match(rest)
     if unit:
+        if _is_time_anchor(text, m, unit) or _is_adjectival_duration(
+            text, start, end + unit.end(), unit
+        ):
+            return None
         return _duration(text, start, end + unit.end(), unit.group("unit"))
     unit = _OTHER_UNIT.match(rest)
     if unit and (
@@ -248,10 +253,44 @@ def _classify(text: str, m: re.Match[str]) -> tuple[int, int] | None:
         or unit.group(0).strip().lower() in {"points", "nines", "stars", "servers", "nodes"}
     ):
         return (start, end + unit.end())
+    if _META_AFTER.match(rest):
+        return None
+    part = _PART_OF.match(rest)
+    if part and (m.group("words") or "").lower() not in {"one", ""} | {"a couple"}:
+        if part.group("pronoun"):
+            return (start, end + part.end())  # "four of them", "two of us"
+        noun_end = _count_noun_end(text, end + part.end(), m)
+        return (start, noun_end) if noun_end else None  # "two of our best analysts"
     noun_end = _count_noun_end(text, end, m)
     if noun_end:
         return (start, noun_end)
     return (start, end) if _is_bare_quantity(text, m) else None
+
+
+def _is_time_anchor(text: str, m: re.Match[str], unit: re.Match[str]) -> bool:
+    """'One night I noticed…', 'one weekend': when it happened, not how long anything took."""
+    if (m.group("words") or "").lower() != "one" or unit.group("unit").lower().endswith("s"):
+        return False
+    return not _ARTICLE_DURATION_OK_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+
+
+_OUTCOME_NOUN = re.compile(
+    r"[\w-]*\s+(?:outages?|delays?|slips?|downtime|backlogs?|waits?|turnaround|lead\s+time|"
+    r"builds?|releases?|cycles?|queues?|payback)\b",
+    re.I,
+)
+
+
+def _is_adjectival_duration(text: str, start: int, end: int, unit: re.Match[str]) -> bool:
+    """'a ten-second refresher', 'a one-week agreement': the length of a thing that is neither
+    a delivery nor an outcome (an outage, a delay or a build still counts)."""
+    if not unit.group(0).startswith("-"):
+        return False
+    after = text[end : end + 40]
+    if not re.match(r"\s+[a-z]", after) or _OUTCOME_NOUN.match(after):
+        return False
+    before = text[max(0, start - 30) : start]
+    return not re.search(r"\b(?:to|into|from|than|instead\s+of)\s+(?:an?\s+)?$", before)
 
 
 def _is_bare_quantity(text: str, m: re.Match[str]) -> bool:
@@ -267,12 +306,13 @@ def _is_bare_quantity(text: str, m: re.Match[str]) -> bool:
         re.I,
     ):
         return False  # "week 3", "a rotation or two", "the other two", "aged 65"
-    if re.search(
-        r"\b(?:people|patients|users|customers|adults|children|kids|anyone|everyone)\s+(?:over|under)\s+$",
-        before,
-        re.I,
-    ):
-        return False  # an age: "patients over 65"
+    if _AGE_BEFORE.search(before):
+        return False  # an age: "patients over 65", "most of them were over 65"
+    if _SELECTION_BEFORE.search(before):
+        return False  # "all three", "the first two", "five of the six"
+    small = words or (m.group("digits") if len(m.group("digits") or "") <= 2 else "")
+    if small and _CLOCK_BEFORE.search(before) and not re.match(r"\s*(?:to|-|–)\s*\S", after):
+        return False  # a clock time: "the committee only met at ten"
     if words and re.match(r"\s+or\b", after):
         return False  # "three or four years ago"
     if re.match(r"-[a-z]", after, re.I) or re.search(r"\bout of\s+$", before, re.I):
@@ -296,11 +336,49 @@ def _is_bare_quantity(text: str, m: re.Match[str]) -> bool:
     return True
 
 
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b"
+)
+_DATE_AFTER = re.compile(r"\s+" + _MONTHS)
+_AGE_AFTER = re.compile(r"(?:\s+|-)years?(?:\s+|-)olds?\b", re.I)
+_AGE_BEFORE = re.compile(
+    r"\b(?:(?:were|was|are|is|be|been|people|patients|users|customers|adults|children|kids|"
+    r"anyone|everyone)\s+(?:over|under|above|below)|aged?|age\s+of|ages)\s+$",
+    re.I,
+)
+# Bare numbers that are a clock time ("at ten", "between six and ten at night"), a selection
+# ("all three", "the first two", "five of the six") rather than a quantity.
+_CLOCK_BEFORE = re.compile(r"\b(?:at|until|till|around|between|after|before|from)\s+$", re.I)
+_SELECTION_BEFORE = re.compile(
+    r"\b(?:all|both|the\s+(?:first|last|next|previous|past|leading|top|other|remaining)|"
+    r"of\s+the|of\s+those|of\s+these)\s+$",
+    re.I,
+)
+# A count out of a group: "two of our best analysts", "four of them".
+_PART_OF = re.compile(
+    r"\s+of\s+(?:(?P<pronoun>them|us)\b|(?:the|our|my|their|his|her|those|these)(?=\s))", re.I
+)
+# "Two examples come to mind", "two quick ones", "asked two precise questions": talk about the
+# answer or the conversation, not the scale of anything.
+_META_AFTER = re.compile(
+    r"(?:\s+[a-z-]+){0,2}?\s+(?:examples|ones|things|stories|lessons|reasons|questions|sentences)\b"
+)
+_STATUS_AFTER = re.compile(r"\s*(?:errors?|status|responses?|codes?|rates?|s\b|pages?)", re.I)
+
+
 def _is_excluded_number(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 30) : m.start()]
-    after = text[m.end() : m.end() + 8]
+    after = text[m.end() : m.end() + 24]
     if _CLOCK_AFTER.match(after) or after.startswith(("/", "th", "st", "nd", "rd")):
         return True
+    if _DATE_AFTER.match(after) or _AGE_AFTER.match(after):
+        return True  # "on 31 March", "a 65-year-old"
+    if re.fullmatch(r"[45]\d\d", m.group("digits") or "") and (
+        _STATUS_AFTER.match(after) or re.search(r"\bHTTP\s*$", before)
+    ):
+        return True  # an HTTP status code ("502 errors") names a kind of error
+    after = after[:8]
     if m.group("digits") and re.match(r"[A-Za-z]", after) and not _GLUED_UNIT.match(after):
         return True  # "720p", "4K" is kept by _GLUED_UNIT, "2FA" is not a quantity
     if m.group("digits") and _IDENTIFIER_BEFORE.search(before):
@@ -315,16 +393,33 @@ def _is_excluded_number(text: str, m: re.Match[str]) -> bool:
     return False
 
 
-def _is_frequency(text: str, end: int, pattern: re.Pattern[str]) -> bool:
+def _is_frequency(text: str, start: int, end: int, pattern: re.Pattern[str]) -> bool:
+    """'3x a day' and 'passed over two times' count how often, not how much."""
     if pattern is not _MULTIPLIER:
         return False
-    return bool(
-        re.match(
-            r"\s+(?:a|per|each|every)\s+(?:day|week|month|year|quarter|sprint|night)\b",
-            text[end : end + 20],
-            re.I,
-        )
+    after = text[end : end + 20]
+    if re.match(
+        r"\s+(?:a|per|each|every)\s+(?:day|week|month|year|quarter|sprint|night)\b", after, re.I
+    ):
+        return True
+    if not text[start:end].lower().endswith("times"):
+        return False  # "3x" is always a multiplier
+    # "three times faster", "grew three times over", "by three times": a multiplier.
+    return not (
+        _COMPARATIVE_AFTER.match(after) or _CHANGE_BEFORE.search(text[max(0, start - 30) : start])
     )
+
+
+_COMPARATIVE_AFTER = re.compile(
+    r"\s+(?:as|more|less|fewer|over|the|larger|bigger|higher|lower|faster|slower|cheaper|"
+    r"quicker|smaller|longer|shorter|better|worse|greater|wider|heavier|safer|as\s+many|as\s+much)\b",
+    re.I,
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:by|grew|increased|rose|multiplied|improved|jumped|went up|scaled|up)\s+(?:about\s+|"
+    r"roughly\s+|nearly\s+|almost\s+|over\s+)?$",
+    re.I,
+)
 
 
 def _duration(text: str, start: int, end: int, unit: str) -> tuple[int, int] | None:
@@ -350,7 +445,36 @@ def _sets_scene(text: str, start: int, end: int, before: str) -> bool:
     if _DURATION_STOP_BEFORE.search(before) or _DEADLINE_BEFORE.search(before):
         return True
     sentence_before = text[max(0, start - 80) : start]
+    clause = re.split(r"[.;!?]", text[max(0, start - 160) : start])[-1]
+    if _SPENT_WINDOW.search(before):
+        # "I worked with her team for two weeks": time spent; "we were down for two days": impact.
+        return bool(_ACTIVITY_SUBJECT.search(clause)) and not _OUTCOME_CONTEXT.search(clause)
+    if _WINDOW_BEFORE.search(before) and not (
+        _DELIVERY_BEFORE.search(clause) or _OUTCOME_CONTEXT.search(clause)
+    ):
+        # "Within six weeks the rate rose to 99%", "pass rates over two weeks": the period an
+        # outcome was measured over; "restored within 36 hours" measures delivery.
+        return True
     return bool(re.search(r"\bdeadline\b[^.!?]*$", sentence_before, re.I))
+
+
+_SPENT_WINDOW = re.compile(
+    r"\b(?:for|during)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|another\s+|"
+    r"over\s+|the\s+(?:next|first|last|following)\s+)?$",
+    re.I,
+)
+_WINDOW_BEFORE = re.compile(
+    r"\b(?:within|over|after)\s+(?:about\s+|around\s+|roughly\s+|the\s+(?:first|next|last)\s+)?$",
+    re.I,
+)
+_ACTIVITY_SUBJECT = re.compile(r"\b(?:I|we|We|let\s+them|my\s+team)\b")
+_OUTCOME_CONTEXT = re.compile(
+    r"\b(?:down|outages?|offline|unavailable|blocked|stuck|delayed|late|waited|waiting|slipped|"
+    r"lasted|broken|stalled|idle|saved|lost|freed|frozen|missing|failing|failed|stopped|"
+    r"lag\w*|behind|queued|backlogged|dark|jump\w*|doubl\w*|spik\w*|bounc\w*|stale|had\s+been|"
+    r"kept\s+(?:failing|crashing|breaking))\b",
+    re.I,
+)
 
 
 def _article_durations(text: str) -> list[tuple[int, int]]:
@@ -379,7 +503,11 @@ def _fractions(text: str) -> list[tuple[int, int]]:
         after = text[m.end() : m.end() + 12].lower()
         word = m.group(0).lower()
         if word == "half" and (
-            re.search(r"(?:first|second|other|back|latter|former|the|this|next|last)\s+$", before)
+            re.search(
+                r"(?:first|second|other|back|latter|former|the|this|next|last|coming|upcoming|"
+                r"following|whole|entire)\s+$",
+                before,
+            )
             or re.match(r"\s+(?:a|an)\s+(?:year|day|hour)|\s*-|\s+(?:year|day|time|hour)", after)
         ):
             continue
@@ -391,11 +519,12 @@ def _fractions(text: str) -> list[tuple[int, int]]:
             or word.startswith("one")
         ):
             continue
-        if word in {"a quarter", "one quarter"} and not (
-            _ARTICLE_DURATION_OK_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
-            or re.match(r"\s+of\b", after)
-        ):
-            continue
+        if word in {"a quarter", "one quarter"} and not re.match(r"\s+of\b", after):
+            before40 = text[max(0, m.start() - 40) : m.start()]
+            if not _ARTICLE_DURATION_OK_BEFORE.search(before40) or _sets_scene(
+                text, m.start(), m.end(), before40
+            ):
+                continue  # a quarter of time that only frames the story
         out.append((m.start(), m.end()))
     return out
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from loopcoach.analysis.linear import load_model
+from loopcoach.analysis.linear import LinearModel, shipped_models
 
 _I = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll|me|my|mine|myself)\b", re.I)
 _WE = re.compile(
@@ -67,28 +67,27 @@ def decide_ownership(
     action_sentences: Sequence[str],
     all_sentences: Sequence[str],
     *,
+    model: LinearModel | None = None,
     i_threshold: float | None = None,
     we_threshold: float | None = None,
 ) -> str:
-    """'i', 'we' or 'mixed' from who acts in the action sentences (all sentences as a fallback)."""
-    if not action_sentences:
-        return "we"  # nobody in the story is the speaker acting: not a personal story
-    model = load_model("ownership")
-    extra = model.extra if model else {}
-    i_threshold = (
-        i_threshold if i_threshold is not None else extra.get("i_threshold", I_SHARE_FOR_I)
-    )
-    we_threshold = (
-        we_threshold if we_threshold is not None else extra.get("we_threshold", I_SHARE_FOR_WE)
-    )
-    share = i_share(action_sentences)
-    if share is None or len(action_sentences) < 2:
-        overall = i_share(all_sentences)
-        share = overall if overall is not None else share
+    """'i', 'we' or 'mixed' from who acts in the action sentences.
+
+    With fewer than two action sentences recognised, the subjects of every sentence decide:
+    an answer the role model read as all scene-setting is still the speaker's when it says
+    "I" ten times and "we" once.
+    """
+    extra = (model or shipped_models().ownership or LinearModel((), (), {}, {})).extra
+    hi = i_threshold if i_threshold is not None else extra.get("i_threshold", I_SHARE_FOR_I)
+    lo = we_threshold if we_threshold is not None else extra.get("we_threshold", I_SHARE_FOR_WE)
+    share = i_share(action_sentences) if len(action_sentences) >= 2 else None
     if share is None:
-        return "mixed"
-    if share >= i_threshold:
+        share = i_share(all_sentences)
+    if share is None:
+        # Nobody says "I" or "we" as a subject: the team or others did it, or nobody acted.
+        return "we" if any(_WE_SUBJECT.search(s) for s in all_sentences) else "mixed"
+    if share >= hi:
         return "i"
-    if share <= we_threshold:
+    if share <= lo:
         return "we"
     return "mixed"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from loopcoach.analysis.principles import PrincipleScore
+from loopcoach.analysis.grading import GradeInputs
+from loopcoach.analysis.principles import PrincipleCheck, PrincipleScore
 from loopcoach.analysis.pronouns import PronounCounts
 from loopcoach.analysis.spans import Span
 
@@ -86,6 +87,10 @@ class Report:
     feedback: list[Remark]
     follow_up_items: list[FollowUp]
     extras: dict[str, Any] = field(default_factory=dict)
+    # Does the story show the asked principle, and how sure; None on reports built by hand.
+    principle_check: PrincipleCheck | None = None
+    # What the grade was computed from (not in the JSON; training learns the grade from it).
+    grade_inputs: GradeInputs | None = field(default=None, repr=False, compare=False)
 
     @property
     def strengths(self) -> list[str]:
@@ -101,11 +106,19 @@ class Report:
 
     @property
     def principle_mismatch(self) -> bool:
+        """The confident claim "your story shows X, not Y" (see PrincipleCheck.confident)."""
+        if self.principle_check is not None:
+            return self.principle_check.confident
         return bool(
             self.asked_principle
             and self.principles
             and self.principles[0].slug != self.asked_principle
         )
+
+    @property
+    def mismatch_confidence(self) -> float | None:
+        """Calibrated probability that the story's principle is not the one asked."""
+        return self.principle_check.confidence if self.principle_check else None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -124,6 +137,9 @@ class Report:
             "principles": [p.to_dict() for p in self.principles],
             "asked_principle": self.asked_principle,
             "principle_mismatch": self.principle_mismatch,
+            "mismatch_confidence": (
+                None if self.mismatch_confidence is None else round(self.mismatch_confidence, 3)
+            ),
             "grade": self.grade,
             "grade_reasons": list(self.grade_reasons),
             "strengths": self.strengths,

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from loopcoach.analysis import cues
-from loopcoach.analysis.linear import LinearModel, load_model, normalised
+from loopcoach.analysis.linear import LinearModel, normalised, shipped_models
 
 ROLES = ("situation", "task", "action", "result", "other")
 
@@ -111,11 +111,13 @@ def role_probabilities(
     ]
 
 
-def assign_roles(sentences: Sequence[str], metric_flags: Sequence[bool]) -> list[str]:
+def assign_roles(
+    sentences: Sequence[str], metric_flags: Sequence[bool], model: LinearModel | None = None
+) -> list[str]:
     """One role per sentence (ROLES), best sequence under the model and the learned transitions."""
     if not sentences:
         return []
-    model = load_model("roles")
+    model = model or shipped_models().roles
     if model is None:
         return [_fallback_role(s, i, len(sentences)) for i, s in enumerate(sentences)]
     probs = role_probabilities(sentences, metric_flags, model)

@@ -15,7 +15,3 @@ class Span:
 
     def to_dict(self) -> dict[str, object]:
         return {"text": self.text, "start": self.start, "end": self.end}
-
-
-def span_at(answer: str, start: int, end: int) -> Span:
-    return Span(answer[start:end], start, end)

@@ -27,7 +27,14 @@ def render(report: Report, width: int = 88) -> str:
     top = ", ".join(f"{p.name} ({p.score:.2f})" for p in report.principles[:3])
     lines += ["", f"Principles shown: {top}"]
     if report.asked_principle:
-        note = "matches" if not report.principle_mismatch else "differs from"
+        check = report.principle_check
+        note = (
+            "differs from"
+            if report.principle_mismatch
+            else "may differ from"
+            if check and check.differs
+            else "matches"
+        )
         lines.append(
             f"  the story {note} the principle asked about: {NAMES[report.asked_principle]}"
         )
