@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 
-from loopcoach.analysis import feedback
+from loopcoach.analysis import feedback, relevance
 from loopcoach.analysis.cues import past_i_cue
 from loopcoach.analysis.fillers import find_fillers, find_hedges
 from loopcoach.analysis.grading import GradeInputs, grade
@@ -22,8 +23,17 @@ from loopcoach.analysis.validation import check_answer
 _WORD = re.compile(r"[\w'’-]+")
 
 
-def analyze(answer: str, *, question: str | None = None, principle: str | None = None) -> Report:
-    """Analyse one behavioral answer. Raises AnalysisInputError for empty, huge or binary input."""
+def analyze(
+    answer: str,
+    *,
+    question: str | None = None,
+    principle: str | None = None,
+    asked: Sequence[str] = (),
+) -> Report:
+    """Analyse one behavioral answer. Raises AnalysisInputError for empty, huge or binary input.
+
+    `asked` holds the follow-up questions already asked in this thread; the report's
+    follow-ups never probe what they probed."""
     text = check_answer(answer)
     if principle is not None and principle not in NAMES:
         from loopcoach.analysis.errors import AnalysisInputError
@@ -41,8 +51,11 @@ def analyze(answer: str, *, question: str | None = None, principle: str | None =
     ownership = decide_ownership(actions, texts)
     hyp_p = hypothetical_probability(texts)
     asked_dist = {principle: 1.0} if principle else asked_distribution(question)
-    asked = max(asked_dist, key=asked_dist.__getitem__) if asked_dist else None
-    ranked = rank_principles(text, asked_dist, deeds_text(texts, roles))
+    asked_slug = max(asked_dist, key=asked_dist.__getitem__) if asked_dist else None
+    deeds = deeds_text(texts, roles)
+    ranked = rank_principles(text, asked_dist, deeds)
+    story_only = {p.slug: p.score for p in rank_principles(text, {}, deeds)}
+    verdict = relevance.assess(question, texts, roles, story_only, asked_dist)
     word_count = len(_WORD.findall(text))
     fillers, hedges = find_fillers(text), find_hedges(text)
     inputs = GradeInputs(
@@ -57,11 +70,16 @@ def analyze(answer: str, *, question: str | None = None, principle: str | None =
         ownership=ownership,
         hypothetical_probability=hyp_p,
         word_count=word_count,
-        principle_match=None if asked is None else ranked[0].slug == asked,
+        principle_match=None if asked_slug is None else ranked[0].slug == asked_slug,
         filler_count=len(fillers),
         hedge_count=len(hedges),
     )
     value, _score, reasons = grade(inputs)
+    if verdict is not None and not verdict.answers_question:
+        # LABELS.md: a story that does not answer the question is at most a 2. This cap moves
+        # into grading.py when GradeInputs carries `answers_question` (analyzer branch).
+        value = min(value, 2)
+        reasons = ["- the story does not answer the question asked", *reasons][:4]
     star = {r: r in roles for r in ("situation", "task", "action", "result")}
     action_share = _action_share(sentences)
     remarks, follow_ups = feedback.build(
@@ -74,9 +92,12 @@ def analyze(answer: str, *, question: str | None = None, principle: str | None =
         fillers=fillers,
         hedges=hedges,
         principles=ranked,
-        asked=asked,
+        asked=asked_slug,
         word_count=word_count,
         action_share=action_share,
+        relevance=verdict,
+        question=question,
+        asked_follow_ups=asked,
     )
     return Report(
         word_count=word_count,
@@ -91,11 +112,12 @@ def analyze(answer: str, *, question: str | None = None, principle: str | None =
         fillers=fillers,
         hedges=hedges,
         principles=ranked,
-        asked_principle=asked,
+        asked_principle=asked_slug,
         grade=value,
         grade_reasons=reasons,
         feedback=remarks,
         follow_up_items=follow_ups,
+        relevance=verdict,
     )
 
 

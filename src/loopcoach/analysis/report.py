@@ -7,6 +7,7 @@ from typing import Any
 
 from loopcoach.analysis.principles import PrincipleScore
 from loopcoach.analysis.pronouns import PronounCounts
+from loopcoach.analysis.relevance import Relevance
 from loopcoach.analysis.spans import Span
 
 SCHEMA_VERSION = 1
@@ -55,6 +56,7 @@ class FollowUp:
     start: int | None = None
     end: int | None = None
     sentence_index: int | None = None
+    intent: str | None = None  # what it probes (LABELS.md follow_up_intent)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -63,6 +65,7 @@ class FollowUp:
             "start": self.start,
             "end": self.end,
             "sentence_index": self.sentence_index,
+            "intent": self.intent,
         }
 
 
@@ -86,6 +89,7 @@ class Report:
     feedback: list[Remark]
     follow_up_items: list[FollowUp]
     extras: dict[str, Any] = field(default_factory=dict)
+    relevance: Relevance | None = None  # None without a question
 
     @property
     def strengths(self) -> list[str]:
@@ -131,5 +135,6 @@ class Report:
             "follow_ups": self.follow_ups,
             "feedback": [r.to_dict() for r in self.feedback],
             "follow_up_details": [f.to_dict() for f in self.follow_up_items],
+            "relevance": self.relevance.to_dict() if self.relevance else None,
             **self.extras,
         }
