@@ -36,12 +36,16 @@ MAX_FOLLOW_UPS = 5
 SIMILAR_WORDING = 0.5  # share of shared content words above which two questions are the same
 
 _CONFLICT = next(a for a in situations.ASKS if a.code == "conflict")
-_PERSON = re.compile(
-    r"\b(?:(?:my|our|the|their|his|her|a|one)\s+(?:\w+\s+)?(?:manager|director|VP|vice president|"
+_ROLE = re.compile(
+    r"\b(?:my|our|the|their|his|her|a|one)\s+(?:\w+\s+)?(?:manager|director|VP|vice president|"
     r"CTO|CEO|CFO|COO|lead|product manager|PM|architect|peer|colleague|stakeholder|customer|"
     r"client|boss|engineer|designer|analyst|founder|head of \w+|team lead|tech lead|owner|"
-    r"partner|counterpart))\b|\b[A-Z][a-z]{2,}(?=,?\s+(?:the|our|my|who|was|said|told|wanted|"
-    r"disagreed|insisted|pushed|argued|refused|objected|thought|felt))"
+    r"partner|counterpart)\b",
+    re.I,
+)
+_NAME = re.compile(
+    r"\b[A-Z][a-z]{2,}(?=,?\s+(?:the|our|my|who|was|said|told|wanted|disagreed|insisted|pushed|"
+    r"argued|refused|objected|thought|felt)\b)"
 )
 _NOT_NAMES = frozenset(
     "I So But And Then When After Before We The This That It At In On My Our Instead Finally "
@@ -293,7 +297,8 @@ def ask_conflict(ev: StoryEvidence) -> FollowUp | None:
 
 
 def _who(text: str) -> str | None:
-    for m in _PERSON.finditer(text):
+    """The other person: a name in preference to a role ("our director, Maria" → Maria)."""
+    for m in [*_NAME.finditer(text), *_ROLE.finditer(text)]:
         name = m.group(0).strip()
         low = name.lower()
         if name in _NOT_NAMES or low.startswith(("the team", "our team", "my team")):

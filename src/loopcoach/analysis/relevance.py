@@ -18,18 +18,32 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from loopcoach.analysis import situations
-from loopcoach.analysis.linear import load_model, sigmoid
+from loopcoach.analysis import cues, situations
+from loopcoach.analysis.hypothetical import hypothetical_probability
+from loopcoach.analysis.linear import load_model, normalised, sigmoid
 from loopcoach.analysis.principles import NAMES
 
 DEFAULT_THRESHOLD = 0.5
 
 _CONTENT = re.compile(r"[a-z]{4,}")
+_STOP = frozenset(
+    """the and but for with from was were been being this that these those had has have did
+    does done would could should will can just also very really into out about after before
+    when while which who what how our their them they then than there its his her him she
+    you your are not all any some one two get got""".split()
+)
+_OPINION = re.compile(
+    r"\b(?:i think|i believe|i feel|for me|in my opinion|is (?:so |really |very )?important|"
+    r"is the (?:key|basis|foundation)|i(?:'m| am) (?:a|someone|naturally|very)|my (?:strength|"
+    r"approach|philosophy)|i (?:always|usually|normally|generally))\b",
+    re.I,
+)
 _QUESTION_FILLER = frozenset(
     """tell time about give example describe when where what which that this your with have
     were from into them they their there then than some something someone would could should
     made make making ever been being most more very really just also only even anyway
-    situation walk through specific happened particular recent""".split()
+    situation walk through specific happened particular recent first team days work project
+    company people someone""".split()
 )
 
 
@@ -48,18 +62,52 @@ class Relevance:
         }
 
 
+def story_words(text: str) -> dict[str, float]:
+    """The story's words (no stop words), square-root counts scaled to unit length."""
+    bag: dict[str, float] = {}
+    for t in cues.tokens(text):
+        if len(t) > 2 and t not in _STOP:
+            bag[t] = bag.get(t, 0.0) + 1.0
+    return normalised({k: math.sqrt(v) for k, v in bag.items()})
+
+
+def situation_probabilities(text: str, codes: Sequence[str]) -> dict[str, float]:
+    """How likely the story is about each ask in `codes`, from a word model per ask
+    (`asks.json`), learned from the stories told for questions that name it."""
+    model = load_model("asks")
+    if model is None or not codes:
+        return {}
+    index = {c: k for k, c in enumerate(model.classes)}
+    wanted = [c for c in codes if c in index]
+    if not wanted:
+        return {}
+    scores = model.scores(story_words(text))
+    return {c: sigmoid(scores[index[c]]) for c in wanted}
+
+
 def relevance_features(
     question: str,
     sentences: Sequence[str],
     roles: Sequence[str],
     story_probs: Mapping[str, float],
     asked: Mapping[str, float],
+    situation_probs: Mapping[str, float] | None = None,
 ) -> dict[str, float]:
-    """Answer-level features for the relevance model (the same at training and run time)."""
+    """Answer-level features for the relevance model (the same at training and run time).
+
+    `situation_probs` are the per-ask word model's probabilities (`situation_probabilities`);
+    training passes ones from a model that did not see the story."""
     text = " ".join(sentences)
     deeds = " ".join(s for s, r in zip(sentences, roles, strict=True) if r in ("action", "result"))
     asks = situations.question_asks(question)
+    n = max(1, len(sentences))
+    words = len(text.split())
     feats: dict[str, float] = {
+        # Not a story at all ("I always…", "I think…") answers no question about a time you did.
+        "hypothetical": hypothetical_probability(list(sentences)),
+        "past_i_share": sum(cues.past_i_cue(s) for s in sentences) / n,
+        "opinion_share": sum(bool(_OPINION.search(s)) for s in sentences) / n,
+        "short": float(words < 70),
         "generic": float(situations.is_generic(question)),
         "no_ask": float(not asks),
         "asked_story_p": sum(p * story_probs.get(s, 0.0) for s, p in asked.items()),
@@ -69,16 +117,27 @@ def relevance_features(
     if asks:
         counts = [len(situations.evidence(a, text)) for a in asks]
         deed_counts = [len(situations.evidence(a, deeds)) for a in asks]
-        per_sentence = [
-            sum(bool(situations.evidence(a, s)) for s in sentences) / max(1, len(sentences))
-            for a in asks
-        ]
+        density = situations.densities(list(sentences))
+        per_sentence = [density[a.code] for a in asks]
+        learned = (
+            situation_probs
+            if situation_probs is not None
+            else situation_probabilities(text, [a.code for a in asks])
+        )
+        if asks[0].code in learned:
+            feats["first_ask_model"] = learned[asks[0].code]
+            feats["asks_model_max"] = max(learned.values())
+        others = [v for k, v in density.items() if k not in {a.code for a in asks}]
+        strongest_other = max(others, default=0.0)
         feats.update(
             {
+                "first_ask_lead": per_sentence[0] - strongest_other,
+                "first_ask_beats_others": float(per_sentence[0] >= strongest_other),
                 "first_ask_evidence": math.log1p(counts[0]),
                 "first_ask_deeds": math.log1p(deed_counts[0]),
                 "first_ask_share": per_sentence[0],
                 "first_ask_none": float(counts[0] == 0),
+                "strict_ask_none": float(counts[0] == 0 and asks[0].code in situations.STRICT),
                 "all_asks_found": float(all(counts)),
                 "asks_found_share": sum(bool(c) for c in counts) / len(counts),
                 "best_ask_share": max(per_sentence),
