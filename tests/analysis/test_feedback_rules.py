@@ -120,7 +120,7 @@ def test_a_mismatch_is_stated_only_when_confident_otherwise_the_story_also_shows
     mismatch = feedback.principle_mismatch(sure)
     assert mismatch and "shows Frugality, not Dive Deep" in mismatch.text
     also = feedback.principle_also(unsure)
-    assert also and "also shows Frugality" in also.text
+    assert also and "also shows Frugality" in also.text and "Dive Deep" not in also.text
     assert not fired(ctx(FULL)) & {"principle-also", "principle-mismatch"}
     assert not fired(ctx(FULL, principles=other, hypothetical=True)) & {
         "principle-also",
@@ -165,14 +165,17 @@ def test_no_task_only_when_nothing_says_what_had_to_be_achieved():
             "action",
         ),
         ("I wrote a runbook for the support team and trained the two new agents on it.", "action"),
-        (RESULT_NUM, "result"),
+        (RESULT_PLAIN, "result"),
     ]
     assert "no-task" in fired(ctx(no_task, word_count=150))
     # A goal said in passing is a task, even when no sentence carries the role.
-    with_goal = [(SITUATION + " I had to fix that before the sale.", "situation"), *no_task[1:]]
+    with_goal = [(SITUATION + " I have to fix that before the sale.", "situation"), *no_task[1:]]
     assert "no-task" not in fired(ctx(with_goal, word_count=150))
+    # A measured result implies the yardstick.
+    measured = [*no_task[:-1], (RESULT_NUM, "result")]
+    assert "no-task" not in fired(ctx(measured, word_count=150))
     assert "no-task" not in fired(ctx(FULL))
-    short = [(SITUATION, "situation"), (ACTION_1, "action"), (RESULT_NUM, "result")]
+    short = [(SITUATION, "situation"), (ACTION_1, "action"), (RESULT_PLAIN, "result")]
     assert "no-task" not in fired(ctx(short))  # too short to need one
 
 

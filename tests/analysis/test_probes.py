@@ -148,3 +148,17 @@ def test_short_phrase_stops_at_the_clause():
         probes.short_phrase("rewrote the cache layer and then added alarms")
         == "rewrote the cache layer"
     )
+
+
+def test_a_long_clause_is_cut_before_a_preposition_or_not_quoted():
+    phrase = "asked the machine supplier to send two engineers over from their plant"
+    assert probes.short_phrase(phrase, 7) == "asked the machine supplier"
+    assert (
+        probes.short_phrase("migrated every one of the nightly reconciliation batch jobs", 5) == ""
+    )
+
+
+def test_a_duration_is_asked_about_its_before_value():
+    timed = [("I rewrote the export job.", "action"), ("Exports now take two minutes.", "result")]
+    question = probes.ask_measurement(evidence(timed))
+    assert question and "What was it before" in question.question

@@ -39,11 +39,12 @@ _LEARNED = re.compile(
 # A goal said in passing ("I had to…", "the goal was…") is a task, even when no sentence is
 # labelled one; only an answer with none of these lacks a yardstick for its actions.
 _GOAL = re.compile(
-    r"\b(?:my (?:goal|job|task|role|aim|mandate|responsibility|brief|mission)|the (?:goal|aim|"
-    r"task|ask) was|i (?:was|got) (?:asked|tasked|brought in|hired|responsible)|i (?:needed|had|"
-    r"wanted|set out|decided) to|i owned|(?:was|were) responsible for|i was the \w+ (?:for|on|"
-    r"responsible)|we (?:needed|had) to|our goal|(?:needed|had) to (?:get|make|find|fix|decide|"
-    r"deliver|ship|reduce|cut|bring))\b",
+    r"\b(?:my (?:goal|job|task|role|aim|mandate|responsibility|brief|mission)|"
+    r"the (?:goal|aim|task|ask) was|i (?:was|got|am|get) (?:asked|tasked|brought in|hired|"
+    r"responsible)|i (?:needed|had|wanted|set out|decided|have|need|want|must) to|i've got to|"
+    r"i owned|(?:was|were) responsible for|i was the \w+ (?:for|on|responsible)|"
+    r"we (?:needed|had) to|our goal|(?:needed|had) to (?:get|make|find|fix|decide|deliver|ship|"
+    r"reduce|cut|bring))\b",
     re.I,
 )
 
@@ -353,12 +354,12 @@ def principle_also(ctx: Context) -> Remark | None:
     pair = _shows_other(ctx)
     if pair is None or ctx.mismatch_confident:
         return None
-    asked, shown = pair
+    _asked, shown = pair
     return _remark(
         "improvement",
         "principle-also",
-        f"Your story also shows {NAMES[shown]}. Make sure the {NAMES[asked]} part, which the "
-        "question asks about, is explicit in what you did.",
+        f"Your story also shows {NAMES[shown]}. Keep what the question asks about at the centre "
+        "of what you did.",
     )
 
 
@@ -417,9 +418,13 @@ def we_ownership(ctx: Context) -> Remark | None:
 
 
 def no_task(ctx: Context) -> Remark | None:
-    """Only when nothing in the answer says what the speaker had to achieve."""
+    """Only when nothing in the answer says what the speaker had to achieve, and no measured
+    result implies it (a quantified outcome is its own yardstick)."""
     if (
         ctx.hypothetical
+        or any(
+            ctx.per_sentence_metrics[i] for i, s in enumerate(ctx.sentences) if s.role == "result"
+        )
         or "task" in ctx.roles
         or "action" not in ctx.roles
         or ctx.word_count < TASK_MIN_WORDS
@@ -609,7 +614,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "no-task",
         "improvement",
-        f"no task sentence and no goal phrase anywhere, in {TASK_MIN_WORDS}+ words",
+        f"no task sentence, no goal phrase anywhere and no measured result, in {TASK_MIN_WORDS}+ words",
         no_task,
     ),
     Rule("fillers", "improvement", "three or more fillers, at least 1.5 per 100 words", fillers),

@@ -190,24 +190,22 @@ def second_person(phrase: str) -> str:
 
 
 def short_phrase(phrase: str, words: int = 8) -> str:
-    """The head of a clause: cut at the first conjunction or relative clause, at most `words`."""
+    """The head of a clause: cut at the first conjunction or relative clause; when still longer
+    than `words`, cut before its first preposition or infinitive ("asked the supplier to send
+    two engineers" → "asked the supplier"); "" when no grammatical cut is short enough."""
     head = _CLAUSE_END.split(phrase.strip(), maxsplit=1)[0]
     parts = head.split()
     if len(parts) > words:
-        parts = parts[:words]
-        while parts and parts[-1].lower() in {
-            "the",
-            "a",
-            "an",
-            "of",
-            "to",
-            "for",
-            "with",
-            "on",
-            "in",
-        }:
-            parts.pop()
+        cut = next(
+            (i for i, w in enumerate(parts) if i >= 2 and w.lower() in _PREPOSITIONS), len(parts)
+        )
+        parts = parts[:cut] if cut <= words else []
     return " ".join(parts).rstrip(",;:")
+
+
+_PREPOSITIONS = frozenset(
+    "to for with from on in at by into onto about over under through across after before".split()
+)
 
 
 def _follow(
@@ -232,6 +230,8 @@ def ask_real_example(ev: StoryEvidence) -> FollowUp | None:
         if m:
             what = re.sub(r"^(?:do\s+)?(?:is\s+)?", "", m.group("what").strip(), flags=re.I)
             what = second_person(short_phrase(what, 9))
+            if len(what.split()) < 2:
+                continue
             start, end = _at(ev, i, m, "what")
             return _follow(
                 "real-example",
@@ -262,6 +262,8 @@ def ask_scope(ev: StoryEvidence) -> FollowUp | None:
         m = _WE_DEED.search(s.text)
         if m and we_count > i_count:
             what = short_phrase(m.group("what"), 10)
+            if not what:
+                continue
             start, end = _at(ev, i, m)
             return _follow(
                 "personal-role",
@@ -331,16 +333,17 @@ def ask_measurement(ev: StoryEvidence) -> FollowUp | None:
                 best = (kind, order, i, m)
     if best is None:
         return None
-    _, _, i, m = best
-    return _follow(
-        "measurement",
-        "measurement",
-        f"You mentioned “{m.text}”. How did you measure that, what was the baseline, "
-        "and what else could explain the change?",
-        i,
-        m.start,
-        m.end,
-    )
+    kind, _, i, m = best
+    return _follow("measurement", "measurement", _MEASURE[kind].format(m.text), i, m.start, m.end)
+
+
+_MEASURE = {
+    0: "You mentioned “{}”. How did you measure that, what was the baseline, and what else "
+    "could explain the change?",
+    1: "You mentioned “{}”. How was that figure worked out, and who agreed with it?",
+    2: "You mentioned “{}”. What was it before, how did you measure it, and which of your "
+    "changes made the most difference?",
+}
 
 
 def _metric_kind(metric: str) -> int | None:
@@ -387,6 +390,8 @@ def ask_decision(ev: StoryEvidence) -> FollowUp | None:
             continue
         said = m.group(0).split(None, 1)[1]  # "decided to move the job…", without the "I"
         said = second_person(short_phrase(said, 10))
+        if not said:
+            continue
         techs = sorted({t.group(0) for t in _TECH.finditer(ev.text)})
         tech_in = [t for t in techs if t in s.text]
         if tech_in and len(techs) >= 2:
