@@ -96,7 +96,7 @@ def test_it_trains_the_relevance_and_follow_up_models(tmp_path):
         model = linear.LinearModel.from_dict(json.loads(path.read_text()))
         assert len(model.bias) == len(model.classes)
     relevance = json.loads(written["relevance"].read_text())
-    assert 0.0 < relevance["threshold"] < 1.0
+    assert 0.0 <= relevance["threshold"] < 1.0
     answer = json.loads(written["follow_up_answer"].read_text())
     assert {"direct", "specific", "grade"} <= set(answer)
     assert len(answer["grade"]["thresholds"]) == 2
