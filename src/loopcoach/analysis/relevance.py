@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -71,18 +72,14 @@ def story_words(text: str) -> dict[str, float]:
     return normalised({k: math.sqrt(v) for k, v in bag.items()})
 
 
-def situation_probabilities(text: str, codes: Sequence[str]) -> dict[str, float]:
-    """How likely the story is about each ask in `codes`, from a word model per ask
-    (`asks.json`), learned from the stories told for questions that name it."""
+def situation_probabilities(text: str) -> dict[str, float]:
+    """How likely the story is about each ask that has a word model (`asks.json`, one logistic
+    regression per ask, learned from the stories told for questions that name it)."""
     model = load_model("asks")
-    if model is None or not codes:
-        return {}
-    index = {c: k for k, c in enumerate(model.classes)}
-    wanted = [c for c in codes if c in index]
-    if not wanted:
+    if model is None:
         return {}
     scores = model.scores(story_words(text))
-    return {c: sigmoid(scores[index[c]]) for c in wanted}
+    return {c: sigmoid(v) for c, v in zip(model.classes, scores, strict=True)}
 
 
 def relevance_features(
@@ -96,7 +93,8 @@ def relevance_features(
     """Answer-level features for the relevance model (the same at training and run time).
 
     `situation_probs` are the per-ask word model's probabilities (`situation_probabilities`);
-    training passes ones from a model that did not see the story."""
+    training passes ones from a model that did not see the story. Evidence is scanned for the
+    question's own asks only: one regular-expression pass each."""
     text = " ".join(sentences)
     deeds = " ".join(s for s, r in zip(sentences, roles, strict=True) if r in ("action", "result"))
     asks = situations.question_asks(question)
@@ -115,29 +113,29 @@ def relevance_features(
         "word_overlap": _word_overlap(question, text),
     }
     if asks:
-        counts = [len(situations.evidence(a, text)) for a in asks]
+        starts, pos = [], 0
+        for sentence in sentences:
+            starts.append(pos)
+            pos += len(sentence) + 1
+        found = [situations.evidence(a, text) for a in asks]
+        counts = [len(f) for f in found]
         deed_counts = [len(situations.evidence(a, deeds)) for a in asks]
-        density = situations.densities(list(sentences))
-        per_sentence = [density[a.code] for a in asks]
-        learned = (
-            situation_probs
-            if situation_probs is not None
-            else situation_probabilities(text, [a.code for a in asks])
-        )
-        if asks[0].code in learned:
-            feats["first_ask_model"] = learned[asks[0].code]
-            feats["asks_model_max"] = max(learned.values())
-        others = [v for k, v in density.items() if k not in {a.code for a in asks}]
-        strongest_other = max(others, default=0.0)
+        per_sentence = [len({bisect_right(starts, m.start()) for m in f}) / n for f in found]
+        learned = situation_probs if situation_probs is not None else situation_probabilities(text)
+        first = asks[0].code
+        if first in learned:
+            named = {a.code for a in asks}
+            others = [p for c, p in learned.items() if c not in named]
+            feats["first_ask_model"] = learned[first]
+            # Ahead of the story's likeliest other situation, or behind it?
+            feats["first_ask_model_lead"] = learned[first] - max(others, default=0.0)
         feats.update(
             {
-                "first_ask_lead": per_sentence[0] - strongest_other,
-                "first_ask_beats_others": float(per_sentence[0] >= strongest_other),
                 "first_ask_evidence": math.log1p(counts[0]),
                 "first_ask_deeds": math.log1p(deed_counts[0]),
                 "first_ask_share": per_sentence[0],
                 "first_ask_none": float(counts[0] == 0),
-                "strict_ask_none": float(counts[0] == 0 and asks[0].code in situations.STRICT),
+                "strict_ask_none": float(counts[0] == 0 and first in situations.STRICT),
                 "all_asks_found": float(all(counts)),
                 "asks_found_share": sum(bool(c) for c in counts) / len(counts),
                 "best_ask_share": max(per_sentence),

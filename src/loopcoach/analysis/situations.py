@@ -17,7 +17,6 @@ expressions matched at word boundaries and ignoring case.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -469,16 +468,3 @@ def negated(text: str, start: int) -> bool:
     before = text[max(0, start - 30) : start]
     clause = re.split(r"[.;:!?,]| but | and then ", before)[-1]
     return bool(_NEGATION.search(clause))
-
-
-def densities(sentences: list[str]) -> dict[str, float]:
-    """For every ask, the share of sentences with evidence of it (one scan of the text per ask)."""
-    text = " ".join(sentences)
-    starts, pos = [], 0
-    for sentence in sentences:
-        starts.append(pos)
-        pos += len(sentence) + 1
-    n = max(1, len(sentences))
-    return {
-        a.code: len({bisect_right(starts, m.start()) for m in evidence(a, text)}) / n for a in ASKS
-    }
