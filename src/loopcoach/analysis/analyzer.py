@@ -55,7 +55,7 @@ def analyze(
     deeds = deeds_text(texts, roles)
     ranked = rank_principles(text, asked_dist, deeds)
     story_only = {p.slug: p.score for p in rank_principles(text, {}, deeds)}
-    verdict = relevance.assess(question, texts, roles, story_only, asked_dist)
+    verdict = relevance.assess(question, texts, roles, story_only, asked_dist, hyp_p)
     word_count = len(_WORD.findall(text))
     fillers, hedges = find_fillers(text), find_hedges(text)
     inputs = GradeInputs(

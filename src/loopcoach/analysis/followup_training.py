@@ -201,7 +201,8 @@ def _story_probs_out_of_fold(pairs: Sequence[Pair], quick: bool) -> dict[str, di
 
 ASK_MIN_STORIES = 6  # an ask told about in fewer stories gets no word model
 ASK_C = 1.0
-ASK_PRUNE = 0.02
+ASK_MIN_DF = 4
+ASK_PRUNE = 0.05  # smaller weights barely move a probability and cost time at run time
 
 
 def _ask_labels(pairs: Sequence[Pair], story_ids: set[str]) -> dict[str, dict[str, int]]:
@@ -229,8 +230,15 @@ def fit_asks(
     texts = {p.story_id: p.text for p in pairs if p.story_id in story_ids and not p.synthetic}
     ids = sorted(texts)
     labels = _ask_labels(pairs, set(ids))
+    bags = [relevance.story_words(texts[i]) for i in ids]
+    seen: dict[str, int] = {}
+    for bag in bags:
+        for word in bag:
+            seen[word] = seen.get(word, 0) + 1
+    # Words of fewer than ASK_MIN_DF stories only memorise those stories (and fill the JSON).
+    bags = [{w: v for w, v in bag.items() if seen[w] >= ASK_MIN_DF} for bag in bags]
     vec = DictVectorizer()
-    x = vec.fit_transform([relevance.story_words(texts[i]) for i in ids])
+    x = vec.fit_transform(bags)
     names = vec.get_feature_names_out()
     classes, bias, columns = [], [], []
     for a in situations.ASKS:
@@ -246,7 +254,7 @@ def fit_asks(
     for j, name in enumerate(names):
         row = [float(col[j]) for col in columns]
         if row and max(abs(w) for w in row) >= ASK_PRUNE:
-            weights[str(name)] = [round(w, 4) for w in row]
+            weights[str(name)] = [round(w, 3) for w in row]
     if log:
         log(f"situation word models: {len(classes)} asks over {len(ids)} stories")
     return {"classes": classes, "bias": bias, "weights": weights}

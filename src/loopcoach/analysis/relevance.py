@@ -89,11 +89,13 @@ def relevance_features(
     story_probs: Mapping[str, float],
     asked: Mapping[str, float],
     situation_probs: Mapping[str, float] | None = None,
+    hypothetical: float | None = None,
 ) -> dict[str, float]:
     """Answer-level features for the relevance model (the same at training and run time).
 
     `situation_probs` are the per-ask word model's probabilities (`situation_probabilities`);
-    training passes ones from a model that did not see the story. Evidence is scanned for the
+    training passes ones from a model that did not see the story. `hypothetical` is the
+    answer's hypothetical probability when the caller has it already. Evidence is scanned for the
     question's own asks only: one regular-expression pass each."""
     text = " ".join(sentences)
     deeds = " ".join(s for s, r in zip(sentences, roles, strict=True) if r in ("action", "result"))
@@ -102,7 +104,9 @@ def relevance_features(
     words = len(text.split())
     feats: dict[str, float] = {
         # Not a story at all ("I always…", "I think…") answers no question about a time you did.
-        "hypothetical": hypothetical_probability(list(sentences)),
+        "hypothetical": (
+            hypothetical if hypothetical is not None else hypothetical_probability(list(sentences))
+        ),
         "past_i_share": sum(cues.past_i_cue(s) for s in sentences) / n,
         "opinion_share": sum(bool(_OPINION.search(s)) for s in sentences) / n,
         "short": float(words < 70),
@@ -150,11 +154,14 @@ def assess(
     roles: Sequence[str],
     story_probs: Mapping[str, float],
     asked: Mapping[str, float],
+    hypothetical: float | None = None,
 ) -> Relevance | None:
     """The verdict for one story, or None without a question (nothing to answer)."""
     if not question or not question.strip():
         return None
-    feats = relevance_features(question, sentences, roles, story_probs, asked)
+    feats = relevance_features(
+        question, sentences, roles, story_probs, asked, hypothetical=hypothetical
+    )
     model = load_model("relevance")
     if model is None:
         score = _fallback_score(feats)
