@@ -68,6 +68,9 @@ ASKS: tuple[Ask, ...] = (
         questioned | doubted | unhappy | concerns? | worried | preferred | made it clear |
         bad idea | too (?:aggressive|risky|early|late|expensive|slow) | raised (?:it|concerns?|this) |
         thought (?:it|this|that|we) (?:was|were|would be) (?:a mistake|wrong|too) |
+        (?:but|while) i (?:thought|felt|believed|was convinced) | i (?:didn't|did not) think |
+        wanted (?:us )?to (?:ship|launch|wait|keep|cut|go|move|skip|delay) | (?:a|the) debate |
+        (?:didn't|did not) (?:like|want|buy) (?:it|the|this|that|my) | made it clear |
         said no | i told (?:him|her|them|my \w+) (?:that )?(?:i|he|she|it|this|we)""",
     ),
     _ask(
