@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 
-from loopcoach.analysis import feedback
+from loopcoach.analysis import feedback, relevance
 from loopcoach.analysis.cues import past_i_cue
 from loopcoach.analysis.fillers import find_fillers, find_hedges
 from loopcoach.analysis.grading import GradeInputs, count_specific_details, grade
@@ -35,10 +36,13 @@ def analyze(
     question: str | None = None,
     principle: str | None = None,
     models: Models | None = None,
+    asked: Sequence[str] = (),
 ) -> Report:
     """Analyse one behavioral answer. Raises AnalysisInputError for empty, huge or binary input.
 
-    `models` defaults to the ones shipped in the package (training passes its own)."""
+    `models` defaults to the ones shipped in the package (training passes its own); `asked`
+    holds the follow-up questions already asked in this thread, and the report's follow-ups
+    never probe what they probed."""
     text = check_answer(answer)
     if principle is not None and principle not in NAMES:
         from loopcoach.analysis.errors import AnalysisInputError
@@ -59,9 +63,12 @@ def analyze(
     asked_dist = (
         {principle: 1.0} if principle else asked_distribution(question, models.question_principle)
     )
-    ranked = rank_principles(text, asked_dist, deeds_text(texts, roles), models.story_principle)
+    deeds = deeds_text(texts, roles)
+    ranked = rank_principles(text, asked_dist, deeds, models.story_principle)
     check = check_principle(ranked, asked_dist, models.story_principle)
-    asked = check.asked
+    asked_slug = check.asked
+    story_only = {p.slug: p.score for p in rank_principles(text, {}, deeds, models.story_principle)}
+    verdict = relevance.assess(question, texts, roles, story_only, asked_dist, hyp_p)
     word_count = len(_WORD.findall(text))
     fillers, hedges = find_fillers(text), find_hedges(text)
     inputs = GradeInputs(
@@ -76,12 +83,14 @@ def analyze(
         ownership=ownership,
         hypothetical_probability=hyp_p,
         word_count=word_count,
-        principle_match=None if asked is None else ranked[0].slug == asked,
-        principle_fit=None if asked is None else 1.0 - check.confidence,
+        principle_match=None if asked_slug is None else ranked[0].slug == asked_slug,
+        principle_fit=None if asked_slug is None else 1.0 - check.confidence,
         i_share=i_share(texts),
         specific_details=count_specific_details(texts),
         filler_count=len(fillers),
         hedge_count=len(hedges),
+        answers_question=None if verdict is None else verdict.answers_question,
+        relevance_score=None if verdict is None else verdict.score,
     )
     value, _score, reasons = grade(inputs, models.grade)
     star = {r: r in roles for r in ("situation", "task", "action", "result")}
@@ -96,9 +105,12 @@ def analyze(
         fillers=fillers,
         hedges=hedges,
         principles=ranked,
-        asked=asked,
+        asked=asked_slug,
         word_count=word_count,
         action_share=action_share,
+        relevance=verdict,
+        question=question,
+        asked_follow_ups=asked,
     )
     return Report(
         word_count=word_count,
@@ -113,13 +125,14 @@ def analyze(
         fillers=fillers,
         hedges=hedges,
         principles=ranked,
-        asked_principle=asked,
+        asked_principle=asked_slug,
         grade=value,
         grade_reasons=reasons,
         principle_check=check,
         grade_inputs=inputs,
         feedback=remarks,
         follow_up_items=follow_ups,
+        relevance=verdict,
     )
 
 

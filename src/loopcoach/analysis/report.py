@@ -8,6 +8,7 @@ from typing import Any
 from loopcoach.analysis.grading import GradeInputs
 from loopcoach.analysis.principles import PrincipleCheck, PrincipleScore
 from loopcoach.analysis.pronouns import PronounCounts
+from loopcoach.analysis.relevance import Relevance
 from loopcoach.analysis.spans import Span
 
 SCHEMA_VERSION = 1
@@ -56,6 +57,7 @@ class FollowUp:
     start: int | None = None
     end: int | None = None
     sentence_index: int | None = None
+    intent: str | None = None  # what it probes (LABELS.md follow_up_intent)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -64,6 +66,7 @@ class FollowUp:
             "start": self.start,
             "end": self.end,
             "sentence_index": self.sentence_index,
+            "intent": self.intent,
         }
 
 
@@ -91,6 +94,7 @@ class Report:
     principle_check: PrincipleCheck | None = None
     # What the grade was computed from (not in the JSON; training learns the grade from it).
     grade_inputs: GradeInputs | None = field(default=None, repr=False, compare=False)
+    relevance: Relevance | None = None  # None without a question
 
     @property
     def strengths(self) -> list[str]:
@@ -147,5 +151,6 @@ class Report:
             "follow_ups": self.follow_ups,
             "feedback": [r.to_dict() for r in self.feedback],
             "follow_up_details": [f.to_dict() for f in self.follow_up_items],
+            "relevance": self.relevance.to_dict() if self.relevance else None,
             **self.extras,
         }

@@ -1,0 +1,465 @@
+"""`analyze_follow_up`: an answer to a follow-up question, judged as one (LABELS.md).
+
+A follow-up answer is short and is not a STAR story, so none of the story
+remarks apply ("no task", "trim the background"). It is judged on two things
+an interviewer listens for: does it answer what was asked (`direct` — what that
+means depends on the follow-up's intent: a measurement question wants the
+method and the baseline, a scope question the speaker's own deeds, a conflict
+question what the other person said and how it was settled…) and is it
+concrete (`specific`: a named person or role, a number, a step, a date, a
+trade-off, a quote). Two logistic models and a graded score over the same
+features, trained on labelled follow-up answers (`follow_up_answer.json`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from loopcoach.analysis import cues, intents
+from loopcoach.analysis.fillers import find_hedges
+from loopcoach.analysis.hypothetical import hypothetical_probability
+from loopcoach.analysis.linear import load_model, sigmoid
+from loopcoach.analysis.metrics import find_metrics
+from loopcoach.analysis.pronouns import subject_counts
+from loopcoach.analysis.report import SCHEMA_VERSION, FollowUp, Remark
+from loopcoach.analysis.sentences import split_sentences
+from loopcoach.analysis.spans import Span
+from loopcoach.analysis.validation import check_answer
+
+# What a direct answer to each intent contains (whole words; counted per sentence).
+ANSWER_CUES: dict[str, re.Pattern[str]] = {
+    "measurement": re.compile(
+        r"\b(?:measur\w+|compar\w+|baseline|before|after|logs?|logged|dashboards?|quer(?:y|ied)|"
+        r"tracked|tracking|counted|sampl\w+|survey\w*|control group|a/b|cohorts?|excluding|"
+        r"excluded|period|window|split (?:it )?by|joined|median|average|p\d\d|percentile|"
+        r"per (?:day|week|month)|weeks? (?:before|after)|same (?:period|week|month)|seasonal\w*|"
+        r"explain|attribut\w+|instrument\w*|events?|spreadsheet|invoices?|data)\b",
+        re.I,
+    ),
+    "decision": re.compile(
+        r"\b(?:options?|alternatives?|consider\w*|instead|rather than|because|trade-?offs?|"
+        r"weigh\w*|ruled? out|cheaper|faster|slower|risk\w*|versus|vs|compared|cost|"
+        r"the downside|the upside|reversible|chose|picked|decided)\b",
+        re.I,
+    ),
+    "conflict": re.compile(
+        r"\b(?:said|told|asked|argued|answered|replied|wanted|worried|concerns?|objected|"
+        r"agreed|compromis\w+|settled|decided|in the end|we landed|meet (?:in the )?halfway|"
+        r"his point|her point|their point|position|disagreed|pushed back|convinced)\b|[\"“”]",
+        re.I,
+    ),
+    "learning": re.compile(
+        r"\b(?:would|differently|next time|now i|i now|since then|learn\w*|changed|today i|"
+        r"should have|earlier|sooner|lesson|these days|ever since|always|i still)\b",
+        re.I,
+    ),
+    "specific_example": re.compile(
+        r"\b(?:last (?:year|month|quarter|spring|summer|autumn|fall|winter)|in (?:19|20)\d\d|"
+        r"at my (?:last|previous|current|old|first)|when i was|one time|there was a time|"
+        r"i remember|years? ago|months? ago|in (?:january|february|march|april|may|june|july|"
+        r"august|september|october|november|december))\b",
+        re.I,
+    ),
+    "detail": re.compile(
+        r"\b(?:named?|called|the (?:tool|script|query|service|doc|document|spreadsheet|"
+        r"dashboard|meeting|email|message)|steps?|first|then|specifically|exactly)\b",
+        re.I,
+    ),
+}
+_ROLE_WORDS = re.compile(
+    r"\b(?:manager|director|vp|cto|ceo|cfo|lead|product manager|pm|architect|engineer|designer|"
+    r"analyst|customer|client|head of \w+|finance|legal|sales|support|recruiter|team lead|"
+    r"tech lead|on-call|sre|qa)\b",
+    re.I,
+)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
+_NOT_NAMES = frozenset(
+    "I So But And Then When After Before We The This That It At In On My Our Yes Yeah Well "
+    "Honestly Actually Basically Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+_DATE = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|q[1-4]|(?:19|20)\d\d)\b",
+    re.I,
+)
+_QUOTE = re.compile(r"[\"“][^\"”]{3,}[\"”]")
+_STEP = re.compile(r"\b(?:first|then|after that|next|finally|second|step)\b", re.I)
+# Evasion: general statements, the team instead of the speaker, deferring to others.
+_VAGUE = re.compile(
+    r"\b(?:generally|in general|always|usually|basically|kind of|sort of|a lot of|lots of|"
+    r"pretty much|team effort|we all|everyone|everybody|things|stuff|it went (?:really )?(?:well|great)|"
+    r"great (?:result|job)|obviously|i don't remember|not sure|hard to say|i guess|culture|"
+    r"i'd have to check|owned by the|the (?:important|bigger|main) (?:thing|point)|same way|"
+    r"wouldn't say|it happens|part of our|as a team|together|i don't think i'd change|"
+    r"every (?:time|cycle|planning cycle)|healthy debate|came around|pretty involved)\b",
+    re.I,
+)
+_TECH_OR_THING = re.compile(
+    r"\b(?:[A-Z][A-Za-z]+(?:DB|QL|SQL)|[A-Z]{2,}[a-z]*|Kafka|Redis|Postgres|Grafana|Datadog|Jira|"
+    r"Excel|Looker|Tableau|Splunk|Sentry|Slack|Confluence|BigQuery|Snowflake)\b"
+)
+
+
+@dataclass(frozen=True)
+class FollowUpReport:
+    intent: str
+    direct: bool
+    specific: bool
+    metrics: list[Span]
+    grade: int
+    feedback: list[Remark]
+    follow_up_items: list[FollowUp]
+    direct_score: float = 0.0
+    specific_score: float = 0.0
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def strengths(self) -> list[str]:
+        return [r.text for r in self.feedback if r.kind == "strength"]
+
+    @property
+    def improvements(self) -> list[str]:
+        return [r.text for r in self.feedback if r.kind == "improvement"]
+
+    @property
+    def follow_ups(self) -> list[str]:
+        return [f.question for f in self.follow_up_items]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "kind": "follow_up",
+            "intent": self.intent,
+            "direct": self.direct,
+            "specific": self.specific,
+            "metrics": [m.to_dict() for m in self.metrics],
+            "grade": self.grade,
+            "strengths": self.strengths,
+            "improvements": self.improvements,
+            "follow_ups": self.follow_ups,
+            "feedback": [r.to_dict() for r in self.feedback],
+            "follow_up_details": [f.to_dict() for f in self.follow_up_items],
+            "scores": {
+                "direct": round(self.direct_score, 3),
+                "specific": round(self.specific_score, 3),
+            },
+            **self.extras,
+        }
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the features and the remarks need from one follow-up answer."""
+
+    text: str
+    sentences: list[str]
+    metrics: list[Span]
+    intent: str
+    intent_probs: dict[str, float]
+
+
+def analyze_follow_up(
+    answer: str, *, follow_up: str, story: str, question: str | None = None
+) -> FollowUpReport:
+    """Judge `answer` as an answer to `follow_up`, asked about `story` (the original answer)."""
+    text = check_answer(answer)
+    follow_up = (follow_up or "").strip()
+    if not follow_up:
+        from loopcoach.analysis.errors import AnalysisInputError
+
+        raise AnalysisInputError("The follow-up question is empty.")
+    probs = intents.intent_probabilities(follow_up)
+    intent = max(intents.INTENTS, key=lambda i: probs.get(i, 0.0))
+    reading = Reading(
+        text=text,
+        sentences=[s.text for s in split_sentences(text)],
+        metrics=find_metrics(text),
+        intent=intent,
+        intent_probs=probs,
+    )
+    feats = answer_features(reading, follow_up=follow_up, story=story or "")
+    direct_p, specific_p, score, grade = judge(feats)
+    direct, specific = direct_p >= 0.5, specific_p >= 0.5
+    remarks = _remarks(reading, feats, direct, specific)
+    return FollowUpReport(
+        intent=intent,
+        direct=direct,
+        specific=specific,
+        metrics=reading.metrics,
+        grade=grade,
+        feedback=remarks,
+        follow_up_items=_next_follow_up(reading, direct),
+        direct_score=direct_p,
+        specific_score=specific_p,
+    )
+
+
+# ---- features ------------------------------------------------------------------------------------
+
+
+def answer_features(reading: Reading, *, follow_up: str, story: str) -> dict[str, float]:
+    """Features of one follow-up answer; intent-specific cues are weighted by the intent's
+    probability, so a model learns per intent what a direct answer holds."""
+    text, sentences = reading.text, reading.sentences
+    words = max(1, len(text.split()))
+    n = max(1, len(sentences))
+    i_subj = we_subj = 0
+    for s in sentences:
+        a, b = subject_counts(s)
+        i_subj += a
+        we_subj += b
+    i_share = i_subj / (i_subj + we_subj) if i_subj + we_subj else 0.5
+    hyp = hypothetical_probability(sentences)
+    past_i = sum(cues.past_i_cue(s) for s in sentences) / n
+    specifics = specific_counts(text, reading.metrics)
+    vague = len(_VAGUE.findall(text))
+    total = sum(specifics.values())
+    # Densities, not counts: follow-up answers in the wild run two to three times longer than
+    # the labelled ones, and a longer answer is not a more specific one.
+    feats: dict[str, float] = {
+        "metrics": min(1.0, len(reading.metrics) / n),
+        "any_metric": float(bool(reading.metrics)),
+        "specifics": min(1.0, total / (2 * n)),
+        "any_specific": float(total > 0),
+        "specific_count": min(total, 6) / 6,  # capped: past a handful, more is not more specific
+        "specific_kinds": len([k for k, v in specifics.items() if v]) / len(specifics),
+        "vague_rate": min(1.0, 15 * vague / words),
+        "hedge_rate": min(1.0, 15 * len(find_hedges(text)) / words),
+        "i_share": i_share,
+        "we_dominates": float(we_subj > i_subj),
+        "hypothetical": hyp,
+        "past_i": past_i,
+        "question_overlap": _overlap(follow_up, text),
+        "story_repeat": _overlap(text, story, min_len=5),
+    }
+    for intent, p in reading.intent_probs.items():
+        if p < 0.05:
+            continue
+        cue = ANSWER_CUES.get(intent)
+        hits = sum(bool(cue.search(s)) for s in sentences) / n if cue else 0.0
+        feats[f"{intent}:cue_share"] = p * hits
+        feats[f"{intent}:cue_any"] = p * float(hits > 0)
+        feats[f"{intent}:specifics"] = p * feats["specifics"]
+        feats[f"{intent}:i_share"] = p * i_share
+        feats[f"{intent}:we_dominates"] = p * feats["we_dominates"]
+        feats[f"{intent}:hypothetical"] = p * hyp
+        feats[f"{intent}:past_i"] = p * past_i
+        feats[f"{intent}:vague"] = p * feats["vague_rate"]
+    return feats
+
+
+def specific_counts(text: str, metrics: Sequence[Span]) -> dict[str, int]:
+    """Concrete details by kind: numbers, roles, names, dates, quotes, steps, named things."""
+    names = [m.group(0) for m in _NAME.finditer(text) if m.group(0) not in _NOT_NAMES]
+    return {
+        "numbers": len(metrics),
+        "roles": len(_ROLE_WORDS.findall(text)),
+        "names": len(names),
+        "dates": len(_DATE.findall(text)),
+        "quotes": len(_QUOTE.findall(text)),
+        "steps": len(_STEP.findall(text)),
+        "things": len(_TECH_OR_THING.findall(text)),
+    }
+
+
+_CONTENT = re.compile(r"[a-z]{4,}")
+_COMMON = frozenset(
+    """that this with what your have were from they them their there then than about would
+    could should which when where while into just also very really been being because those
+    these other some more most much many such only even still like made make what's""".split()
+)
+
+
+def _overlap(a: str, b: str, min_len: int = 4) -> float:
+    """Share of the content words of `a` (by a 5-letter stem) that also occur in `b`."""
+    wa = {w[:5] for w in _CONTENT.findall(a.lower()) if len(w) >= min_len and w not in _COMMON}
+    if not wa:
+        return 0.0
+    wb = {w[:5] for w in _CONTENT.findall(b.lower())}
+    return len(wa & wb) / len(wa)
+
+
+# ---- the verdicts ------------------------------------------------------------------------------------
+
+
+def judge(feats: dict[str, float]) -> tuple[float, float, float, int]:
+    """(P(direct), P(specific), the grade score, the grade 1-4).
+
+    LABELS.md fixes the band: an answer that is not direct is a 1 or a 2, a direct but vague
+    one a 2, a direct and specific one a 3 or a 4; the score decides within the band."""
+    model = load_model("follow_up_answer")
+    if model is None:
+        direct_p, specific_p = _fallback(feats)
+        score = direct_p + specific_p + feats["specifics"]
+        low, high = 0.6, 2.4
+    else:
+        extra = model.extra
+        direct_p = sigmoid(_linear(extra["direct"], feats))
+        specific_p = sigmoid(_linear(extra["specific"], feats))
+        score = _linear(extra["grade"], {**feats, "p_direct": direct_p, "p_specific": specific_p})
+        low, high = extra["grade"]["thresholds"]
+    return (
+        direct_p,
+        specific_p,
+        score,
+        banded_grade(direct_p >= 0.5, specific_p >= 0.5, score, low, high),
+    )
+
+
+def banded_grade(direct: bool, specific: bool, score: float, low: float, high: float) -> int:
+    if direct and specific:
+        return 4 if score >= high else 3
+    if direct:
+        return 2
+    return 2 if score >= low else 1
+
+
+def _linear(part: dict[str, Any], feats: dict[str, float]) -> float:
+    weights = part["weights"]
+    return part["bias"] + sum(weights.get(k, 0.0) * v for k, v in feats.items())
+
+
+def _fallback(f: dict[str, float]) -> tuple[float, float]:
+    cue = sum(v for k, v in f.items() if k.endswith(":cue_share"))
+    we = sum(
+        v for k, v in f.items() if k in ("scope:we_dominates", "specific_example:hypothetical")
+    )
+    direct = sigmoid(4 * cue - 3 * we - 3 * f["vague_rate"] - 0.6)
+    specific = sigmoid(5 * f["specifics"] + f["any_specific"] - 2 * f["vague_rate"] - 2.2)
+    return direct, specific
+
+
+# ---- remarks: one or two, never the story remarks -------------------------------------------------------
+
+ADVICE = {
+    "measurement": "say how the number was measured: the source (logs, a dashboard, a query), "
+    "the baseline and the period, and what else could explain it",
+    "decision": "name the options you weighed and why you ruled each one out",
+    "conflict": "say what the other person actually said, what you answered, and how it was settled",
+    "scope": "say what you did yourself — your decisions, what you built, whom you talked to — "
+    "not what the team did",
+    "specific_example": "tell one real time it happened: when, where, what you did and what came of it",
+    "learning": "say what you would do differently, or what you changed afterwards",
+    "detail": "name the concrete thing asked about: who exactly, which tool or step, what was said",
+}
+PRAISE = {
+    "measurement": "You explain how the number was measured",
+    "decision": "You explain why you chose it over the alternatives",
+    "conflict": "You say what the other person said and how it was settled",
+    "scope": "You say what you did yourself",
+    "specific_example": "You give a real instance, not another hypothetical",
+    "learning": "You say what you would change",
+    "detail": "You give the concrete detail asked for",
+}
+
+
+def _remarks(
+    reading: Reading, feats: dict[str, float], direct: bool, specific: bool
+) -> list[Remark]:
+    intent = reading.intent
+    out: list[Remark] = []
+    best = _best_sentence(reading)
+    if direct:
+        quote = _short(best[1]) if best else None
+        text = PRAISE[intent] + (f": “{quote}”" if quote else ".")
+        out.append(_remark("strength", "fu-direct", text, reading, best))
+        if not specific:
+            out.append(
+                Remark(
+                    "improvement",
+                    "fu-vague",
+                    "Add one concrete detail — a name or role, a number, a date, a step — so the "
+                    "interviewer can check it.",
+                )
+            )
+        elif reading.metrics:
+            names = ", ".join(f"“{m.text}”" for m in reading.metrics[:3])
+            m = reading.metrics[0]
+            out.append(
+                Remark(
+                    "strength",
+                    "fu-evidence",
+                    f"The numbers ({names}) make the story more credible.",
+                    m.start,
+                    m.end,
+                    None,
+                    m.text,
+                )
+            )
+        return out[:2]
+    why = _why_not_direct(reading, feats)
+    out.append(Remark("improvement", "fu-not-direct", f"{why} To answer it, {ADVICE[intent]}."))
+    if specific and best:
+        out.append(
+            _remark(
+                "strength",
+                "fu-concrete",
+                f"The detail is concrete: “{_short(best[1])}”",
+                reading,
+                best,
+            )
+        )
+    return out[:2]
+
+
+def _why_not_direct(reading: Reading, feats: dict[str, float]) -> str:
+    intent = reading.intent
+    if intent == "scope" and feats["we_dominates"]:
+        return "The question asks what you did yourself, and the answer is told as “we”."
+    if intent == "specific_example" and feats["hypothetical"] >= 0.5:
+        return "The question asks for a real instance, and the answer says what you would do."
+    if feats["vague_rate"] >= 0.3:
+        return "The answer stays general."
+    return "The answer does not get to what the question asks."
+
+
+def _best_sentence(reading: Reading) -> tuple[int, str] | None:
+    cue = ANSWER_CUES.get(reading.intent)
+    scored = [
+        (len(cue.findall(s)) if cue else 0, -i, i, s) for i, s in enumerate(reading.sentences)
+    ]
+    scored = [x for x in scored if x[0] > 0]
+    if not scored:
+        return None
+    _, _, i, s = max(scored)
+    return i, s
+
+
+def _short(sentence: str, limit: int = 90) -> str:
+    s = " ".join(sentence.split())
+    if len(s) <= limit:
+        return s
+    return s[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _remark(
+    kind: str, code: str, text: str, reading: Reading, best: tuple[int, str] | None
+) -> Remark:
+    if best is None:
+        return Remark(kind, code, text)
+    i, s = best
+    start = reading.text.find(s)
+    if start < 0:
+        return Remark(kind, code, text, None, None, i, s)
+    return Remark(kind, code, text, start, start + len(s), i, s)
+
+
+def _next_follow_up(reading: Reading, direct: bool) -> list[FollowUp]:
+    """One sharper question when the answer missed the point; none when it answered it."""
+    if direct:
+        return []
+    return [FollowUp("fu-reask", f"Let me ask it another way: {ASK_AGAIN[reading.intent]}")]
+
+
+ASK_AGAIN = {
+    "measurement": "where did the number come from, and what was it before you started?",
+    "decision": "what was the main alternative, and why did you not take it?",
+    "conflict": "what did the other person say, in their words, and what did you answer?",
+    "scope": "which one step in this was yours alone?",
+    "specific_example": "when did this last actually happen, and what did you do?",
+    "learning": "if you did it again tomorrow, what one thing would you change?",
+    "detail": "who exactly was involved, and what did each of you do?",
+}

@@ -1,0 +1,447 @@
+"""Follow-up questions the way a Bar Raiser asks them ("peeling the onion").
+
+Three to five per story, each probing a different intent (LABELS.md
+`follow_up_intent`), each only when the story gives it something to hold on to:
+
+| intent | asked when | never when |
+| --- | --- | --- |
+| specific_example | the answer is hypothetical or habitual | it tells a real event |
+| scope | ownership is "we" or "mixed", with a "we" deed to quote | the speaker's own deeds dominate |
+| conflict | another person disagreed or pushed back (not negated) | "there was no pushback" |
+| measurement | a percentage, multiplier, money or before/after number in the result | only scene-setting counts |
+| measurement (outcome) | a result without a number | hypothetical answers |
+| decision | the speaker decided / chose / proposed something | nothing was decided |
+| learning | a real story without a stated lesson | the story already says what changed |
+| detail | a concrete deed of the speaker to ask about | — |
+
+The question asked shapes the order (a conflict question asks about the other
+person first, a failure question about what changed). A follow-up already asked
+in the thread (`asked`), matched by intent or by wording, is never repeated.
+Quotes are short: a number, or a few words of the speaker's own phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from loopcoach.analysis import cues, intents, situations
+from loopcoach.analysis.pronouns import subject_counts
+from loopcoach.analysis.report import FollowUp, Sentence
+from loopcoach.analysis.spans import Span
+
+MIN_FOLLOW_UPS = 3
+MAX_FOLLOW_UPS = 5
+SIMILAR_WORDING = 0.5  # share of shared content words above which two questions are the same
+
+_CONFLICT = next(a for a in situations.ASKS if a.code == "conflict")
+_ROLE = re.compile(
+    r"\b(?:my|our|the|their|his|her|a|one)\s+(?:\w+\s+)?(?:manager|director|VP|vice president|"
+    r"CTO|CEO|CFO|COO|lead|product manager|PM|architect|peer|colleague|stakeholder|customer|"
+    r"client|boss|engineer|designer|analyst|founder|head of \w+|team lead|tech lead|owner|"
+    r"partner|counterpart)\b",
+    re.I,
+)
+_NAME = re.compile(
+    r"\b[A-Z][a-z]{2,}(?=,?\s+(?:the|our|my|who|was|said|told|wanted|disagreed|insisted|pushed|"
+    r"argued|refused|objected|thought|felt)\b)"
+)
+_NOT_NAMES = frozenset(
+    "I So But And Then When After Before We The This That It At In On My Our Instead Finally "
+    "Eventually Later Since Because".split()
+)
+_DECISION = re.compile(
+    r"\bI\s+(?:\w+ly\s+)?(?:decided|chose|proposed|suggested|recommended|opted|went with|picked|"
+    r"pushed for|argued for|made the call)\s+(?:to\s+|that\s+(?:we\s+(?:should\s+)?)?|for\s+)?"
+    r"(?P<what>[^,.;:!?]+)",
+    re.I,
+)
+_WE_DEED = re.compile(r"\bwe\s+(?P<what>(?:\w+ly\s+)?\w+ed\b[^,.;:!?]*)", re.I)
+_I_DEED = re.compile(
+    r"\bI\s+(?:also\s+|then\s+|first\s+|personally\s+)?(?P<what>(?:\w+ed|wrote|built|ran|set up|"
+    r"made|took|sent|met|led|drew|gave|found|rewrote|sat down)\b[^,.;:!?]*)",
+    re.I,
+)
+_WOULD = re.compile(
+    r"\b(?:I|we)\s*(?:would|'d|’d|usually|always|generally|typically|try to|make sure to)\s+"
+    r"(?:first\s+|also\s+|then\s+)?(?P<what>[^,.;:!?]+)",
+    re.I,
+)
+_LESSON = re.compile(
+    r"\b(?:i learned|i learnt|taught me|my lesson|the lesson|what i took|since then|ever since|"
+    r"now i always|i now|these days i|next time|i would do differently|i'd do differently|"
+    r"in hindsight|looking back)\b",
+    re.I,
+)
+_RATIO = re.compile(r"%|percent|points|\dx\b|\bx\b|times|half|third|quarter|doubl|tripl|halv", re.I)
+_MONEY = re.compile(r"[$€£]|dollars|euros|pounds", re.I)
+_TIME = re.compile(r"\b(?:ms|milliseconds?|seconds?|minutes?|hours?|days?|weeks?|months?)\b", re.I)
+_CLAUSE_END = re.compile(
+    r"\s+(?:and|but|so|which|because|while|who|after|before|when|until|to make|so that)\s+", re.I
+)
+_TECH = re.compile(
+    r"\b(?:Kafka|RabbitMQ|SQS|SNS|Kinesis|Redis|Memcached|Postgres(?:QL)?|MySQL|DynamoDB|Cassandra|"
+    r"MongoDB|Elasticsearch|OpenSearch|Snowflake|BigQuery|Redshift|Spark|Airflow|Flink|Kubernetes|"
+    r"Docker|Terraform|Lambda|GraphQL|gRPC|React|Angular|Kotlin|Swift|Rust|Golang|Jenkins|Datadog|"
+    r"Grafana|Prometheus|Splunk|Sentry|Salesforce|Stripe|Twilio|Cloudflare|Nginx|Envoy|Istio)\b"
+)
+_FIRST_PERSON = {
+    "i": "you",
+    "me": "you",
+    "my": "your",
+    "mine": "yours",
+    "myself": "yourself",
+    "we": "you",
+    "us": "you",
+    "our": "your",
+    "ours": "yours",
+    "ourselves": "yourselves",
+    "i'd": "you'd",
+    "i'm": "you're",
+    "i've": "you've",
+    "am": "are",
+}
+
+
+@dataclass(frozen=True)
+class StoryEvidence:
+    text: str
+    sentences: Sequence[Sentence]
+    per_sentence_metrics: Sequence[Sequence[Span]]
+    ownership: str
+    hypothetical: bool
+    question: str | None
+
+
+def pick_follow_ups(ev: StoryEvidence, asked: Sequence[str] = ()) -> list[FollowUp]:
+    """Three to five follow-ups, each a different intent, none already asked in the thread."""
+    covered = {intents.classify_intent(q) for q in asked if q.strip()}
+    out: list[FollowUp] = []
+    for probe in _order(ev):
+        f = probe(ev)
+        if f is None or f.intent in covered or _already_asked(f.question, asked):
+            continue
+        if any(o.intent == f.intent for o in out):
+            continue
+        out.append(f)
+        if len(out) == MAX_FOLLOW_UPS:
+            break
+    return out
+
+
+def _order(ev: StoryEvidence) -> list[Callable[[StoryEvidence], FollowUp | None]]:
+    """Probes best first: the question's own situation leads, then what the story leaves open."""
+    probes: list[Callable[[StoryEvidence], FollowUp | None]] = [
+        ask_real_example,
+        ask_scope,
+        ask_conflict,
+        ask_measurement,
+        ask_decision,
+        ask_learning,
+        ask_detail,
+        ask_outcome,
+    ]
+    asks = {a.code for a in situations.question_asks(ev.question)}
+    lead: list[Callable[[StoryEvidence], FollowUp | None]] = []
+    if asks & {"conflict", "trust", "feedback", "low-performer", "complaint"}:
+        lead.append(ask_conflict)
+    if asks & {"failure", "missed-commitment", "learning"}:
+        lead.append(ask_learning)
+    if asks & {"incomplete-data", "speed", "judgment", "prioritisation", "vision", "innovation"}:
+        lead.append(ask_decision)
+    if asks & {"root-cause", "cost", "deliver", "standards"}:
+        lead.append(ask_measurement)
+    # A hypothetical answer needs a real example before anything else.
+    return [ask_real_example, *lead] + [p for p in probes if p not in lead]
+
+
+def _already_asked(question: str, asked: Sequence[str]) -> bool:
+    words = _content_words(question)
+    for q in asked:
+        other = _content_words(q)
+        if words and other and len(words & other) / min(len(words), len(other)) >= SIMILAR_WORDING:
+            return True
+    return False
+
+
+_STOP = frozenset(
+    """what that this with your have were from they them their there then than about would could
+    should which when where while into just also very really been being because those these other
+    some more most much many such only even still like made make tell exactly""".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w[:6] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
+
+
+# ---- phrasing --------------------------------------------------------------------------------------
+
+
+def second_person(phrase: str) -> str:
+    """Turn the candidate's words toward them: 'my team' → 'your team', 'we' → 'you'."""
+    return re.sub(
+        r"\b(?:I|me|my|mine|myself|we|us|our|ours|ourselves|I'd|I'm|I've)\b",
+        lambda m: _FIRST_PERSON[m.group(0).lower()],
+        phrase,
+        flags=re.I,
+    )
+
+
+def short_phrase(phrase: str, words: int = 8) -> str:
+    """The head of a clause: cut at the first conjunction or relative clause; when still longer
+    than `words`, cut before its first preposition or infinitive ("asked the supplier to send
+    two engineers" → "asked the supplier"); "" when no grammatical cut is short enough."""
+    head = _CLAUSE_END.split(phrase.strip(), maxsplit=1)[0]
+    parts = head.split()
+    if len(parts) > words:
+        cut = next(
+            (i for i, w in enumerate(parts) if i >= 2 and w.lower() in _PREPOSITIONS), len(parts)
+        )
+        parts = parts[:cut] if cut <= words else []
+    return " ".join(parts).rstrip(",;:")
+
+
+_PREPOSITIONS = frozenset(
+    "to for with from on in at by into onto about over under through across after before".split()
+)
+
+
+def _follow(
+    code: str, intent: str, question: str, index: int | None, start: int | None, end: int | None
+) -> FollowUp:
+    return FollowUp(code, question, start, end, index, intent)
+
+
+def _at(ev: StoryEvidence, i: int, m: re.Match[str], group: str | int = 0) -> tuple[int, int]:
+    s = ev.sentences[i]
+    return s.start + m.start(group), s.start + m.end(group)
+
+
+# ---- the probes ----------------------------------------------------------------------------------------
+
+
+def ask_real_example(ev: StoryEvidence) -> FollowUp | None:
+    if not ev.hypothetical:
+        return None
+    for i, s in enumerate(ev.sentences):
+        m = _WOULD.search(s.text)
+        if m:
+            what = re.sub(r"^(?:do\s+)?(?:is\s+)?", "", m.group("what").strip(), flags=re.I)
+            what = second_person(short_phrase(what, 9))
+            if len(what.split()) < 2:
+                continue
+            start, end = _at(ev, i, m, "what")
+            return _follow(
+                "real-example",
+                "specific_example",
+                f"You said you would {what}. Tell me about one specific time you actually did "
+                "that: when was it, and what happened?",
+                i,
+                start,
+                end,
+            )
+    return _follow(
+        "real-example",
+        "specific_example",
+        "Can you walk me through one specific time this happened, and what you did?",
+        None,
+        None,
+        None,
+    )
+
+
+def ask_scope(ev: StoryEvidence) -> FollowUp | None:
+    if ev.hypothetical or ev.ownership == "i":
+        return None
+    for i, s in enumerate(ev.sentences):
+        if s.role not in {"action", "result"}:
+            continue
+        i_count, we_count = subject_counts(s.text)
+        m = _WE_DEED.search(s.text)
+        if m and we_count > i_count:
+            what = short_phrase(m.group("what"), 10)
+            if not what:
+                continue
+            start, end = _at(ev, i, m)
+            return _follow(
+                "personal-role",
+                "scope",
+                f"You said “we {what}”. What did you personally do there, and what did others do?",
+                i,
+                start,
+                end,
+            )
+    return None
+
+
+def ask_conflict(ev: StoryEvidence) -> FollowUp | None:
+    """Only when another person disagreed or pushed back — never for "no pushback"."""
+    if ev.hypothetical:
+        return None
+    for i, s in enumerate(ev.sentences):
+        if s.role == "other" or not situations.evidence(_CONFLICT, s.text):
+            continue
+        who = _who(s.text) or _who_nearby(ev, i)
+        if not who:
+            continue
+        whom = second_person(who)
+        return _follow(
+            "conflict",
+            "conflict",
+            f"What exactly did {whom} say, what did you answer, and how was it settled?",
+            i,
+            s.start,
+            s.end,
+        )
+    return None
+
+
+def _who(text: str) -> str | None:
+    """The other person: a name in preference to a role ("our director, Maria" → Maria)."""
+    for m in [*_NAME.finditer(text), *_ROLE.finditer(text)]:
+        name = m.group(0).strip()
+        low = name.lower()
+        if name in _NOT_NAMES or low.startswith(("the team", "our team", "my team")):
+            continue
+        return re.sub(r"^(?:a|one)\s+", "the ", name, flags=re.I)
+    return None
+
+
+def _who_nearby(ev: StoryEvidence, index: int) -> str | None:
+    for j in (index - 1, index + 1):
+        if 0 <= j < len(ev.sentences):
+            who = _who(ev.sentences[j].text)
+            if who:
+                return who
+    return None
+
+
+def ask_measurement(ev: StoryEvidence) -> FollowUp | None:
+    """How the headline number of the result was measured, quoting it: a percentage or a
+    multiplier first, then money, then a time."""
+    if ev.hypothetical:
+        return None
+    best: tuple[int, int, int, Span] | None = None
+    for i, s in enumerate(ev.sentences):
+        if s.role != "result":
+            continue
+        for order, m in enumerate(ev.per_sentence_metrics[i]):
+            kind = _metric_kind(m.text)
+            if kind is not None and (best is None or (kind, -order) < (best[0], -best[1])):
+                best = (kind, order, i, m)
+    if best is None:
+        return None
+    kind, _, i, m = best
+    return _follow("measurement", "measurement", _MEASURE[kind].format(m.text), i, m.start, m.end)
+
+
+_MEASURE = {
+    0: "You mentioned “{}”. How did you measure that, what was the baseline, and what else "
+    "could explain the change?",
+    1: "You mentioned “{}”. How was that figure worked out, and who agreed with it?",
+    2: "You mentioned “{}”. What was it before, how did you measure it, and which of your "
+    "changes made the most difference?",
+}
+
+
+def _metric_kind(metric: str) -> int | None:
+    """0 ratio, 1 money, 2 time; None for a count that only gives scale ("12 engineers")."""
+    if _RATIO.search(metric):
+        return 0
+    if _MONEY.search(metric):
+        return 1
+    if _TIME.search(metric):
+        return 2
+    return None
+
+
+def ask_outcome(ev: StoryEvidence) -> FollowUp | None:
+    """A result with no number: how did you know it worked?"""
+    if ev.hypothetical:
+        return None
+    results = [i for i, s in enumerate(ev.sentences) if s.role == "result"]
+    if not results or any(ev.per_sentence_metrics[i] for i in results):
+        return None
+    i = results[0]
+    s = ev.sentences[i]
+    return _follow(
+        "measurable-outcome",
+        "measurement",
+        "How did you know it worked? Which number moved, from what to what?",
+        i,
+        s.start,
+        s.end,
+    )
+
+
+def ask_decision(ev: StoryEvidence) -> FollowUp | None:
+    if ev.hypothetical:
+        return None
+    for i, s in enumerate(ev.sentences):
+        if s.role not in {"action", "task"}:
+            continue
+        m = _DECISION.search(s.text)
+        if not m:
+            continue
+        what = short_phrase(m.group("what"), 8)
+        if len(what.split()) < 2:
+            continue
+        said = m.group(0).split(None, 1)[1]  # "decided to move the job…", without the "I"
+        said = second_person(short_phrase(said, 10))
+        if not said:
+            continue
+        techs = sorted({t.group(0) for t in _TECH.finditer(ev.text)})
+        tech_in = [t for t in techs if t in s.text]
+        if tech_in and len(techs) >= 2:
+            other = next(t for t in techs if t != tech_in[0])
+            question = f"Why {tech_in[0]} rather than {other}? What did that choice cost you?"
+        else:
+            question = (
+                f"You {said}. Which other options did you weigh, and why did you rule them out?"
+            )
+        start, end = _at(ev, i, m, "what")
+        return _follow("why-decision", "decision", question, i, start, end)
+    return None
+
+
+def ask_learning(ev: StoryEvidence) -> FollowUp | None:
+    if ev.hypothetical or any(_LESSON.search(s.text) for s in ev.sentences):
+        return None
+    asks = {a.code for a in situations.question_asks(ev.question)}
+    if asks & {"failure", "missed-commitment"}:
+        question = "What did you change afterwards so that it would not happen again?"
+    else:
+        question = (
+            "Looking back, what would you do differently, and what did you change afterwards?"
+        )
+    return _follow("learning", "learning", question, None, None, None)
+
+
+def ask_detail(ev: StoryEvidence) -> FollowUp | None:
+    """Ask for the concrete content of the speaker's most substantial deed."""
+    if ev.hypothetical:
+        return None
+    best: tuple[int, int, re.Match[str]] | None = None
+    for i, s in enumerate(ev.sentences):
+        if s.role != "action" or not cues.past_i_cue(s.text):
+            continue
+        m = _I_DEED.search(s.text)
+        if m and (best is None or len(m.group("what")) > len(best[2].group("what"))):
+            best = (i, len(m.group("what")), m)
+    if best is None:
+        return None
+    i, _, m = best
+    what = second_person(short_phrase(m.group("what"), 7))
+    if len(what.split()) < 2:
+        return None
+    start, end = _at(ev, i, m, "what")
+    return _follow(
+        "detail",
+        "detail",
+        f"You said you {what}. Walk me through it: what exactly did you do, and who was involved?",
+        i,
+        start,
+        end,
+    )

@@ -1,0 +1,224 @@
+"""Does the story answer the question asked? (LABELS.md `answers_question`)
+
+A polished story about something else is the commonest way a strong candidate
+fails a round, and it is invisible to every other part of the analyzer. This
+reads what the question asks for (`situations.question_asks`) and looks for that
+situation in the story — whole-word evidence, in the whole story and in what the
+speaker did and what came of it — together with how strongly the story model
+sees the asked principle in the story and how many of the question's own
+content words come back. A small logistic model, trained on labelled
+question/story pairs, turns these into a probability; the threshold is chosen
+by cross-validation so that false alarms stay rare (`relevance.json`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from loopcoach.analysis import cues, situations
+from loopcoach.analysis.hypothetical import hypothetical_probability
+from loopcoach.analysis.linear import load_model, normalised, sigmoid
+from loopcoach.analysis.principles import NAMES
+
+DEFAULT_THRESHOLD = 0.5
+
+_CONTENT = re.compile(r"[a-z]{4,}")
+_STOP = frozenset(
+    """the and but for with from was were been being this that these those had has have did
+    does done would could should will can just also very really into out about after before
+    when while which who what how our their them they then than there its his her him she
+    you your are not all any some one two get got""".split()
+)
+_OPINION = re.compile(
+    r"\b(?:i think|i believe|i feel|for me|in my opinion|is (?:so |really |very )?important|"
+    r"is the (?:key|basis|foundation)|i(?:'m| am) (?:a|someone|naturally|very)|my (?:strength|"
+    r"approach|philosophy)|i (?:always|usually|normally|generally))\b",
+    re.I,
+)
+_QUESTION_FILLER = frozenset(
+    """tell time about give example describe when where what which that this your with have
+    were from into them they their there then than some something someone would could should
+    made make making ever been being most more very really just also only even anyway
+    situation walk through specific happened particular recent first team days work project
+    company people someone""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Relevance:
+    answers_question: bool
+    score: float
+    reason: str
+    ask: str | None = None  # the code of the ask the verdict is about
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "answers_question": self.answers_question,
+            "score": round(self.score, 3),
+            "reason": self.reason,
+        }
+
+
+def story_words(text: str) -> dict[str, float]:
+    """The story's words (no stop words), square-root counts scaled to unit length."""
+    bag: dict[str, float] = {}
+    for t in cues.tokens(text):
+        if len(t) > 2 and t not in _STOP:
+            bag[t] = bag.get(t, 0.0) + 1.0
+    return normalised({k: math.sqrt(v) for k, v in bag.items()})
+
+
+def situation_probabilities(text: str) -> dict[str, float]:
+    """How likely the story is about each ask that has a word model (`asks.json`, one logistic
+    regression per ask, learned from the stories told for questions that name it)."""
+    model = load_model("asks")
+    if model is None:
+        return {}
+    scores = model.scores(story_words(text))
+    return {c: sigmoid(v) for c, v in zip(model.classes, scores, strict=True)}
+
+
+def relevance_features(
+    question: str,
+    sentences: Sequence[str],
+    roles: Sequence[str],
+    story_probs: Mapping[str, float],
+    asked: Mapping[str, float],
+    situation_probs: Mapping[str, float] | None = None,
+    hypothetical: float | None = None,
+) -> dict[str, float]:
+    """Answer-level features for the relevance model (the same at training and run time).
+
+    `situation_probs` are the per-ask word model's probabilities (`situation_probabilities`);
+    training passes ones from a model that did not see the story. `hypothetical` is the
+    answer's hypothetical probability when the caller has it already. Evidence is scanned for the
+    question's own asks only: one regular-expression pass each."""
+    text = " ".join(sentences)
+    deeds = " ".join(s for s, r in zip(sentences, roles, strict=True) if r in ("action", "result"))
+    asks = situations.question_asks(question)
+    n = max(1, len(sentences))
+    words = len(text.split())
+    feats: dict[str, float] = {
+        # Not a story at all ("I always…", "I think…") answers no question about a time you did.
+        "hypothetical": (
+            hypothetical if hypothetical is not None else hypothetical_probability(list(sentences))
+        ),
+        "past_i_share": sum(cues.past_i_cue(s) for s in sentences) / n,
+        "opinion_share": sum(bool(_OPINION.search(s)) for s in sentences) / n,
+        "short": float(words < 70),
+        "generic": float(situations.is_generic(question)),
+        "no_ask": float(not asks),
+        "asked_story_p": sum(p * story_probs.get(s, 0.0) for s, p in asked.items()),
+        "asked_story_rank_top3": sum(p for s, p in asked.items() if s in _top(story_probs, 3)),
+        "word_overlap": _word_overlap(question, text),
+    }
+    if asks:
+        starts, pos = [], 0
+        for sentence in sentences:
+            starts.append(pos)
+            pos += len(sentence) + 1
+        found = [situations.evidence(a, text) for a in asks]
+        counts = [len(f) for f in found]
+        deed_counts = [len(situations.evidence(a, deeds)) for a in asks]
+        per_sentence = [len({bisect_right(starts, m.start()) for m in f}) / n for f in found]
+        learned = situation_probs if situation_probs is not None else situation_probabilities(text)
+        first = asks[0].code
+        if first in learned:
+            named = {a.code for a in asks}
+            others = [p for c, p in learned.items() if c not in named]
+            feats["first_ask_model"] = learned[first]
+            # Ahead of the story's likeliest other situation, or behind it?
+            feats["first_ask_model_lead"] = learned[first] - max(others, default=0.0)
+        feats.update(
+            {
+                "first_ask_evidence": math.log1p(counts[0]),
+                "first_ask_deeds": math.log1p(deed_counts[0]),
+                "first_ask_share": per_sentence[0],
+                "first_ask_none": float(counts[0] == 0),
+                "strict_ask_none": float(counts[0] == 0 and first in situations.STRICT),
+                "all_asks_found": float(all(counts)),
+                "asks_found_share": sum(bool(c) for c in counts) / len(counts),
+                "best_ask_share": max(per_sentence),
+            }
+        )
+    return feats
+
+
+def assess(
+    question: str | None,
+    sentences: Sequence[str],
+    roles: Sequence[str],
+    story_probs: Mapping[str, float],
+    asked: Mapping[str, float],
+    hypothetical: float | None = None,
+) -> Relevance | None:
+    """The verdict for one story, or None without a question (nothing to answer)."""
+    if not question or not question.strip():
+        return None
+    feats = relevance_features(
+        question, sentences, roles, story_probs, asked, hypothetical=hypothetical
+    )
+    model = load_model("relevance")
+    if model is None:
+        score = _fallback_score(feats)
+        threshold = DEFAULT_THRESHOLD
+    else:
+        raw = model.bias[0] + sum(model.weights.get(k, [0.0])[0] * v for k, v in feats.items())
+        score = sigmoid(raw)
+        threshold = float(model.extra.get("threshold", DEFAULT_THRESHOLD))
+    asks = situations.question_asks(question)
+    ask = asks[0] if asks else None
+    answers = score >= threshold
+    return Relevance(
+        answers_question=answers,
+        score=score,
+        reason=_reason(answers, ask, story_probs, feats),
+        ask=ask.code if ask else None,
+    )
+
+
+def _reason(
+    answers: bool,
+    ask: situations.Ask | None,
+    story_probs: Mapping[str, float],
+    feats: Mapping[str, float],
+) -> str:
+    if answers:
+        if ask is None:
+            return "The question is open; a specific story of your own answers it."
+        return f"The question asks about {ask.label}, and the story is about that."
+    shown = max(story_probs, key=story_probs.__getitem__) if story_probs else None
+    about = f" Read as a whole, it shows {NAMES[shown]}." if shown in NAMES else ""
+    if ask is None:
+        return "The story does not seem to be about what the question asks." + about
+    found = "never comes to it" if feats.get("first_ask_none") else "does not turn on it"
+    return f"The question asks about {ask.label}, and the story {found}.{about}"
+
+
+def _top(probs: Mapping[str, float], k: int) -> set[str]:
+    return set(sorted(probs, key=lambda s: -probs[s])[:k])
+
+
+def _stem(word: str) -> str:
+    return word[:5]
+
+
+def _word_overlap(question: str, text: str) -> float:
+    """Share of the question's content words (by a 5-letter stem) that the story uses."""
+    q = {_stem(w) for w in _CONTENT.findall(question.lower()) if w not in _QUESTION_FILLER}
+    if not q:
+        return 0.0
+    story = {_stem(w) for w in _CONTENT.findall(text.lower())}
+    return len(q & story) / len(q)
+
+
+def _fallback_score(f: Mapping[str, float]) -> float:
+    """Before a model is trained: evidence of the first ask, or the asked principle in the story."""
+    if f["no_ask"] or f["generic"]:
+        return 0.9
+    z = 2.5 * f.get("first_ask_evidence", 0.0) + 6 * f["asked_story_p"] + 2 * f["word_overlap"]
+    return sigmoid(z - 1.5)

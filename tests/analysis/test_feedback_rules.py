@@ -1,0 +1,297 @@
+"""Every feedback rule, on answers where it must fire and answers where it must not.
+
+The rules are tried on a hand-built Context (sentences with their roles), so a
+test says exactly what the answer holds and does not depend on the models.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loopcoach.analysis import feedback
+from loopcoach.analysis.fillers import find_fillers, find_hedges
+from loopcoach.analysis.metrics import find_metrics
+from loopcoach.analysis.principles import PrincipleScore
+from loopcoach.analysis.relevance import Relevance
+from loopcoach.analysis.report import Sentence
+
+SITUATION = "At my last company I ran the payments team of 8 engineers, and refunds took a week."
+TASK = "My goal was to cut refund time to one day before the holiday sale."
+ACTION_1 = "I traced every refund through the ledger and found three manual approval steps."
+ACTION_2 = "I rewrote the approval rules with finance and removed two of the steps."
+RESULT_NUM = "Refunds now take 20 hours instead of 6 days, and complaints fell by 30%."
+RESULT_PLAIN = "Refunds became much faster and finance was happy."
+LESSON = "I learned to walk the whole process before changing any part of it."
+
+
+def ctx(parts, **over) -> feedback.Context:
+    """A Context from (text, role) pairs; everything else defaults to a plain real story."""
+    sentences, pos, text = [], 0, " ".join(t for t, _ in parts)
+    for t, role in parts:
+        sentences.append(Sentence(t, pos, pos + len(t), role))
+        pos += len(t) + 1
+    metrics = find_metrics(text)
+    per_sentence = [[m for m in metrics if s.start <= m.start < s.end] for s in sentences]
+    words = len(text.split())
+    action_words = sum(len(s.text.split()) for s in sentences if s.role == "action")
+    values = {
+        "text": text,
+        "sentences": sentences,
+        "metrics": metrics,
+        "per_sentence_metrics": per_sentence,
+        "ownership": "i",
+        "hypothetical": False,
+        "fillers": find_fillers(text),
+        "hedges": find_hedges(text),
+        "principles": [PrincipleScore("dive-deep", "Dive Deep", 0.6)],
+        "asked": "dive-deep",
+        "word_count": words,
+        "action_share": action_words / max(1, words),
+        "relevance": Relevance(True, 0.9, "on topic"),
+        "mismatch_confident": False,
+    }
+    values.update(over)
+    return feedback.Context(**values)
+
+
+FULL = [
+    (SITUATION, "situation"),
+    (TASK, "task"),
+    (ACTION_1, "action"),
+    (ACTION_2, "action"),
+    (RESULT_NUM, "result"),
+    (LESSON, "result"),
+]
+
+
+def fired(c: feedback.Context) -> set[str]:
+    return {rule.code for rule in feedback.RULES if rule.check(c)}
+
+
+def test_every_rule_has_a_stable_code_a_kind_and_a_reason():
+    codes = [r.code for r in feedback.RULES]
+    assert len(codes) == len(set(codes))
+    for rule in feedback.RULES:
+        assert rule.kind in {"strength", "improvement"}
+        assert rule.reason and rule.code.replace("-", "").isalpha()
+
+
+def test_a_complete_quantified_story_gets_its_strengths_and_no_structural_complaints():
+    got = fired(ctx(FULL))
+    assert {
+        "quantified-result",
+        "personal-action",
+        "complete-star",
+        "on-principle",
+        "lesson",
+    } <= got
+    assert not got & {"no-task", "no-result", "low-action-share", "result-without-number"}
+
+
+def test_quantified_result_needs_a_number_in_a_result_sentence():
+    assert "quantified-result" in fired(ctx(FULL))
+    plain = [(SITUATION, "situation"), (ACTION_1, "action"), (RESULT_PLAIN, "result")]
+    assert "quantified-result" not in fired(ctx(plain))  # "8 engineers" only sets the scene
+    assert "result-without-number" in fired(ctx(plain))
+    assert "quantified-result" not in fired(ctx(FULL, hypothetical=True))
+
+
+def test_personal_action_is_not_praised_in_a_we_story():
+    assert "personal-action" in fired(ctx(FULL))
+    assert "personal-action" not in fired(ctx(FULL, ownership="we"))
+    one = [(SITUATION, "situation"), (ACTION_1, "action"), (RESULT_NUM, "result")]
+    assert "personal-action" not in fired(ctx(one))
+
+
+def test_fitting_the_principle_is_never_praised_on_a_hypothetical_or_off_topic_answer():
+    assert "on-principle" in fired(ctx(FULL))
+    assert "on-principle" not in fired(ctx(FULL, hypothetical=True))
+    assert "on-principle" not in fired(ctx(FULL, relevance=Relevance(False, 0.1, "off")))
+    other = [PrincipleScore("frugality", "Frugality", 0.5)]
+    assert "on-principle" not in fired(ctx(FULL, principles=other))
+
+
+def test_a_mismatch_is_stated_only_when_confident_otherwise_the_story_also_shows_it():
+    other = [PrincipleScore("frugality", "Frugality", 0.5)]
+    unsure = ctx(FULL, principles=other)
+    sure = ctx(FULL, principles=other, mismatch_confident=True)
+    assert "principle-also" in fired(unsure) and "principle-mismatch" not in fired(unsure)
+    assert "principle-mismatch" in fired(sure) and "principle-also" not in fired(sure)
+    mismatch = feedback.principle_mismatch(sure)
+    assert mismatch and "shows Frugality, not Dive Deep" in mismatch.text
+    also = feedback.principle_also(unsure)
+    assert also and "also shows Frugality" in also.text and "Dive Deep" not in also.text
+    assert not fired(ctx(FULL)) & {"principle-also", "principle-mismatch"}
+    assert not fired(ctx(FULL, principles=other, hypothetical=True)) & {
+        "principle-also",
+        "principle-mismatch",
+    }
+
+
+def test_an_off_topic_story_is_told_so_first():
+    verdict = Relevance(
+        False, 0.1, "The question asks about a new team, and the story never comes to it."
+    )
+    c = ctx(FULL, relevance=verdict)
+    remarks, _ = feedback.build(
+        text=c.text,
+        sentences=c.sentences,
+        metrics=c.metrics,
+        per_sentence_metrics=c.per_sentence_metrics,
+        ownership="i",
+        hypothetical=False,
+        fillers=[],
+        hedges=[],
+        principles=c.principles,
+        asked=c.asked,
+        word_count=c.word_count,
+        action_share=c.action_share,
+        relevance=verdict,
+    )
+    improvements = [r for r in remarks if r.kind == "improvement"]
+    assert improvements[0].code == "off-topic"
+    assert improvements[0].text.startswith("The question asks about a new team")
+    assert "off-topic" not in fired(ctx(FULL))
+    assert "off-topic" not in fired(ctx(FULL, relevance=None))
+
+
+def test_no_task_only_when_nothing_says_what_had_to_be_achieved():
+    no_task = [
+        (SITUATION, "situation"),
+        (ACTION_1, "action"),
+        (ACTION_2, "action"),
+        (
+            "I also met the finance lead every week to review the remaining manual refunds.",
+            "action",
+        ),
+        ("I wrote a runbook for the support team and trained the two new agents on it.", "action"),
+        (RESULT_PLAIN, "result"),
+    ]
+    assert "no-task" in fired(ctx(no_task, word_count=150))
+    # A goal said in passing is a task, even when no sentence carries the role.
+    with_goal = [(SITUATION + " I have to fix that before the sale.", "situation"), *no_task[1:]]
+    assert "no-task" not in fired(ctx(with_goal, word_count=150))
+    # A measured result implies the yardstick.
+    measured = [*no_task[:-1], (RESULT_NUM, "result")]
+    assert "no-task" not in fired(ctx(measured, word_count=150))
+    assert "no-task" not in fired(ctx(FULL))
+    short = [(SITUATION, "situation"), (ACTION_1, "action"), (RESULT_PLAIN, "result")]
+    assert "no-task" not in fired(ctx(short))  # too short to need one
+
+
+def test_trim_the_background_never_on_a_short_answer():
+    scene = [
+        (SITUATION, "situation"),
+        (
+            "The refund service was written eight years ago by a team that had since left.",
+            "situation",
+        ),
+        (
+            "Nobody knew which of the approval rules were still needed, and audits kept finding gaps.",
+            "situation",
+        ),
+        (
+            "Finance had tried to fix it twice, and both projects were cancelled after a quarter.",
+            "situation",
+        ),
+        (
+            "Customer support handled the complaints by hand and escalated the large ones to finance.",
+            "situation",
+        ),
+        (
+            "Every month the backlog grew, and the holiday sale was coming with twice the usual volume.",
+            "situation",
+        ),
+        (
+            "The payments team was also migrating to a new ledger at the same time, which took most people.",
+            "situation",
+        ),
+        (
+            "Leadership asked for weekly updates on both projects, which took a day of my time each week.",
+            "situation",
+        ),
+        (ACTION_1, "action"),
+        (RESULT_NUM, "result"),
+    ]
+    long_answer = ctx(scene)
+    assert long_answer.word_count >= feedback.BACKGROUND_MIN_WORDS - 60
+    sixty_one = ctx(
+        [
+            (SITUATION, "situation"),
+            (SITUATION, "situation"),
+            (ACTION_1, "action"),
+            (RESULT_NUM, "result"),
+        ]
+    )
+    assert sixty_one.word_count < 80
+    assert "low-action-share" not in fired(sixty_one)
+    padded = ctx(scene + scene[:6], word_count=260)
+    assert "low-action-share" in fired(padded)
+
+
+def test_no_result_and_result_without_number():
+    no_result = [
+        (SITUATION, "situation"),
+        (TASK, "task"),
+        (ACTION_1, "action"),
+        (ACTION_2, "action"),
+    ]
+    assert "no-result" in fired(ctx(no_result))
+    assert "no-result" not in fired(ctx(FULL))
+    assert "result-without-number" not in fired(ctx(FULL))
+
+
+def test_we_ownership_only_when_the_actions_are_told_as_we():
+    we = [
+        (SITUATION, "situation"),
+        ("We rewrote the approval rules and removed two steps.", "action"),
+        (RESULT_NUM, "result"),
+    ]
+    assert "we-ownership" in fired(ctx(we, ownership="we"))
+    assert "we-ownership" not in fired(ctx(we, ownership="i"))
+    assert "we-ownership" not in fired(ctx(FULL, ownership="mixed"))  # no "we" action sentence
+
+
+@pytest.mark.parametrize(
+    "words, long_fires, short_fires", [(500, True, False), (200, False, False), (60, False, True)]
+)
+def test_length_remarks(words, long_fires, short_fires):
+    c = ctx(FULL, word_count=words)
+    assert ("too-long" in fired(c)) is long_fires
+    assert ("too-short" in fired(c)) is short_fires
+    assert ("length" in fired(c)) is (150 <= words <= 380)
+
+
+def test_length_is_not_praised_on_a_hypothetical_answer():
+    assert "length" not in fired(ctx(FULL, word_count=200, hypothetical=True))
+
+
+def test_fillers_need_a_rate_not_just_a_count():
+    um = "So um I traced, um, every refund and, um, found three steps."
+    assert "fillers" in fired(ctx([(um, "action"), (RESULT_NUM, "result")]))
+    long_tail = [(um, "action")] + [(ACTION_2, "action")] * 20 + [(RESULT_NUM, "result")]
+    assert "fillers" not in fired(ctx(long_tail))
+
+
+def test_hedges_need_a_rate_too():
+    hedgy = "I sort of maybe traced the refunds and I guess kind of found the steps."
+    assert "hedges" in fired(ctx([(hedgy, "action"), (RESULT_NUM, "result")]))
+    assert "hedges" not in fired(ctx(FULL))
+
+
+def test_outside_story_and_no_situation():
+    others = [
+        ("That is a great question and I have thought about it a lot.", "other"),
+        ("I think communication is the key to every good project in my experience.", "other"),
+        (ACTION_1, "action"),
+        (RESULT_NUM, "result"),
+    ]
+    got = fired(ctx(others))
+    assert "outside-story" in got and "no-situation" in got
+    assert not fired(ctx(FULL)) & {"outside-story", "no-situation"}
+
+
+def test_hypothetical_remark_only_for_a_hypothetical_answer():
+    would = [("If a project slipped I would talk to the team first.", "action")]
+    assert "hypothetical" in fired(ctx(would, hypothetical=True))
+    assert "hypothetical" not in fired(ctx(FULL))

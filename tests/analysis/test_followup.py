@@ -1,0 +1,105 @@
+"""analyze_follow_up: a follow-up answer is judged as an answer to the follow-up, not as a story."""
+
+from __future__ import annotations
+
+import pytest
+
+from loopcoach.analysis import AnalysisInputError, analyze_follow_up, intents
+from tests.analysis.examples import STRONG
+
+STORY_CODES = {
+    "no-task",
+    "low-action-share",
+    "no-situation",
+    "no-result",
+    "complete-star",
+    "too-short",
+    "result-without-number",
+}
+MEASURED = (
+    "We compared p95 latency from the load balancer logs for the two weeks before the change "
+    "and the two weeks after, at the same peak hours. Before it was 900 ms, after 150 ms; "
+    "I checked that traffic was within 5% between the two periods."
+)
+TEAM_EFFORT = (
+    "Honestly it was a team effort, we all chipped in and everyone owned a piece of it. "
+    "We have a great culture like that."
+)
+
+
+@pytest.mark.parametrize(
+    "question, intent",
+    [
+        ("You mentioned 40%. How did you measure that, and over what period?", "measurement"),
+        ("What did you personally do here, as opposed to your team?", "scope"),
+        ("What exactly did your director say when you pushed back?", "conflict"),
+        ("Why Redis rather than fixing the slow query itself?", "decision"),
+        ("Looking back, what would you do differently?", "learning"),
+        ("Can you tell me about one specific time you actually did that?", "specific_example"),
+        ("Who exactly was in the room, and what did you show them?", "detail"),
+    ],
+)
+def test_it_reads_the_intent_of_the_follow_up(question, intent):
+    assert intents.classify_intent(question) == intent
+
+
+def test_the_report_has_the_design_keys_and_kind():
+    data = analyze_follow_up(
+        MEASURED, follow_up="You mentioned 150 ms. How did you measure that?", story=STRONG
+    ).to_dict()
+    for key in ("schema_version", "kind", "intent", "direct", "specific", "metrics", "grade"):
+        assert key in data
+    assert data["kind"] == "follow_up" and data["schema_version"] == 1
+    assert data["intent"] == "measurement"
+    assert 1 <= data["grade"] <= 4
+    assert {"strengths", "improvements", "follow_ups"} <= set(data)
+
+
+def test_a_method_and_baseline_answer_a_measurement_question():
+    report = analyze_follow_up(
+        MEASURED, follow_up="You mentioned 150 ms. How did you measure that?", story=STRONG
+    )
+    assert report.direct and report.specific and report.grade >= 3
+    assert any(m.text == "900 ms" for m in report.metrics)
+
+
+def test_a_team_effort_answer_does_not_answer_what_you_personally_did():
+    report = analyze_follow_up(
+        TEAM_EFFORT, follow_up="What did you personally do, as opposed to the team?", story=STRONG
+    )
+    assert not report.direct and report.grade <= 2
+    assert any(r.code == "fu-not-direct" for r in report.feedback)
+    assert "“we”" in report.improvements[0]
+
+
+def test_more_hypotheticals_do_not_answer_a_request_for_a_real_example():
+    report = analyze_follow_up(
+        "I would normally sit down with the team and I would try to understand the blockers first.",
+        follow_up="Can you tell me about one specific time you actually did that?",
+        story="If a project slipped I would talk to the team.",
+    )
+    assert not report.direct and report.grade <= 2
+
+
+def test_never_a_story_remark_and_at_most_two_remarks():
+    for answer in (MEASURED, TEAM_EFFORT, "Not sure."):
+        report = analyze_follow_up(answer, follow_up="How did you measure that?", story=STRONG)
+        codes = {r.code for r in report.feedback}
+        assert not codes & STORY_CODES
+        assert 1 <= len(report.feedback) <= 2
+
+
+def test_an_evasive_answer_is_asked_again_more_pointedly():
+    report = analyze_follow_up(
+        TEAM_EFFORT, follow_up="What did you personally do, as opposed to the team?", story=STRONG
+    )
+    assert report.follow_ups and report.follow_ups[0].startswith("Let me ask it another way")
+    direct = analyze_follow_up(MEASURED, follow_up="How did you measure that?", story=STRONG)
+    assert direct.follow_ups == []
+
+
+def test_bad_input_is_refused():
+    with pytest.raises(AnalysisInputError):
+        analyze_follow_up("", follow_up="How?", story=STRONG)
+    with pytest.raises(AnalysisInputError):
+        analyze_follow_up("An answer.", follow_up="  ", story=STRONG)

@@ -1,0 +1,164 @@
+"""Follow-up questions: each probe fires only when the story gives it something to hold on to."""
+
+from __future__ import annotations
+
+import re
+
+from loopcoach.analysis import analyze, probes
+from loopcoach.analysis.metrics import find_metrics
+from loopcoach.analysis.report import Sentence
+from tests.analysis.examples import CONFLICT, HYPOTHETICAL, STRONG, WE_STORY
+
+
+def evidence(parts, *, ownership="i", hypothetical=False, question=None) -> probes.StoryEvidence:
+    sentences, pos, text = [], 0, " ".join(t for t, _ in parts)
+    for t, role in parts:
+        sentences.append(Sentence(t, pos, pos + len(t), role))
+        pos += len(t) + 1
+    metrics = find_metrics(text)
+    per_sentence = [[m for m in metrics if s.start <= m.start < s.end] for s in sentences]
+    return probes.StoryEvidence(text, sentences, per_sentence, ownership, hypothetical, question)
+
+
+NO_PUSHBACK = [
+    ("I led the migration of our reporting jobs to the new scheduler.", "situation"),
+    ("There was no pushback from my manager or the data team.", "situation"),
+    ("I moved the 40 jobs over two weekends and wrote a rollback script.", "action"),
+    ("Failed runs fell by 90%.", "result"),
+]
+PUSHBACK = [
+    ("I led the migration of our reporting jobs to the new scheduler.", "situation"),
+    ("My manager pushed back because the quarter close was two weeks away.", "situation"),
+    ("I moved the 40 jobs over two weekends and wrote a rollback script.", "action"),
+    ("Failed runs fell by 90%.", "result"),
+]
+
+
+def test_a_negated_pushback_never_triggers_a_conflict_question():
+    assert probes.ask_conflict(evidence(NO_PUSHBACK)) is None
+    asked = probes.ask_conflict(evidence(PUSHBACK))
+    assert asked is not None and asked.intent == "conflict"
+    assert "your manager" in asked.question
+
+
+def test_measurement_quotes_the_number_and_needs_one():
+    asked = probes.ask_measurement(evidence(PUSHBACK))
+    assert asked is not None and asked.intent == "measurement"
+    counts_only = [
+        ("I led a team of 12 engineers on the billing system.", "situation"),
+        ("I rewrote the invoice job.", "action"),
+        ("The invoices went out on time.", "result"),
+    ]
+    assert probes.ask_measurement(evidence(counts_only)) is None  # "12 engineers" sets the scene
+    ratio = [("I rewrote the invoice job.", "action"), ("Errors fell by 40%.", "result")]
+    question = probes.ask_measurement(evidence(ratio))
+    assert question and "“40%”" in question.question
+
+
+def test_scope_only_when_the_story_is_told_as_we():
+    we = [("We migrated all the jobs to the new system.", "action"), ("It went well.", "result")]
+    asked = probes.ask_scope(evidence(we, ownership="we"))
+    assert asked is not None and "“we migrated all the jobs to the new system”" in asked.question
+    assert probes.ask_scope(evidence(we, ownership="i")) is None
+
+
+def test_a_hypothetical_answer_is_asked_for_a_real_example_and_nothing_it_does_not_contain():
+    would = [
+        (
+            "If a project was slipping, I would first talk to the team to understand the blockers.",
+            "action",
+        ),
+        ("I would decide to cut scope with the product manager.", "action"),
+    ]
+    ev = evidence(would, hypothetical=True)
+    real = probes.ask_real_example(ev)
+    assert real and real.intent == "specific_example" and "talk to the team" in real.question
+    for probe in (
+        probes.ask_decision,
+        probes.ask_measurement,
+        probes.ask_learning,
+        probes.ask_detail,
+    ):
+        assert probe(ev) is None
+    assert probes.ask_real_example(evidence(PUSHBACK)) is None
+
+
+def test_no_technology_comparison_unless_the_story_names_both():
+    one = [
+        ("I decided to move the queue to Kafka to absorb the peaks.", "action"),
+        ("Done.", "result"),
+    ]
+    question = probes.ask_decision(evidence(one))
+    assert question and "SQS" not in question.question and "rather than" not in question.question
+    two = [
+        ("We had RabbitMQ and it kept dropping messages at peak.", "situation"),
+        ("I decided to move the queue to Kafka to absorb the peaks.", "action"),
+    ]
+    question = probes.ask_decision(evidence(two))
+    assert question and "Why Kafka rather than RabbitMQ?" in question.question
+
+
+def test_no_learning_question_when_the_story_already_says_what_changed():
+    lesson = [*PUSHBACK, ("Since then I always write the rollback script first.", "result")]
+    assert probes.ask_learning(evidence(lesson)) is None
+    assert probes.ask_learning(evidence(PUSHBACK)) is not None
+
+
+def test_a_failure_question_asks_what_changed_afterwards():
+    asked = probes.ask_learning(evidence(PUSHBACK, question="Tell me about a time you failed."))
+    assert asked and "change afterwards" in asked.question
+
+
+def test_three_to_five_follow_ups_each_a_different_intent_with_short_quotes():
+    report = analyze(
+        STRONG, question="Tell me about a time you dove deep to fix a performance problem."
+    )
+    items = report.follow_up_items
+    assert 3 <= len(items) <= probes.MAX_FOLLOW_UPS
+    assert len({f.intent for f in items}) == len(items)
+    for f in items:
+        for quoted in re.findall(r"“([^”]*)”", f.question):
+            assert len(quoted.split()) <= 12
+
+
+def test_follow_ups_already_asked_in_the_thread_are_not_asked_again():
+    question = "Tell me about a time you dove deep to fix a performance problem."
+    first = analyze(STRONG, question=question)
+    measured = next(f for f in first.follow_up_items if f.intent == "measurement")
+    again = analyze(STRONG, question=question, asked=[measured.question])
+    assert measured.question not in again.follow_ups
+    assert "measurement" not in {f.intent for f in again.follow_up_items}
+    reworded = analyze(STRONG, question=question, asked=["How did you measure the latency drop?"])
+    assert "measurement" not in {f.intent for f in reworded.follow_up_items}
+
+
+def test_follow_ups_fit_the_story_they_are_about():
+    assert "specific_example" in {f.intent for f in analyze(HYPOTHETICAL).follow_up_items}
+    assert "scope" in {f.intent for f in analyze(WE_STORY).follow_up_items}
+    conflict = [f for f in analyze(CONFLICT).follow_up_items if f.intent == "conflict"]
+    assert conflict and "Maria" in conflict[0].question
+
+
+def test_second_person_turns_the_words_toward_the_candidate():
+    assert probes.second_person("I told my manager we") == "you told your manager you"
+
+
+def test_short_phrase_stops_at_the_clause():
+    assert (
+        probes.short_phrase("rewrote the cache layer and then added alarms")
+        == "rewrote the cache layer"
+    )
+
+
+def test_a_long_clause_is_cut_before_a_preposition_or_not_quoted():
+    phrase = "asked the machine supplier to send two engineers over from their plant"
+    assert probes.short_phrase(phrase, 7) == "asked the machine supplier"
+    assert (
+        probes.short_phrase("migrated every one of the nightly reconciliation batch jobs", 5) == ""
+    )
+
+
+def test_a_duration_is_asked_about_its_before_value():
+    timed = [("I rewrote the export job.", "action"), ("Exports now take two minutes.", "result")]
+    question = probes.ask_measurement(evidence(timed))
+    assert question and "What was it before" in question.question

@@ -1,0 +1,85 @@
+"""Does the story answer the question? Asks read from questions, evidence read from stories."""
+
+from __future__ import annotations
+
+import pytest
+
+from loopcoach.analysis import analyze, situations
+from tests.analysis.examples import CONFLICT, STRONG
+
+
+@pytest.mark.parametrize(
+    "question, first",
+    [
+        ("Tell me about your first 90 days with a new team.", "new-team"),
+        ("Tell me about a time you disagreed with your manager.", "conflict"),
+        ("Tell me about a time you had to let someone go.", "let-go"),
+        ("Describe a moment when you got it wrong and what you learned.", "failure"),
+        ("Tell me about a time you had to manage an underperformer.", "low-performer"),
+        ("Walk me through a decision you made with incomplete data.", "incomplete-data"),
+        ("Tell me about a time you missed a deadline.", "missed-commitment"),
+        ("Tell me about an idea of yours that got rejected.", "rejected"),
+        ("Have you ever had to say no to a senior stakeholder?", "say-no"),
+        ("Tell me about a time you hired someone great.", "hiring"),
+    ],
+)
+def test_the_question_names_its_situation(question, first):
+    assert situations.question_asks(question)[0].code == first
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Tell me about your proudest achievement.", "What is the most complex problem you've solved?"],
+)
+def test_generic_questions_name_no_situation_of_their_own(question):
+    assert situations.is_generic(question)
+
+
+def test_customer_feedback_is_not_the_feedback_ask():
+    codes = [
+        a.code for a in situations.question_asks("Tell me about a time you used customer feedback.")
+    ]
+    assert "feedback" not in codes and "customer" in codes
+
+
+def test_negated_evidence_is_not_evidence():
+    conflict = next(a for a in situations.ASKS if a.code == "conflict")
+    assert not situations.evidence(conflict, "There was no pushback from the team.")
+    assert not situations.evidence(conflict, "Nobody disagreed, so we shipped.")
+    assert situations.evidence(conflict, "My manager pushed back on the date.")
+
+
+def test_a_latency_story_does_not_answer_a_first_90_days_question():
+    report = analyze(STRONG, question="Tell me about your first 90 days with a new team.")
+    data = report.to_dict()
+    assert data["relevance"]["answers_question"] is False
+    assert "first days" in data["relevance"]["reason"]
+    assert data["grade"] <= 2
+    assert report.improvements[0] == next(r.text for r in report.feedback if r.code == "off-topic")
+    assert not any(r.code == "on-principle" for r in report.feedback)
+
+
+def test_a_story_that_answers_its_question_is_not_flagged():
+    report = analyze(CONFLICT, question="Tell me about a time you disagreed with your manager.")
+    assert report.to_dict()["relevance"]["answers_question"] is True
+    assert not any(r.code == "off-topic" for r in report.feedback)
+    strong = analyze(
+        STRONG, question="Tell me about a time you dove deep to fix a performance problem."
+    )
+    assert strong.to_dict()["relevance"]["answers_question"] is True
+
+
+def test_any_specific_story_answers_a_generic_question():
+    report = analyze(STRONG, question="Tell me about your proudest achievement.")
+    assert report.to_dict()["relevance"]["answers_question"] is True
+
+
+def test_without_a_question_there_is_no_verdict():
+    data = analyze(STRONG).to_dict()
+    assert data["relevance"] is None
+
+
+def test_relevance_json_shape():
+    rel = analyze(STRONG, question="Tell me about a time you failed.").to_dict()["relevance"]
+    assert set(rel) == {"answers_question", "score", "reason"}
+    assert 0.0 <= rel["score"] <= 1.0 and rel["reason"]
