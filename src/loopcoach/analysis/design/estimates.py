@@ -107,7 +107,7 @@ def _checkable(q: Quantity, chain: list[_Link]) -> bool:
         return False
     if q.dims != (0, 0):
         return True
-    return any(link.quantity.time != 0 for link in chain) or any(l.op == "/" for l in chain)
+    return any(link.quantity.time != 0 for link in chain) or any(link.op == "/" for link in chain)
 
 
 def _evaluate(text: str, chain: list[_Link], result: Quantity) -> EstimateError | bool | None:
