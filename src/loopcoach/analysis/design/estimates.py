@@ -6,7 +6,9 @@ result. The inputs are multiplied out in base units and compared with the
 result. A result is wrong when it is more than TOLERANCE times off (or, for a
 peak or headroom figure, more than PEAK_TOLERANCE times above the average):
 back-of-the-envelope figures are rounded, months are 30 days, a KB may be
-1,024 bytes, and none of that should ever be flagged.
+1,024 bytes, and none of that should ever be flagged. When the inputs had to be
+guessed (no operators), the tolerance is GUESSED_TOLERANCE: a factor the
+candidate said in words ("calls payment, inventory and tax") is invisible here.
 
 Inputs joined by explicit operators ("×", "*", "/") are the whole calculation.
 Without operators, which of the numbers before the result are its inputs is
@@ -26,17 +28,21 @@ from loopcoach.analysis.design.quantities import SECONDS, Quantity, find_quantit
 from loopcoach.analysis.spans import Span
 
 TOLERANCE = 2.0
+GUESSED_TOLERANCE = 3.5  # when the inputs are guessed from a chain without operators
 PEAK_TOLERANCE = 10.0
 MAX_SUBSET_INPUTS = 7
 
 _STRONG_MARKER = re.compile(
     r"(?:=|≈|→|->|=>|\b(?:which\s+is|that\s*'?s|that\s+is|this\s+is|so|gives?|giving|"
     r"comes?\s+to|works?\s+out|means?|totals?|total\s+of|in\s+total|we\s+get|i\s+get|adds?\s+up|"
-    r"or\s+(?:about|roughly|around|~)|need|needs|is|are|becomes?|yields?|results?\s+in)\b)",
+    r"or\s+(?:about|roughly|around|~)|need|needs|is|are|becomes?|yields?|results?\s+in|"
+    r"(?:would|will)\s+(?:be|have|need|mean|give)|(?:we|you)(?:'d|\s+would)?\s+(?:have|need|get))\b)",
     re.IGNORECASE,
 )
 _MULTIPLY = re.compile(r"^\s*(?:[×x*·]|times|multiplied\s+by|by)\s*$", re.IGNORECASE)
 _DIVIDE = re.compile(r"^\s*(?:/|÷|divided\s+by|over)\s*(?:\(\s*)?$", re.IGNORECASE)
+_EVERY = re.compile(r"\b(?:every|each|per|once\s+every|once\s+per)\s*$", re.IGNORECASE)
+_OPERATOR_AFTER = re.compile(r"\s*[×*/÷]\s*\d")
 _PEAK = re.compile(
     r"\b(?:peak|peaks|burst|bursts|spike|spikes|headroom|round(?:ed|ing)?\s+up|safety|worst|"
     r"provision|busiest|max(?:imum)?)\b",
@@ -71,9 +77,9 @@ def check_estimates(text: str, quantities: list[Quantity] | None = None) -> list
     chain: list[_Link] = []
     previous: Quantity | None = None
     for q in quantities:
-        if q.kind == "number":
-            continue
         gap = text[previous.span.end : q.span.start] if previous else ""
+        if q.kind == "number" and not _in_arithmetic(text, q, gap):
+            continue
         if previous is None or _PARAGRAPH_BREAK.search(gap):
             chain = [_Link(q, "*", False)]
         elif _is_result_gap(gap) and _checkable(q, chain):
@@ -93,17 +99,32 @@ def check_estimates(text: str, quantities: list[Quantity] | None = None) -> list
 def _link(q: Quantity, gap: str) -> _Link:
     if _DIVIDE.match(gap):
         return _Link(q, "/", True)
+    if q.kind == "duration" and _EVERY.search(gap):  # "a message every 10 seconds"
+        return _Link(q, "/", False)
     return _Link(q, "*", bool(_MULTIPLY.match(gap)))
+
+
+def _in_arithmetic(text: str, q: Quantity, gap: str) -> bool:
+    """A bare number counts when an operator sign joins it to its neighbours: "× 500 / 10"."""
+    after = text[q.span.end : q.span.end + 4]
+    return bool(_MULTIPLY.match(gap) or _DIVIDE.match(gap) or _OPERATOR_AFTER.match(after))
 
 
 def _is_result_gap(gap: str) -> bool:
     if len(gap) > 160:
         return False
-    return bool(_STRONG_MARKER.search(gap) or re.search(r"(?:=|≈|~)\s*$", gap))
+    return bool(
+        _STRONG_MARKER.search(gap)
+        or re.search(r"(?:=|≈|~)\s*$", gap)
+        or re.search(r",\s*(?:about|roughly|around|approximately|~)\s*$", gap, re.IGNORECASE)
+    )
 
 
 def _checkable(q: Quantity, chain: list[_Link]) -> bool:
-    if q.kind in {"population", "factor", "percent", "number"}:
+    # Durations are targets and timeouts far more often than results of arithmetic.
+    if q.kind in {"population", "factor", "percent", "number", "duration"}:
+        return False
+    if not q.span.text[:1].isdigit():  # a computed figure is written in digits, not "one message"
         return False
     if q.dims != (0, 0):
         return True
@@ -112,12 +133,14 @@ def _checkable(q: Quantity, chain: list[_Link]) -> bool:
 
 def _evaluate(text: str, chain: list[_Link], result: Quantity) -> EstimateError | bool | None:
     """True if the result holds, an EstimateError if not, None if it is not a result of these."""
-    tolerance = _tolerance(text, result)
+    tolerance = _tolerance(text, result, TOLERANCE)
     group = _explicit_group(chain)
     if len(group) >= 2:
         value, dims = _product(group)
         if dims == result.dims:
             return True if _close(result.value, value, tolerance) else _error(result, value)
+    if len(chain) > 1:
+        tolerance = _tolerance(text, result, GUESSED_TOLERANCE)
     inputs = chain[-MAX_SUBSET_INPUTS:]
     matched_any_dims = False
     for subset in _subsets(inputs):
@@ -136,11 +159,11 @@ def _evaluate(text: str, chain: list[_Link], result: Quantity) -> EstimateError 
     return None
 
 
-def _tolerance(text: str, result: Quantity) -> tuple[float, float]:
+def _tolerance(text: str, result: Quantity, factor: float) -> tuple[float, float]:
     context = text[max(0, result.span.start - 40) : result.span.end + 15]
     if _PEAK.search(context):
-        return (1 / TOLERANCE, PEAK_TOLERANCE)
-    return (1 / TOLERANCE, TOLERANCE)
+        return (1 / factor, PEAK_TOLERANCE)
+    return (1 / factor, factor)
 
 
 def _close(stated: float, expected: float, tolerance: tuple[float, float]) -> bool:
@@ -206,6 +229,8 @@ def _error(result: Quantity, expected: float) -> EstimateError:
 
 def describe(value: float, like: Quantity) -> str:
     """A figure in the unit the candidate used: "11,600 requests per second", "3 TB"."""
+    if like.bytes and re.search(r"bps\b", like.span.text, re.IGNORECASE):
+        return _bits(value * 8)
     if like.bytes:
         per = " per second" if like.time else ""
         if like.time and like.period:
@@ -228,6 +253,13 @@ def _bytes(value: float) -> str:
         if value >= size:
             return f"{_number(value / size)} {unit}"
     return f"{_number(value)} bytes"
+
+
+def _bits(value: float) -> str:
+    for unit, size in (("Tbps", 1e12), ("Gbps", 1e9), ("Mbps", 1e6), ("Kbps", 1e3)):
+        if value >= size:
+            return f"{_number(value / size)} {unit}"
+    return f"{_number(value)} bits per second"
 
 
 def _duration(seconds: float) -> str:

@@ -97,8 +97,9 @@ POPULATION_NOUNS = frozenset(
     merchant merchants tenant tenants client clients employee employees""".split()
 )
 _NUMBER = re.compile(
-    r"(?<![\w.,/#$€£-])(?P<num>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,.]\d)"
-    r"|(?:(?:a\s+)?(?:hundred|thousand|million|billion|trillion)"
+    r"(?<![\w.,/#$€£:-])(?P<num>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,.]\d)"
+    r"|(?:(?:hundreds|thousands|tens)\s+of\s+(?:thousands|millions|billions)"
+    r"|(?:a\s+)?(?:hundred|thousand|million|billion|trillion)"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty)(?![\w]))",
     re.IGNORECASE,
 )
@@ -152,8 +153,9 @@ _SHORT_DURATIONS = {
     "microseconds": 1e-6,
     "ns": 1e-9,
 }
+_RATIO = re.compile(r"\s?:\s?1(?!\d)")
 _PERCENT = re.compile(r"\s?(?:%|\s?percent\b)", re.I)
-_MULTIPLIER = re.compile(r"\s?[x×](?![A-Za-z0-9])|\s(?:times)\b", re.I)
+_MULTIPLIER = re.compile(r"\s?[x×](?![A-Za-z0-9])(?!\s*\d)|\s(?:times)\b", re.I)
 _NOT_A_QUANTITY_BEFORE = re.compile(
     r"(?:\b(?:http|status|code|error|port|version|v|p|step|phase|ipv|sha|md|top|rfc|tier|level|"
     r"region|us-east|base|utf|int|uint|float)\s*-?|[A-Za-z]-?)$",
@@ -205,7 +207,7 @@ def _excluded(text: str, m: re.Match[str]) -> bool:
     # Years, clock times and version numbers are not estimates.
     if re.fullmatch(r"(?:19|20)\d\d", num) and not re.match(r"\s?(?:[kKMB]\b|[KMGT]B)", after):
         return True
-    return bool(re.match(r"[:.]\d", after))
+    return bool(re.match(r"[:.]\d", after)) and not _RATIO.match(after)
 
 
 def _parse(text: str, m: re.Match[str]) -> Quantity | None:
@@ -213,7 +215,7 @@ def _parse(text: str, m: re.Match[str]) -> Quantity | None:
     value = _number_value(raw)
     end = m.end()
     scaled = False
-    if raw in {"thousand", "million", "billion", "trillion"}:
+    if raw.split()[-1] in {"thousand", "million", "billion", "trillion", "thousands", "millions", "billions"}:
         scaled = True
     s = _SCALE_AFTER.match(text, end)
     if s and not _UNIT_AFTER.match(text, end):
@@ -226,10 +228,19 @@ def _parse(text: str, m: re.Match[str]) -> Quantity | None:
 def _number_value(raw: str) -> float:
     if raw[0].isdigit():
         return float(raw.replace(",", ""))
+    vague = re.fullmatch(r"(hundreds|thousands|tens)\s+of\s+(thousands|millions|billions)", raw)
+    if vague:
+        # "hundreds of millions": 100 M to 1 B; 300 M is within the checks' tolerance of both.
+        return 3 * {"tens": 10, "hundreds": 100, "thousands": 1000}[vague.group(1)] * _SCALES[
+            vague.group(2)[:-1]
+        ]
     return float(_WORD_VALUES.get(re.sub(r"\s+", " ", raw), 1))
 
 
 def _with_unit(text: str, start: int, end: int, value: float, scaled: bool) -> Quantity | None:
+    ratio = _RATIO.match(text, end)
+    if ratio:  # "100:1 reads to writes" is a factor of 100
+        return Quantity(_span(text, start, ratio.end()), value, 0, 0, "factor")
     u = _UNIT_AFTER.match(text, end)
     if u:
         return _unit_quantity(text, start, u, value)
@@ -237,6 +248,12 @@ def _with_unit(text: str, start: int, end: int, value: float, scaled: bool) -> Q
     if p:
         return Quantity(_span(text, start, p.end()), value / 100, 0, 0, "percent")
     x = _MULTIPLIER.match(text, end)
+    if x and x.group(0).strip().lower() == "times":
+        period, period_end = _period_after(text, x.end())
+        if period and period_end - x.end() <= len(" a month"):  # "5 times a day" is a rate
+            return Quantity(
+                _span(text, start, period_end), value / SECONDS[period], -1, 0, "count", "times", period
+            )
     if x:
         return Quantity(_span(text, start, x.end()), value, 0, 0, "factor")
     n = _NOUN_AFTER.match(text, end)
