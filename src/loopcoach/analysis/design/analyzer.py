@@ -11,7 +11,7 @@ from loopcoach.analysis.design.grade import GradeInput, grade_design
 from loopcoach.analysis.design.inputs import check_document, reads_like_story
 from loopcoach.analysis.design.quantities import find_quantities
 from loopcoach.analysis.design.report import DesignReport, ExpectationCoverage
-from loopcoach.analysis.design.rubric import ITEMS, RubricItem, rubric_evidence
+from loopcoach.analysis.design.rubric import ITEMS, RubricItem, matching_sentences, rubric_evidence
 from loopcoach.analysis.sentences import split_sentences
 from loopcoach.analysis.spans import Span
 
@@ -25,7 +25,7 @@ def analyze_design(answer: str, *, question: str) -> DesignReport:
     sentences = split_sentences(text)
     quantities = find_quantities(text)
     expectation = find_expectation(question)
-    coverage = _expectation_coverage(sentences, expectation)
+    coverage = _expectation_coverage(text, sentences, expectation)
     evidence = rubric_evidence(text, sentences, quantities)
     evidence["deep_dive"] = _deep_dive(coverage)
     rubric = [
@@ -56,13 +56,14 @@ def analyze_design(answer: str, *, question: str) -> DesignReport:
 
 
 def _expectation_coverage(
-    sentences: list[Span], expectation: Expectation | None
+    text: str, sentences: list[Span], expectation: Expectation | None
 ) -> list[ExpectationCoverage]:
     if expectation is None:
         return []
     out = []
     for item in expectation.items:
-        hits = tuple(s for s in sentences if any(p.search(s.text) for p in item.patterns))
+        found = matching_sentences(item.pattern, text, sentences)
+        hits = tuple(sentences[i] for i in sorted(found))
         out.append(ExpectationCoverage(item.key, item.label, bool(hits), hits[:MAX_EVIDENCE]))
     return out
 

@@ -215,7 +215,15 @@ def _parse(text: str, m: re.Match[str]) -> Quantity | None:
     value = _number_value(raw)
     end = m.end()
     scaled = False
-    if raw.split()[-1] in {"thousand", "million", "billion", "trillion", "thousands", "millions", "billions"}:
+    if raw.split()[-1] in {
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "thousands",
+        "millions",
+        "billions",
+    }:
         scaled = True
     s = _SCALE_AFTER.match(text, end)
     if s and not _UNIT_AFTER.match(text, end):
@@ -231,9 +239,11 @@ def _number_value(raw: str) -> float:
     vague = re.fullmatch(r"(hundreds|thousands|tens)\s+of\s+(thousands|millions|billions)", raw)
     if vague:
         # "hundreds of millions": 100 M to 1 B; 300 M is within the checks' tolerance of both.
-        return 3 * {"tens": 10, "hundreds": 100, "thousands": 1000}[vague.group(1)] * _SCALES[
-            vague.group(2)[:-1]
-        ]
+        return (
+            3
+            * {"tens": 10, "hundreds": 100, "thousands": 1000}[vague.group(1)]
+            * _SCALES[vague.group(2)[:-1]]
+        )
     return float(_WORD_VALUES.get(re.sub(r"\s+", " ", raw), 1))
 
 
@@ -252,7 +262,13 @@ def _with_unit(text: str, start: int, end: int, value: float, scaled: bool) -> Q
         period, period_end = _period_after(text, x.end())
         if period and period_end - x.end() <= len(" a month"):  # "5 times a day" is a rate
             return Quantity(
-                _span(text, start, period_end), value / SECONDS[period], -1, 0, "count", "times", period
+                _span(text, start, period_end),
+                value / SECONDS[period],
+                -1,
+                0,
+                "count",
+                "times",
+                period,
             )
     if x:
         return Quantity(_span(text, start, x.end()), value, 0, 0, "factor")

@@ -9,6 +9,7 @@ question's own expectations (expectations.py), by the analyzer.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -48,10 +49,19 @@ CUES: dict[str, re.Pattern[str]] = {
     "requirements": _words(
         r"requirements?",
         r"(?:non-?)?functional",
-        r"(?:must|should|needs? to|has to|have to) (?:support|handle|allow|let|accept|return|"
-        r"guarantee|never|always|be (?:able|highly|available|durable|fast|consistent))",
-        r"(?:users?|customers?|clients?|callers?|shoppers?|players?|agents?|teams?) "
+        r"(?:must|should|needs? to|has to|have to|may)\s+(?:not\s+|never\s+|always\s+|still\s+)?"
+        r"(?:support|handle|allow|let|accept|return|respond|arrive|stay|cost|keep|work|load|serve|"
+        r"survive|guarantee|finish|start|appear|tolerate|show|reach|remain|never|always|"
+        r"be (?:able|available|durable|fast|consistent|shown|lost|charged|served|returned))",
+        r"(?:users?|customers?|clients?|callers?|shoppers?|players?|agents?) "
         r"(?:can|should|must|need to|want to|will be able to|are able to)",
+        r"we need to (?:take|store|support|serve|return|handle|send|let|show|keep)",
+        r"(?:main |key |core )?features? (?:are|is|include)",
+        r"the (?:main |first |key )?goal(?: \w+){0,4} is",
+        r"targets?",
+        r"the invariant",
+        r"(?:within|under|below) (?:a|one|two|\d+) ?(?:ms|milliseconds?|seconds?|minutes?)",
+        r"at most",
         r"in scope",
         r"out of scope",
         r"clarify(?:ing)?",
@@ -64,8 +74,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"the goal is",
     ),
     "api": _words(
-        r"(?:the|our|an?|public|internal|its) APIs? (?:is|are|has|have|exposes?|looks?|takes?|"
-        r"returns?|would|will|offers?|accepts?|with|call|calls)",
+        r"(?:the|our|an?|public|internal|its) APIs? (?:has|have|exposes?|looks like|returns?|"
+        r"offers?|accepts?|consists|includes?|is (?:just|simply|a|an|two|three|one|POST|GET|PUT))",
         r"API (?:calls?|design|endpoints?|contract|surface|methods?)",
         r"(?:GET|POST|PUT|PATCH|DELETE)\s+/\S*",
         r"endpoints?",
@@ -78,10 +88,14 @@ CUES: dict[str, re.Pattern[str]] = {
         r"response (?:body|codes?)",
         r"status codes?",
         r"[a-z][a-z_]+\([a-z_, ]*\)",
+        r"calls? (?:get|put|set|delete)\b",
     ),
     "data_model": _words(
         r"schemas?",
-        r"tables?",
+        r"tables? (?:keyed|with|holds?|has|of|called|named|for|that|partitioned)",
+        r"(?:one|a) tables?,",
+        r"(?:is|are) stored (?:with|as)",
+        r"stored in \w+ (?:with|keyed|by)",
         r"data ?model",
         r"(?:primary|partition|sort|foreign|shard|composite|hash|range|row) keys?",
         r"columns?",
@@ -102,6 +116,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"partition(?:s|ed|ing)?",
         r"replicas?",
         r"replicat(?:e|es|ed|ion|ing)",
+        r"cop(?:y|ies) (?:each|every|the) \w+ to (?:another|other|two|three)",
+        r"fans? (?:\w+ )?out",
+        r"pub/?sub",
         r"load[- ]balanc(?:er|ers|ing|ed)",
         r"horizontal(?:ly)?",
         r"scal(?:e|es|ing) (?:out|up|horizontally)",
@@ -128,7 +145,12 @@ CUES: dict[str, re.Pattern[str]] = {
         r"in exchange",
         r"pros and cons",
         r"rather than",
-        r"instead of",
+        r"instead\b",
+        r"compromise",
+        r"prefer \w+(?: \w+)? (?:to|over)",
+        r"costs? more",
+        r"(?:more|less) \w+ than",
+        r"(?:easier|harder|cheaper|simpler|faster|slower|better|worse) than",
         r"versus",
         r"vs\.?",
         r"on the other hand",
@@ -165,6 +187,8 @@ CUES: dict[str, re.Pattern[str]] = {
         r"circuit breakers?",
         r"(?:goes|go|is|are) down",
         r"(?:fails|dies|crashes)",
+        r"failures?",
+        r"(?:detect|detects|detecting) (?:failures?|failed)",
         r"outages?",
     ),
 }
@@ -178,6 +202,8 @@ _ESTIMATE_WORDS = _words(
     r"throughput",
     r"capacity",
     r"estimates?",
+    r"assum(?:e|ing)",
+    r"for scale",
     r"DAU",
     r"MAU",
     r"per day",
@@ -213,6 +239,17 @@ _COMPONENT = _words(
     r"clients?",
     r"brokers?",
     r"store",
+    r"backend",
+    r"(?:mobile )?app",
+    r"SDK",
+    r"client librar(?:y|ies)",
+    r"fetchers?",
+    r"parsers?",
+    r"frontier",
+    r"outbox",
+    r"nodes",
+    r"(?:rate )?limiter",
+    r"UI",
 )
 _ARCHITECTURE = _words(
     r"architecture",
@@ -223,14 +260,21 @@ _ARCHITECTURE = _words(
     r"sits? (?:in front of|behind|between)",
     r"in front of",
     r"behind (?:a|the)",
+    r"talks? to",
+    r"calls? the",
+    r"(?:writes?|reads?|goes|sends?|publish(?:es)?|puts?) (?:it )?(?:to|from|into|on|onto) (?:a|an|the)",
+    r"with an? \w+",
 )
 _ARROW = re.compile(r"→|->|=>")
+_SITS = _words(r"sits? (?:in front of|behind|between)")
 _HEADINGS: dict[str, re.Pattern[str]] = {
     "requirements": _words(
         r"requirements?", r"(?:non-?)?functional(?: requirements)?", r"scope", r"clarifications?"
     ),
     "estimates": _words(
         r"estimates?",
+        r"assum(?:e|ing)",
+        r"for scale",
         r"estimations?",
         r"capacity(?: planning| estimates?)?",
         r"scale",
@@ -238,7 +282,7 @@ _HEADINGS: dict[str, re.Pattern[str]] = {
         r"numbers",
     ),
     "api": _words(r"APIs?", r"interfaces?", r"endpoints?"),
-    "data_model": _words(r"data ?model", r"schemas?", r"storage", r"data"),
+    "data_model": _words(r"data ?model", r"schemas?", r"data"),
     "high_level": _words(r"(?:high[- ]level )?design", r"architecture", r"components"),
     "deep_dive": _words(r"deep[- ]dives?"),
     "scaling": _words(r"scaling", r"scalability", r"scale[- ]out"),
@@ -273,20 +317,31 @@ def rubric_evidence(
     found: dict[str, list[Span]] = {item: [] for item in ITEMS if item != "deep_dive"}
     sections = section_of_each(text, sentences)
     estimate_sentences = _estimate_sentences(sentences, quantities)
-    for sentence, section in zip(sentences, sections, strict=True):
+    cue_hits = {item: matching_sentences(cue, text, sentences) for item, cue in CUES.items()}
+    for n, (sentence, section) in enumerate(zip(sentences, sections, strict=True)):
         if _is_heading_only(text, sentence):
             continue
         said = len(sentence.text.split()) >= MIN_SECTION_WORDS
-        for item, cue in CUES.items():
-            if cue.search(sentence.text) or (section == item and said):
+        for item in CUES:
+            if n in cue_hits[item] or (section == item and said):
                 found[item].append(sentence)
         if _is_high_level(sentence.text) or (section == "high_level" and said):
             found["high_level"].append(sentence)
-        if sentence in estimate_sentences or (
-            section == "estimates" and said and _has_number(sentence)
-        ):
+        in_section = section == "estimates" and said and _has_number(sentence)
+        if sentence in estimate_sentences or in_section:
             found["estimates"].append(sentence)
     return found
+
+
+def matching_sentences(pattern: re.Pattern[str], text: str, sentences: list[Span]) -> set[int]:
+    """The indexes of the sentences in which `pattern` matches, in one pass over the text."""
+    starts = [s.start for s in sentences]
+    out: set[int] = set()
+    for m in pattern.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= sentences[i].end:
+            out.add(i)
+    return out
 
 
 def heading_item(line: str) -> str | None:
@@ -324,8 +379,11 @@ def _is_heading_only(text: str, sentence: Span) -> bool:
 
 
 def _is_high_level(sentence: str) -> bool:
+    """Components and how they connect: two or more named, or one placed in the flow."""
     components = {m.group(0).lower() for m in _COMPONENT.finditer(sentence)}
-    if len(components) >= 2 and (_ARROW.search(sentence) or len(components) >= 3):
+    if len(components) >= 2:
+        return True
+    if _SITS.search(sentence):
         return True
     return bool(components and (_ARCHITECTURE.search(sentence) or _ARROW.search(sentence)))
 
