@@ -21,10 +21,19 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).resolve().parent
-QUESTIONS = HERE.parents[1] / "src/loopcoach/content/packs/amazon/engineering-manager/questions.yaml"
+QUESTIONS = (
+    HERE.parents[1] / "src/loopcoach/content/packs/amazon/engineering-manager/questions.yaml"
+)
 ITEMS = {
-    "requirements", "estimates", "api", "data_model", "high_level", "deep_dive", "scaling",
-    "trade_offs", "operations",
+    "requirements",
+    "estimates",
+    "api",
+    "data_model",
+    "high_level",
+    "deep_dive",
+    "scaling",
+    "trade_offs",
+    "operations",
 }
 _HEADER = re.compile(r"^=== (\S+) \| (\S+) \| (tune|test) \| ([1-4])\s*$")
 _TAG = re.compile(r"\[([a-z_,]+)\]\{")
@@ -70,7 +79,8 @@ def _plain(text: str, errors: list[dict[str, str]]) -> str:
 
 def build(sources: list[Path]) -> list[dict[str, object]]:
     questions = {
-        q["key"]: q["text"] for q in yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))["questions"]
+        q["key"]: q["text"]
+        for q in yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))["questions"]
     }
     rows: list[dict[str, object]] = []
     for source in sources:
@@ -109,7 +119,9 @@ def main() -> int:
     with (HERE / "answers.jsonl").open("w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} answers, {len({r['question_key'] for r in rows})} questions", file=sys.stderr)
+    print(
+        f"{len(rows)} answers, {len({r['question_key'] for r in rows})} questions", file=sys.stderr
+    )
     return 0
 
 

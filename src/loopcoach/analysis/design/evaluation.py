@@ -85,21 +85,21 @@ def evaluate_narratives(rows: list[dict[str, Any]]) -> dict[str, Any]:
     started = time.perf_counter()
     for row in rows:
         report = review_narrative(row["text"])
-        gold = [(i["kind"], _locate(row["text"], i["text"])) for i in row["issues"]]
-        got = [(i.kind, (i.start, i.end)) for i in report.issues]
+        gold = [(i["kind"], _gold_place(row["text"], i)) for i in row["issues"]]
+        got = [(i.kind, _got_place(i)) for i in report.issues]
         used: set[int] = set()
-        for kind, span in got:
+        for kind, place in got:
             match = next(
                 (
                     n
                     for n, (k, g) in enumerate(gold)
-                    if n not in used and k == kind and _same_issue(kind, g, span)
+                    if n not in used and k == kind and _same_place(g, place)
                 ),
                 None,
             )
             if match is None:
                 counts[kind][1] += 1
-                mistakes.append(f"{row['id']}: {kind} found, not labelled: {_text(row, span)!r}")
+                mistakes.append(f"{row['id']}: {kind} found, not labelled: {_text(row, place)!r}")
             else:
                 used.add(match)
                 counts[kind][0] += 1
@@ -136,14 +136,27 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return min(a[1], b[1]) > max(a[0], b[0])
 
 
-def _same_issue(kind: str, gold: tuple[int, int], got: tuple[int, int]) -> bool:
-    if gold == (0, 0) or got == (0, 0):  # a missing section has no span
+def _gold_place(text: str, issue: dict[str, Any]) -> tuple[int, int] | str:
+    """Where a labelled issue is: its span, or for a missing section the section's name."""
+    if issue["kind"] == "missing_section":
+        return issue["section"]
+    if "start" in issue:
+        return (issue["start"], issue["end"])
+    return _locate(text, issue["text"])
+
+
+def _got_place(issue: Any) -> tuple[int, int] | str:
+    return issue.section if issue.kind == "missing_section" else (issue.start, issue.end)
+
+
+def _same_place(gold: tuple[int, int] | str, got: tuple[int, int] | str) -> bool:
+    if isinstance(gold, str) or isinstance(got, str):
         return gold == got
     return _overlaps(gold, got)
 
 
-def _text(row: dict[str, Any], span: tuple[int, int]) -> str:
-    return row["text"][span[0] : span[1]][:80]
+def _text(row: dict[str, Any], place: tuple[int, int] | str) -> str:
+    return place if isinstance(place, str) else row["text"][place[0] : place[1]][:80]
 
 
 def _f1(tp: int, fp: int, fn: int) -> float:

@@ -1,0 +1,37 @@
+"""The 1-4 grade of a narrative (docs/design-labels.md, narratives `grade`).
+
+Two judgements, and the grade is the lower: the wording (issues per 100
+words, so a six-pager is not punished for its length, with weasel words and
+claims without data weighing most) and the structure (each missing part
+costs a grade; a well-written text with the wrong shape is still a 2).
+Thresholds tuned on the `tune` split of training/narratives/narratives.jsonl.
+"""
+
+from __future__ import annotations
+
+STRONG_DENSITY = 1.0  # wording issues per 100 words
+PASSING_DENSITY = 2.5
+WEAK_DENSITY = 12.0
+MAX_CLAIMS_PASSING = 1
+
+
+def grade_narrative(counts: dict[str, int], words: int, expected: int) -> tuple[int, list[str]]:
+    missing = counts.get("missing_section", 0)
+    claims = counts.get("unsupported_claim", 0)
+    vague = claims + counts.get("weasel", 0)
+    wording = sum(n for kind, n in counts.items() if kind != "missing_section")
+    density = 100 * wording / max(1, words)
+    reasons = [
+        f"{wording} wording issues in {words} words ({density:.1f} per 100 words).",
+        f"{expected - missing} of the {expected} expected parts are there.",
+    ]
+    if vague == 0 and density <= STRONG_DENSITY:
+        by_wording = 4
+    elif density <= PASSING_DENSITY and claims <= MAX_CLAIMS_PASSING:
+        by_wording = 3
+    elif density <= WEAK_DENSITY:
+        by_wording = 2
+    else:
+        by_wording = 1
+    by_structure = max(2, 4 - missing)
+    return min(by_wording, by_structure), reasons

@@ -1,0 +1,108 @@
+"""Weasel words and hedges, and the passive voice that hides who acts.
+
+Both are word lists and patterns (docs/design-labels.md lists them): the
+reader of a narrative wants the number instead of "significantly" and the
+owner instead of "it was decided".
+"""
+
+from __future__ import annotations
+
+import re
+
+from loopcoach.analysis.narrative.issues import Issue
+
+WEASEL_WORDS = (
+    "significantly substantially dramatically drastically considerably greatly hugely vastly "
+    "massively tremendously extremely incredibly very really quite fairly somewhat relatively "
+    "numerous significant often usually huge "
+    "various several many probably possibly perhaps maybe arguably clearly obviously basically "
+    "essentially virtually generally typically hopefully world-class best-in-class "
+    "state-of-the-art seamless seamlessly"
+).split()
+WEASEL_PHRASES = (
+    "a lot",
+    "lots of",
+    "a number of",
+    "nearly all",
+    "almost all",
+    "most likely",
+    "we believe",
+    "we think",
+    "we feel",
+    "i believe",
+    "i think",
+    "i feel",
+    "it seems",
+    "it appears",
+    "should be able to",
+    "could potentially",
+    "may be able to",
+    "in the near future",
+    "as soon as possible",
+)
+_WEASEL = re.compile(
+    r"(?<![\w-])(?<!how )(?:"
+    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in WEASEL_PHRASES)
+    + "|"
+    + "|".join(re.escape(w) for w in sorted(WEASEL_WORDS, key=len, reverse=True))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_BE = r"(?:am|is|are|was|were|be|been|being|gets?|got)"
+_IRREGULAR = (
+    "made done built sent kept left lost paid held told taken given shown known seen found chosen "
+    "written run set put cut brought bought caught driven drawn forgotten hidden thrown understood "
+    "begun broken spent sold"
+)
+_PASSIVE = re.compile(
+    r"\b" + _BE + r"\s+(?:(?:not|also|then|now|never|often|still|all|already|being)\s+)?"
+    r"(?:\w+ly\s+)?(?P<verb>\w+ed|" + "|".join(_IRREGULAR.split()) + r")\b",
+    re.IGNORECASE,
+)
+# Past participles that are adjectives after "be": "we are interested", "it is based on".
+_STATE_ADJECTIVES = frozenset(
+    """based interested concerned located supposed married tired excited pleased worried
+    satisfied surprised disappointed committed dedicated aligned motivated engaged limited
+    experienced skilled qualified prepared exposed related detailed advanced complicated
+    sophisticated automated distributed centralized centralised fixed varied mixed crowded
+    unprecedented need feed speed seed red bed shed indeed embed united outdated dated
+    complicated""".split()
+)
+# "by the platform team" names who acts; "by 14:30", "by Friday", "by 20%" do not.
+_AGENT = re.compile(
+    r"\W*(?:\w+\s+){0,4}?by\s+(?!\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|the\s+end|end\s+of|next|then|now|tomorrow|today|noon|midnight)\b)",
+    re.IGNORECASE,
+)
+
+
+def find_weasels(text: str) -> list[Issue]:
+    return [
+        Issue(
+            "weasel",
+            m.start(),
+            m.end(),
+            m.group(0),
+            f"\u201c{m.group(0)}\u201d: give the fact or number.",
+        )
+        for m in _WEASEL.finditer(text)
+    ]
+
+
+def find_passives(text: str) -> list[Issue]:
+    out = []
+    for m in _PASSIVE.finditer(text):
+        verb = m.group("verb").lower()
+        if verb in _STATE_ADJECTIVES or _AGENT.match(text, m.end()):
+            continue
+        out.append(
+            Issue(
+                "passive_voice",
+                m.start(),
+                m.end(),
+                m.group(0),
+                f"\u201c{m.group(0)}\u201d hides who acts: name the person or team.",
+            )
+        )
+    return out
