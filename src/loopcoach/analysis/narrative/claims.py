@@ -1,9 +1,13 @@
-"""Claims without data: a sentence that asserts an improvement or an effect and shows nothing.
+"""Claims without data: a sentence that asserts an effect, a judgement or a problem, and shows nothing.
 
-A claim is a sentence with an effect word ("improves", "reduces", "faster",
-"will help", "customers want") and no number, no comparison figure and no
-source. Numbers are found by the story analyzer's metric finder, so "40%",
-"$1.2M", "three teams" and "from 900 ms to 150 ms" all count as data.
+A claim is a declarative sentence with an effect word ("improves", "reduces",
+"will help", "slows us down"), an evaluative word ("better", "cheapest",
+"difficult", "out of date", "critical") or a statement of what customers
+want, and with no number, comparison figure or source. Numbers are found by
+the story analyzer's metric finder, so "40%", "$1.2M", "three teams" and
+"from 900 ms to 150 ms" all count as data. Not claims: questions, headings,
+quoted words, the tenets (they are choices, not facts) and the author's own
+plans ("we will improve the alarms" says what we will do, not what it did).
 """
 
 from __future__ import annotations
@@ -14,35 +18,56 @@ from loopcoach.analysis.metrics import find_metrics
 from loopcoach.analysis.narrative.issues import Issue
 from loopcoach.analysis.spans import Span
 
-_CLAIM = re.compile(
-    r"\b(?:improv(?:e|es|ed|ing|ement|ements)|increas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing|tion)|"
-    r"decreas(?:e|es|ed|ing)|boost(?:s|ed)?|accelerat(?:e|es|ed)|grow(?:s|th)?|sav(?:e|es|ed|ing)\s+(?:\$|money|time|costs?|hours|us|engineers)|savings|"
-    r"cut(?:s)?\s+(?:costs?|time|latency|the)|faster|slower|better|cheaper|higher|lower|"
-    r"more\s+(?:reliable|efficient|productive|scalable|secure|stable|engaged)|"
-    r"(?:will|would|should|can)\s+(?:help|enable|allow|unlock|drive|transform|make|let)|"
-    r"leads?\s+to|results?\s+in|drives?|pays?\s+for\s+itself|"
-    r"customers?\s+(?:love|want|prefer|hate|expect|are\s+asking)|"
-    r"(?:is|are)\s+(?:critical|essential|crucial|key|vital)|"
-    r"(?:significant|dramatic|substantial|huge|massive|major)\s+(?:impact|improvement|gains?|benefits?|savings|reduction|increase)|"
-    r"wast(?:e|es|ed|ing)\s+(?:time|money|effort)|takes?\s+(?:too\s+long|longer)|too\s+(?:slow|long|expensive|hard)|"
-    r"slowing\s+(?:us|down|the)|(?:is|be|are|much|far|will\s+be)\s+(?:easier|simpler)|game[- ]changer|(?:big|huge|real)\s+difference|"
-    r"makes?\s+it\s+(?:\w+\s+)?(?:easy|easier|simple)|customers?\s+(?:have\s+been|are|keep)\s+asking|"
-    r"(?:leading|other|most|successful)\s+companies\s+(?:have|are)|outweigh)\b",
-    re.IGNORECASE,
+_EFFECT = (
+    r"improv(?:e|es|ed|ing|ement|ements)|increas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing|tion)|"
+    r"decreas(?:e|es|ed|ing)|boost(?:s|ed)?|accelerat(?:e|es|ed)|grow(?:s|n|th)|"
+    r"sav(?:e|es|ed|ing)\s+(?:\$|money|time|costs?|hours|us|engineers)|savings|"
+    r"cut(?:s)?\s+(?:costs?|time|latency|the)|(?:will|would|should|can|could)\s+(?:help|enable|allow|"
+    r"unlock|drive|transform|make|let|cause|solve|fix)|helps?\s+us|hurt(?:s|ing)?|slow(?:s|ing)?\s+"
+    r"(?:us|everything|down|the)|wast(?:e|es|ed|ing)\s+(?:time|money|effort)|leads?\s+to|"
+    r"(?:this|it|which|that)\s+results?\s+in|outweigh|pays?\s+(?:off|for\s+itself)|"
+    r"makes?\s+(?:a|the|us|it|everything|them)\s+(?:\w+\s+)?(?:better|faster|happier|stronger|"
+    r"easier|simpler|difference)|(?:big|huge|real|significant)\s+difference|will\s+follow|"
+    r"gives?\s+us|(?:would|will)\s+give|costs?\s+more|more\s+than\s+offset|does\s+not\s+solve|"
+    r"expect\s+(?:\w+\s+){0,5}to\s+(?:stop|fall|rise|drop|improve|make|end)"
 )
+_JUDGEMENT = (
+    r"better|worse|faster|slower|cheaper|cheapest|easier|easiest|simpler|harder|best|worst|"
+    r"sooner|(?:very|too|quite|extremely|increasingly)\s+(?:difficult|hard|slow|painful|expensive|"
+    r"complex|complicated)|difficult\s+to|hard\s+to|out\s+of\s+date|outdated|straightforward|"
+    r"(?:most\s+)?important\s+(?:thing|part|factor|for|to\s+(?:customers|the))|critical|essential|crucial|vital|pain\s+point|problems?\s+(?:with|under)|"
+    r"game[- ]changer|good\s+results|works?\s+(?:well|better)|does\s+not\s+work|doesn't\s+work|"
+    r"takes?\s+(?:too\s+long|longer)|too\s+(?:slow|long|expensive)|comfortable\s+with|"
+    r"significant\s+(?:impact|improvement|gains?|benefits?)|huge\s+benefits?"
+)
+_PREFERENCE = (
+    r"customers?\s+(?:love|want|prefer|hate|expect|disliked?|care|are\s+asking|have\s+been\s+asking|"
+    r"keep\s+asking)|(?:leading|other|most|successful)\s+companies\s+(?:have|are)"
+)
+_CLAIM = re.compile(r"\b(?:" + _EFFECT + "|" + _JUDGEMENT + "|" + _PREFERENCE + r")\b", re.I)
 _SOURCE = re.compile(
-    r"\b(?:according\s+to|source|survey(?:ed)?|study|report(?:ed)?\s+(?:by|in)|see\s+(?:appendix|table|figure)|"
-    r"appendix|per\s+the|measured|data\s+from)\b|\[\d+\]",
+    r"\b(?:according\s+to|source|survey(?:ed)?|study|report(?:ed)?\s+(?:by|in)|see\s+(?:appendix|table|"
+    r"figure)|appendix|per\s+the|measured|data\s+from|in\s+my\s+experience)\b|\[\d+\]",
     re.IGNORECASE,
 )
-_QUESTION = re.compile(r"\?\s*$")
+_OWN_PLAN = re.compile(
+    r"\b(?:we|i)(?:'ll|\s+will|\s+plan\s+to|\s+are\s+going\s+to|\s+want\s+to|\s+would\s+like\s+to)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"\"[^\"]{1,80}\"|“[^”]{1,80}”")
 
 
-def find_unsupported_claims(text: str, sentences: list[Span]) -> list[Issue]:
+def find_unsupported_claims(
+    text: str, sentences: list[Span], skip: list[tuple[int, int]] = ()
+) -> list[Issue]:
+    """Claims without data; `skip` holds character ranges (the tenets) not to look in."""
     metric_starts = [m.start for m in find_metrics(text)]
     out = []
     for s in sentences:
-        if _QUESTION.search(s.text) or not _CLAIM.search(s.text):
+        if s.text.rstrip().endswith("?") or any(a <= s.start < b for a, b in skip):
+            continue
+        if not _asserts(s.text):
             continue
         if any(s.start <= start < s.end for start in metric_starts) or _SOURCE.search(s.text):
             continue
@@ -58,3 +83,11 @@ def find_unsupported_claims(text: str, sentences: list[Span]) -> list[Issue]:
             )
         )
     return out
+
+
+def _asserts(sentence: str) -> bool:
+    unquoted = _QUOTED.sub(lambda m: " " * len(m.group(0)), sentence)
+    for m in _CLAIM.finditer(unquoted):
+        if not _OWN_PLAN.search(unquoted[: m.start()]):
+            return True
+    return False

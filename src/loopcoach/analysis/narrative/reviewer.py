@@ -37,7 +37,7 @@ def review_narrative(text: str) -> NarrativeReport:
     expected = structure.expected_parts(words)
     issues = sorted(
         find_weasels(text)
-        + find_unsupported_claims(text, sentences)
+        + find_unsupported_claims(text, sentences, structure.tenet_ranges(sections))
         + find_long_sentences(sentences)
         + find_passives(text)
         + find_undefined_acronyms(text),

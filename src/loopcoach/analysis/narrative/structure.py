@@ -44,6 +44,8 @@ _HEADING_OF = {
         r"executive summary",
         r"goal",
         r"press release",
+        r"what needs (?:your )?attention",
+        r"headlines",
     ),
     "tenets": _words(r"tenets?", r"principles"),
     "problem_data": _words(
@@ -60,6 +62,7 @@ _HEADING_OF = {
         r"why it happened",
         r"root cause",
         r"incidents?",
+        r"what needs (?:your )?attention",
     ),
     "proposal": _words(
         r"proposal",
@@ -74,6 +77,7 @@ _HEADING_OF = {
         r"action items",
         r"next steps",
         r"what we will do",
+        r"press release",
     ),
     "alternatives": _words(
         r"alternatives?", r"options", r"options considered", r"what we considered"
@@ -97,7 +101,8 @@ _CUES = {
         r"the (?:ask|plan|proposal|recommendation) is",
         r"(?:we|i) are asking for",
         r"(?:we|i) would like to",
-        r"we need (?:a decision|your approval|approval)",
+        r"we need (?:a decision|your approval|approval|your decision)",
+        r"starting (?:today|tomorrow|next \w+|on \d+ \w+)",
         r"today we (?:are )?(?:excited to |proud to )?announc\w*",
     ),
     "alternatives": _words(
@@ -159,6 +164,11 @@ def find_parts(text: str, sentences: list[Span], sections: list[Section]) -> dic
             q = questions[0]
             found["faq"] = Span(q.group(0).strip(), q.start(), q.end())
     return found
+
+
+def tenet_ranges(sections: list[Section]) -> list[tuple[int, int]]:
+    """Where the tenets are: choices the author makes, which the claim check leaves alone."""
+    return [(s.start, s.end) for s in sections if _HEADING_OF["tenets"].search(s.name)]
 
 
 def expected_parts(words: int) -> tuple[str, ...]:
