@@ -11,10 +11,12 @@ from dataclasses import dataclass
 
 WEAK_ITEMS = 1  # at most this many of the nine rubric items: no design yet
 PASSING_ITEMS = 4
+FOCUSED_ITEMS = 3  # enough when the answer covers most of what the question is about
 STRONG_ITEMS = 6
-PASSING_WORDS = 80
-STRONG_WORDS = 220
+PASSING_WORDS = 70
+STRONG_WORDS = 200
 PASSING_EXPECTED_SHARE = 0.4  # of the question's own expectations
+FOCUSED_EXPECTED_SHARE = 0.6
 STRONG_EXPECTED_SHARE = 0.8
 
 
@@ -44,9 +46,9 @@ def grade_design(g: GradeInput) -> tuple[int, list[str]]:
     if g.expected_share is not None:
         reasons.append(f"It covers {share:.0%} of what a strong answer to this question covers.")
     deep = "deep_dive" in g.covered or g.expected_share is None
-    if not (
-        deep and n >= PASSING_ITEMS and g.words >= PASSING_WORDS and share >= PASSING_EXPECTED_SHARE
-    ):
+    broad = n >= PASSING_ITEMS and share >= PASSING_EXPECTED_SHARE
+    focused = n >= FOCUSED_ITEMS and share >= FOCUSED_EXPECTED_SHARE
+    if not (deep and g.words >= PASSING_WORDS and (broad or focused)):
         reasons.append(
             "It stays at the surface: the part this question is about is not worked out."
         )

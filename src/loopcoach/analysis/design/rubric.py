@@ -52,7 +52,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:must|should|needs? to|has to|have to|may)\s+(?:not\s+|never\s+|always\s+|still\s+)?"
         r"(?:support|handle|allow|let|accept|return|respond|arrive|stay|cost|keep|work|load|serve|"
         r"survive|guarantee|finish|start|appear|tolerate|show|reach|remain|never|always|"
-        r"be (?:able|available|durable|fast|consistent|shown|lost|charged|served|returned))",
+        r"be (?:able|available|durable|consistent|shown|lost|charged|served|returned))",
         r"(?:users?|customers?|clients?|callers?|shoppers?|players?|agents?) "
         r"(?:can|should|must|need to|want to|will be able to|are able to)",
         r"we need to (?:take|store|support|serve|return|handle|send|let|show|keep)",
@@ -66,7 +66,9 @@ CUES: dict[str, re.Pattern[str]] = {
         r"out of scope",
         r"clarify(?:ing)?",
         r"(?:i(?:'d| would)|let me) (?:first )?(?:ask|confirm|check)",
-        r"use cases?",
+        r"(?:main |key |primary )?use cases? (?:are|is|include)",
+        r"(?:we|it|the system) needs? (?:more|to support|to handle|a way)",
+        r"we need to support",
         r"SLAs?",
         r"(?:latency|availability|durability) (?:target|budget|goal|requirement)s?",
         r"read[- ]heavy",
@@ -109,6 +111,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"attributes?",
         r"[a-z]+_id",
         r"stores? (?:a|one|each) (?:row|record|item|entry|document)",
+        r"(?:each|every) \w+ (?:stores|holds|keeps)",
     ),
     "scaling": _words(
         r"cach(?:e|es|ed|ing)",
@@ -159,6 +162,12 @@ CUES: dict[str, re.Pattern[str]] = {
         r"worth (?:it|the)",
         r"stale",
         r"(?:cheaper|simpler|faster|slower) but",
+        r"(?:is|are) (?:better|worse|cheaper|simpler|faster|safer)",
+        r"(?:would|could) also work",
+        r"but (?:\w+ ){0,3}would",
+        r"the (?:main |biggest |only )?risk (?:with|of|is)",
+        r"(?:is|are) acceptable",
+        r"acceptable",
     ),
     "operations": _words(
         r"monitor(?:s|ing|ed)?",
@@ -190,6 +199,11 @@ CUES: dict[str, re.Pattern[str]] = {
         r"failures?",
         r"(?:detect|detects|detecting) (?:failures?|failed)",
         r"outages?",
+        r"in case (?:\w+ ){0,2}(?:loses|fails|goes down|dies|crashes|is lost)",
+        r"goes wrong",
+        r"switch(?:es)? back",
+        r"(?:we |i )?measure",
+        r"degrades?",
     ),
 }
 _ESTIMATE_WORDS = _words(
@@ -262,7 +276,7 @@ _ARCHITECTURE = _words(
     r"behind (?:a|the)",
     r"talks? to",
     r"calls? the",
-    r"(?:writes?|reads?|goes|sends?|publish(?:es)?|puts?) (?:it )?(?:to|from|into|on|onto) (?:a|an|the)",
+    r"(?:writes?|reads?|goes|go|sends?|publish(?:es)?|puts?) (?:it |them )?(?:to|from|into|on|onto) (?:a|an|the|\w+db)",
     r"with an? \w+",
 )
 _ARROW = re.compile(r"→|->|=>")
