@@ -9,6 +9,7 @@ as vowel groups), the measure most style guides quote.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ _TITLE = re.compile(r"\A\s*(?:#{1,6}[ \t]*)?(?P<name>[A-Z][^\n]{2,100}?)[ \t]*\n
 MAX_TITLE_WORDS = 14
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 _VOWELS = re.compile(r"[aeiouy]+")
+_SILENT_E = re.compile(r"(?<=[a-z][^aeiouy\s])e\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +83,11 @@ def split_sections(text: str, sentences: list[Span], heads: list[Span]) -> list[
     if not bounds or bounds[0][1] > 0 and text[: bounds[0][1]].strip():
         bounds.insert(0, ("Opening", 0))
     out = []
+    starts = [s.start for s in sentences]
     for n, (name, start) in enumerate(bounds):
         end = bounds[n + 1][1] if n + 1 < len(bounds) else len(text)
-        inside = [s for s in sentences if start <= s.start < end and s.text != name]
+        window = sentences[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        inside = [s for s in window if s.text != name]
         out.append(_section(name, start, end, inside))
     return out
 
@@ -108,7 +112,9 @@ def find_long_sentences(sentences: list[Span]) -> list[Issue]:
 def reading_ease(words: list[str], sentences: int) -> float:
     if not words or not sentences:
         return 0.0
-    syllables = sum(max(1, len(_VOWELS.findall(w.lower().rstrip("e")))) for w in words)
+    # Vowel groups over the whole text at once (a final silent "e" dropped), at least one a word.
+    joined = _SILENT_E.sub("", " ".join(words).lower())
+    syllables = max(len(words), len(_VOWELS.findall(joined)))
     return 206.835 - 1.015 * (len(words) / sentences) - 84.6 * (syllables / len(words))
 
 

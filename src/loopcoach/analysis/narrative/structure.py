@@ -28,6 +28,7 @@ NAMES = {
 }
 SHORT_PARTS = ("purpose", "problem_data", "proposal")
 LONG_TEXT_WORDS = 700  # about a page and a half
+MAX_METRIC_SEARCH = 2_000  # characters
 OPENING_SENTENCES = 3  # "up front": the purpose is in the first three sentences
 
 
@@ -195,4 +196,7 @@ def _opening(sentences: list[Span]) -> list[Span]:
 
 
 def _has_data(text: str, start: int, end: int) -> bool:
-    return bool(re.search(r"\d", text[start:end])) or bool(find_metrics(text[start:end]))
+    if re.search(r"\d", text[start:end]):
+        return True
+    # The metric finder is slow on long text: only a short piece without digits gets it.
+    return end - start <= MAX_METRIC_SEARCH and bool(find_metrics(text[start:end]))
