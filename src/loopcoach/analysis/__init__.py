@@ -7,7 +7,17 @@ Pure Python, no Django. `analyze(answer, question=...)` returns a Report;
 from __future__ import annotations
 
 from loopcoach.analysis.analyzer import analyze
+from loopcoach.analysis.design import DesignReport, analyze_design
 from loopcoach.analysis.errors import AnalysisInputError
+from loopcoach.analysis.narrative import NarrativeReport, review_narrative
 from loopcoach.analysis.report import Report
 
-__all__ = ["AnalysisInputError", "Report", "analyze"]
+__all__ = [
+    "AnalysisInputError",
+    "DesignReport",
+    "NarrativeReport",
+    "Report",
+    "analyze",
+    "analyze_design",
+    "review_narrative",
+]

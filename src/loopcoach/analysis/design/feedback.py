@@ -102,7 +102,12 @@ def remarks(
     for item in rubric:
         if not item.covered:
             out.append(Remark("improvement", f"missing-{item.item}", ADVICE[item.item]))
-    strengths = [_praise(item) for item in rubric if item.covered and item.evidence]
+    wrong = {(e.span.start, e.span.end) for e in errors}
+    strengths = [
+        _praise(item)
+        for item in rubric
+        if item.covered and item.evidence and not (item.item == "estimates" and wrong)
+    ]
     return strengths[:MAX_STRENGTHS] + out
 
 
