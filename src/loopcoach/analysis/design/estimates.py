@@ -111,8 +111,10 @@ def _in_arithmetic(text: str, q: Quantity, gap: str) -> bool:
 
 
 def _is_result_gap(gap: str) -> bool:
+    """A word that announces a result, in the same sentence as the result."""
     if len(gap) > 160:
         return False
+    gap = re.split(r"[.!?;]\s+|\n", gap)[-1]
     return bool(
         _STRONG_MARKER.search(gap)
         or re.search(r"(?:=|≈|~)\s*$", gap)
@@ -122,7 +124,7 @@ def _is_result_gap(gap: str) -> bool:
 
 def _checkable(q: Quantity, chain: list[_Link]) -> bool:
     # Durations are targets and timeouts far more often than results of arithmetic.
-    if q.kind in {"population", "factor", "percent", "number", "duration"}:
+    if q.kind in {"population", "factor", "percent", "number", "duration", "money"}:
         return False
     if not q.span.text[:1].isdigit():  # a computed figure is written in digits, not "one message"
         return False
@@ -152,10 +154,12 @@ def _evaluate(text: str, chain: list[_Link], result: Quantity) -> EstimateError 
             return True
     if not matched_any_dims:
         return None
-    for candidate in (_same_sentence(text, inputs, result), inputs):
-        value, dims = _product(candidate) if candidate else (0.0, None)
-        if dims == result.dims and value > 0:
-            return _error(result, value)
+    # Flag only when the sentence itself holds the inputs: a guess across sentences is no
+    # ground for telling a candidate their arithmetic is wrong.
+    same = _same_sentence(text, inputs, result)
+    value, dims = _product(same) if same else (0.0, None)
+    if dims == result.dims and value > 0:
+        return _error(result, value)
     return None
 
 

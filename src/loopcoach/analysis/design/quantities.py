@@ -97,7 +97,7 @@ POPULATION_NOUNS = frozenset(
     merchant merchants tenant tenants client clients employee employees""".split()
 )
 _NUMBER = re.compile(
-    r"(?<![\w.,/#$€£:-])(?P<num>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,.]\d)"
+    r"(?<![\w.,/#:-])(?P<num>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,.]\d)"
     r"|(?:(?:hundreds|thousands|tens)\s+of\s+(?:thousands|millions|billions)"
     r"|(?:a\s+)?(?:hundred|thousand|million|billion|trillion)"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty)(?![\w]))",
@@ -144,6 +144,7 @@ _PERIOD_NAMES = {
     "hourly": "hour",
     "weekly": "week",
 }
+_NOT_NOUNS = frozenset("a an per each every the of to and or in on at for".split())
 _SHORT_DURATIONS = {
     "ms": 1e-3,
     "millisecond": 1e-3,
@@ -212,6 +213,8 @@ def _excluded(text: str, m: re.Match[str]) -> bool:
 
 def _parse(text: str, m: re.Match[str]) -> Quantity | None:
     raw = m.group("num").lower()
+    if m.start() and text[m.start() - 1] in "$€£":
+        return _money(text, m)
     value = _number_value(raw)
     end = m.end()
     scaled = False
@@ -231,6 +234,17 @@ def _parse(text: str, m: re.Match[str]) -> Quantity | None:
         end = s.end()
         scaled = True
     return _with_unit(text, m.start(), end, value, scaled)
+
+
+def _money(text: str, m: re.Match[str]) -> Quantity:
+    """ "$400,000 a month": kept as a scale figure, never a result of the arithmetic checks."""
+    value = _number_value(m.group("num").lower())
+    end = m.end()
+    s = _SCALE_AFTER.match(text, end)
+    if s:
+        value *= _SCALES[(s.group("scale") or s.group("wscale")).lower()]
+        end = s.end()
+    return Quantity(_span(text, m.start() - 1, end), value, 0, 0, "money")
 
 
 def _number_value(raw: str) -> float:
@@ -273,6 +287,13 @@ def _with_unit(text: str, start: int, end: int, value: float, scaled: bool) -> Q
     if x:
         return Quantity(_span(text, start, x.end()), value, 0, 0, "factor")
     n = _NOUN_AFTER.match(text, end)
+    if n and n.group("noun").lower() in _NOT_NOUNS and not n.group("adj"):
+        n = None  # "2 billion a day", "500 per second": no noun, maybe a period
+        period, period_end = _period_after(text, end)
+        if period:
+            return Quantity(
+                _span(text, start, period_end), value / SECONDS[period], -1, 0, "count", "", period
+            )
     if n:
         noun = n.group("noun").lower()
         d = _DURATION_NOUN.fullmatch(noun)

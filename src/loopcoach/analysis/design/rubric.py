@@ -51,7 +51,7 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:non-?)?functional",
         r"(?:must|should|needs? to|has to|have to|may)\s+(?:not\s+|never\s+|always\s+|still\s+)?"
         r"(?:support|handle|allow|let|accept|return|respond|arrive|stay|cost|keep|work|load|serve|"
-        r"survive|guarantee|finish|start|appear|tolerate|show|reach|remain|never|always|"
+        r"survive|guarantee|finish|start|appear|tolerate|show|reach|remain|never|always|last|"
         r"be (?:able|available|durable|consistent|shown|lost|charged|served|returned))",
         r"(?:users?|customers?|clients?|callers?|shoppers?|players?|agents?) "
         r"(?:can|should|must|need to|want to|will be able to|are able to)",
@@ -60,7 +60,10 @@ CUES: dict[str, re.Pattern[str]] = {
         r"the (?:main |first |key )?goal(?: \w+){0,4} is",
         r"targets?",
         r"the invariant",
-        r"(?:within|under|below) (?:a|one|two|\d+) ?(?:ms|milliseconds?|seconds?|minutes?)",
+        r"(?:within|under|below|in) (?:(?:a |an )?(?:\d+|one|two|a few)|a|an) ?"
+        r"(?:ms|milliseconds?|seconds?|minutes?)",
+        r"(?:latency )?budget",
+        r"at least (?:daily|hourly|once)",
         r"at most",
         r"in scope",
         r"out of scope",
@@ -88,7 +91,6 @@ CUES: dict[str, re.Pattern[str]] = {
         r"webhooks?",
         r"request (?:body|payload|parameters)",
         r"response (?:body|codes?)",
-        r"status codes?",
         r"[a-z][a-z_]+\([a-z_, ]*\)",
         r"calls? (?:get|put|set|delete)\b",
     ),
@@ -104,8 +106,11 @@ CUES: dict[str, re.Pattern[str]] = {
         r"fields?",
         r"index(?:es|ed)?",
         r"indices",
-        r"rows?",
-        r"records?",
+        r"rows? (?:keyed|with|per|for each|holds?|has)",
+        r"UPDATE \w+ SET",
+        r"SELECT .{0,40}? FROM",
+        r"WHERE \w+ ?[=<>]",
+        r"records? (?:keyed|with|per|for each|holds?|has)",
         r"keyed (?:by|on)",
         r"entit(?:y|ies)",
         r"attributes?",
@@ -123,7 +128,13 @@ CUES: dict[str, re.Pattern[str]] = {
         r"fans? (?:\w+ )?out",
         r"pub/?sub",
         r"load[- ]balanc(?:er|ers|ing|ed)",
+        r"balanc(?:er|ers|ing)",
         r"horizontal(?:ly)?",
+        r"(?:so it|to) (?:can )?scale",
+        r"kafka",
+        r"kinesis",
+        r"SQS",
+        r"rabbitmq",
         r"scal(?:e|es|ing) (?:out|up|horizontally)",
         r"auto ?-?scal(?:e|es|ing)",
         r"consistent hashing",
@@ -166,6 +177,12 @@ CUES: dict[str, re.Pattern[str]] = {
         r"(?:would|could) also work",
         r"but (?:\w+ ){0,3}would",
         r"the (?:main |biggest |only )?risk (?:with|of|is)",
+        r"not \w+(?: \w+)?, because",
+        r"costs? us",
+        r"even though",
+        r"would be (?:cheaper|simpler|faster|easier|more \w+)",
+        r"because (?:\w+ ){1,6}(?:isn't|is not|can't|cannot|doesn't|does not)",
+        r"\w+ but (?:adds?|costs?|harder|slower|more)",
         r"(?:is|are) acceptable",
         r"acceptable",
     ),
@@ -276,6 +293,10 @@ _ARCHITECTURE = _words(
     r"behind (?:a|the)",
     r"talks? to",
     r"calls? the",
+    r"calls",
+    r"connect(?:s|ed)? (?:them|it|the)",
+    r"sends? (?:\w+ ){0,2}to (?:a|an|the)",
+    r"(?:reads?|writes?|queries|calls) (?:that|the|a|an) (?:\w+ )?(?:table|database|store|cache|queue|service)",
     r"(?:writes?|reads?|goes|go|sends?|publish(?:es)?|puts?) (?:it |them )?(?:to|from|into|on|onto) (?:a|an|the|\w+db)",
     r"with an? \w+",
 )
@@ -412,7 +433,7 @@ def _estimate_sentences(sentences: list[Span], quantities: list[Quantity]) -> se
 
 
 def _is_scale(q: Quantity) -> bool:
-    if q.kind in {"population", "bytes"}:
+    if q.kind in {"population", "bytes", "money"}:
         return True
     return q.kind == "count" and (q.time != 0 or q.value >= 1000)
 

@@ -9,11 +9,11 @@ Thresholds tuned on the `tune` split of training/narratives/narratives.jsonl.
 
 from __future__ import annotations
 
-STRONG_DENSITY = 1.0  # weighted wording issues per 100 words
+STRONG_DENSITY = 1.6  # weighted wording issues per 100 words
 PASSING_DENSITY = 2.5
 WEAK_DENSITY = 12.0
 STRONG_VAGUE_DENSITY = 0.3  # weasel words and claims without data per 100 words
-MAX_CLAIMS_PASSING = 1
+PASSING_CLAIM_DENSITY = 1.0  # claims without data per 100 words
 # A long sentence is harder to read, not wrong: it weighs half of the other issues.
 WEIGHTS = {"long_sentence": 0.5}
 
@@ -33,7 +33,7 @@ def grade_narrative(counts: dict[str, int], words: int, expected: int) -> tuple[
     ]
     if vague_density <= STRONG_VAGUE_DENSITY and density <= STRONG_DENSITY:
         by_wording = 4
-    elif density <= PASSING_DENSITY and claims <= MAX_CLAIMS_PASSING:
+    elif density <= PASSING_DENSITY and 100 * claims / max(1, words) <= PASSING_CLAIM_DENSITY:
         by_wording = 3
     elif density <= WEAK_DENSITY:
         by_wording = 2

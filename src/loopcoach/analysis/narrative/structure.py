@@ -45,7 +45,7 @@ _HEADING_OF = {
         r"executive summary",
         r"goal",
         r"press release",
-        r"what needs (?:your )?attention",
+        r"(?:what )?needs (?:your )?attention",
         r"headlines",
     ),
     "tenets": _words(r"tenets?", r"principles"),
@@ -63,7 +63,8 @@ _HEADING_OF = {
         r"why it happened",
         r"root cause",
         r"incidents?",
-        r"what needs (?:your )?attention",
+        r"(?:what )?needs (?:your )?attention",
+        r"numbers",
     ),
     "proposal": _words(
         r"proposal",
