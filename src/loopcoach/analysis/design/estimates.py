@@ -41,6 +41,15 @@ _STRONG_MARKER = re.compile(
 )
 _MULTIPLY = re.compile(r"^\s*(?:[×x*·]|times|multiplied\s+by|by)\s*$", re.IGNORECASE)
 _DIVIDE = re.compile(r"^\s*(?:/|÷|divided\s+by|over)\s*(?:\(\s*)?$", re.IGNORECASE)
+_HIT = re.compile(
+    r"\s*(?:are\s+|of\s+(?:them|reads|requests)\s+are\s+)?(?:cache\s+)?hits?\b|"
+    r"\s*(?:cache\s+)?hit\s+(?:rate|ratio)",
+    re.IGNORECASE,
+)
+_PAST_CACHE = re.compile(
+    r"\b(?:database|db|origin|backend|misses|miss|reach|fall\s+through)\b", re.I
+)
+_HITS_SIDE = re.compile(r"\b(?:cache\s+serves|served\s+from\s+(?:the\s+)?cache|hits)\b", re.I)
 _EVERY = re.compile(r"\b(?:every|each|per|once\s+every|once\s+per)\s*$", re.IGNORECASE)
 _OPERATOR_AFTER = re.compile(r"\s*[×*/÷]\s*\d")
 _PEAK = re.compile(
@@ -135,17 +144,17 @@ def _checkable(q: Quantity, chain: list[_Link]) -> bool:
 
 def _evaluate(text: str, chain: list[_Link], result: Quantity) -> EstimateError | bool | None:
     """True if the result holds, an EstimateError if not, None if it is not a result of these."""
-    tolerance = _tolerance(text, result, TOLERANCE)
+    tolerance = _tolerance(text, result, TOLERANCE, chain)
     group = _explicit_group(chain)
     if len(group) >= 2:
         value, dims = _product(group)
         if dims == result.dims:
             return True if _close(result.value, value, tolerance) else _error(result, value)
     if len(chain) > 1:
-        tolerance = _tolerance(text, result, GUESSED_TOLERANCE)
+        tolerance = _tolerance(text, result, GUESSED_TOLERANCE, chain)
     inputs = chain[-MAX_SUBSET_INPUTS:]
     matched_any_dims = False
-    for subset in _subsets(inputs):
+    for subset in _subsets(inputs, _about_misses(text, inputs, result)):
         value, dims = _product(subset)
         if dims != result.dims:
             continue
@@ -163,10 +172,14 @@ def _evaluate(text: str, chain: list[_Link], result: Quantity) -> EstimateError 
     return None
 
 
-def _tolerance(text: str, result: Quantity, factor: float) -> tuple[float, float]:
+def _tolerance(
+    text: str, result: Quantity, factor: float, chain: list[_Link]
+) -> tuple[float, float]:
+    """A peak with no stated factor can only be checked from below: it may be any multiple."""
     context = text[max(0, result.span.start - 40) : result.span.end + 15]
-    if _PEAK.search(context):
-        return (1 / factor, PEAK_TOLERANCE)
+    stated = any(link.quantity.kind == "factor" for link in chain)
+    if _PEAK.search(context) and not stated:
+        return (1 / factor, math.inf)
     return (1 / factor, factor)
 
 
@@ -186,19 +199,34 @@ def _explicit_group(chain: list[_Link]) -> list[_Link]:
     return list(reversed(group))
 
 
-def _subsets(inputs: list[_Link]):
+def _subsets(inputs: list[_Link], misses: bool | None):
     """Every non-empty subset of the inputs; each percentage also as its complement."""
     for size in range(1, len(inputs) + 1):
         for combo in itertools.combinations(inputs, size):
-            yield from _with_complements(list(combo))
+            if misses is not None and not any(link.quantity.kind == "percent" for link in combo):
+                continue  # the words tie the figure to the hit rate: it must be used
+            yield from _with_complements(list(combo), misses)
 
 
-def _with_complements(links: list[_Link]):
+def _about_misses(text: str, inputs: list[_Link], result: Quantity) -> bool | None:
+    """True when a hit rate feeds a figure for what gets past the cache (so 1 - p), False when
+    the figure is about the hits (p), None when the words do not say."""
+    rate = next((link.quantity for link in inputs if link.quantity.kind == "percent"), None)
+    if rate is None or not _HIT.match(text, rate.span.end):
+        return None
+    between = text[rate.span.end : result.span.start]
+    if _PAST_CACHE.search(between):
+        return True
+    return False if _HITS_SIDE.search(between) else None
+
+
+def _with_complements(links: list[_Link], misses: bool | None = None):
     percents = [i for i, link in enumerate(links) if link.quantity.kind == "percent"]
     if not percents:
         yield links
         return
-    for flips in itertools.product((False, True), repeat=len(percents)):
+    choices = (False, True) if misses is None else (misses,)
+    for flips in itertools.product(choices, repeat=len(percents)):
         out = list(links)
         for i, flip in zip(percents, flips, strict=True):
             if flip:
@@ -243,10 +271,10 @@ def describe(value: float, like: Quantity) -> str:
         return _bytes(value) + per
     if like.time < 0:
         period = like.period or "second"
-        noun = like.noun or "requests"
+        noun = like.noun
         if noun in {"qps", "rps", "tps"}:
             noun = "requests"
-        return f"{_number(value * SECONDS[period])} {noun} per {period}"
+        return f"{_number(value * SECONDS[period])} {noun} per {period}".replace("  ", " ")
     if like.time > 0:
         return _duration(value)
     return f"{_number(value)} {like.noun}".rstrip()

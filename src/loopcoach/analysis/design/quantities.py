@@ -98,7 +98,7 @@ POPULATION_NOUNS = frozenset(
 )
 _NUMBER = re.compile(
     r"(?<![\w.,/#:-])(?P<num>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,.]\d)"
-    r"|(?:(?:hundreds|thousands|tens)\s+of\s+(?:thousands|millions|billions)"
+    r"|(?:(?:hundreds|thousands|tens)\s+of\s+(?:thousands|millions|billions)|(?:thousands|millions|billions)(?=\s+of\b)"
     r"|(?:a\s+)?(?:hundred|thousand|million|billion|trillion)"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty)(?![\w]))",
     re.IGNORECASE,
@@ -154,6 +154,7 @@ _SHORT_DURATIONS = {
     "microseconds": 1e-6,
     "ns": 1e-9,
 }
+_SAY = re.compile(r"\s*,?\s*(?:say|let's\s+say|so\s+say|call\s+it)\s*", re.IGNORECASE)
 _RATIO = re.compile(r"\s?:\s?1(?!\d)")
 _PERCENT = re.compile(r"\s?(?:%|\s?percent\b)", re.I)
 _MULTIPLIER = re.compile(r"\s?[x×](?![A-Za-z0-9])(?!\s*\d)|\s(?:times)\b", re.I)
@@ -194,9 +195,36 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         q = _parse(text, m)
         if q is not None:
+            if found and _restates(text, found[-1], q):
+                q = _restated(found.pop(), q)  # the vague figure gives way to the pinned one
             found.append(q)
             last_end = q.span.end
     return found
+
+
+def _restates(text: str, before: Quantity, q: Quantity) -> bool:
+    """ "millions of tasks a day, say 5 million": the second figure pins down the first."""
+    gap = text[before.span.end : q.span.start]
+    return (
+        before.span.text.split()[0].lower() in {"thousands", "millions", "billions"}
+        and q.kind in {"count", "number"}
+        and q.dims == (0, 0)
+        and bool(_SAY.fullmatch(gap))
+    )
+
+
+def _restated(before: Quantity, q: Quantity) -> Quantity:
+    raw = before.span.text.split()[0].lower()
+    base = 3 * _SCALES[raw[:-1]]
+    return Quantity(
+        q.span,
+        before.value * q.value / base,
+        before.time,
+        before.bytes,
+        before.kind,
+        before.noun,
+        before.period,
+    )
 
 
 def _excluded(text: str, m: re.Match[str]) -> bool:
@@ -218,6 +246,11 @@ def _parse(text: str, m: re.Match[str]) -> Quantity | None:
     value = _number_value(raw)
     end = m.end()
     scaled = False
+    if raw in {"thousands", "millions", "billions"}:
+        # "millions of tasks a day": the noun and the period follow "of".
+        of = re.match(r"\s+of", text[m.end() :])
+        if of:
+            return _with_unit(text, m.start(), m.end() + of.end(), value, True)
     if raw.split()[-1] in {
         "thousand",
         "million",
@@ -250,6 +283,9 @@ def _money(text: str, m: re.Match[str]) -> Quantity:
 def _number_value(raw: str) -> float:
     if raw[0].isdigit():
         return float(raw.replace(",", ""))
+    alone = re.fullmatch(r"(thousands|millions|billions)", raw)
+    if alone:  # "millions of tasks": a few million
+        return 3 * _SCALES[alone.group(1)[:-1]]
     vague = re.fullmatch(r"(hundreds|thousands|tens)\s+of\s+(thousands|millions|billions)", raw)
     if vague:
         # "hundreds of millions": 100 M to 1 B; 300 M is within the checks' tolerance of both.
