@@ -36,7 +36,8 @@ _STRONG_MARKER = re.compile(
     r"(?:=|≈|→|->|=>|\b(?:which\s+is|that\s*'?s|that\s+is|this\s+is|so|gives?|giving|"
     r"comes?\s+to|works?\s+out|means?|totals?|total\s+of|in\s+total|we\s+get|i\s+get|adds?\s+up|"
     r"or\s+(?:about|roughly|around|~)|need|needs|is|are|becomes?|yields?|results?\s+in|"
-    r"(?:would|will)\s+(?:be|have|need|mean|give)|(?:we|you)(?:'d|\s+would)?\s+(?:have|need|get))\b)",
+    r"(?:would|will)\s+(?:be|have|need|mean|give)|(?:we|you)(?:'d|\s+would)?\s+(?:have|need|get)|"
+    r"gets|sees|receives)\b)",
     re.IGNORECASE,
 )
 _MULTIPLY = re.compile(r"^\s*(?:[×x*·]|times|multiplied\s+by|by)\s*$", re.IGNORECASE)

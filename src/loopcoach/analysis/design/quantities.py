@@ -160,7 +160,7 @@ _PERCENT = re.compile(r"\s?(?:%|\s?percent\b)", re.I)
 _MULTIPLIER = re.compile(r"\s?[x×](?![A-Za-z0-9])(?!\s*\d)|\s(?:times)\b", re.I)
 _NOT_A_QUANTITY_BEFORE = re.compile(
     r"(?:\b(?:http|status|code|error|port|version|v|p|step|phase|ipv|sha|md|top|rfc|tier|level|"
-    r"region|us-east|base|utf|int|uint|float)\s*-?|[A-Za-z]-?)$",
+    r"region|us-east|base|utf|int|uint|float)\s*-?|[A-Za-z]-?)\Z",
     re.I,
 )
 
@@ -232,6 +232,8 @@ def _excluded(text: str, m: re.Match[str]) -> bool:
     if _NOT_A_QUANTITY_BEFORE.search(before):
         return True
     num = m.group("num")
+    if not num[0].isdigit() and re.search(r"\d\s*\Z", before):
+        return True  # the "million" of "150 million", after the number was refused
     after = text[m.end() : m.end() + 3]
     # Years, clock times and version numbers are not estimates.
     if re.fullmatch(r"(?:19|20)\d\d", num) and not re.match(r"\s?(?:[kKMB]\b|[KMGT]B)", after):
