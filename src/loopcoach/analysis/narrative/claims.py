@@ -46,10 +46,14 @@ _JUDGEMENT = (
 )
 _PREFERENCE = (
     r"customers?\s+(?:love|want|prefer|hate|expect|disliked?|care|are\s+asking|have\s+been\s+asking|"
-    r"keep\s+asking)|(?:leading|other|most|successful)\s+companies\s+(?:have|are)"
+    r"keep\s+asking)|(?:leading|other|most|successful)\s+(?:companies|organi[sz]ations|teams)\s+"
+    r"(?:in\s+\w+\s+\w+\s+)?(?:have|are)|(?:is|are)\s+going\s+to\s+(?:change|transform)|"
+    r"change\s+everything|going\s+well|on\s+track|(?:is|are)\s+(?:inconsistent|unclear|confusing|"
+    r"painful|messy|broken)"
 )
 _CLAIM = re.compile(
-    r"(?<![\w-])(?:" + _EFFECT + "|" + _JUDGEMENT + "|" + _PREFERENCE + r")(?![\w-])", re.I
+    r"(?<![\w-])(?<!how )(?:" + "|".join((_EFFECT, _JUDGEMENT, _PREFERENCE)) + r")(?![\w-])",
+    re.I,
 )
 _CLAIM_LOWER = re.compile(_CLAIM.pattern)
 _SOURCE = re.compile(

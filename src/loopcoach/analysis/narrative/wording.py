@@ -55,7 +55,7 @@ _IRREGULAR = (
     "begun broken spent sold woken hit shut led met sent held"
 )
 _PASSIVE = re.compile(
-    r"\b" + _BE + r"\s+(?:(?:not|also|then|now|never|often|still|all|already|being)\s+)?"
+    r"\b" + _BE + r"\s+(?:(?:not|also|then|now|next|never|often|still|all|already|being|only)\s+)?"
     r"(?:\w+ly\s+)?(?P<verb>\w+ed|" + "|".join(_IRREGULAR.split()) + r")\b",
     re.IGNORECASE,
 )
