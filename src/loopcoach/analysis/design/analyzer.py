@@ -50,7 +50,7 @@ def analyze_design(answer: str, *, question: str) -> DesignReport:
         story_like=story_like,
         grade=grade,
         grade_reasons=reasons,
-        feedback=feedback.remarks(text, rubric, coverage, errors, story_like),
+        feedback=feedback.remarks(rubric, coverage, errors, story_like),
         follow_up_items=feedback.follow_ups(text, expectation, coverage, errors),
     )
 

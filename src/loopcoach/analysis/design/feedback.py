@@ -12,7 +12,7 @@ import re
 from loopcoach.analysis.design.estimates import EstimateError
 from loopcoach.analysis.design.expectations import Expectation
 from loopcoach.analysis.design.report import ExpectationCoverage
-from loopcoach.analysis.design.rubric import NAMES, RubricItem
+from loopcoach.analysis.design.rubric import RubricItem
 from loopcoach.analysis.report import FollowUp, Remark
 from loopcoach.analysis.spans import Span
 
@@ -77,7 +77,6 @@ _MENTION_FOLLOW_UPS: tuple[tuple[str, re.Pattern[str], str], ...] = (
 
 
 def remarks(
-    text: str,
     rubric: list[RubricItem],
     coverage: list[ExpectationCoverage],
     errors: list[EstimateError],
@@ -166,6 +165,3 @@ def _praise(item: RubricItem) -> Remark:
 def _quote(span: Span) -> str:
     text = " ".join(span.text.split())
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "\u2026"
-
-
-__all__ = ["ADVICE", "NAMES", "follow_ups", "remarks"]
