@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from loopcoach.analysis.design import commands as design_commands
 from loopcoach.analysis.errors import AnalysisInputError
 from loopcoach.analysis.principles import NAMES
 
@@ -29,6 +30,12 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--question", help="the question the answer replies to")
     p.add_argument(
+        "--kind",
+        choices=["story", "design", "narrative"],
+        default="story",
+        help="a behavioral story (default), a system-design answer or a written narrative",
+    )
+    p.add_argument(
         "--principle",
         choices=sorted(NAMES),
         metavar="SLUG",
@@ -41,6 +48,7 @@ def register(subparsers: Any) -> None:
 
     a = subparsers.add_parser("analysis", help="benchmark, train and evaluate the analyzer")
     sub = a.add_subparsers(dest="analysis_command", metavar="ACTION", required=True)
+    design_commands.register_analysis(sub)
     b = sub.add_parser("bench", help="time per ~300-word answer and process start time")
     b.add_argument("--runs", type=int, default=200)
     b.add_argument("--json", action="store_true")
@@ -84,6 +92,13 @@ def _read_answer(source: str) -> str:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from loopcoach.analysis import analyze
 
+    if args.kind != "story":
+        try:
+            text = _read_answer(args.file)
+        except AnalysisInputError as exc:
+            print(f"loopcoach analyze: {exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        return design_commands.analyze_kind(args, text)
     try:
         report = analyze(_read_answer(args.file), question=args.question, principle=args.principle)
     except AnalysisInputError as exc:
