@@ -24,7 +24,7 @@ from loopcoach.analysis.hypothetical import hypothetical_probability
 from loopcoach.analysis.linear import load_model, sigmoid
 from loopcoach.analysis.metrics import find_metrics
 from loopcoach.analysis.pronouns import subject_counts
-from loopcoach.analysis.report import SCHEMA_VERSION, FollowUp, Remark
+from loopcoach.analysis.report import SCHEMA_VERSION, FollowUp, Remark, RemarksMixin
 from loopcoach.analysis.sentences import split_sentences
 from loopcoach.analysis.spans import Span
 from loopcoach.analysis.validation import check_answer
@@ -104,7 +104,7 @@ _TECH_OR_THING = re.compile(
 
 
 @dataclass(frozen=True)
-class FollowUpReport:
+class FollowUpReport(RemarksMixin):
     intent: str
     direct: bool
     specific: bool
@@ -115,18 +115,6 @@ class FollowUpReport:
     direct_score: float = 0.0
     specific_score: float = 0.0
     extras: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def strengths(self) -> list[str]:
-        return [r.text for r in self.feedback if r.kind == "strength"]
-
-    @property
-    def improvements(self) -> list[str]:
-        return [r.text for r in self.feedback if r.kind == "improvement"]
-
-    @property
-    def follow_ups(self) -> list[str]:
-        return [f.question for f in self.follow_up_items]
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -70,8 +70,27 @@ class FollowUp:
         }
 
 
+class RemarksMixin:
+    """What every kind of report says in words: its strengths, improvements and follow-ups."""
+
+    feedback: list[Remark]
+    follow_up_items: list[FollowUp]
+
+    @property
+    def strengths(self) -> list[str]:
+        return [r.text for r in self.feedback if r.kind == "strength"]
+
+    @property
+    def improvements(self) -> list[str]:
+        return [r.text for r in self.feedback if r.kind == "improvement"]
+
+    @property
+    def follow_ups(self) -> list[str]:
+        return [f.question for f in self.follow_up_items]
+
+
 @dataclass(frozen=True)
-class Report:
+class Report(RemarksMixin):
     word_count: int
     speaking_seconds: int
     sentences: list[Sentence]
@@ -95,18 +114,6 @@ class Report:
     # What the grade was computed from (not in the JSON; training learns the grade from it).
     grade_inputs: GradeInputs | None = field(default=None, repr=False, compare=False)
     relevance: Relevance | None = None  # None without a question
-
-    @property
-    def strengths(self) -> list[str]:
-        return [r.text for r in self.feedback if r.kind == "strength"]
-
-    @property
-    def improvements(self) -> list[str]:
-        return [r.text for r in self.feedback if r.kind == "improvement"]
-
-    @property
-    def follow_ups(self) -> list[str]:
-        return [f.question for f in self.follow_up_items]
 
     @property
     def principle_mismatch(self) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 from loopcoach.analysis.design.estimates import EstimateError
 from loopcoach.analysis.design.quantities import Quantity
 from loopcoach.analysis.design.rubric import RubricItem
-from loopcoach.analysis.report import SCHEMA_VERSION, FollowUp, Remark
+from loopcoach.analysis.report import SCHEMA_VERSION, FollowUp, Remark, RemarksMixin
 from loopcoach.analysis.spans import Span
 
 
@@ -31,7 +31,7 @@ class ExpectationCoverage:
 
 
 @dataclass(frozen=True)
-class DesignReport:
+class DesignReport(RemarksMixin):
     question: str
     question_key: str | None
     word_count: int
@@ -48,18 +48,6 @@ class DesignReport:
     @property
     def covered(self) -> list[str]:
         return [r.item for r in self.rubric if r.covered]
-
-    @property
-    def strengths(self) -> list[str]:
-        return [r.text for r in self.feedback if r.kind == "strength"]
-
-    @property
-    def improvements(self) -> list[str]:
-        return [r.text for r in self.feedback if r.kind == "improvement"]
-
-    @property
-    def follow_ups(self) -> list[str]:
-        return [f.question for f in self.follow_up_items]
 
     def to_dict(self) -> dict[str, Any]:
         return {
