@@ -187,7 +187,8 @@ def test_trim_the_background_never_on_a_short_answer():
             "situation",
         ),
         (
-            "Nobody knew which of the approval rules were still needed, and audits kept finding gaps.",
+            "Nobody knew which of the approval rules were still needed, "
+            "and audits kept finding gaps.",
             "situation",
         ),
         (
@@ -195,19 +196,23 @@ def test_trim_the_background_never_on_a_short_answer():
             "situation",
         ),
         (
-            "Customer support handled the complaints by hand and escalated the large ones to finance.",
+            "Customer support handled the complaints by hand and "
+            "escalated the large ones to finance.",
             "situation",
         ),
         (
-            "Every month the backlog grew, and the holiday sale was coming with twice the usual volume.",
+            "Every month the backlog grew, "
+            "and the holiday sale was coming with twice the usual volume.",
             "situation",
         ),
         (
-            "The payments team was also migrating to a new ledger at the same time, which took most people.",
+            "The payments team was also migrating to a new ledger at the same time, "
+            "which took most people.",
             "situation",
         ),
         (
-            "Leadership asked for weekly updates on both projects, which took a day of my time each week.",
+            "Leadership asked for weekly updates on both projects, "
+            "which took a day of my time each week.",
             "situation",
         ),
         (ACTION_1, "action"),

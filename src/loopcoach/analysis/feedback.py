@@ -1,4 +1,4 @@
-"""Strengths and improvements for a story, each from a small gated rule tied to the words it is about.
+"""Strengths and improvements for a story, each from a small gated rule tied to its words.
 
 Every rule has a stable code, the reason it exists and a gate: it fires only
 when what it says is true of this answer (an interviewer reading the remark
@@ -175,7 +175,7 @@ def _words_in(ctx: Context, role: str) -> int:
     return sum(len(s.text.split()) for s in ctx.sentences if s.role == role)
 
 
-# ---- strengths ---------------------------------------------------------------------------------------
+# ---- strengths -----------------------------------------------------------------------------------
 
 
 def quantified_result(ctx: Context) -> Remark | None:
@@ -318,7 +318,8 @@ def hypothetical(ctx: Context) -> Remark | None:
                 "improvement",
                 "hypothetical",
                 f"This describes what you would do or usually do (“{quote(s.text, 80)}”), not one "
-                "real event. Pick a specific time, tell it in the past tense, and say what happened.",
+                "real event. Pick a specific time, tell it in the past tense, "
+                "and say what happened.",
                 s,
                 i,
             )
@@ -519,7 +520,8 @@ def fillers(ctx: Context) -> Remark | None:
     return _remark(
         "improvement",
         "fillers",
-        f"{len(found)} filler words ({listed}) in {ctx.word_count} words. A short pause sounds surer.",
+        f"{len(found)} filler words ({listed}) in {ctx.word_count} words. "
+        "A short pause sounds surer.",
         span=found[0],
     )
 
@@ -616,7 +618,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "no-task",
         "improvement",
-        f"no task sentence, no goal phrase anywhere and no measured result, in {TASK_MIN_WORDS}+ words",
+        "no task sentence, no goal phrase anywhere and no measured result, "
+        f"in {TASK_MIN_WORDS}+ words",
         no_task,
     ),
     Rule("fillers", "improvement", "three or more fillers, at least 1.5 per 100 words", fillers),

@@ -118,7 +118,7 @@ def _folds(n: int, k: int = FOLDS, quick: bool = False) -> list[tuple[list[int],
     return splits[:1] if quick else splits
 
 
-# ---- relevance -------------------------------------------------------------------------------------
+# ---- relevance -----------------------------------------------------------------------------------
 
 
 def load_pairs(data_dir: Path) -> list[Pair]:
@@ -383,7 +383,7 @@ def _auc(scored: list[tuple[float, bool]]) -> float:
     return wins / (len(on) * len(off))
 
 
-# ---- follow-up intents ---------------------------------------------------------------------------------
+# ---- follow-up intents ---------------------------------------------------------------------------
 
 
 def _jsonl(paths: Sequence[Path]) -> list[dict[str, Any]]:
@@ -443,7 +443,7 @@ def train_intents(
     return model_json(_fit_intents(rows, c), c=c, cv_accuracy=round(acc, 4), questions=len(rows))
 
 
-# ---- follow-up answers ------------------------------------------------------------------------------
+# ---- follow-up answers ---------------------------------------------------------------------------
 
 
 def _reading(r: dict[str, Any], intent_probs: dict[str, float]) -> Reading:
