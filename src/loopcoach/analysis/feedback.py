@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from loopcoach.analysis import cues, probes
-from loopcoach.analysis.principles import NAMES, PrincipleScore, cue_counts
+from loopcoach.analysis.linear import LinearModel
+from loopcoach.analysis.principles import NAMES, PrincipleScore, principle_evidence
 from loopcoach.analysis.pronouns import subject_counts
 from loopcoach.analysis.relevance import Relevance
 from loopcoach.analysis.report import WORDS_PER_MINUTE, FollowUp, Remark, Sentence
@@ -67,6 +68,7 @@ class Context:
     action_share: float
     relevance: Relevance | None
     mismatch_confident: bool
+    story_model: LinearModel | None = None  # whose weights say which sentence shows a principle
 
     @property
     def roles(self) -> list[str]:
@@ -103,6 +105,7 @@ def build(
     question: str | None = None,
     asked_follow_ups: Sequence[str] = (),
     mismatch_confident: bool = False,
+    story_model: LinearModel | None = None,
 ) -> tuple[list[Remark], list[FollowUp]]:
     """The remarks (strengths then improvements) and the follow-up questions for one story."""
     ctx = Context(
@@ -120,6 +123,7 @@ def build(
         action_share,
         relevance,
         mismatch_confident,
+        story_model,
     )
     fired = [(rule, rule.check(ctx)) for rule in RULES]
     strengths = [r for rule, r in fired if r and rule.kind == "strength"][:MAX_STRENGTHS]
@@ -260,7 +264,7 @@ def on_principle(ctx: Context) -> Remark | None:
 
 def _sentence_for_principle(ctx: Context, slug: str) -> tuple[int, Sentence] | None:
     scored = [
-        (cue_counts(s.text).get(slug, 0), i, s)
+        (principle_evidence(s.text, ctx.story_model).get(slug, 0), i, s)
         for i, s in enumerate(ctx.sentences)
         if s.role in {"action", "result", "task"}
     ]
