@@ -84,3 +84,34 @@ def test_bench_reports_figures(capsys, monkeypatch):
     assert run(["analysis", "bench", "--runs", "3", "--json"]) == 0
     r = json.loads(capsys.readouterr().out)
     assert r["runs"] == 3 and r["median_ms"] > 0 and r["words"] >= 280
+
+
+def test_train_trains_the_story_models_then_the_follow_up_ones(tmp_path, monkeypatch):
+    # Both trainers are replaced by recorders: the real ones take minutes (they have tests).
+    from loopcoach.analysis import followup_training, training
+    from tests.analysis.test_training import FIXTURES
+
+    calls = []
+    monkeypatch.setattr(training, "train", lambda data, out: calls.append(("story", data, out)))
+    monkeypatch.setattr(
+        followup_training, "train", lambda data, out: calls.append(("follow-up", data, out))
+    )
+    data = FIXTURES / "tiny"
+    assert run(["analysis", "train", "--data", str(data), "--out", str(tmp_path)]) == 0
+    assert calls == [("story", data, tmp_path), ("follow-up", data, tmp_path)]
+
+
+def test_train_without_out_writes_the_follow_up_models_into_the_package(monkeypatch):
+    from loopcoach.analysis import followup_training, training
+    from tests.analysis.test_training import FIXTURES
+
+    outs = []
+    monkeypatch.setattr(training, "train", lambda data, out: outs.append(out))
+    monkeypatch.setattr(followup_training, "train", lambda data, out: outs.append(out))
+    assert run(["analysis", "train", "--data", str(FIXTURES / "tiny")]) == 0
+    assert outs == [training.DEFAULT_OUT, followup_training.DEFAULT_OUT]
+
+
+def test_train_with_a_missing_directory_exits_2(capsys):
+    assert run(["analysis", "train", "--data", "/no/such/dir"]) == 2
+    assert "no such directory" in capsys.readouterr().err

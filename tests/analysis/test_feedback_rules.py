@@ -1,19 +1,24 @@
 """Every feedback rule, on answers where it must fire and answers where it must not.
 
 The rules are tried on a hand-built Context (sentences with their roles), so a
-test says exactly what the answer holds and does not depend on the models.
+test says exactly what the answer holds and does not depend on the models; only the
+last test runs the analyzer, to check it hands the rules its confident-mismatch verdict.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from loopcoach.analysis import feedback
+from loopcoach.analysis import analyze, feedback
 from loopcoach.analysis.fillers import find_fillers, find_hedges
+from loopcoach.analysis.linear import shipped_models
 from loopcoach.analysis.metrics import find_metrics
 from loopcoach.analysis.principles import PrincipleScore
 from loopcoach.analysis.relevance import Relevance
 from loopcoach.analysis.report import Sentence
+from tests.analysis.examples import STRONG
 
 SITUATION = "At my last company I ran the payments team of 8 engineers, and refunds took a week."
 TASK = "My goal was to cut refund time to one day before the holiday sale."
@@ -187,7 +192,8 @@ def test_trim_the_background_never_on_a_short_answer():
             "situation",
         ),
         (
-            "Nobody knew which of the approval rules were still needed, and audits kept finding gaps.",
+            "Nobody knew which of the approval rules were still needed, "
+            "and audits kept finding gaps.",
             "situation",
         ),
         (
@@ -195,19 +201,23 @@ def test_trim_the_background_never_on_a_short_answer():
             "situation",
         ),
         (
-            "Customer support handled the complaints by hand and escalated the large ones to finance.",
+            "Customer support handled the complaints by hand and "
+            "escalated the large ones to finance.",
             "situation",
         ),
         (
-            "Every month the backlog grew, and the holiday sale was coming with twice the usual volume.",
+            "Every month the backlog grew, "
+            "and the holiday sale was coming with twice the usual volume.",
             "situation",
         ),
         (
-            "The payments team was also migrating to a new ledger at the same time, which took most people.",
+            "The payments team was also migrating to a new ledger at the same time, "
+            "which took most people.",
             "situation",
         ),
         (
-            "Leadership asked for weekly updates on both projects, which took a day of my time each week.",
+            "Leadership asked for weekly updates on both projects, "
+            "which took a day of my time each week.",
             "situation",
         ),
         (ACTION_1, "action"),
@@ -295,3 +305,30 @@ def test_hypothetical_remark_only_for_a_hypothetical_answer():
     would = [("If a project slipped I would talk to the team first.", "action")]
     assert "hypothetical" in fired(ctx(would, hypothetical=True))
     assert "hypothetical" not in fired(ctx(FULL))
+
+
+@pytest.mark.parametrize(
+    ("threshold", "code", "wording"),
+    [
+        (0.5, "principle-mismatch", "shows Dive Deep, not Frugality"),
+        (1.0, "principle-also", "also shows Dive Deep"),
+    ],
+)
+def test_the_analyzer_states_a_mismatch_only_when_its_principle_check_is_confident(
+    threshold, code, wording
+):
+    # The one test here that runs the models: the story model's own threshold decides the
+    # wording, so the same story (Dive Deep told for a Frugality question) gets either remark.
+    shipped = shipped_models()
+    assert shipped.story_principle is not None
+    story = replace(
+        shipped.story_principle,
+        extra={**shipped.story_principle.extra, "mismatch_threshold": threshold},
+    )
+    report = analyze(STRONG, principle="frugality", models=replace(shipped, story_principle=story))
+    assert report.principle_check is not None
+    assert report.principle_check.shown == "dive-deep"
+    assert report.principle_check.confident is (report.principle_check.confidence >= threshold)
+    codes = {r.code for r in report.feedback}
+    assert code in codes and codes.isdisjoint({"principle-mismatch", "principle-also"} - {code})
+    assert wording in next(r.text for r in report.feedback if r.code == code)

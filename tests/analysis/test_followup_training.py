@@ -1,4 +1,4 @@
-"""The relevance and follow-up models train on a small corpus and load as the analyzer reads them."""
+"""The relevance and follow-up models train on a small corpus and load as the analyzer reads."""
 
 from __future__ import annotations
 

@@ -111,6 +111,8 @@ def analyze(
         relevance=verdict,
         question=question,
         asked_follow_ups=asked,
+        mismatch_confident=check.confident,
+        story_model=models.story_principle,
     )
     return Report(
         word_count=word_count,

@@ -132,6 +132,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def cmd_train(args: argparse.Namespace) -> int:
     try:
+        from loopcoach.analysis import followup_training
         from loopcoach.analysis.training import DEFAULT_OUT, train
     except ImportError as exc:  # pragma: no cover - depends on the environment
         print(
@@ -144,6 +145,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     try:
         train(args.data, args.out or DEFAULT_OUT)
+        # The relevance and follow-up models read the same answers (and `followups/` beside them).
+        followup_training.train(args.data, args.out or followup_training.DEFAULT_OUT)
     except ValueError as exc:
         print(f"loopcoach analysis train: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -1,4 +1,4 @@
-"""Strengths and improvements for a story, each from a small gated rule tied to the words it is about.
+"""Strengths and improvements for a story, each from a small gated rule tied to its words.
 
 Every rule has a stable code, the reason it exists and a gate: it fires only
 when what it says is true of this answer (an interviewer reading the remark
@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from loopcoach.analysis import cues, probes
-from loopcoach.analysis.principles import NAMES, PrincipleScore, cue_counts
+from loopcoach.analysis.linear import LinearModel
+from loopcoach.analysis.principles import NAMES, PrincipleScore, principle_evidence
 from loopcoach.analysis.pronouns import subject_counts
 from loopcoach.analysis.relevance import Relevance
 from loopcoach.analysis.report import WORDS_PER_MINUTE, FollowUp, Remark, Sentence
@@ -67,6 +68,7 @@ class Context:
     action_share: float
     relevance: Relevance | None
     mismatch_confident: bool
+    story_model: LinearModel | None = None  # whose weights say which sentence shows a principle
 
     @property
     def roles(self) -> list[str]:
@@ -103,6 +105,7 @@ def build(
     question: str | None = None,
     asked_follow_ups: Sequence[str] = (),
     mismatch_confident: bool = False,
+    story_model: LinearModel | None = None,
 ) -> tuple[list[Remark], list[FollowUp]]:
     """The remarks (strengths then improvements) and the follow-up questions for one story."""
     ctx = Context(
@@ -120,6 +123,7 @@ def build(
         action_share,
         relevance,
         mismatch_confident,
+        story_model,
     )
     fired = [(rule, rule.check(ctx)) for rule in RULES]
     strengths = [r for rule, r in fired if r and rule.kind == "strength"][:MAX_STRENGTHS]
@@ -175,7 +179,7 @@ def _words_in(ctx: Context, role: str) -> int:
     return sum(len(s.text.split()) for s in ctx.sentences if s.role == role)
 
 
-# ---- strengths ---------------------------------------------------------------------------------------
+# ---- strengths -----------------------------------------------------------------------------------
 
 
 def quantified_result(ctx: Context) -> Remark | None:
@@ -260,7 +264,7 @@ def on_principle(ctx: Context) -> Remark | None:
 
 def _sentence_for_principle(ctx: Context, slug: str) -> tuple[int, Sentence] | None:
     scored = [
-        (cue_counts(s.text).get(slug, 0), i, s)
+        (principle_evidence(s.text, ctx.story_model).get(slug, 0), i, s)
         for i, s in enumerate(ctx.sentences)
         if s.role in {"action", "result", "task"}
     ]
@@ -318,7 +322,8 @@ def hypothetical(ctx: Context) -> Remark | None:
                 "improvement",
                 "hypothetical",
                 f"This describes what you would do or usually do (“{quote(s.text, 80)}”), not one "
-                "real event. Pick a specific time, tell it in the past tense, and say what happened.",
+                "real event. Pick a specific time, tell it in the past tense, "
+                "and say what happened.",
                 s,
                 i,
             )
@@ -519,7 +524,8 @@ def fillers(ctx: Context) -> Remark | None:
     return _remark(
         "improvement",
         "fillers",
-        f"{len(found)} filler words ({listed}) in {ctx.word_count} words. A short pause sounds surer.",
+        f"{len(found)} filler words ({listed}) in {ctx.word_count} words. "
+        "A short pause sounds surer.",
         span=found[0],
     )
 
@@ -616,7 +622,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "no-task",
         "improvement",
-        f"no task sentence, no goal phrase anywhere and no measured result, in {TASK_MIN_WORDS}+ words",
+        "no task sentence, no goal phrase anywhere and no measured result, "
+        f"in {TASK_MIN_WORDS}+ words",
         no_task,
     ),
     Rule("fillers", "improvement", "three or more fillers, at least 1.5 per 100 words", fillers),

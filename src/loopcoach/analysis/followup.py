@@ -90,7 +90,8 @@ _STEP = re.compile(r"\b(?:first|then|after that|next|finally|second|step)\b", re
 # Evasion: general statements, the team instead of the speaker, deferring to others.
 _VAGUE = re.compile(
     r"\b(?:generally|in general|always|usually|basically|kind of|sort of|a lot of|lots of|"
-    r"pretty much|team effort|we all|everyone|everybody|things|stuff|it went (?:really )?(?:well|great)|"
+    r"pretty much|team effort|we all|everyone|everybody|things|stuff|"
+    r"it went (?:really )?(?:well|great)|"
     r"great (?:result|job)|obviously|i don't remember|not sure|hard to say|i guess|culture|"
     r"i'd have to check|owned by the|the (?:important|bigger|main) (?:thing|point)|same way|"
     r"wouldn't say|it happens|part of our|as a team|together|i don't think i'd change|"
@@ -270,7 +271,7 @@ def _overlap(a: str, b: str, min_len: int = 4) -> float:
     return len(wa & wb) / len(wa)
 
 
-# ---- the verdicts ------------------------------------------------------------------------------------
+# ---- the verdicts --------------------------------------------------------------------------------
 
 
 def judge(feats: dict[str, float]) -> tuple[float, float, float, int]:
@@ -320,16 +321,18 @@ def _fallback(f: dict[str, float]) -> tuple[float, float]:
     return direct, specific
 
 
-# ---- remarks: one or two, never the story remarks -------------------------------------------------------
+# ---- remarks: one or two, never the story remarks ------------------------------------------------
 
 ADVICE = {
     "measurement": "say how the number was measured: the source (logs, a dashboard, a query), "
     "the baseline and the period, and what else could explain it",
     "decision": "name the options you weighed and why you ruled each one out",
-    "conflict": "say what the other person actually said, what you answered, and how it was settled",
+    "conflict": "say what the other person actually said, what you answered, "
+    "and how it was settled",
     "scope": "say what you did yourself — your decisions, what you built, whom you talked to — "
     "not what the team did",
-    "specific_example": "tell one real time it happened: when, where, what you did and what came of it",
+    "specific_example": "tell one real time it happened: when, where, what you did "
+    "and what came of it",
     "learning": "say what you would do differently, or what you changed afterwards",
     "detail": "name the concrete thing asked about: who exactly, which tool or step, what was said",
 }

@@ -29,8 +29,10 @@ from typing import Any
 
 from loopcoach.analysis import intents, relevance, situations
 from loopcoach.analysis.followup import Reading, answer_features, banded_grade
+from loopcoach.analysis.linear import LinearModel, load_model
 from loopcoach.analysis.metrics import find_metrics
-from loopcoach.analysis.principles import SLUGS, deeds_text, story_features
+from loopcoach.analysis.principle_training import inverse_document_frequencies
+from loopcoach.analysis.principles import SLUGS, Vocabulary, deeds_text, story_features
 from loopcoach.analysis.scoring import spearman
 from loopcoach.analysis.sentences import split_sentences
 
@@ -118,7 +120,7 @@ def _folds(n: int, k: int = FOLDS, quick: bool = False) -> list[tuple[list[int],
     return splits[:1] if quick else splits
 
 
-# ---- relevance -------------------------------------------------------------------------------------
+# ---- relevance -----------------------------------------------------------------------------------
 
 
 def load_pairs(data_dir: Path) -> list[Pair]:
@@ -185,8 +187,16 @@ def _story_probs_out_of_fold(pairs: Sequence[Pair], quick: bool) -> dict[str, di
     for p in pairs:
         stories.setdefault(p.story_id, p)
     ids = sorted(stories)
+    # The shipped story model's scene weight, so the features are those it reads at run time;
+    # term weights from these stories (unlabelled text, so no answer leaks into its own fold).
+    vocab = Vocabulary(
+        inverse_document_frequencies([stories[i].text for i in ids]),
+        Vocabulary.of(load_model("story_principle")).scene_weight,
+    )
     feats = {
-        i: story_features(stories[i].text, deeds_text(stories[i].sentences, stories[i].roles))
+        i: story_features(
+            stories[i].text, deeds_text(stories[i].sentences, stories[i].roles), vocab
+        )
         for i in ids
     }
     out: dict[str, dict[str, float]] = {}
@@ -383,7 +393,7 @@ def _auc(scored: list[tuple[float, bool]]) -> float:
     return wins / (len(on) * len(off))
 
 
-# ---- follow-up intents ---------------------------------------------------------------------------------
+# ---- follow-up intents ---------------------------------------------------------------------------
 
 
 def _jsonl(paths: Sequence[Path]) -> list[dict[str, Any]]:
@@ -414,7 +424,7 @@ def load_follow_up_answers(fu_dir: Path) -> list[dict[str, Any]]:
     return _jsonl(sorted(fu_dir.glob("followups*.jsonl"))) if fu_dir.is_dir() else []
 
 
-def _fit_intents(rows: list[tuple[str, str]], c: float):
+def _fit_intents(rows: list[tuple[str, str]], c: float) -> LinearModel:
     from loopcoach.analysis.training import fit_logistic
 
     return fit_logistic(
@@ -443,7 +453,7 @@ def train_intents(
     return model_json(_fit_intents(rows, c), c=c, cv_accuracy=round(acc, 4), questions=len(rows))
 
 
-# ---- follow-up answers ------------------------------------------------------------------------------
+# ---- follow-up answers ---------------------------------------------------------------------------
 
 
 def _reading(r: dict[str, Any], intent_probs: dict[str, float]) -> Reading:
@@ -508,7 +518,7 @@ def train_follow_up_answers(
         for f, d, s in zip(feats, d_oof, s_oof, strict=True)
     ]
     g_names = g_base + ["p_direct", "p_specific"]
-    best_g: tuple[float, float, list[float], float, float, float] | None = None
+    best_g: tuple[float, float, tuple[float, float], float, float, float] | None = None
     for alpha in [1.0] if quick else [0.3, 1.0, 3.0, 10.0, 30.0]:
         preds = [0.0] * len(grades)
         for tr, te in splits:

@@ -40,7 +40,8 @@ INTENT_CUES: dict[str, re.Pattern[str]] = {
         r"""why (?:did you|that|this|not|choose|pick|go|was|were|do) | which (?:other )?options? |
         alternatives? | other options | only option | rather than | instead of | trade-?offs? |
         what made you (?:decide|choose|pick|go) | weigh | rule[sd]? out |
-        how did you (?:decide|choose|pick|settle on) | what else (?:did you consider|could you have) |
+        how did you (?:decide|choose|pick|settle on) |
+        what else (?:did you consider|could you have) |
         right (?:moment|time|call) | choose between | why\b"""
     ),
     "conflict": _cues(
@@ -49,45 +50,59 @@ INTENT_CUES: dict[str, re.Pattern[str]] = {
         push(?:ed)? back | pushback | convinc | resolv | settle | object | argu | resistance |
         tense | tension | refused | skeptic | sceptic | concerns | wasn't happy | unhappy |
         say to you | split on | get (?:the|them|both) .{0,20}to agree | escalat | dispute |
-        mind your own | win (?:them|him|her) over | common ground | what was (?:their|his|her) (?:argument|concern|objection|reaction|position)"""
+        mind your own | win (?:them|him|her) over | common ground |
+        what was (?:their|his|her) (?:argument|concern|objection|reaction|position)"""
     ),
     "measurement": _cues(
         r"""measur | baseline | before and after | how did you (?:know|calculate|count|verify|check|
-        confirm|get (?:that|those|the) (?:number|figure)s?|arrive) | what else could (?:explain|account|have caused) |
+        confirm|get (?:that|those|the) (?:number|figure)s?|arrive) |
+        what else could (?:explain|account|have caused) |
         other changes | could have caused | separate the effect | over what period | attribut |
-        how (?:was|were) (?:that|those|the) (?:figure|number|estimate)s? | counted | how do you know |
+        how (?:was|were) (?:that|those|the) (?:figure|number|estimate)s? | counted |
+        how do you know |
         data (?:source|behind) | what data | compared to what | control group |
         where did (?:that|the|those) (?:number|figure|data|\w+ volumes?) | what would the number |
         tracking | metric | verify | really (?:stopped|worked|improved) | actually worked"""
     ),
     "scope": _cues(
-        r"""what did you personally | you personally | your (?:own )?(?:part|role|contribution|piece|share) |
+        r"""what did you personally | you personally |
+        your (?:own )?(?:part|role|contribution|piece|share) |
         your specific role | you yourself | as opposed to (?:the|your) team | who did what |
-        what did you do yourself | what was yours | what did others do | which parts? (?:was|were) yours |
+        what did you do yourself | what was yours | what did others do |
+        which parts? (?:was|were) yours |
         your personal | who on the team | anyone else involved | whose idea | delegat |
         which decisions were yours | versus you | hadn't been there | what exactly did you do |
         who (?:actually )?(?:wrote|built|did|ran|led)"""
     ),
     "specific_example": _cues(
-        r"""specific (?:time|example|instance|case|situation) | real (?:example|instance|case|situation|story) |
+        r"""specific (?:time|example|instance|case|situation) |
+        real (?:example|instance|case|situation|story) |
         actually did | actually happened | one (?:specific |particular )?time | one particular |
-        can you think of a time | give me (?:an|another) example | another time | an example of when |
+        can you think of a time | give me (?:an|another) example | another time |
+        an example of when |
         a time when you (?:actually|really) | has that (?:ever )?happened | when did you last |
         last time you | share a real | walk me through a real | that ever happen"""
     ),
     "learning": _cues(
-        r"""differently | lessons? | learn | looking back | in hindsight | what changed | since then |
-        would you change | do (?:it|that) again | next time | what did it teach | change(?:d)? (?:how|the way) you |
+        r"""differently | lessons? | learn | looking back | in hindsight | what changed |
+        since then |
+        would you change | do (?:it|that) again | next time | what did it teach |
+        change(?:d)? (?:how|the way) you |
         still do | what stuck | take away | take from | did (?:it|the fix|that) stick | go back |
-        same decision | regret | stopped doing | mistake | changed about | as a result | because of (?:it|this|that) |
+        same decision | regret | stopped doing | mistake | changed about | as a result |
+        because of (?:it|this|that) |
         postmortem | afterwards | feedback did you get | six months later | a year later"""
     ),
     "detail": _cues(
-        r"""who exactly | what exactly | how exactly | which (?:tool|team|person|system|service|step|part|one|
+        r"""who exactly | what exactly | how exactly |
+        which (?:tool|team|person|system|service|step|part|one|
         customers?|engineers?|metrics?|items?) | walk me through (?:the|how|what) |
-        what did (?:that|it|the \w+|your \w+) (?:involve|look like|show|say) | look like | tell me more |
-        in more detail | what did you say (?:to|in) | what was in | who (?:was|were) (?:it|they|involved) |
-        step by step | what did you (?:write|build|change|put|show) | concretely | what specifically"""
+        what did (?:that|it|the \w+|your \w+) (?:involve|look like|show|say) | look like |
+        tell me more |
+        in more detail | what did you say (?:to|in) | what was in |
+        who (?:was|were) (?:it|they|involved) |
+        step by step | what did you (?:write|build|change|put|show) | concretely |
+        what specifically"""
     ),
 }
 

@@ -286,6 +286,3 @@ def principle_evidence(text: str, model: LinearModel | None = None) -> dict[str,
     scores = [s - b for s, b in zip(scores, model.bias, strict=True)]  # the words' part only
     mean = sum(scores) / len(scores)
     return {slug: s - mean for slug, s in zip(model.classes, scores, strict=True) if s > mean}
-
-
-cue_counts = principle_evidence  # the name feedback.py looks a sentence's evidence up by

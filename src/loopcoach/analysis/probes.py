@@ -6,9 +6,9 @@ Three to five per story, each probing a different intent (LABELS.md
 | intent | asked when | never when |
 | --- | --- | --- |
 | specific_example | the answer is hypothetical or habitual | it tells a real event |
-| scope | ownership is "we" or "mixed", with a "we" deed to quote | the speaker's own deeds dominate |
+| scope | ownership is "we" or "mixed", with a "we" deed to quote | the speaker's deeds dominate |
 | conflict | another person disagreed or pushed back (not negated) | "there was no pushback" |
-| measurement | a percentage, multiplier, money or before/after number in the result | only scene-setting counts |
+| measurement | a percentage, multiplier, money or before/after result | only scene-setting counts |
 | measurement (outcome) | a result without a number | hypothetical answers |
 | decision | the speaker decided / chose / proposed something | nothing was decided |
 | learning | a real story without a stated lesson | the story already says what changed |
@@ -176,7 +176,7 @@ def _content_words(text: str) -> set[str]:
     return {w[:6] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
 
 
-# ---- phrasing --------------------------------------------------------------------------------------
+# ---- phrasing ------------------------------------------------------------------------------------
 
 
 def second_person(phrase: str) -> str:
@@ -219,7 +219,7 @@ def _at(ev: StoryEvidence, i: int, m: re.Match[str], group: str | int = 0) -> tu
     return s.start + m.start(group), s.start + m.end(group)
 
 
-# ---- the probes ----------------------------------------------------------------------------------------
+# ---- the probes ----------------------------------------------------------------------------------
 
 
 def ask_real_example(ev: StoryEvidence) -> FollowUp | None:
