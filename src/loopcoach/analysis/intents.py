@@ -54,8 +54,9 @@ INTENT_CUES: dict[str, re.Pattern[str]] = {
         what was (?:their|his|her) (?:argument|concern|objection|reaction|position)"""
     ),
     "measurement": _cues(
-        r"""measur | baseline | before and after | how did you (?:know|calculate|count|verify|check|
-        confirm|get (?:that|those|the) (?:number|figure)s?|arrive) |
+        r"""measur | baseline | before and after |
+        how did you (?:know|calculate|count|verify|check|confirm|arrive) |
+        how did you get (?:that|those|the) (?:number|figure)s? |
         what else could (?:explain|account|have caused) |
         other changes | could have caused | separate the effect | over what period | attribut |
         how (?:was|were) (?:that|those|the) (?:figure|number|estimate)s? | counted |
@@ -95,8 +96,8 @@ INTENT_CUES: dict[str, re.Pattern[str]] = {
     ),
     "detail": _cues(
         r"""who exactly | what exactly | how exactly |
-        which (?:tool|team|person|system|service|step|part|one|
-        customers?|engineers?|metrics?|items?) | walk me through (?:the|how|what) |
+        which (?:tool|team|person|system|service|step|part|one) |
+        which (?:customers?|engineers?|metrics?|items?) | walk me through (?:the|how|what) |
         what did (?:that|it|the \w+|your \w+) (?:involve|look like|show|say) | look like |
         tell me more |
         in more detail | what did you say (?:to|in) | what was in |
