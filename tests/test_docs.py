@@ -101,7 +101,8 @@ def existing_routes() -> dict[str, set[str] | None]:
     """Path → its methods as a NinjaAPI reports them, or None for a Django view."""
     from django.urls import URLPattern, URLResolver, get_resolver
 
-    resolver = get_resolver()  # imports every URLconf, so every NinjaAPI is defined
+    resolver = get_resolver()
+    resolver.url_patterns  # noqa: B018 -- imports every URLconf, so every NinjaAPI is defined
     apis = ninja_apis()
     namespaces = {api.urls_namespace for api in apis}
     routes: dict[str, set[str] | None] = {}
