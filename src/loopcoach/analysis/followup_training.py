@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,6 @@ from loopcoach.analysis import intents, relevance, situations
 from loopcoach.analysis.followup import Reading, answer_features, banded_grade
 from loopcoach.analysis.linear import LinearModel, load_model
 from loopcoach.analysis.metrics import find_metrics
-from loopcoach.analysis.principle_training import inverse_document_frequencies
 from loopcoach.analysis.principles import SLUGS, Vocabulary, deeds_text, story_features
 from loopcoach.analysis.scoring import spearman
 from loopcoach.analysis.sentences import split_sentences
@@ -42,8 +41,9 @@ SEED = 17
 MAX_FALSE_ALARMS = 0.04  # the issue's bar is 5%; keep a margin for unseen questions
 SYNTHETIC_WEIGHT = 0.5  # a paired-up negative is less certain than a labelled one
 SYNTHETIC_WEIGHTS = (0.1, 0.3, 0.5, 1.0)  # tried by cross-validation
-SYNTHETIC_SHARE = 0.5  # how many stories also get a mismatched question
+SYNTHETIC_SHARE = 1.0  # how many stories also get a mismatched question
 STORY_C = 4.0
+MIN_GROUPS = 3  # files needed to cross-validate by file
 GRADE_FEATURES = frozenset(
     {
         "specifics",
@@ -71,6 +71,7 @@ class Pair:
     also: list[str]
     answers: bool
     synthetic: bool = False
+    group: str = ""  # the file (author) the story comes from: cross-validation folds by it
 
     @property
     def text(self) -> str:
@@ -123,6 +124,17 @@ def _folds(n: int, k: int = FOLDS, quick: bool = False) -> list[tuple[list[int],
 # ---- relevance -----------------------------------------------------------------------------------
 
 
+def _group_folds(pairs: Sequence[Pair]) -> dict[str, int]:
+    """Story → fold: one fold per training file (author), so no figure is measured on a
+    story whose author, wording and question set the model has already seen."""
+    groups = sorted({p.group for p in pairs})
+    if len(groups) >= MIN_GROUPS:
+        return {p.story_id: groups.index(p.group) for p in pairs}
+    # Too few files to hold one out (a small corpus): folds by story.
+    ids = sorted({p.story_id for p in pairs})
+    return {ids[j]: k for k, (_tr, te) in enumerate(_folds(len(ids))) for j in te}
+
+
 def load_pairs(data_dir: Path) -> list[Pair]:
     pairs = []
     for path in sorted(data_dir.glob("*.jsonl")):
@@ -140,6 +152,7 @@ def load_pairs(data_dir: Path) -> list[Pair]:
                     principle=r["principle"],
                     also=list(r.get("principles_also", [])),
                     answers=bool(r.get("answers_question", True)),
+                    group=path.stem,
                 )
             )
     return [p for p in pairs if p.question]
@@ -167,9 +180,7 @@ def synthetic_negatives(pairs: Sequence[Pair], rng: random.Random) -> list[Pair]
         ]
         if options:
             q, asked = rng.choice(options)
-            out.append(
-                Pair(p.story_id, q, asked, p.sentences, p.roles, p.principle, p.also, False, True)
-            )
+            out.append(replace(p, question=q, asked=asked, answers=False, synthetic=True))
     return out
 
 
@@ -181,38 +192,40 @@ def _asked_onehot(p: Pair) -> dict[str, float]:
 def _story_probs_out_of_fold(pairs: Sequence[Pair], quick: bool) -> dict[str, dict[str, float]]:
     """Story → principle probabilities for each story from a model that did not see it, so the
     relevance model learns how far to trust them on a story it has never seen."""
+    from loopcoach.analysis.principles import calibrated
     from loopcoach.analysis.training import fit_logistic
 
+    # The shipped story model's vocabulary, C and temperature, refitted without the fold.
+    shipped = load_model("story_principle")
+    vocab = Vocabulary.of(shipped)
+    c = float(shipped.extra.get("c", STORY_C)) if shipped else STORY_C
+    temperature = float(shipped.extra.get("story_temperature", 1.0)) if shipped else 1.0
     stories: dict[str, Pair] = {}
     for p in pairs:
         stories.setdefault(p.story_id, p)
     ids = sorted(stories)
-    # The shipped story model's scene weight, so the features are those it reads at run time;
-    # term weights from these stories (unlabelled text, so no answer leaks into its own fold).
-    vocab = Vocabulary(
-        inverse_document_frequencies([stories[i].text for i in ids]),
-        Vocabulary.of(load_model("story_principle")).scene_weight,
-    )
     feats = {
         i: story_features(
             stories[i].text, deeds_text(stories[i].sentences, stories[i].roles), vocab
         )
         for i in ids
     }
+    fold_of = _group_folds(list(stories.values()))
     out: dict[str, dict[str, float]] = {}
-    for tr, te in _folds(len(ids)):
-        rows = [feats[ids[j]] for j in tr]
-        labels = [stories[ids[j]].principle for j in tr]
-        model = fit_logistic(rows, labels, STORY_C, True)
-        for j in te:
-            out[ids[j]] = dict(zip(model.classes, model.probabilities(feats[ids[j]]), strict=True))
+    for k in sorted(set(fold_of.values())):
+        tr = [i for i in ids if fold_of[i] != k]
+        model = fit_logistic([feats[i] for i in tr], [stories[i].principle for i in tr], c, True)
+        for i in ids:
+            if fold_of[i] == k:
+                scores = calibrated(model.scores(feats[i]), temperature)
+                out[i] = dict(zip(model.classes, scores, strict=True))
     return out
 
 
 ASK_MIN_STORIES = 6  # an ask told about in fewer stories gets no word model
 ASK_C = 1.0
-ASK_MIN_DF = 4
-ASK_PRUNE = 0.05  # smaller weights barely move a probability and cost time at run time
+ASK_MIN_DF = 8
+ASK_PRUNE = 0.15  # smaller weights barely move a probability and cost time at run time
 
 
 def _ask_labels(pairs: Sequence[Pair], story_ids: set[str]) -> dict[str, dict[str, int]]:
@@ -237,10 +250,10 @@ def fit_asks(
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    texts = {p.story_id: p.text for p in pairs if p.story_id in story_ids and not p.synthetic}
-    ids = sorted(texts)
+    stories = {p.story_id: p for p in pairs if p.story_id in story_ids and not p.synthetic}
+    ids = sorted(stories)
     labels = _ask_labels(pairs, set(ids))
-    bags = [relevance.story_words(texts[i]) for i in ids]
+    bags = [relevance.story_words(stories[i].sentences, stories[i].roles) for i in ids]
     seen: dict[str, int] = {}
     for bag in bags:
         for word in bag:
@@ -264,7 +277,7 @@ def fit_asks(
     for j, name in enumerate(names):
         row = [float(col[j]) for col in columns]
         if row and max(abs(w) for w in row) >= ASK_PRUNE:
-            weights[str(name)] = [round(w, 3) for w in row]
+            weights[str(name)] = [round(w, 2) for w in row]
     if log:
         log(f"situation word models: {len(classes)} asks over {len(ids)} stories")
     return {"classes": classes, "bias": bias, "weights": weights}
@@ -273,14 +286,15 @@ def fit_asks(
 def _asks_out_of_fold(pairs: Sequence[Pair], quick: bool) -> dict[str, dict[str, float]]:
     from loopcoach.analysis.linear import LinearModel, sigmoid
 
-    ids = sorted({p.story_id for p in pairs})
-    texts = {p.story_id: p.text for p in pairs}
+    stories = {p.story_id: p for p in pairs}
+    fold_of = _group_folds(pairs)
     out: dict[str, dict[str, float]] = {}
-    for tr, te in _folds(len(ids)):
-        model = LinearModel.from_dict(fit_asks(pairs, {ids[j] for j in tr}))
-        for j in te:
-            scores = model.scores(relevance.story_words(texts[ids[j]]))
-            out[ids[j]] = {c: sigmoid(v) for c, v in zip(model.classes, scores, strict=True)}
+    for k in sorted(set(fold_of.values())):
+        model = LinearModel.from_dict(fit_asks(pairs, {i for i in stories if fold_of[i] != k}))
+        for i, p in stories.items():
+            if fold_of[i] == k:
+                scores = model.scores(relevance.story_words(p.sentences, p.roles))
+                out[i] = {c: sigmoid(v) for c, v in zip(model.classes, scores, strict=True)}
     return out
 
 
@@ -313,12 +327,9 @@ def train_relevance(pairs: list[Pair], log: Callable[[str], None], quick: bool) 
         f"relevance: {len(real)} labelled pairs ({n_off} off-topic) + {len(fake)} paired-up "
         "negatives"
     )
-    # Folds by story, so a story's own pair and its paired-up negative are never split.
-    story_ids = sorted({p.story_id for p in everything})
-    fold_of = {}
-    for k, (_tr, te) in enumerate(_folds(len(story_ids))):
-        for j in te:
-            fold_of[story_ids[j]] = k
+    # Folds by file, so a story's own pair and its paired-up negative are never split, and no
+    # figure comes from an author whose stories were trained on.
+    fold_of = _group_folds(everything)
     # Two kinds of off-topic story to catch: the labelled ones (a story near the question that
     # misses its point) and the paired-up ones (a polished story about something else, the
     # issue's "latency story for a first-90-days question"). The weight of the paired-up ones

@@ -18,13 +18,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from loopcoach.analysis import cues, situations
 from loopcoach.analysis.hypothetical import hypothetical_probability
 from loopcoach.analysis.linear import load_model, normalised, sigmoid
-from loopcoach.analysis.principles import NAMES
+from loopcoach.analysis.principles import NAMES, terms
 
 DEFAULT_THRESHOLD = 0.5
+# Read once per process: parsing the word models' JSON costs more than scoring a story.
+_model = cache(load_model)
 
 _CONTENT = re.compile(r"[a-z]{4,}")
 _STOP = frozenset(
@@ -37,6 +40,13 @@ _OPINION = re.compile(
     r"\b(?:i think|i believe|i feel|for me|in my opinion|is (?:so |really |very )?important|"
     r"is the (?:key|basis|foundation)|i(?:'m| am) (?:a|someone|naturally|very)|my (?:strength|"
     r"approach|philosophy)|i (?:always|usually|normally|generally))\b",
+    re.I,
+)
+# How I usually work, not what I did once: "what I always do is…", "I make sure…", "whenever".
+_HABITUAL = re.compile(
+    r"\b(?:i (?:always|usually|normally|generally|typically|tend to|try to|like to|make sure)|"
+    r"what i (?:always |usually |normally )?do|whenever|every time (?:i|we)|in any team|"
+    r"my (?:rule|habit|style|way)|i(?:'m| am) someone who)\b",
     re.I,
 )
 _QUESTION_FILLER = frozenset(
@@ -63,22 +73,32 @@ class Relevance:
         }
 
 
-def story_words(text: str) -> dict[str, float]:
-    """The story's words (no stop words), square-root counts scaled to unit length."""
-    bag: dict[str, float] = {}
-    for t in cues.tokens(text):
-        if len(t) > 2 and t not in _STOP:
-            bag[t] = bag.get(t, 0.0) + 1.0
-    return normalised({k: math.sqrt(v) for k, v in bag.items()})
+def story_words(sentences: Sequence[str], roles: Sequence[str]) -> dict[str, float]:
+    """Words and word pairs of the story (`principles.terms`), sublinear counts, plus the same
+    of its focus (prefix "f:"): the scene and task sentences, which say what situation the
+    story is in, and the first action, where it turns. Each block is scaled to unit length.
+
+    Pairs catch what single words miss ("my manager", "first week", "let go"); the focus
+    keeps a long account of the fix from hiding what the story was about."""
+    focus = [s for s, r in zip(sentences, roles, strict=True) if r in ("situation", "task")]
+    first_action = next((s for s, r in zip(sentences, roles, strict=True) if r == "action"), "")
+    bag = _sublinear(terms(" ".join(sentences)), "")
+    bag.update(_sublinear(terms(" ".join([*focus, first_action])), "f:"))
+    return bag
 
 
-def situation_probabilities(text: str) -> dict[str, float]:
+def _sublinear(counts: Mapping[str, int], prefix: str) -> dict[str, float]:
+    scaled = normalised({k: math.log1p(c) for k, c in counts.items()})
+    return {prefix + k: v for k, v in scaled.items()}
+
+
+def situation_probabilities(sentences: Sequence[str], roles: Sequence[str]) -> dict[str, float]:
     """How likely the story is about each ask that has a word model (`asks.json`, one logistic
     regression per ask, learned from the stories told for questions that name it)."""
-    model = load_model("asks")
+    model = _model("asks")
     if model is None:
         return {}
-    scores = model.scores(story_words(text))
+    scores = model.scores(story_words(sentences, roles))
     return {c: sigmoid(v) for c, v in zip(model.classes, scores, strict=True)}
 
 
@@ -109,6 +129,8 @@ def relevance_features(
         ),
         "past_i_share": sum(cues.past_i_cue(s) for s in sentences) / n,
         "opinion_share": sum(bool(_OPINION.search(s)) for s in sentences) / n,
+        "habitual_share": sum(bool(_HABITUAL.search(s)) for s in sentences) / n,
+        "no_past_i": float(not any(cues.past_i_cue(s) for s in sentences)),
         "short": float(words < 70),
         "generic": float(situations.is_generic(question)),
         "no_ask": float(not asks),
@@ -125,12 +147,18 @@ def relevance_features(
         counts = [len(f) for f in found]
         deed_counts = [len(situations.evidence(a, deeds)) for a in asks]
         per_sentence = [len({bisect_right(starts, m.start()) for m in f}) / n for f in found]
-        learned = situation_probs if situation_probs is not None else situation_probabilities(text)
+        learned = (
+            situation_probs
+            if situation_probs is not None
+            else situation_probabilities(sentences, roles)
+        )
         first = asks[0].code
         if first in learned:
             named = {a.code for a in asks}
             others = [p for c, p in learned.items() if c not in named]
             feats["first_ask_model"] = learned[first]
+            # A very particular situation the word model does not see is the clearest miss.
+            feats["strict_ask_model"] = learned[first] * (first in situations.STRICT)
             # Ahead of the story's likeliest other situation, or behind it?
             feats["first_ask_model_lead"] = learned[first] - max(others, default=0.0)
         feats.update(
@@ -140,6 +168,7 @@ def relevance_features(
                 "first_ask_share": per_sentence[0],
                 "first_ask_none": float(counts[0] == 0),
                 "strict_ask_none": float(counts[0] == 0 and first in situations.STRICT),
+                "strict_ask": float(first in situations.STRICT),
                 "all_asks_found": float(all(counts)),
                 "asks_found_share": sum(bool(c) for c in counts) / len(counts),
                 "best_ask_share": max(per_sentence),
@@ -162,7 +191,7 @@ def assess(
     feats = relevance_features(
         question, sentences, roles, story_probs, asked, hypothetical=hypothetical
     )
-    model = load_model("relevance")
+    model = _model("relevance")
     if model is None:
         score = _fallback_score(feats)
         threshold = DEFAULT_THRESHOLD

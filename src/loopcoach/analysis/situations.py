@@ -66,7 +66,8 @@ ASKS: tuple[Ask, ...] = (
         skeptic\w* | sceptic\w* | refused | debated? | tension | was against | were against |
         not convinced | wasn't convinced | convince\w* | overruled | escalated | clashed? |
         questioned | doubted | unhappy | concerns? | worried | preferred | made it clear |
-        bad idea | too (?:aggressive|risky|early|late|expensive|slow) | raised (?:it|concerns?|this) |
+        bad idea | too (?:aggressive|risky|early|late|expensive|slow) |
+        raised (?:it|concerns?|this) |
         thought (?:it|this|that|we) (?:was|were|would be) (?:a mistake|wrong|too) |
         (?:but|while) i (?:thought|felt|believed|was convinced) | i (?:didn't|did not) think |
         wanted (?:us )?to (?:ship|launch|wait|keep|cut|go|move|skip|delay) | (?:a|the) debate |
@@ -103,7 +104,8 @@ ASKS: tuple[Ask, ...] = (
         r"""rejected | turned down | shot down | didn't get (?:buy-in|approved|support) |
         was(?:n't| not) (?:approved|accepted) | said no to your""",
         r"""rejected | turned (?:it|me|the \w+) down | turned down | said no | declined |
-        shot (?:it )?down | didn't (?:approve|accept|agree|fund) | did not (?:approve|accept|agree|fund) |
+        shot (?:it )?down | didn't (?:approve|accept|agree|fund) |
+        did not (?:approve|accept|agree|fund) |
         wasn't (?:approved|accepted|funded) | was not (?:approved|accepted|funded) | not convinced |
         killed (?:it|the)""",
     ),
@@ -122,7 +124,8 @@ ASKS: tuple[Ask, ...] = (
         r"""unintended | negative consequence | side effects? | backfired |
         unexpected (?:harm|impact|consequence)""",
         r"""unintended | side effects? | didn't anticipate | did not anticipate |
-        hadn't (?:thought|considered|anticipated|expected) | had not (?:thought|considered|anticipated|expected) |
+        hadn't (?:thought|considered|anticipated|expected) |
+        had not (?:thought|considered|anticipated|expected) |
         consequences? | backfired | harm\w* | complain\w* | unexpected\w* |
         (?:hurt|affected|broke) (?:the|our|some) | i caused""",
     ),
@@ -150,7 +153,8 @@ ASKS: tuple[Ask, ...] = (
         "putting the company ahead of your own team's goals",
         r"""hurt (?:your|my) (?:own )?(?:team|goals?|numbers?) | at the expense of your |
         right for the company | cost (?:you|your team)""",
-        r"""(?:my|our) (?:team's )?(?:own )?(?:goals?|targets?|okrs?|metrics?|roadmap|bonus|headcount|budget) |
+        r"""(?:my|our) (?:team's )?(?:own )?(?:goals?|targets?|okrs?|metrics?|roadmap|bonus) |
+        (?:my|our) (?:team's )?(?:own )?(?:headcount|budget) |
         gave up | give up | at the cost of | at the expense of | missed (?:our|my) |
         moved (?:two|three|\d+|some|my) (?:of my )?(?:engineers|people) | lent | loaned |
         cost us | hurt (?:our|my)""",
@@ -161,7 +165,8 @@ ASKS: tuple[Ask, ...] = (
         r"""missed (?:a |an |the )?(?:deadline|commitment|target|goal|date) |
         couldn't (?:deliver|meet) | could not (?:deliver|meet) | late | behind schedule |
         didn't (?:deliver|meet)""",
-        r"""missed | slipped | late | delay\w* | behind schedule | pushed the date | moved the date |
+        r"""missed | slipped | late | delay\w* | behind schedule | pushed the date |
+        moved the date |
         new date | couldn't make | wouldn't make | overran | weeks? behind | reset expectations""",
     ),
     _ask(
@@ -185,7 +190,8 @@ ASKS: tuple[Ask, ...] = (
         difficult employee | not meeting expectations""",
         r"""underperform\w* | under-perform\w* | struggl\w+ |
         performance (?:plan|issues?|problems?|improvement plan|review) | pip |
-        wasn't (?:meeting|delivering|performing) | missed (?:\w+ )?(?:deadlines|targets|commitments) |
+        wasn't (?:meeting|delivering|performing) |
+        missed (?:\w+ )?(?:deadlines|targets|commitments) |
         behind on | coach\w* | let (?:him|her|them) go | fired | expectations |
         weekly (?:1:1s?|one-on-ones?|check-ins?) | quality of (?:his|her|their) work |
         complaints? about (?:him|her|them)""",
@@ -262,7 +268,8 @@ ASKS: tuple[Ask, ...] = (
     _ask(
         "feedback",
         "giving or receiving difficult feedback",
-        r"""(?<!customer )(?<!user )(?<!client )feedback | criticism | critical (?:input|comments?) |
+        r"""(?<!customer )(?<!user )(?<!client )feedback | criticism |
+        critical (?:input|comments?) |
         difficult conversation""",
         r"""feedback | critici[sz]\w* | told (?:him|her|them|me) | honest\w* | 1:1s? |
         one-on-ones? | difficult conversation | blunt | sat (?:him|her|them) down |
@@ -447,7 +454,8 @@ def _question_asks(question: str) -> tuple[Ask, ...]:
 
 
 def is_generic(question: str | None) -> bool:
-    """A question that names no situation of its own (any specific story of that kind answers it)."""
+    """A question that names no situation of its own: any specific story of that kind answers
+    it."""
     if not question:
         return True
     asks = question_asks(question)
