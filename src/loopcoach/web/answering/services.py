@@ -118,7 +118,8 @@ def follow_up_analyse(
 def thread_asked(attempt: Attempt) -> list[str]:
     """The follow-up questions already asked in `attempt`'s thread: under it, under the
     versions it revises, and deeper down, oldest first and each once."""
-    roots, version = [], attempt
+    roots: list[int] = []
+    version: Attempt | None = attempt
     while version is not None:
         roots.append(version.pk)
         version = version.revision_of
