@@ -6,6 +6,12 @@ anchors) are used when present; without them the panel shows less, never
 breaks. Everything here is data: the answer comes out as segments and
 pieces (`Segment`, `Piece`) that the template marks up, so the candidate's
 own text is only ever escaped by the template engine.
+
+A follow-up answer's analysis (`"kind": "follow_up"`, from `analyze_follow_up`) becomes a
+`FollowUpFeedback`: it is not a STAR story, so none of the story's parts apply to it. Every
+judgement the panel shows comes from the analyzer's own gated remarks and flags; the panel adds
+no verdict of its own (no "missing task" unless the analyzer says so, no praise for fitting the
+principle on a hypothetical or off-topic answer).
 """
 
 from __future__ import annotations
