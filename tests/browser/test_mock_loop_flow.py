@@ -111,12 +111,16 @@ def test_a_whole_mock_loop_with_a_weak_bar_raiser_round_ends_in_a_veto(page, pho
     expect(page.locator(".decision-reasons")).to_contain_text("The Bar Raiser voted strong no hire")
     expect(page.locator("[data-round=bar-raiser] [data-vote]")).to_have_text("Strong no hire")
     for slug in ("hiring-manager", "system-design", "people-leadership", "execution"):
-        expect(page.locator(f"[data-round={slug}] [data-vote]")).to_have_text(
-            re.compile("hire", re.I)
-        )
-        expect(page.locator(f"[data-round={slug}] [data-vote]")).not_to_have_text(
-            re.compile("no hire", re.I)
-        )
+        notes = page.locator(f"[data-round={slug}]")
+        if "did not answer the question" in notes.inner_text():
+            # The one strong story (a latency fix) does not answer every question drawn (a
+            # mentoring question, say): such an answer counts as a 1, and the vote says why.
+            expect(notes.locator(".small").first).to_contain_text(
+                "did not answer the question counted as 1"
+            )
+            continue
+        expect(notes.locator("[data-vote]")).to_have_text(re.compile("hire", re.I))
+        expect(notes.locator("[data-vote]")).not_to_have_text(re.compile("no hire", re.I))
     expect(page.locator(".gap-card")).to_have_count(3)
     expect(
         page.locator(".gap-card").first.get_by_role("link", name="Questions that probe it")

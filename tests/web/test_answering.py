@@ -88,6 +88,34 @@ def test_a_follow_up_answer_takes_the_same_path(alice, question, monkeypatch):
         )
 
 
+def test_a_follow_up_answer_is_judged_as_one_not_as_a_story(alice, question):
+    parent = answering.attempt_create(user=alice, question=question, answer=STRONG)
+    child = answering.attempt_create(
+        user=alice,
+        question=question,
+        answer=STRONG_FOLLOW_UP,
+        parent=parent,
+        follow_up="How did you measure it?",
+    )
+    assert child.analysis["kind"] == "follow_up" and child.analysis["intent"] == "measurement"
+    assert "star" not in child.analysis and child.grade == child.analysis["grade"]
+
+
+def test_a_thread_story_never_asks_again_what_its_thread_asked(alice, question, monkeypatch):
+    parent = answering.attempt_create(user=alice, question=question, answer=STRONG)
+    first = parent.analysis["follow_ups"][0]
+    answering.attempt_create(
+        user=alice, question=question, answer=STRONG_FOLLOW_UP, parent=parent, follow_up=first
+    )
+    revised = answering.attempt_create(
+        user=alice, question=question, answer=STRONG, revision_of=parent
+    )
+    assert answering.thread_asked(revised) == [first]
+    assert first not in revised.analysis["follow_ups"]
+    answering.attempt_analyse(attempt=parent)
+    assert first not in parent.analysis["follow_ups"]
+
+
 def test_nobody_answers_in_another_candidates_thread(alice, bob, question):
     parent = answering.attempt_create(user=alice, question=question, answer=STRONG)
     with pytest.raises(AnswerInputError, match="not yours"):

@@ -227,3 +227,34 @@ def test_deleting_a_loop(client, alice, loop):
     client.force_login(alice)
     client.post(f"/loops/{loop.pk}/delete/")
     assert not MockLoop.objects.exists()
+
+
+OFF_TOPIC_FOR_STRONG = "What did you do in your first 90 days?"  # STRONG is a latency story
+
+
+def test_an_off_topic_answer_lowers_the_vote_and_the_debrief_says_why(client, alice, loop):
+    from loopcoach.loops import round_vote
+    from loopcoach.web.questions.models import Question
+
+    session = loop.rounds.get(order=1)
+    drawn = session.questions.order_by("order").first()
+    drawn.question = Question.objects.filter(text__contains=OFF_TOPIC_FOR_STRONG).first()
+    drawn.save(update_fields=["question"])
+    loop = _run_loop(loop, weak_rounds=())
+    drawn.refresh_from_db()
+    assert drawn.off_topic and drawn.answer.grade <= 2
+    debrief = loop_debrief(loop)
+    first = debrief.rounds[0]
+    grades = [a.final_grade for a in first.answers]
+    unflagged = round_vote(grades, round_slug=session.name)
+    assert first.verdict.off_topic >= 1 and first.verdict.mean < unflagged.mean
+    assert "did not answer the question" in first.verdict.reason
+    flagged = [i for pe in first.principles for i in pe.items if i.answer.pk == drawn.pk]
+    assert flagged and all(i.off_topic_reason == drawn.relevance["reason"] for i in flagged)
+    assert all(i.depth for i in flagged)  # the follow-up answer shows as depth
+    assert all(i.quote and i.quote in drawn.answer.answer for i in flagged)  # story, not follow-up
+    client.force_login(alice)
+    page = client.get(f"/loops/{loop.pk}/debrief/").content.decode()
+    assert "Did not answer the question" in page and escape(drawn.relevance["reason"]) in page
+    round_page = client.get(f"/loops/{loop.pk}/rounds/1/").content.decode()
+    assert "This answer did not answer the question." in round_page and "depth" in round_page

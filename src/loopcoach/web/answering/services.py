@@ -16,7 +16,7 @@ decides how a follow-up answer is analysed.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +24,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import QuerySet
 
-from loopcoach.analysis import AnalysisInputError, analyze
+from loopcoach.analysis import AnalysisInputError, analyze, analyze_follow_up
 from loopcoach.analysis.validation import check_answer
 from loopcoach.web.practice.models import Attempt
 from loopcoach.web.questions.models import Question
@@ -87,21 +87,53 @@ def _guarded(run: Callable[[], dict], what: str) -> Analysis:
 
 
 def answer_analyse(
-    *, answer: str, question: str | None = None, principle: str | None = None, what: str = "text"
+    *,
+    answer: str,
+    question: str | None = None,
+    principle: str | None = None,
+    asked: Sequence[str] = (),
+    what: str = "text",
 ) -> Analysis:
-    """Analyse an answer to a question, or a story told on its own (no question)."""
-    return _guarded(lambda: analyze(answer, question=question, principle=principle).to_dict(), what)
+    """Analyse an answer to a question, or a story told on its own (no question); `asked` holds
+    the follow-up questions already asked in its thread, which its follow-ups never repeat."""
+    return _guarded(
+        lambda: analyze(answer, question=question, principle=principle, asked=asked).to_dict(),
+        what,
+    )
 
 
 def follow_up_analyse(
-    *, answer: str, follow_up: str, story: str, question: str, principle: str | None, what: str
+    *, answer: str, follow_up: str, story: str, question: str, what: str
 ) -> Analysis:
-    """Analyse the answer to an interviewer's follow-up to `story`. The one place that decides
-    how: today the story analyzer, asked the follow-up question; `analyze_follow_up` slots in
-    here (its arguments are all at hand)."""
+    """Analyse the answer to an interviewer's follow-up to `story`: judged as a follow-up answer
+    (did it answer what was asked, concretely), not as a story of its own."""
     return _guarded(
-        lambda: analyze(answer, question=follow_up, principle=principle).to_dict(), what
+        lambda: analyze_follow_up(
+            answer, follow_up=follow_up, story=story, question=question
+        ).to_dict(),
+        what,
     )
+
+
+def thread_asked(attempt: Attempt) -> list[str]:
+    """The follow-up questions already asked in `attempt`'s thread: under it, under the
+    versions it revises, and deeper down, oldest first and each once."""
+    roots: list[int] = []
+    version: Attempt | None = attempt
+    while version is not None:
+        roots.append(version.pk)
+        version = version.revision_of
+    asked: dict[str, None] = {}
+    frontier = roots
+    while frontier:
+        rows = list(
+            Attempt.objects.filter(user_id=attempt.user_id, parent_id__in=frontier)
+            .order_by("created_at", "id")
+            .values_list("pk", "follow_up")
+        )
+        asked |= {text.strip(): None for _, text in rows if text.strip()}
+        frontier = [pk for pk, _ in rows]
+    return list(asked)
 
 
 def asked_principle(question: Question) -> str | None:
@@ -172,6 +204,7 @@ def _analysis_of(attempt: Attempt) -> Analysis:
             answer=attempt.answer,
             question=question.text,
             principle=asked_principle(question),
+            asked=thread_asked(attempt),
             what=what,
         )
     return follow_up_analyse(
@@ -179,7 +212,6 @@ def _analysis_of(attempt: Attempt) -> Analysis:
         follow_up=attempt.follow_up,
         story=attempt.parent.answer if attempt.parent else "",
         question=question.text,
-        principle=asked_principle(question),
         what=what,
     )
 

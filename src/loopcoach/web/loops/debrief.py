@@ -14,7 +14,7 @@ from loopcoach.loops import Decision, RoundVerdict, biggest_gaps, loop_decision,
 from loopcoach.loops.decision import Gap
 from loopcoach.web.guides.models import Principle
 from loopcoach.web.loops.models import LoopQuestion, LoopRoundSession, MockLoop
-from loopcoach.web.loops.selectors import rounds_of
+from loopcoach.web.loops.selectors import depth_of, rounds_of
 
 QUOTE_LENGTH = 220
 NEXT_STEPS = 3
@@ -26,7 +26,9 @@ class Evidence:
 
     answer: LoopQuestion
     grade: int | None
-    quote: str
+    quote: str  # from the story itself, never from the follow-up answer
+    off_topic_reason: str = ""  # set when the answer did not answer the question
+    depth: str = ""  # what the follow-up answer showed
 
 
 @dataclass
@@ -110,6 +112,20 @@ def _analysis_of(drawn: LoopQuestion) -> dict | None:
     return drawn.answer.analysis if drawn.answer else None
 
 
+def _evidence(drawn: LoopQuestion) -> Evidence:
+    """What an answer showed: the story is the evidence; the follow-up answer only its depth."""
+    follow_up = drawn.follow_up_answer
+    return Evidence(
+        drawn,
+        drawn.final_grade,
+        quote_of(_analysis_of(drawn), drawn.answer.answer) if drawn.answer else "",
+        str(drawn.relevance.get("reason") or "did not answer the question")
+        if drawn.off_topic
+        else "",
+        depth_of(follow_up.analysis if follow_up else None),
+    )
+
+
 def loop_debrief(loop: MockLoop) -> Debrief:
     sessions = list(rounds_of(loop))
     principles = {p.slug: p for p in loop.guide.company.principles.order_by("order")}
@@ -118,20 +134,17 @@ def loop_debrief(loop: MockLoop) -> Debrief:
     for session in sessions:
         answers = list(session.questions.all())
         grades = [a.final_grade for a in answers]
-        verdict = round_vote(grades, round_slug=session.name, bar_raiser=session.is_bar_raiser)
+        verdict = round_vote(
+            grades,
+            round_slug=session.name,
+            bar_raiser=session.is_bar_raiser,
+            off_topic=[a.off_topic for a in answers],
+        )
         evidence = []
         for slug in session.principle_slugs:
             if slug not in principles:
                 continue
-            items = [
-                Evidence(
-                    a,
-                    a.final_grade,
-                    quote_of(_analysis_of(a), a.answer.answer) if a.answer else "",
-                )
-                for a in answers
-                if slug in a.principle_slugs
-            ]
+            items = [_evidence(a) for a in answers if slug in a.principle_slugs]
             by_principle.setdefault(slug, []).extend(item.grade for item in items)
             evidence.append(PrincipleEvidence(principles[slug], items))
         rounds.append(RoundDebrief(session, verdict, evidence, answers))

@@ -164,6 +164,17 @@ class LoopQuestion(models.Model):
         return next((a for a in self.attempts.all() if a.parent_id is not None), None)
 
     @property
+    def relevance(self) -> dict:
+        """The analyzer's relevance verdict on the first answer ({} when there is none)."""
+        analysis = self.answer.analysis if self.answer else None
+        return (analysis or {}).get("relevance") or {}
+
+    @property
+    def off_topic(self) -> bool:
+        """The answer did not answer the question: it counts against a hire (`round_vote`)."""
+        return self.relevance.get("answers_question") is False
+
+    @property
     def state(self) -> State:
         if self.answer is None:
             return self.State.UNANSWERED

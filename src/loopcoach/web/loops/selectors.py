@@ -41,6 +41,9 @@ class AskedQuestion:
     follow_up_answer: str | None
     final_grade: int | None
     analysis: dict | None  # of the latest answer: the follow-up's once given
+    off_topic: bool = False
+    off_topic_reason: str = ""
+    depth: str = ""  # what the follow-up answer showed, once given
 
     @property
     def answered(self) -> bool:
@@ -69,7 +72,21 @@ def asked_question(drawn: LoopQuestion, *, number: int = 0) -> AskedQuestion:
         follow_up_answer=follow_up_answer.answer if follow_up_answer else None,
         final_grade=drawn.final_grade,
         analysis=latest.analysis if latest else None,
+        off_topic=drawn.off_topic,
+        off_topic_reason=str(drawn.relevance.get("reason") or "") if drawn.off_topic else "",
+        depth=depth_of(follow_up_answer.analysis if follow_up_answer else None),
     )
+
+
+def depth_of(analysis: dict | None) -> str:
+    """What a follow-up answer showed, in words: depth under the story, not evidence of it."""
+    if not analysis or analysis.get("kind") != "follow_up":
+        return ""
+    if analysis.get("direct") and analysis.get("specific"):
+        return "answered the follow-up directly and with specifics"
+    if analysis.get("direct"):
+        return "answered the follow-up, but without specifics"
+    return "did not answer the follow-up directly"
 
 
 def round_questions(session: LoopRoundSession) -> list[AskedQuestion]:

@@ -6,6 +6,12 @@ anchors) are used when present; without them the panel shows less, never
 breaks. Everything here is data: the answer comes out as segments and
 pieces (`Segment`, `Piece`) that the template marks up, so the candidate's
 own text is only ever escaped by the template engine.
+
+A follow-up answer's analysis (`"kind": "follow_up"`, from `analyze_follow_up`) becomes a
+`FollowUpFeedback`: it is not a STAR story, so none of the story's parts apply to it. Every
+judgement the panel shows comes from the analyzer's own gated remarks and flags; the panel adds
+no verdict of its own (no "missing task" unless the analyzer says so, no praise for fitting the
+principle on a hypothetical or off-topic answer).
 """
 
 from __future__ import annotations
@@ -28,7 +34,24 @@ MISSING_ADVICE = {
     "action": "Spend most of the answer on what you did, step by step, in the first person.",
     "result": "End with what came of it, with a number if you can, and what you learned.",
 }
+# The analyzer's remark code that says a STAR part is lacking: its advice shows only then.
+MISSING_CODES = {
+    "situation": "no-situation",
+    "task": "no-task",
+    "action": "low-action-share",
+    "result": "no-result",
+}
 MARKS = {"metric": "number", "filler": "filler word", "hedge": "hedge"}
+# What a follow-up of each intent (LABELS.md) asks for, in the candidate's words.
+INTENT_WORDS = {
+    "decision": "why you chose it and what else you weighed",
+    "conflict": "what the other person said and how it was settled",
+    "measurement": "how you measured it",
+    "scope": "what you personally did",
+    "specific_example": "a real example of it",
+    "learning": "what you would do differently",
+    "detail": "a concrete detail",
+}
 
 
 @dataclass(frozen=True)
@@ -94,6 +117,14 @@ class Feedback:
     follow_ups: list[Remark] = field(default_factory=list)
     word_count: int = 0
     speaking: str = ""
+    off_topic: bool = False  # the story does not answer the question (relevance)
+    off_topic_reason: str = ""
+    principle_mismatch: bool = False  # the analyzer is confident the story shows another
+    asks_for_number: bool = False  # the analyzer's remarks say the result lacks a number
+
+    @property
+    def is_follow_up(self) -> bool:
+        return False
 
     @property
     def principle_matches(self) -> bool | None:
@@ -101,8 +132,69 @@ class Feedback:
             return None
         return self.asked["slug"] == self.shown["slug"]
 
+    @property
+    def praises_fit(self) -> bool:
+        """Fitting the principle is praise only for a real story that answers the question."""
+        return bool(self.principle_matches) and not self.hypothetical and not self.off_topic
+
+
+@dataclass
+class FollowUpFeedback:
+    """The feedback on an answer to a follow-up question: judged as one, not as a story."""
+
+    anchor: str
+    answer: str
+    grade: int | None
+    grade_name: str
+    intent: str
+    intent_words: str
+    direct: bool
+    specific: bool
+    metrics: list[str] = field(default_factory=list)
+    strengths: list[Remark] = field(default_factory=list)
+    improvements: list[Remark] = field(default_factory=list)
+    follow_ups: list[Remark] = field(default_factory=list)
+    word_count: int = 0
+    speaking: str = ""
+
+    @property
+    def is_follow_up(self) -> bool:
+        return True
+
 
 def build(
+    analysis: dict, answer: str, *, anchor: str, asked_names: dict[str, str] | None = None
+) -> Feedback | FollowUpFeedback:
+    """The panel's data for a story's analysis, or for a follow-up answer's (its `kind`)."""
+    if analysis.get("kind") == "follow_up":
+        return build_follow_up(analysis, answer, anchor=anchor)
+    return build_story(analysis, answer, anchor=anchor, asked_names=asked_names)
+
+
+def build_follow_up(analysis: dict, answer: str, *, anchor: str) -> FollowUpFeedback:
+    grade = analysis.get("grade")
+    intent = str(analysis.get("intent") or "")
+    strengths, improvements = _remarks(analysis, [])
+    words = len(answer.split())
+    return FollowUpFeedback(
+        anchor=anchor,
+        answer=answer,
+        grade=grade,
+        grade_name=GRADE_NAMES.get(grade or 0, "Not graded"),
+        intent=intent,
+        intent_words=INTENT_WORDS.get(intent, "more about your story"),
+        direct=bool(analysis.get("direct")),
+        specific=bool(analysis.get("specific")),
+        metrics=[m.get("text", "") for m in analysis.get("metrics") or []],
+        strengths=strengths,
+        improvements=improvements,
+        follow_ups=_follow_ups(analysis, []),
+        word_count=int(analysis.get("word_count") or words),
+        speaking=_minutes(analysis.get("speaking_seconds")),
+    )
+
+
+def build_story(
     analysis: dict, answer: str, *, anchor: str, asked_names: dict[str, str] | None = None
 ) -> Feedback:
     sentences = analysis.get("sentences") or []
@@ -111,6 +203,8 @@ def build(
     principles = [p for p in analysis.get("principles") or [] if p.get("slug")]
     reasons = [str(r) for r in analysis.get("grade_reasons") or []]
     grade = analysis.get("grade")
+    codes = remark_codes(analysis)
+    relevance = analysis.get("relevance") or {}
     feedback = Feedback(
         anchor=anchor,
         segments=answer_segments(answer, sentences, _marks(analysis)),
@@ -121,7 +215,9 @@ def build(
         + [_sentence(r) for r in reasons if not r.startswith(("+", "-"))],
         star=[(role, ROLES[role], bool(star.get(role))) for role in STAR if role in star],
         missing=[
-            (ROLES[role], MISSING_ADVICE[role]) for role in STAR if role in star and not star[role]
+            (ROLES[role], MISSING_ADVICE[role])
+            for role in STAR
+            if role in star and not star[role] and MISSING_CODES[role] in codes
         ],
         action_share=round(100 * star["action_share"])
         if isinstance(star.get("action_share"), int | float)
@@ -137,6 +233,10 @@ def build(
         runners_up=principles[1:3],
         word_count=int(analysis.get("word_count") or 0),
         speaking=_minutes(analysis.get("speaking_seconds")),
+        off_topic=relevance.get("answers_question") is False,
+        off_topic_reason=str(relevance.get("reason") or ""),
+        principle_mismatch=analysis.get("principle_mismatch") is True,
+        asks_for_number="result-without-number" in codes,
     )
     asked = analysis.get("asked_principle")
     if asked:
@@ -145,6 +245,15 @@ def build(
     feedback.strengths, feedback.improvements = _remarks(analysis, sentences)
     feedback.follow_ups = _follow_ups(analysis, sentences)
     return feedback
+
+
+def remark_codes(analysis: dict) -> set[str]:
+    """The codes of the analyzer's remarks on this answer (each fired only when true)."""
+    return {
+        str(item["code"])
+        for item in analysis.get("feedback") or []
+        if isinstance(item, dict) and item.get("code")
+    }
 
 
 def answer_segments(

@@ -12,7 +12,7 @@ from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
 from loopcoach.web.guides.models import Principle
-from loopcoach.web.practice.feedback import Feedback
+from loopcoach.web.practice.feedback import Feedback, FollowUpFeedback
 from loopcoach.web.practice.feedback import build as build_feedback
 from loopcoach.web.practice.models import Attempt, Draft, ReviewCard, end_of_today
 from loopcoach.web.questions.models import Question
@@ -34,7 +34,7 @@ class Node:
     """An answer in a thread, its feedback, and the boxes of the follow-ups it raised."""
 
     attempt: Attempt
-    feedback: Feedback | None
+    feedback: Feedback | FollowUpFeedback | None
     boxes: list[Box]
 
     @property
@@ -104,7 +104,7 @@ def _node(attempt: Attempt, children: dict[int | None, list[Attempt]]) -> Node:
     return Node(attempt, view, boxes)
 
 
-def feedback_of(attempt: Attempt) -> Feedback | None:
+def feedback_of(attempt: Attempt) -> Feedback | FollowUpFeedback | None:
     if not attempt.analysis:
         return None
     return build_feedback(attempt.analysis, attempt.answer, anchor=f"a{attempt.pk}")
