@@ -274,12 +274,3 @@ def test_an_id_past_64_bits_in_a_query_string_is_refused(client, ids, token):
     assert assert_refused(response, 400)["fields"] == {
         "question_id": "input should be less than or equal to 9223372036854775807"
     }
-
-
-def test_a_question_not_in_the_loop_is_a_field_error_not_a_missing_loop(client, ids, token):
-    # A 404 would say the loop is missing; it is there, the body names a question it lacks.
-    body = json.dumps({"question_id": ids["q"] + 10_000, "answer": ANSWER})
-    response = send(client, "post", f"/api/v1/loops/{ids['loop']}/answers", body, token)
-    assert assert_refused(response, 400)["fields"] == {
-        "question_id": f"question {ids['q'] + 10_000} is not in loop {ids['loop']}"
-    }

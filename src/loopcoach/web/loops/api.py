@@ -286,8 +286,7 @@ def loop_answer(request: AuthenticatedRequest, pk: int, body: LoopAnswerIn) -> S
     loop = _own_loop(request, pk)
     drawn = loop_question_of(loop, body.question_id)
     if drawn is None:
-        # The loop is there (a 404 would say it is not): the body names a question it lacks.
-        raise invalid({"question_id": f"question {body.question_id} is not in loop {pk}"})
+        raise not_found(f"Question {body.question_id} is not in loop {pk}.")
     try:
         answered = selectors.asked_question(
             services.loop_question_answer(loop_question=drawn, text=body.answer)
