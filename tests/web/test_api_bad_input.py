@@ -251,3 +251,26 @@ def test_an_unexpected_error_is_a_json_500_not_a_page(monkeypatch, amazon_guide)
     monkeypatch.setattr("loopcoach.web.questions.api.question_out", broken)
     response = Client(raise_request_exception=False).get("/api/v1/questions")
     assert response.status_code == 500 and response.json()["error"] == "server_error"
+
+
+TOO_BIG_ID = 10**20  # past a 64-bit key: the database driver raised OverflowError, a 500
+
+
+WITH_IDS = [p for p in PARAMS if "question_id" in p.values[2]]
+
+
+@pytest.mark.parametrize("method, path, valid, wrong", WITH_IDS)
+def test_an_id_past_64_bits_in_a_body_is_refused(client, ids, token, method, path, valid, wrong):
+    for spelling in (TOO_BIG_ID, -TOO_BIG_ID):
+        body = json.dumps({**_fill(valid, ids), "question_id": spelling})
+        data = assert_refused(send(client, method, _url(path, ids), body, token), 400)
+        assert data["error"] == "invalid" and "question_id" in data["fields"], data
+
+
+def test_an_id_past_64_bits_in_a_query_string_is_refused(client, ids, token):
+    response = client.get(
+        "/api/v1/attempts", {"question_id": str(TOO_BIG_ID)}, HTTP_AUTHORIZATION=f"Bearer {token}"
+    )
+    assert assert_refused(response, 400)["fields"] == {
+        "question_id": "input should be less than or equal to 9223372036854775807"
+    }

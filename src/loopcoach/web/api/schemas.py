@@ -1,4 +1,4 @@
-"""The bases of request schemas: strict bodies, and whole numbers in query strings."""
+"""The bases of request schemas: strict bodies, and ids in bodies and query strings."""
 
 from __future__ import annotations
 
@@ -28,4 +28,12 @@ def _digits(value: object) -> object:
     return value
 
 
-QueryId = Annotated[int, Field(ge=1), BeforeValidator(_digits)]
+# The largest key SQLite's INTEGER and PostgreSQL's bigint hold: a bigger id cannot name a row,
+# and the database driver raises OverflowError (a 500) on a lookup through a foreign key.
+MAX_ID = 2**63 - 1
+
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+"""A row's id in a JSON body."""
+
+QueryId = Annotated[int, Field(ge=1, le=MAX_ID), BeforeValidator(_digits)]
+"""A row's id in a query string."""

@@ -18,7 +18,7 @@ from loopcoach.web.api.errors import (
     not_found,
 )
 from loopcoach.web.api.pagination import Page, PageNumber, paginate
-from loopcoach.web.api.schemas import Input
+from loopcoach.web.api.schemas import Id, Input
 from loopcoach.web.core.requests import AuthenticatedRequest
 from loopcoach.web.guides.api import GuidePath, guide_by_path
 from loopcoach.web.loops import selectors, services
@@ -40,7 +40,7 @@ class LoopIn(Input):
 
 
 class LoopAnswerIn(Input):
-    question_id: int = Field(description="One of the loop's questions")
+    question_id: Id = Field(description="One of the loop's questions")
     answer: str
 
 

@@ -18,7 +18,7 @@ from loopcoach.web.answering.services import AnswerInputError
 from loopcoach.web.api.auth import token_or_session
 from loopcoach.web.api.errors import PRIVATE_REFUSALS, REFUSALS, ErrorOut, bad_request, not_found
 from loopcoach.web.api.pagination import Page, PageNumber, paginate
-from loopcoach.web.api.schemas import Input, QueryId
+from loopcoach.web.api.schemas import Id, Input, QueryId
 from loopcoach.web.core import ratelimit
 from loopcoach.web.core.requests import AuthenticatedRequest
 from loopcoach.web.practice import selectors, services
@@ -52,7 +52,7 @@ class AnalyzeIn(Input):
 
 
 class AttemptIn(Input):
-    question_id: int
+    question_id: Id
     answer: str
 
 
