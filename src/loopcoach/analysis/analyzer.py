@@ -18,7 +18,8 @@ from loopcoach.analysis.principles import (
     asked_distribution,
     check_principle,
     deeds_text,
-    rank_principles,
+    rank_story,
+    story_probabilities,
 )
 from loopcoach.analysis.pronouns import count_pronouns, decide_ownership, i_share, subject_counts
 from loopcoach.analysis.report import WORDS_PER_MINUTE, Report, Sentence
@@ -64,10 +65,11 @@ def analyze(
         {principle: 1.0} if principle else asked_distribution(question, models.question_principle)
     )
     deeds = deeds_text(texts, roles)
-    ranked = rank_principles(text, asked_dist, deeds, models.story_principle)
+    story = story_probabilities(text, deeds, models.story_principle)
+    ranked = rank_story(story, asked_dist, models.story_principle)
     check = check_principle(ranked, asked_dist, models.story_principle)
     asked_slug = check.asked
-    story_only = {p.slug: p.score for p in rank_principles(text, {}, deeds, models.story_principle)}
+    story_only = {p.slug: p.score for p in rank_story(story, {}, models.story_principle)}
     verdict = relevance.assess(question, texts, roles, story_only, asked_dist, hyp_p)
     word_count = len(_WORD.findall(text))
     fillers, hedges = find_fillers(text), find_hedges(text)

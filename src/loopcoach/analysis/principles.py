@@ -214,9 +214,17 @@ def rank_principles(
     names it); `deeds` is the text of the action and result sentences (see `deeds_text`).
     """
     model = model or shipped_models().story_principle
+    return rank_story(story_probabilities(answer, deeds, model), asked, model)
+
+
+def rank_story(
+    story: dict[str, float], asked: dict[str, float], model: LinearModel | None
+) -> list[PrincipleScore]:
+    """`rank_principles` from the story model's probabilities, when the caller has them: the
+    analyzer ranks one story twice (with and without the asked prior) and reads it once."""
     extra = model.extra if model else {}
     final = combine(
-        story_probabilities(answer, deeds, model),
+        story,
         asked,
         float(extra.get("asked_bonus", 2.0)),
         float(extra.get("bonus_shrink", 0.0)),
