@@ -13,11 +13,13 @@ import re
 
 from loopcoach.analysis.errors import AnalysisInputError
 from loopcoach.analysis.spans import Span
-from loopcoach.analysis.validation import check_answer
+from loopcoach.analysis.validation import MAX_ANSWER_CHARS, check_answer
 
-# About ten pages of prose (a page is ~3,000-3,500 characters): room for a six-page
-# narrative with its appendix, and a clear stop for a pasted 50-page document.
-MAX_DOCUMENT_CHARS = 50_000
+# The one answer limit (30,000 characters, about 5,000 words or nine pages of prose at
+# ~3,300 characters a page): room for a six-page narrative with its appendix, and a clear
+# stop, with the reason, for a pasted 50-page document. Not a second limit: every form and
+# API that takes an answer already stops there.
+MAX_DOCUMENT_CHARS = MAX_ANSWER_CHARS
 CODE_LINE_SHARE = 0.5  # more than half the non-empty lines look like code
 MIN_CODE_LINES = 5
 STORY_SENTENCE_SHARE = 0.4
@@ -57,7 +59,7 @@ def check_document(text: object, *, what: str = "answer") -> str:
     if isinstance(text, str) and len(text) > MAX_DOCUMENT_CHARS:
         raise AnalysisInputError(
             f"The {what} is too long: {len(text):,} characters (limit {MAX_DOCUMENT_CHARS:,}, "
-            "about ten pages). Paste one document of up to six pages, or a section of it."
+            "about nine pages). Paste one document of up to six pages, or a section of it."
         )
     checked = check_answer(text)
     if looks_like_code(checked):

@@ -27,7 +27,7 @@ MAX_EXAMPLES = 3
 
 
 def review_narrative(text: str) -> NarrativeReport:
-    """Review a narrative draft or a writing sample (up to about ten pages)."""
+    """Review a narrative draft or a writing sample (up to about nine pages)."""
     text = check_document(text, what="document")
     heads = headings(text)
     head_starts = {h.start for h in heads}

@@ -11,6 +11,11 @@ in a practice thread, a mock-loop round, a story (and voice answers later).
 
 A follow-up answer takes the same path; `follow_up_analyse` is the one place that
 decides how a follow-up answer is analysed.
+
+An answer's `kind` (`attempt_kind`) decides its analyzer: a system-design question's answer is
+a design (`analyze_design`), a writing question's answer may be written out as a narrative
+(`review_narrative`, "writing mode"), anything else is a story; design and narrative text is
+also refused when it is code rather than prose, or a document far past six pages.
 """
 
 from __future__ import annotations
@@ -24,7 +29,14 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import QuerySet
 
-from loopcoach.analysis import AnalysisInputError, analyze, analyze_follow_up
+from loopcoach.analysis import (
+    AnalysisInputError,
+    analyze,
+    analyze_design,
+    analyze_follow_up,
+    review_narrative,
+)
+from loopcoach.analysis.design.inputs import check_document
 from loopcoach.analysis.validation import check_answer
 from loopcoach.web.practice.models import Attempt
 from loopcoach.web.questions.models import Question
@@ -36,13 +48,51 @@ ERROR_LENGTH = Attempt._meta.get_field("analysis_error").max_length
 ANALYZER_FAILED = "The analyzer failed; what you wrote is saved. Try again in a moment."
 
 
+Kind = Attempt.Kind
+# The kinds a first answer to a question of each category may be; the first is the default.
+KINDS_BY_CATEGORY: dict[str, tuple[str, ...]] = {
+    Question.Category.SYSTEM_DESIGN: (Kind.DESIGN,),
+    Question.Category.WRITING: (Kind.NARRATIVE, Kind.STORY),
+}
+STORY_KINDS = (Kind.STORY,)
+# Writing questions that ask about a document the candidate wrote ("Tell me about a six-page
+# narrative you wrote") are told as a story by default; the others ask for writing.
+TOLD_WRITING = ("tell me", "walk me", "how do you", "how would you", "why do you")
+
+
 class AnswerInputError(ValueError):
     """Input refused before anything was saved; the message is fit to show the candidate."""
 
 
-def answer_clean(answer: object) -> str:
-    """The answer unchanged if it can be analysed, else AnswerInputError with the reason."""
+def answer_kinds(question: Question) -> tuple[str, ...]:
+    """The kinds an answer to `question` can be, its default first."""
+    kinds = KINDS_BY_CATEGORY.get(question.category, STORY_KINDS)
+    if question.category == Question.Category.WRITING and question.text.lower().startswith(
+        TOLD_WRITING
+    ):
+        return (Kind.STORY, Kind.NARRATIVE)
+    return kinds
+
+
+def attempt_kind(question: Question, requested: str | None = None) -> str:
+    """The kind of a first answer to `question`: the one asked for if the question allows it
+    (writing mode on a writing question), else the question's default. Anything else is
+    refused, so a request cannot have a design question judged as a story."""
+    kinds = answer_kinds(question)
+    if not requested:
+        return kinds[0]
+    if requested not in kinds:
+        allowed = " or ".join(Kind(k).label.lower() for k in kinds)
+        raise AnswerInputError(f"This question takes an answer as a {allowed}.")
+    return requested
+
+
+def answer_clean(answer: object, *, kind: str = Kind.STORY) -> str:
+    """The answer unchanged if it can be analysed as `kind`, else AnswerInputError with the
+    reason. A design or a narrative must also be prose (not code), at most nine pages."""
     try:
+        if kind in (Kind.DESIGN, Kind.NARRATIVE):
+            return check_document(answer, what="answer" if kind == Kind.DESIGN else "document")
         return check_answer(answer)
     except AnalysisInputError as exc:
         raise AnswerInputError(str(exc)) from None
@@ -115,6 +165,16 @@ def follow_up_analyse(
     )
 
 
+def design_analyse(*, answer: str, question: str, what: str = "text") -> Analysis:
+    """Analyse a system-design answer against its rubric and the question's expectations."""
+    return _guarded(lambda: analyze_design(answer, question=question).to_dict(), what)
+
+
+def narrative_analyse(*, text: str, what: str = "text") -> Analysis:
+    """Review a written narrative or writing sample."""
+    return _guarded(lambda: review_narrative(text).to_dict(), what)
+
+
 def thread_asked(attempt: Attempt) -> list[str]:
     """The follow-up questions already asked in `attempt`'s thread: under it, under the
     versions it revises, and deeper down, oldest first and each once."""
@@ -156,22 +216,29 @@ def attempt_save(
     revision_of: Attempt | None = None,
     duration_seconds: int | None = None,
     loop_question_id: int | None = None,
+    kind: str | None = None,
 ) -> Attempt:
     """Check and save an answer, not analysed yet: a first answer, a follow-up answer (`parent`
-    and the `follow_up` question it answers) or a new version of either (`revision_of`)."""
-    answer = answer_clean(answer)
+    and the `follow_up` question it answers) or a new version of either (`revision_of`, which
+    keeps its kind). `kind` asks for writing mode on a writing question (`attempt_kind`)."""
     if revision_of is not None:
         if revision_of.user_id != user.pk or revision_of.question_id != question.pk:
             raise AnswerInputError("That attempt is not yours to revise.")
         parent, follow_up = revision_of.parent, revision_of.follow_up
+        kind = revision_of.kind
     elif parent is not None:
         if parent.user_id != user.pk or parent.question_id != question.pk:
             raise AnswerInputError("That attempt is not yours.")
         follow_up = follow_up_clean(follow_up)
+        kind = Kind.FOLLOW_UP
+    else:
+        kind = attempt_kind(question, kind)
+    answer = answer_clean(answer, kind=kind)
     return Attempt.objects.create(
         user=user,
         question=question,
         answer=answer,
+        kind=kind,
         parent=parent,
         follow_up=follow_up,
         revision_of=revision_of,
@@ -199,6 +266,10 @@ def _attach(attempt: Attempt) -> Analysis:
 
 def _analysis_of(attempt: Attempt) -> Analysis:
     question, what = attempt.question, f"attempt {attempt.pk}"
+    if attempt.kind == Kind.DESIGN:
+        return design_analyse(answer=attempt.answer, question=question.text, what=what)
+    if attempt.kind == Kind.NARRATIVE:
+        return narrative_analyse(text=attempt.answer, what=what)
     if attempt.parent_id is None:
         return answer_analyse(
             answer=attempt.answer,
@@ -225,6 +296,7 @@ def attempt_create(
     follow_up: str = "",
     revision_of: Attempt | None = None,
     duration_seconds: int | None = None,
+    kind: str | None = None,
 ) -> Attempt:
     """The whole workflow for an answer given in one step: `attempt_save`, then
     `attempt_analyse`. (A mock loop saves under its own lock, then analyses.)"""
@@ -236,6 +308,7 @@ def attempt_create(
         follow_up=follow_up,
         revision_of=revision_of,
         duration_seconds=duration_seconds,
+        kind=kind,
     )
     return attempt_analyse(attempt=attempt)
 

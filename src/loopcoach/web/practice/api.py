@@ -1,11 +1,12 @@
-"""/api/v1/analyze (public, rate-limited) and the private attempts and reviews API.
+"""/api/v1/analyze, /analyze/design and /analyze/narrative (public, rate-limited together) and
+the private attempts and reviews API.
 
 Another user's attempt answers 404, like a missing one.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -13,7 +14,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.throttling import BaseThrottle
 from pydantic import Field
 
-from loopcoach.analysis import AnalysisInputError, analyze
+from loopcoach.analysis import AnalysisInputError, analyze, analyze_design, review_narrative
 from loopcoach.web.answering.services import AnswerInputError
 from loopcoach.web.api.auth import token_or_session
 from loopcoach.web.api.errors import PRIVATE_REFUSALS, REFUSALS, ErrorOut, bad_request, not_found
@@ -51,9 +52,28 @@ class AnalyzeIn(Input):
     principle: str | None = Field(None, description="A principle slug, e.g. dive-deep")
 
 
+class AnalyzeDesignIn(Input):
+    answer: str
+    question: str = Field(
+        description="The question's text or its key in the bank, e.g. amzn-em-design-rate-limiter"
+    )
+
+
+class AnalyzeNarrativeIn(Input):
+    text: str = Field(description="A writing sample or narrative draft, up to six pages")
+
+
+AttemptKind = Literal["story", "design", "narrative"]
+
+
 class AttemptIn(Input):
     question_id: Id
     answer: str
+    kind: AttemptKind | None = Field(
+        None,
+        description="How to analyse it; by default the question's own kind (a system-design "
+        "question's answer is a design). A writing question also takes `narrative` or `story`.",
+    )
 
 
 class FollowUpIn(Input):
@@ -70,6 +90,7 @@ class AttemptOut(Schema):
     id: int
     question: QuestionSummaryOut
     answer: str
+    kind: str = Field(description="story, follow_up, design or narrative: which analysis JSON")
     version: int
     revision_of: int | None
     parent: int | None
@@ -102,6 +123,7 @@ def attempt_out(attempt: Attempt, *, follow_ups: list[Attempt] | None = None) ->
         "id": attempt.pk,
         "question": question_summary_out(attempt.question),
         "answer": attempt.answer,
+        "kind": attempt.kind,
         "version": attempt.version,
         "revision_of": attempt.revision_of_id,
         "parent": attempt.parent_id,
@@ -142,6 +164,33 @@ def analyze_answer(request: HttpRequest, body: AnalyzeIn) -> Analysis:
         raise bad_request(str(exc)) from None
 
 
+@router.post(
+    "/analyze/design",
+    response={200: Analysis, 429: ErrorOut, **REFUSALS},
+    throttle=AnalyzeRate(),
+    url_name="analyze_design",
+)
+def analyze_design_answer(request: HttpRequest, body: AnalyzeDesignIn) -> Analysis:
+    """Rubric feedback on a system-design answer, not saved (like /analyze)."""
+    try:
+        return analyze_design(body.answer, question=body.question).to_dict()
+    except AnalysisInputError as exc:
+        raise bad_request(str(exc)) from None
+
+
+@router.post(
+    "/analyze/narrative",
+    response={200: Analysis, 429: ErrorOut, **REFUSALS},
+    throttle=AnalyzeRate(),
+)
+def analyze_narrative(request: HttpRequest, body: AnalyzeNarrativeIn) -> Analysis:
+    """A review of a written narrative or writing sample, not saved (like /analyze)."""
+    try:
+        return review_narrative(body.text).to_dict()
+    except AnalysisInputError as exc:
+        raise bad_request(str(exc)) from None
+
+
 @private.get("/attempts", response={200: Page[AttemptOut], **PRIVATE_REFUSALS})
 def attempt_list(request: AuthenticatedRequest, query: Query[AttemptQuery]) -> dict:
     """The caller's attempts, newest first."""
@@ -158,7 +207,9 @@ def attempt_create(request: AuthenticatedRequest, body: AttemptIn) -> Status[dic
     if question is None:
         raise not_found(f"No question {body.question_id}.")
     try:
-        attempt = services.attempt_create(user=request.user, question=question, answer=body.answer)
+        attempt = services.attempt_create(
+            user=request.user, question=question, answer=body.answer, kind=body.kind
+        )
     except AnswerInputError as exc:
         raise bad_request(str(exc)) from None
     return Status(201, attempt_out(attempt, follow_ups=[]))

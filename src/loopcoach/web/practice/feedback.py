@@ -17,8 +17,12 @@ principle on a hypothetical or off-topic answer).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from loopcoach.web.practice.models import GRADE_NAMES
+
+if TYPE_CHECKING:
+    from loopcoach.web.practice.design_feedback import DesignFeedback, NarrativeFeedback
 
 ROLES = {
     "situation": "Situation",
@@ -41,7 +45,16 @@ MISSING_CODES = {
     "action": "low-action-share",
     "result": "no-result",
 }
-MARKS = {"metric": "number", "filler": "filler word", "hedge": "hedge"}
+MARKS = {
+    "metric": "number",
+    "filler": "filler word",
+    "hedge": "hedge",
+    # design answers and narratives (design_feedback.py)
+    "error": "estimate that does not add up",
+    "weasel": "weasel word or hedge",
+    "passive_voice": "passive voice: who acts?",
+    "undefined_acronym": "acronym used before it is defined",
+}
 # What a follow-up of each intent (LABELS.md) asks for, in the candidate's words.
 INTENT_WORDS = {
     "decision": "why you chose it and what else you weighed",
@@ -121,6 +134,7 @@ class Feedback:
     off_topic_reason: str = ""
     principle_mismatch: bool = False  # the analyzer is confident the story shows another
     asks_for_number: bool = False  # the analyzer's remarks say the result lacks a number
+    panel: str = "story"  # which template shows it
 
     @property
     def is_follow_up(self) -> bool:
@@ -156,6 +170,7 @@ class FollowUpFeedback:
     follow_ups: list[Remark] = field(default_factory=list)
     word_count: int = 0
     speaking: str = ""
+    panel: str = "follow_up"
 
     @property
     def is_follow_up(self) -> bool:
@@ -164,10 +179,19 @@ class FollowUpFeedback:
 
 def build(
     analysis: dict, answer: str, *, anchor: str, asked_names: dict[str, str] | None = None
-) -> Feedback | FollowUpFeedback:
-    """The panel's data for a story's analysis, or for a follow-up answer's (its `kind`)."""
-    if analysis.get("kind") == "follow_up":
+) -> Feedback | FollowUpFeedback | DesignFeedback | NarrativeFeedback:
+    """The panel's data for an analysis, by its `kind`: a story's, a follow-up answer's, a
+    design answer's or a narrative's."""
+    # Imported here: design_feedback builds on this module's pieces and remarks.
+    from loopcoach.web.practice.design_feedback import build_design, build_narrative
+
+    kind = analysis.get("kind")
+    if kind == "follow_up":
         return build_follow_up(analysis, answer, anchor=anchor)
+    if kind == "design":
+        return build_design(analysis, answer, anchor=anchor)
+    if kind == "narrative":
+        return build_narrative(analysis, answer, anchor=anchor)
     return build_story(analysis, answer, anchor=anchor, asked_names=asked_names)
 
 
@@ -262,19 +286,19 @@ def answer_segments(
     """The whole answer, cut into its sentences (with their roles and marks) and the text
     between them; joined back, the pieces are the answer exactly."""
     segments, cursor = [], 0
-    for index, sentence in enumerate(_valid(sentences, len(answer))):
+    for index, sentence in enumerate(ordered_spans(sentences, len(answer))):
         start, end = sentence["start"], sentence["end"]
         if cursor < start:
             segments.append(Segment([Piece(answer[cursor:start])]))
         role = str(sentence["role"]) if sentence.get("role") in ROLES else "other"
-        segments.append(Segment(_pieces(answer, start, end, marks), role, index))
+        segments.append(Segment(marked_pieces(answer, start, end, marks), role, index))
         cursor = end
     if cursor < len(answer):
         segments.append(Segment([Piece(answer[cursor:])]))
     return segments
 
 
-def _valid(sentences: list[dict], length: int) -> list[dict]:
+def ordered_spans(sentences: list[dict], length: int) -> list[dict]:
     """Sentences with usable offsets, in order and not overlapping."""
     kept, cursor = [], 0
     for sentence in sentences:
@@ -294,7 +318,9 @@ def _marks(analysis: dict) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
-def _pieces(answer: str, start: int, end: int, marks: list[tuple[int, int, str]]) -> list[Piece]:
+def marked_pieces(
+    answer: str, start: int, end: int, marks: list[tuple[int, int, str]]
+) -> list[Piece]:
     pieces, cursor = [], start
     for mark_start, mark_end, kind in marks:
         if mark_start < cursor or mark_end > end or mark_start >= mark_end:

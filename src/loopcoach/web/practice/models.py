@@ -37,13 +37,26 @@ class AttemptQuerySet(models.QuerySet):
 
 class Attempt(models.Model):
     """One written answer. A follow-up answer has a parent; a revision points at the version it
-    revises; a mock-loop answer points at the question drawn for its round."""
+    revises; a mock-loop answer points at the question drawn for its round. `kind` says how it
+    is analysed, and so which analysis JSON `analysis` holds."""
+
+    class Kind(models.TextChoices):
+        STORY = "story", "Story"
+        FOLLOW_UP = "follow_up", "Follow-up answer"
+        DESIGN = "design", "System design"
+        NARRATIVE = "narrative", "Written narrative"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts"
     )
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="attempts")
     answer = models.TextField()
+    kind = models.CharField(
+        max_length=16,
+        choices=Kind.choices,
+        default=Kind.STORY,
+        help_text="How the answer is analysed: a story, a follow-up, a design, a narrative",
+    )
     parent = models.ForeignKey(
         "self",
         on_delete=models.CASCADE,

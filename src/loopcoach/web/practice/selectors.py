@@ -12,6 +12,7 @@ from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
 from loopcoach.web.guides.models import Principle
+from loopcoach.web.practice.design_feedback import DesignFeedback, NarrativeFeedback
 from loopcoach.web.practice.feedback import Feedback, FollowUpFeedback
 from loopcoach.web.practice.feedback import build as build_feedback
 from loopcoach.web.practice.models import Attempt, Draft, ReviewCard, end_of_today
@@ -34,7 +35,7 @@ class Node:
     """An answer in a thread, its feedback, and the boxes of the follow-ups it raised."""
 
     attempt: Attempt
-    feedback: Feedback | FollowUpFeedback | None
+    feedback: Feedback | FollowUpFeedback | DesignFeedback | NarrativeFeedback | None
     boxes: list[Box]
 
     @property
@@ -104,7 +105,9 @@ def _node(attempt: Attempt, children: dict[int | None, list[Attempt]]) -> Node:
     return Node(attempt, view, boxes)
 
 
-def feedback_of(attempt: Attempt) -> Feedback | FollowUpFeedback | None:
+def feedback_of(
+    attempt: Attempt,
+) -> Feedback | FollowUpFeedback | DesignFeedback | NarrativeFeedback | None:
     if not attempt.analysis:
         return None
     return build_feedback(attempt.analysis, attempt.answer, anchor=f"a{attempt.pk}")

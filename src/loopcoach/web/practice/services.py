@@ -30,14 +30,17 @@ def attempt_create(
     answer: str,
     duration_seconds: int | None = None,
     revision_of: Attempt | None = None,
+    kind: str | None = None,
 ) -> Attempt:
-    """Answer a question (or revise an answer), then review the question's card."""
+    """Answer a question (or revise an answer), then review the question's card. `kind` asks
+    for writing mode on a writing question (see `answering.attempt_kind`)."""
     attempt = answering.attempt_create(
         user=user,
         question=question,
         answer=answer,
         duration_seconds=duration_seconds,
         revision_of=revision_of,
+        kind=kind,
     )
     Draft.objects.filter(user=user, question=question, slot=Draft.slot_of(attempt)).delete()
     if attempt.grade and revision_of is None:

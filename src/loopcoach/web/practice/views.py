@@ -26,12 +26,14 @@ from loopcoach.web.core.requests import AuthenticatedRequest, HtmxRequest
 from loopcoach.web.guides.models import Principle
 from loopcoach.web.practice import selectors, services
 from loopcoach.web.practice.chart import grades_chart
+from loopcoach.web.practice.design_feedback import build_narrative
 from loopcoach.web.practice.forms import WORDINGS, answer_boxes
 from loopcoach.web.practice.models import Attempt, Draft, ReviewCard
 from loopcoach.web.questions.models import Question
 from loopcoach.web.questions.selectors import QuestionFilters, question_filter, question_related
 
 TIMER_SECONDS = 120
+MODE_NAMES = {"story": "Tell it", "narrative": "Write it", "design": "Design it"}
 FORM_KEY = re.compile(r"^[a-z][a-z0-9-]{0,60}$")
 
 
@@ -42,7 +44,10 @@ def _echo(request: HttpRequest, question: Question, text: str, **extra: Any) -> 
         value = request.POST.get(name, "")
         return value if FORM_KEY.match(value) else default
 
+    revision_of = extra.get("revision_of")
+    kind = revision_of.kind if revision_of is not None else request.POST.get("kind", "")
     return {
+        "kind": kind if kind in answering.answer_kinds(question) else "",
         "form_id": key("form_id", "answer-form"),
         "slot": key("slot", Draft.ANSWER_SLOT),
         "target": key("target", "practice"),
@@ -50,7 +55,9 @@ def _echo(request: HttpRequest, question: Question, text: str, **extra: Any) -> 
         "text": text,
         "question": question,
         **answer_boxes(),
-        "words": WORDINGS.of(parent=extra.get("parent"), revision_of=extra.get("revision_of")),
+        "words": WORDINGS.of(
+            parent=extra.get("parent"), revision_of=extra.get("revision_of"), kind=kind
+        ),
         **extra,
     }
 
@@ -105,7 +112,17 @@ def random_question(request: AuthenticatedRequest) -> HttpResponse:
     return redirect("practice:question", pk=random.choice(fresh or candidates))
 
 
+def _modes(question: Question, asked: str | None) -> dict:
+    """How the question is answered on its page: `kind` (design, narrative, story) and, for a
+    writing question, the modes to switch between ("writing mode" or telling it)."""
+    kinds = answering.answer_kinds(question)
+    kind = asked if asked in kinds else kinds[0]
+    modes = [(k, MODE_NAMES[k]) for k in kinds] if len(kinds) > 1 else []
+    return {"kind": kind if kinds != answering.STORY_KINDS else "", "modes": modes}
+
+
 def _practice_context(request: AuthenticatedRequest, question: Question, **extra: Any) -> dict:
+    modes = _modes(question, extra.pop("mode", None) or request.GET.get("mode"))
     draft = Draft.objects.filter(
         user=request.user, question=question, slot=Draft.ANSWER_SLOT
     ).first()
@@ -120,6 +137,7 @@ def _practice_context(request: AuthenticatedRequest, question: Question, **extra
         "timer_seconds": TIMER_SECONDS,
         **answer_boxes(),
         "answer_slot": Draft.ANSWER_SLOT,
+        **modes,
         **extra,
     }
 
@@ -159,7 +177,7 @@ def attempt_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             selectors.attempts_of(request.user).filter(question=question),
             pk=request.POST["revision_of"] if request.POST["revision_of"].isdigit() else 0,
         )
-    answer = request.POST.get("answer", "")
+    answer, kind = request.POST.get("answer", ""), request.POST.get("kind") or None
     try:
         attempt = services.attempt_create(
             user=request.user,
@@ -167,12 +185,13 @@ def attempt_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             answer=answer,
             duration_seconds=_duration(request.POST.get("duration_seconds")),
             revision_of=revision_of,
+            kind=kind,
         )
     except AnswerInputError as exc:
         if request.htmx:
             form = _echo(request, question, answer, revision_of=revision_of)
             return _form_error(request, "practice/_answer_form.html", form, str(exc))
-        context = _practice_context(request, question, error=str(exc), text=answer)
+        context = _practice_context(request, question, error=str(exc), text=answer, mode=kind)
         return render(request, "practice/question.html", context, status=400)
     if revision_of is not None and revision_of.parent is not None:
         return _follow_up_response(request, revision_of.parent, attempt)
@@ -299,6 +318,59 @@ def draft_save(request: AuthenticatedRequest) -> JsonResponse:
     return JsonResponse(
         {"saved": draft is not None, "updated_at": draft.updated_at.isoformat() if draft else None}
     )
+
+
+def _writing_questions() -> Any:
+    return (
+        Question.objects.active()
+        .filter(category=Question.Category.WRITING)
+        .select_related("guide__company")
+        .order_by("guide", "id")
+    )
+
+
+@login_required
+@require_GET
+def writing(request: AuthenticatedRequest) -> HttpResponse:
+    """Writing mode: the bank's writing questions, and a box to review a writing sample or a
+    narrative draft without keeping it."""
+    return render(
+        request,
+        "practice/writing.html",
+        {"questions": _writing_questions(), **answer_boxes(), "words": WORDINGS.narrative},
+    )
+
+
+@login_required
+@require_POST
+def writing_review(request: AuthenticatedRequest) -> HttpResponse:
+    """Review a pasted writing sample; nothing is saved, and the text stays in its box (the
+    review, or the reason there is none, replaces only the panel below it)."""
+    text = request.POST.get("text", "")
+    try:
+        text = answering.answer_clean(text, kind=Attempt.Kind.NARRATIVE)
+    except AnswerInputError as exc:
+        return _writing_result(request, {"error": str(exc)}, status=422 if request.htmx else 400)
+    analysis = answering.narrative_analyse(text=text, what="a writing sample")
+    if analysis.report is None:
+        return _writing_result(request, {"error": analysis.error}, status=422)
+    fb = build_narrative(analysis.report, text, anchor="sample")
+    return _writing_result(request, {"fb": fb, "text": text})
+
+
+def _writing_result(
+    request: AuthenticatedRequest, context: dict, status: int = 200
+) -> HttpResponse:
+    if request.htmx:
+        return render(request, "practice/_writing_result.html", context, status=status)
+    page = {
+        "questions": _writing_questions(),
+        **answer_boxes(),
+        "words": WORDINGS.narrative,
+        "text": request.POST.get("text", ""),
+        **context,
+    }
+    return render(request, "practice/writing.html", page, status=status)
 
 
 @login_required
