@@ -71,3 +71,39 @@ def test_it_prefers_questions_filed_under_the_round():
         [RoundSpec("hm", ("customer-obsession",))], _bank(), seed=5, min_per_round=1
     )[0]
     assert draw.questions == [3]
+
+
+def _design_bank() -> list[BankQuestion]:
+    # Stories probe the round's principles better than the designs do; the round wants designs.
+    stories = [
+        BankQuestion(i, frozenset({"dive-deep", "simplify"}), "sd", "behavioral") for i in (1, 2)
+    ]
+    designs = [
+        BankQuestion(3, frozenset({"dive-deep"}), "sd", "system-design"),
+        BankQuestion(4, frozenset({"standards"}), "sd", "system-design"),
+        BankQuestion(5, frozenset({"frugality"}), None, "system-design"),
+    ]
+    return stories + designs
+
+
+def test_a_round_of_a_category_draws_only_that_category():
+    spec = RoundSpec("sd", ("dive-deep", "simplify"), category="system-design")
+    for seed in range(20):
+        draw = draw_questions([spec], _design_bank(), seed=seed)[0]
+        assert 2 <= len(draw.questions) <= 3
+        assert set(draw.questions) <= {3, 4, 5}
+        assert 3 in draw.questions  # the design question that probes a principle of the round
+        assert draw.uncovered == ["simplify"]
+
+
+def test_a_round_of_a_category_falls_back_to_the_bank_when_too_few_are_left():
+    spec = RoundSpec("sd", ("dive-deep",), category="system-design")
+    bank = [q for q in _design_bank() if q.id != 4 and q.id != 5]
+    draw = draw_questions([spec], bank, seed=3)[0]
+    assert 2 <= len(draw.questions) and set(draw.questions) & {1, 2}
+
+
+def test_without_a_category_the_stories_that_cover_more_win():
+    spec = RoundSpec("sd", ("dive-deep", "simplify"))
+    draw = draw_questions([spec], _design_bank(), seed=1)[0]
+    assert draw.uncovered == [] and set(draw.questions) & {1, 2}

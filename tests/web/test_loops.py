@@ -8,13 +8,21 @@ import pytest
 from django.utils import timezone
 from django.utils.html import escape
 
+from loopcoach.analysis.design.expectations import find_expectation
 from loopcoach.loops import Outcome, Vote
 from loopcoach.web.answering import services as answering
 from loopcoach.web.loops import services
 from loopcoach.web.loops.debrief import loop_debrief, quote_of
 from loopcoach.web.loops.models import LoopQuestion, MockLoop
 from loopcoach.web.practice.models import Attempt
-from tests.scripted_answers import STRONG, STRONG_FOLLOW_UP, WEAK, WEAK_FOLLOW_UP
+from tests.scripted_answers import (
+    DESIGN_STORY,
+    STRONG,
+    STRONG_FOLLOW_UP,
+    WEAK,
+    WEAK_FOLLOW_UP,
+    labelled_design,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +33,13 @@ def loop(alice, amazon_guide):
 
 
 def _answer_round(session, main: str, follow: str) -> None:
-    for drawn in session.questions.all():
-        services.loop_question_answer(loop_question=drawn, text=main)
+    """Answer every question with `main`; a system-design question, when `main` is the strong
+    story, with a strong labelled design of its own."""
+    for drawn in session.questions.select_related("question"):
+        text = main
+        if drawn.question.category == "system-design" and main == STRONG:
+            text = labelled_design(drawn.question.key, 4)
+        services.loop_question_answer(loop_question=drawn, text=text)
         services.loop_question_answer(loop_question=drawn, text=follow)
 
 
@@ -43,6 +56,27 @@ def test_a_loop_has_five_rounds_covering_all_sixteen_principles(loop):
     covered = {p for s in sessions for q in s.questions.all() for p in q.principle_slugs}
     assert len(covered) == 16 and all(not s.uncovered_slugs for s in sessions)
     assert all(2 <= s.questions.count() <= 3 for s in sessions)
+
+
+def test_the_system_design_round_draws_design_questions_judged_as_designs(loop):
+    session = loop.rounds.get(slug="system-design")
+    drawn = list(session.questions.select_related("question"))
+    assert drawn and {d.question.category for d in drawn} == {"system-design"}
+    # A question about reviewing a design asks for a story of it (story_expected); take another.
+    designs = [d for d in drawn if not find_expectation(d.question.key).story_expected]
+    second = designs[0]
+    first = next(d for d in drawn if d != second)
+    services.loop_question_answer(loop_question=first, text=labelled_design(first.question.key, 4))
+    services.loop_question_answer(loop_question=second, text=DESIGN_STORY)
+    first, second = (LoopQuestion.objects.get(pk=d.pk) for d in (first, second))
+    assert first.answer.kind == "design" and first.answer.analysis["kind"] == "design"
+    assert first.answer.grade >= 3 and not first.off_topic
+    assert first.follow_up in (
+        first.answer.analysis["follow_ups"] or [services.DESIGN_FALLBACK_FOLLOW_UP]
+    )
+    assert second.answer.grade == 1 and second.off_topic
+    assert "story" in second.relevance["reason"]
+    assert quote_of(first.answer.analysis, first.answer.answer) in first.answer.answer
 
 
 def test_the_draw_avoids_questions_answered_this_week(alice, amazon_guide, loop):

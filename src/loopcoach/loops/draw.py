@@ -7,6 +7,11 @@ files under this round, fewest questions, then a seeded coin toss — so the
 same seed always draws the same loop, and another seed usually another. A
 question is drawn at most once per loop. A principle that no remaining
 question probes is reported as uncovered instead of failing.
+
+A round may ask for one category of question (`RoundSpec.category`: the
+system-design round wants system-design questions, which are answered and
+judged as designs): it then draws only from that category while enough such
+questions are left, and weighs principles among them.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ CANDIDATES_PER_ROUND = 30  # keeps the search over combinations to a few thousan
 class RoundSpec:
     slug: str
     principles: tuple[str, ...]
+    category: str | None = None  # draw only questions of this category (while there are any)
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,7 @@ class BankQuestion:
     id: int
     principles: frozenset[str]
     round: str | None = None
+    category: str | None = None
 
 
 @dataclass
@@ -76,6 +83,7 @@ def _draw_round(
     max_count: int,
 ) -> RoundDraw:
     wanted = set(spec.principles)
+    bank = _of_category(spec, bank, used, min_count)
 
     def preference(question: BankQuestion) -> tuple:
         return (question.id in recent, question.round != spec.slug, toss[question.id])
@@ -110,3 +118,14 @@ def _draw_round(
     covered = set().union(*(q.principles for q in best)) if best else set()
     draw.uncovered = [p for p in spec.principles if p not in covered]
     return draw
+
+
+def _of_category(
+    spec: RoundSpec, bank: Sequence[BankQuestion], used: set[int], min_count: int
+) -> Sequence[BankQuestion]:
+    """The questions a round may draw: of its category when it asks for one and at least
+    `min_count` of them are left, else the whole bank."""
+    if spec.category is None:
+        return bank
+    own = [q for q in bank if q.category == spec.category]
+    return own if sum(q.id not in used for q in own) >= min_count else bank

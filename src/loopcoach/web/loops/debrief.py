@@ -76,7 +76,10 @@ class Debrief:
 
 
 def quote_of(analysis: dict | None, answer: str) -> str:
-    """The sentence an interviewer would write down: a result with a number, else an action."""
+    """The sentence an interviewer would write down: a result with a number, else an action;
+    for a design, the sentence that goes deepest (the deep dive, else the design, else scaling)."""
+    if (analysis or {}).get("kind") == "design":
+        return _design_quote(analysis or {}, answer)
     sentences = (analysis or {}).get("sentences") or []
     metric_starts = [m["start"] for m in (analysis or {}).get("metrics", [])]
 
@@ -93,6 +96,15 @@ def quote_of(analysis: dict | None, answer: str) -> str:
         if chosen:
             return _truncate(chosen["text"])
     return _truncate(sentences[0]["text"] if sentences else answer)
+
+
+def _design_quote(analysis: dict, answer: str) -> str:
+    rubric = {row.get("item"): row for row in analysis.get("rubric") or [] if isinstance(row, dict)}
+    for item in ("deep_dive", "high_level", "scaling"):
+        evidence = (rubric.get(item) or {}).get("evidence") or []
+        if evidence and evidence[0].get("text"):
+            return _truncate(str(evidence[0]["text"]))
+    return _truncate(answer)
 
 
 def _truncate(text: str) -> str:

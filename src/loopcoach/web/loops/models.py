@@ -18,6 +18,8 @@ from loopcoach.loops import question_grade
 from loopcoach.web.guides.models import Guide, LoopRound
 from loopcoach.web.questions.models import Question
 
+DESIGN_NOT_ANSWERED = "a story was told where the system was to be designed"
+
 if TYPE_CHECKING:  # practice's Attempt points here; importing it at run time would be a cycle
     from loopcoach.web.practice.models import Attempt
 
@@ -165,9 +167,14 @@ class LoopQuestion(models.Model):
 
     @property
     def relevance(self) -> dict:
-        """The analyzer's relevance verdict on the first answer ({} when there is none)."""
-        analysis = self.answer.analysis if self.answer else None
-        return (analysis or {}).get("relevance") or {}
+        """The analyzer's relevance verdict on the first answer ({} when there is none). A
+        design answer that tells a story instead (`story_like`) does not answer the question."""
+        analysis = (self.answer.analysis if self.answer else None) or {}
+        if analysis.get("kind") == "design":
+            if analysis.get("story_like") is True:
+                return {"answers_question": False, "reason": DESIGN_NOT_ANSWERED}
+            return {"answers_question": True}
+        return analysis.get("relevance") or {}
 
     @property
     def off_topic(self) -> bool:

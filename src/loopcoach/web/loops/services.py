@@ -23,9 +23,13 @@ from loopcoach.web.guides.models import Guide
 from loopcoach.web.loops.history import recent_question_ids
 from loopcoach.web.loops.models import LoopQuestion, LoopRoundSession, MockLoop
 from loopcoach.web.practice.models import Attempt
+from loopcoach.web.questions.models import Question
 
 MAX_OPEN_LOOPS = 20
 FALLBACK_FOLLOW_UP = "What would you do differently if you faced the same situation again?"
+DESIGN_FALLBACK_FOLLOW_UP = (
+    "Which part of this design fails first at ten times the load, and what would you change?"
+)
 
 
 class LoopError(Exception):
@@ -49,11 +53,17 @@ def loop_start(*, user: User, guide: Guide, minutes: int, seed: int | None = Non
     seed = secrets.randbelow(2**31) if seed is None else seed
     bank = [
         BankQuestion(
-            q.pk, frozenset(p.slug for p in q.principles.all()), q.round.slug if q.round else None
+            q.pk,
+            frozenset(p.slug for p in q.principles.all()),
+            q.round.slug if q.round else None,
+            q.category,
         )
         for q in guide.questions.active().select_related("round").prefetch_related("principles")
     ]
-    specs = [RoundSpec(r.slug, tuple(p.slug for p in r.principles.all())) for r in rounds]
+    specs = [
+        RoundSpec(r.slug, tuple(p.slug for p in r.principles.all()), _round_category(r.slug, bank))
+        for r in rounds
+    ]
     draws = draw_questions(specs, bank, seed=seed, recent=recent_question_ids(user))
     loop = MockLoop.objects.create(user=user, guide=guide, seed=seed, round_minutes=minutes)
     for order, (loop_round, spec, draw) in enumerate(
@@ -78,6 +88,13 @@ def loop_start(*, user: User, guide: Guide, minutes: int, seed: int | None = Non
             for n, qid in enumerate(draw.questions, start=1)
         )
     return loop
+
+
+def _round_category(slug: str, bank: list[BankQuestion]) -> str | None:
+    """A round under which the bank files system-design questions draws only those: they are
+    answered and judged as designs, and a behavioral question there would test nothing of it."""
+    design = Question.Category.SYSTEM_DESIGN
+    return design if any(q.round == slug and q.category == design for q in bank) else None
 
 
 def _close_if_over(session: LoopRoundSession) -> None:
@@ -149,7 +166,10 @@ def _loop_close(loop: MockLoop) -> None:
 
 def _follow_up_of(analysis: dict | None) -> str:
     follow_ups = (analysis or {}).get("follow_ups") or []
-    return follow_ups[0] if follow_ups else FALLBACK_FOLLOW_UP
+    if follow_ups:
+        return follow_ups[0]
+    design = (analysis or {}).get("kind") == "design"
+    return DESIGN_FALLBACK_FOLLOW_UP if design else FALLBACK_FOLLOW_UP
 
 
 def loop_question_answer(*, loop_question: LoopQuestion, text: str) -> LoopQuestion:
@@ -157,7 +177,12 @@ def loop_question_answer(*, loop_question: LoopQuestion, text: str) -> LoopQuest
     its answer, then the answer to the interviewer's follow-up, then nothing. Raises
     AnswerInvalid for unusable text and LoopError when the round or the question is over."""
     try:
-        text = answering.answer_clean(text)
+        kind = (
+            answering.attempt_kind(loop_question.question)
+            if loop_question.state == LoopQuestion.State.UNANSWERED
+            else Attempt.Kind.FOLLOW_UP
+        )
+        text = answering.answer_clean(text, kind=kind)
     except AnswerInputError as error:
         raise AnswerInvalid(str(error)) from None
     _close_if_over(LoopRoundSession.objects.select_related("loop").get(pk=loop_question.session_id))
