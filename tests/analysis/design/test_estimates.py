@@ -83,3 +83,50 @@ def test_the_error_json_has_the_span_and_the_expected_figure():
     d = e.to_dict()
     assert d == {"text": "1 M requests per second", "start": 40, "end": 63, "expected": e.expected}
     assert text[d["start"] : d["end"]] == d["text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The database is 2 TB, so at 100 MB per second the copy takes about 6 hours.",
+        "Copying 10 TB at 1 GB per second takes about 3 hours.",
+        "Reading 100 GB at 200 MB per second takes 500 seconds.",
+        "The 4 TB index rebuild at 400 MB per second finishes in about 3 hours.",
+        "A billion pages at 4,000 pages per second takes about 3 days.",
+        # Durations that are targets or timeouts, not arithmetic, are left alone.
+        "A 100 ms timeout and 3 retries mean a caller waits at most 300 ms.",
+        "The target is that a failover of the 2 TB primary finishes in 30 seconds.",
+        "We replicate 5 GB per second; a region failover takes about 2 minutes.",
+    ],
+)
+def test_a_time_to_move_an_amount_at_a_rate_that_adds_up_is_accepted(text):
+    assert errors(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "expected"),
+    [
+        (
+            "The database is 2 TB, so at 100 MB per second the copy takes about 20 seconds.",
+            "20 seconds",
+            "about 5.56 hours",
+        ),
+        (
+            "Copying 10 TB at 1 GB per second takes about 10 minutes.",
+            "10 minutes",
+            "about 2.78 hours",
+        ),
+        (
+            "Replaying a 50 GB log at 10 MB per second takes about 5 minutes.",
+            "5 minutes",
+            "about 1.39 hours",
+        ),
+        (
+            "A billion pages at 4,000 pages per second takes about 3 hours.",
+            "3 hours",
+            "about 2.89 days",
+        ),
+    ],
+)
+def test_a_time_its_amount_and_rate_contradict_is_corrected(text, wrong, expected):
+    assert errors(text) == [(wrong, expected)]

@@ -38,7 +38,7 @@ def test_bad_input_is_refused_with_one_clear_line(answer, message):
 
 
 def test_the_limit_is_said_in_pages():
-    with pytest.raises(AnalysisInputError, match="about ten pages"):
+    with pytest.raises(AnalysisInputError, match="about nine pages"):
         analyze_design("word " * MAX_DOCUMENT_CHARS, question=Q)
 
 

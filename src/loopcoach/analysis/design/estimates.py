@@ -15,6 +15,10 @@ Without operators, which of the numbers before the result are its inputs is
 a guess, so a result is accepted when ANY subset of the chain gives it (a
 percentage counts as p or 1 − p: "80% hit rate, so 20% reach the database");
 only when none does is it flagged, with the figure the whole chain gives.
+
+Durations are targets and timeouts far more often than results, so one is checked only as
+the time to get through an amount at a rate, said as such in one sentence ("2 TB at 100 MB
+per second takes about 6 hours"): the amount over the rate, within GUESSED_TOLERANCE.
 """
 
 from __future__ import annotations
@@ -59,6 +63,12 @@ _PEAK = re.compile(
     r"provision|busiest|max(?:imum)?)\b",
     re.IGNORECASE,
 )
+_TAKES = re.compile(
+    r"\b(?:takes?|took|taking|(?:would|will|should)\s+take|finish(?:es)?\s+in|"
+    r"complete[sd]?\s+in|(?:is\s+)?done\s+in|lasts?|runs?\s+for)\s+"
+    r"(?:about|roughly|around|approximately|only|just|under|~)?\s*$",
+    re.IGNORECASE,
+)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n\s*#+ |\n\s*[A-Z][A-Za-z /&-]{2,30}:?\s*\n")
 
 
@@ -92,6 +102,11 @@ def check_estimates(text: str, quantities: list[Quantity] | None = None) -> list
         if q.kind == "number" and not _in_arithmetic(text, q, gap):
             continue
         if previous is None or _PARAGRAPH_BREAK.search(gap):
+            chain = [_Link(q, "*", False)]
+        elif q.kind == "duration" and _TAKES.search(gap) and _takes_check(text, chain, q):
+            outcome = _takes_check(text, chain, q)
+            if isinstance(outcome, EstimateError):
+                errors.append(outcome)
             chain = [_Link(q, "*", False)]
         elif _is_result_gap(gap) and _checkable(q, chain):
             outcome = _evaluate(text, chain, q)
@@ -174,6 +189,28 @@ def _evaluate(text: str, chain: list[_Link], result: Quantity) -> EstimateError 
     if dims == result.dims and value > 0:
         return _error(result, value)
     return None
+
+
+def _takes_check(text: str, chain: list[_Link], result: Quantity) -> EstimateError | bool | None:
+    """The time to get through an amount at a rate, both in the result's sentence: True when
+    some amount over some rate gives it, an EstimateError (from the nearest pair) when none
+    does, None when the sentence holds no such pair."""
+    same = [link.quantity for link in _same_sentence(text, chain, result)]
+    amounts = [q for q in same if q.time == 0 and q.kind in {"bytes", "count"}]
+    rates = [q for q in same if q.time == -1 and q.kind in {"bytes", "count"} and q.value > 0]
+    pairs = [
+        (amount, rate)
+        for amount in amounts
+        for rate in rates
+        if amount.bytes == rate.bytes and (amount.bytes or amount.noun == rate.noun)
+    ]
+    if not pairs:
+        return None
+    tolerance = (1 / GUESSED_TOLERANCE, GUESSED_TOLERANCE)
+    if any(_close(result.value, amount.value / rate.value, tolerance) for amount, rate in pairs):
+        return True
+    amount, rate = pairs[-1]
+    return _error(result, amount.value / rate.value)
 
 
 def _tolerance(
