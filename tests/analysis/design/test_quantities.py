@@ -53,3 +53,12 @@ def test_it_ignores_years_status_codes_and_versions(text):
 def test_a_multiplier_sign_between_numbers_is_an_operator_not_a_factor():
     spans = [q.span.text for q in find_quantities("200,000 × 500 / 10")]
     assert spans == ["200,000", "500", "10"]
+
+
+def test_so_many_in_one_period_is_a_rate_per_that_period():
+    from loopcoach.analysis.design.quantities import find_quantities
+
+    runs = find_quantities("30,000 runs start in the first minute of each hour.")[0]
+    assert runs.dims == (-1, 0) and runs.period == "minute" and runs.value == 500
+    day = find_quantities("We ingest 100 GB in a day.")[0]
+    assert day.dims == (-1, 1) and day.period == "day"

@@ -123,7 +123,10 @@ _DURATION_NOUN = re.compile(
 _PERIOD_AFTER = re.compile(
     r"[^,;:.!?()\n=≈~→]{0,40}?(?:\b(?:per|a|an|each|every)\s+(?P<p1>second|sec|minute|hour|day|"
     r"week|month|year)\b|/(?P<p2>s|sec|second|min|minute|h|hr|hour|day|d|week|month|mo|year|yr)\b|"
-    r"\b(?P<p3>daily|monthly|yearly|hourly|weekly)\b)",
+    r"\b(?P<p3>daily|monthly|yearly|hourly|weekly)\b|"
+    # "30,000 runs start in the first minute": so many in one period is a rate per that period
+    r"\b(?:in|within)\s+(?:the\s+first\s+|the\s+busiest\s+|a\s+|one\s+|an\s+)"
+    r"(?P<p4>second|minute|hour|day|week|month|year)\b)",
     re.IGNORECASE,
 )
 _PERIOD_BEFORE = re.compile(
@@ -415,7 +418,7 @@ def _period_after(text: str, end: int) -> tuple[str, int]:
         return "", end
     if _NUMBER.search(text, end, p.start(0) + len(p.group(0)) - 1):
         return "", end  # another number comes first: the period belongs to it
-    word = (p.group("p1") or p.group("p2") or p.group("p3")).lower()
+    word = (p.group("p1") or p.group("p2") or p.group("p3") or p.group("p4")).lower()
     return _singular_period(_PERIOD_NAMES.get(word, word)), p.end()
 
 
