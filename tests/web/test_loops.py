@@ -292,3 +292,16 @@ def test_an_off_topic_answer_lowers_the_vote_and_the_debrief_says_why(client, al
     assert "Did not answer the question" in page and escape(drawn.relevance["reason"]) in page
     round_page = client.get(f"/loops/{loop.pk}/rounds/1/").content.decode()
     assert "This answer did not answer the question." in round_page and "depth" in round_page
+
+
+def test_the_design_round_gives_a_design_its_larger_box(client, alice, loop):
+    from loopcoach.web.practice.forms import DESIGN_HINT
+
+    session = loop.rounds.get(slug="system-design")
+    services.round_enter(session=session)
+    client.force_login(alice)
+    html = client.get(session.get_absolute_url()).content.decode()
+    assert escape(DESIGN_HINT) in html and 'rows="16"' in html
+    first = loop.rounds.get(order=1)
+    services.round_enter(session=first)
+    assert escape(DESIGN_HINT) not in client.get(first.get_absolute_url()).content.decode()

@@ -44,6 +44,7 @@ class AskedQuestion:
     off_topic: bool = False
     off_topic_reason: str = ""
     depth: str = ""  # what the follow-up answer showed, once given
+    category: str = ""  # the question's: a system-design question is answered as a design
 
     @property
     def answered(self) -> bool:
@@ -75,6 +76,7 @@ def asked_question(drawn: LoopQuestion, *, number: int = 0) -> AskedQuestion:
         off_topic=drawn.off_topic,
         off_topic_reason=str(drawn.relevance.get("reason") or "") if drawn.off_topic else "",
         depth=depth_of(follow_up_answer.analysis if follow_up_answer else None),
+        category=drawn.question.category,
     )
 
 

@@ -18,6 +18,8 @@ from loopcoach.web.loops.debrief import loop_debrief
 from loopcoach.web.loops.forms import StartForm
 from loopcoach.web.loops.models import PRACTICE_MINUTES, LoopQuestion, LoopRoundSession, MockLoop
 from loopcoach.web.loops.selectors import AskedQuestion
+from loopcoach.web.practice.forms import DESIGN_HINT
+from loopcoach.web.questions.models import Question
 
 
 def _own_loop(request: AuthenticatedRequest, pk: int) -> MockLoop:
@@ -123,13 +125,16 @@ def _answer_box(question: AskedQuestion | None) -> AnswerBox | None:
     if question is None:
         return None
     follow_up = question.state == LoopQuestion.State.FOLLOW_UP
+    design = question.category == Question.Category.SYSTEM_DESIGN and not follow_up
     form = AnswerForm()
     form.fields["answer"].widget.attrs.update(
         id=f"answer-{question.pk}",
-        rows=5 if follow_up else 10,
+        rows=5 if follow_up else 16 if design else 10,
         placeholder="Answer the follow-up about the same story: the detail, the number, "
         "what you did."
         if follow_up
+        else DESIGN_HINT
+        if design
         else "Situation, task, what you did, and the result in numbers.",
     )
     if follow_up:
