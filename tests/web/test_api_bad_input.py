@@ -25,6 +25,13 @@ BODIES = [
     ("post", "/api/v1/analyze", {"answer": ANSWER}, {"answer": 12, "question": True}),
     (
         "post",
+        "/api/v1/analyze/design",
+        {"answer": ANSWER, "question": "amzn-em-design-url-shortener"},
+        {"answer": 12, "question": ["x"]},
+    ),
+    ("post", "/api/v1/analyze/narrative", {"text": ANSWER}, {"text": 7}),
+    (
+        "post",
         "/api/v1/attempts",
         {"question_id": "{q}", "answer": ANSWER},
         {"question_id": True, "answer": ["x"]},
