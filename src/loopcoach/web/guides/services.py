@@ -11,7 +11,7 @@ edits). Questions missing from the pack are retired, never deleted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from django.db import transaction
@@ -134,6 +134,7 @@ def _upsert_guide(
     ):
         setattr(guide, name, getattr(spec, name))
     guide.round_minutes_min, guide.round_minutes_max = spec.round_minutes
+    guide.pay_levels = [asdict(level) for level in spec.compensation_levels]
     guide.pack_fingerprint, guide.loaded_at = fingerprint, timezone.now()
     guide.save()
     _replace_guide_parts(guide, principles, pack)
