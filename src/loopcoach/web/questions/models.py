@@ -42,6 +42,12 @@ class Question(models.Model):
     )
     source = models.CharField(max_length=16, choices=Source.choices, default=Source.EDITORIAL)
     guidance = models.TextField(blank=True, help_text="Markdown: what a strong answer covers")
+    example_answer = models.TextField(
+        blank=True, help_text="A strong example answer, shown after a first attempt"
+    )
+    example_strengths = models.JSONField(
+        default=list, blank=True, help_text="What makes the example strong: a list of strings"
+    )
     times_reported = models.PositiveIntegerField(
         default=0, help_text="How often candidates reported being asked it"
     )

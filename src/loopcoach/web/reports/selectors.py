@@ -14,6 +14,7 @@ from loopcoach.analysis.principles import asked_distribution
 from loopcoach.web.guides.models import Guide
 from loopcoach.web.questions.matching import bank_matcher
 from loopcoach.web.questions.models import Question
+from loopcoach.web.questions.selectors import year_ago
 from loopcoach.web.reports.models import Report, ReportedQuestion
 
 MATCHES = 5
@@ -99,7 +100,7 @@ class Quarter:
     label: str  # "2026 Q3"
     reports: int
     shown: bool  # False when fewer than MIN_REPORTS_SHOWN: the bar says "fewer than 3"
-    percent: int  # bar length, against the busiest quarter
+    percent: int  # bar length against the busiest quarter, in steps of 10 (CSS classes w-0…w-100)
 
 
 def _quarter(month: date) -> tuple[int, int]:
@@ -131,15 +132,10 @@ def question_quarters(question: Question, *, today: date | None = None) -> list[
             label=f"{year} Q{number}",
             reports=counts[(year, number)],
             shown=counts[(year, number)] >= MIN_REPORTS_SHOWN or counts[(year, number)] == 0,
-            percent=round(100 * counts[(year, number)] / busiest),
+            percent=10 * round(10 * counts[(year, number)] / busiest),
         )
         for year, number in reversed(quarters)
     ]
-
-
-def year_ago(today: date | None = None) -> date:
-    today = today or timezone.localdate()
-    return today.replace(year=today.year - 1, day=1)
 
 
 def guide_most_reported(guide: Guide, per_round: int = 3) -> list[tuple[str, list[Question]]]:
