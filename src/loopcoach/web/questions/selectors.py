@@ -58,7 +58,9 @@ class QuestionFilters:
 
 
 def question_filter(filters: QuestionFilters) -> QuerySet[Question]:
-    questions: QuerySet[Question] = Question.objects.active().select_related("guide__company", "round")
+    questions: QuerySet[Question] = Question.objects.active().select_related(
+        "guide__company", "round"
+    )
     if filters.guide and "/" in filters.guide:
         company, role = filters.guide.split("/", 1)
         questions = questions.filter(guide__company__slug=company, guide__role_slug=role)

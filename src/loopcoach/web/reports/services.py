@@ -78,9 +78,10 @@ def _fill(report: Report, clean: CleanReport) -> None:
 
 
 @transaction.atomic
-def report_create(*, owner: User, clean: CleanReport) -> Report:
+def report_create(*, owner: User, clean: CleanReport, limit: bool = True) -> Report:
+    """A pending report; LIMIT caps a candidate's waiting reports (an editor's import is not)."""
     pending = Report.objects.filter(owner=owner, status=Report.Status.PENDING).count()
-    if pending >= MAX_PENDING_PER_USER:
+    if limit and pending >= MAX_PENDING_PER_USER:
         raise ReportError(f"You have {pending} reports waiting for a moderator; wait for them.")
     report = Report(owner=owner)
     _fill(report, clean)
