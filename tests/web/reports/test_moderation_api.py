@@ -152,3 +152,12 @@ def test_unknown_reports_and_positions_are_404(as_moderator):
         send(as_moderator, "post", "/api/v1/moderation/reports/999/questions/0", body).status_code
         == 404
     )
+
+
+def test_the_migration_makes_a_moderator_group_that_can_moderate(moderator):
+    from django.contrib.auth.models import Group
+
+    from loopcoach.web.reports.services import can_moderate, moderator_group
+
+    assert not moderator.is_superuser and can_moderate(moderator)
+    assert moderator_group() == Group.objects.get(name="moderator")

@@ -12,7 +12,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, Permission, User
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -23,6 +23,7 @@ from loopcoach.web.guides.services import question_refresh_search
 from loopcoach.web.questions.models import Question, QuestionVariant
 from loopcoach.web.reports.models import (
     MODERATE_PERMISSION,
+    MODERATOR_GROUP,
     ModerationAction,
     Report,
     ReportedQuestion,
@@ -53,6 +54,16 @@ class ReportError(Exception):
     def __init__(self, message: str, status: int = 409) -> None:
         super().__init__(message)
         self.status = status
+
+
+def moderator_group() -> Group:
+    """The "moderator" group with its permission (the migration makes it; a flush drops it)."""
+    group, _ = Group.objects.get_or_create(name=MODERATOR_GROUP)
+    app_label, codename = MODERATE_PERMISSION.split(".")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    )
+    return group
 
 
 def can_moderate(user: User) -> bool:
