@@ -161,3 +161,19 @@ def test_the_migration_makes_a_moderator_group_that_can_moderate(moderator):
 
     assert not moderator.is_superuser and can_moderate(moderator)
     assert moderator_group() == Group.objects.get(name="moderator")
+
+
+def test_the_bank_api_sorts_and_filters_by_reports(as_alice, as_moderator):
+    old = _report(as_alice, "Why Amazon?", month="2024-03")
+    new = _report(as_alice, DEADLINE)
+    target = _bank_question()
+    why = Question.objects.active().filter(text__icontains="incomplete data").first()
+    url = "/api/v1/moderation/reports/{}/questions/0"
+    send(as_moderator, "post", url.format(old["id"]), {"action": "merge", "question_id": why.pk})
+    send(as_moderator, "post", url.format(new["id"]), {"action": "merge", "question_id": target.pk})
+    recent = as_alice.get("/api/v1/questions?sort=recent").json()["results"]
+    assert [q["id"] for q in recent[:2]] == [target.pk, why.pk]
+    assert recent[0]["last_reported"] == "2026-10-01" and recent[1]["times_reported"] == 1
+    last_year = as_alice.get("/api/v1/questions?reported=year").json()
+    assert last_year["count"] == 1 and last_year["results"][0]["id"] == target.pk
+    assert as_alice.get("/api/v1/questions?sort=loudest").status_code == 400

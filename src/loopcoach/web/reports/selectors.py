@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import User
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from loopcoach.analysis.principles import asked_distribution
@@ -20,7 +20,8 @@ from loopcoach.web.reports.models import Report, ReportedQuestion
 MATCHES = 5
 MIN_PRINCIPLE_PROBABILITY = 0.2
 MAX_SUGGESTED_PRINCIPLES = 2
-# A count for one company × role × month is shown only when this many reports stand behind it.
+# A count for a period is shown exactly only when this many reports stand behind it: fewer
+# could point at the people who interviewed then.
 MIN_REPORTS_SHOWN = 3
 QUARTERS_SHOWN = 8
 COUNTED = (ReportedQuestion.Status.MERGED, ReportedQuestion.Status.CREATED)
@@ -152,15 +153,3 @@ def guide_most_reported(guide: Guide, per_round: int = 3) -> list[tuple[str, lis
         if len(by_round[name]) < per_round:
             by_round[name].append(question)
     return list(by_round.items())
-
-
-def guide_report_months(guide: Guide) -> list[tuple[date, int]]:
-    """Published reports per month for the guide, only months with at least MIN_REPORTS_SHOWN."""
-    rows = (
-        Report.objects.filter(guide=guide, status=Report.Status.PUBLISHED)
-        .values("month")
-        .annotate(reports=Count("id"))
-        .filter(reports__gte=MIN_REPORTS_SHOWN)
-        .order_by("-month")
-    )
-    return [(row["month"], row["reports"]) for row in rows[:12]]
