@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
 from tests.browser.test_practice_flow import PASSWORD, sign_up
+from tests.web.reports.conftest import LAST_LABEL, LAST_MONTH
 
 DEADLINE_WORDINGS = [
     "Tell me about a time you missed a deadline you committed to",
@@ -36,7 +37,7 @@ def new_page(browser, live_server, content):
         context.close()
 
 
-def report(page, *questions: str, month: str = "2026-10") -> None:
+def report(page, *questions: str, month: str = LAST_MONTH) -> None:
     page.get_by_role("link", name="Reports").click()
     page.get_by_role("link", name="Report an interview").first.click()
     page.get_by_label("Company and role").select_option("amazon/engineering-manager")
@@ -94,10 +95,10 @@ def test_reports_become_counts_in_the_bank(new_page):
     reader.goto("/questions/?sort=reported")
     first = reader.locator(".question-item").first
     expect(first).to_contain_text(TARGET)
-    expect(first).to_contain_text("Asked in 3 reports · last in Oct 2026")
+    expect(first).to_contain_text(f"Asked in 3 reports · last in {LAST_LABEL}")
     screenshot(reader, "bank-most-reported")
     first.get_by_role("link").first.click()
-    expect(reader.locator(".facts")).to_contain_text("Asked in 3 reports · last in Oct 2026")
+    expect(reader.locator(".facts")).to_contain_text(f"Asked in 3 reports · last in {LAST_LABEL}")
     expect(reader.locator(".quarter-bars li")).to_have_count(8)
     screenshot(reader, "question-reported", full_page=True)
     reader.goto("/questions/?reported=year&sort=recent")

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
 from tests.conftest import make_user
 
-LAST_MONTH = "2026-10"
+
+def months_ago(count: int) -> date:
+    """The first day of the month COUNT months before this one (tests never age)."""
+    today = date.today()
+    index = today.year * 12 + today.month - 1 - count
+    return date(index // 12, index % 12 + 1, 1)
+
+
+LAST = months_ago(1)
+LAST_MONTH = f"{LAST:%Y-%m}"  # "2026-10"
+LAST_LABEL = f"{LAST:%b %Y}"  # "Oct 2026", as the pages write it
 
 
 def send(client, method: str, url: str, data: dict | None = None):

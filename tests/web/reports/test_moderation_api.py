@@ -6,7 +6,7 @@ import pytest
 
 from loopcoach.web.questions.models import Question, QuestionVariant
 from loopcoach.web.reports.models import ModerationAction, Report
-from tests.web.reports.conftest import report_body, send
+from tests.web.reports.conftest import LAST_MONTH, months_ago, report_body, send
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def _bank_question(text: str = "commitment") -> Question:
     )
 
 
-def _report(client, *questions: str, month: str = "2026-10") -> dict:
+def _report(client, *questions: str, month: str = LAST_MONTH) -> dict:
     response = send(client, "post", "/api/v1/reports", report_body(*questions, month=month))
     assert response.status_code == 201, response.json()
     return response.json()
@@ -54,7 +54,7 @@ def test_merging_counts_the_report_once_and_keeps_the_wording(as_alice, as_moder
     assert merged.status_code == 200, merged.json()
     send(as_moderator, "post", f"{url}/1", {"action": "merge", "question_id": target_id})
     question = as_alice.get(f"/api/v1/questions/{target_id}").json()
-    assert question["times_reported"] == 1 and question["last_reported"].startswith("2026-10")
+    assert question["times_reported"] == 1 and question["last_reported"].startswith(LAST_MONTH)
     assert QuestionVariant.objects.filter(question_id=target_id, text=fixed).exists()
     assert Report.objects.get().status == "published"
     assert ModerationAction.objects.filter(kind="merge").count() == 2
@@ -164,7 +164,7 @@ def test_the_migration_makes_a_moderator_group_that_can_moderate(moderator):
 
 
 def test_the_bank_api_sorts_and_filters_by_reports(as_alice, as_moderator):
-    old = _report(as_alice, "Why Amazon?", month="2024-03")
+    old = _report(as_alice, "Why Amazon?", month=f"{months_ago(20):%Y-%m}")
     new = _report(as_alice, DEADLINE)
     target = _bank_question()
     why = Question.objects.active().filter(text__icontains="incomplete data").first()
@@ -173,7 +173,7 @@ def test_the_bank_api_sorts_and_filters_by_reports(as_alice, as_moderator):
     send(as_moderator, "post", url.format(new["id"]), {"action": "merge", "question_id": target.pk})
     recent = as_alice.get("/api/v1/questions?sort=recent").json()["results"]
     assert [q["id"] for q in recent[:2]] == [target.pk, why.pk]
-    assert recent[0]["last_reported"] == "2026-10-01" and recent[1]["times_reported"] == 1
+    assert recent[0]["last_reported"] == f"{LAST_MONTH}-01" and recent[1]["times_reported"] == 1
     last_year = as_alice.get("/api/v1/questions?reported=year").json()
     assert last_year["count"] == 1 and last_year["results"][0]["id"] == target.pk
     assert as_alice.get("/api/v1/questions?sort=loudest").status_code == 400

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from loopcoach.web.questions.models import Question
 from loopcoach.web.reports.models import Report
-from tests.web.reports.conftest import report_body, send
+from tests.web.reports.conftest import LAST_LABEL, LAST_MONTH, months_ago, report_body, send
 
 pytestmark = pytest.mark.django_db
 
 
-def _form(*questions: str, month: str = "2026-10") -> dict:
+def _form(*questions: str, month: str = LAST_MONTH) -> dict:
     return {
         "guide": "amazon/engineering-manager",
         "level": "L6",
@@ -89,10 +91,45 @@ def test_a_moderator_merges_from_the_page_and_the_bank_shows_the_count(as_alice,
     )
     assert response.status_code == 302
     detail = as_alice.get(f"/questions/{target.pk}/").content.decode()
-    assert "Asked in 1 report" in detail and "last in Oct 2026" in detail
+    assert "Asked in 1 report" in detail and f"last in {LAST_LABEL}" in detail
     again = as_moderator.post(
         f"/moderation/reports/{pk}/questions/0/", {"action": "reject", "reason": "x"}, follow=True
     )
     assert "already decided" in again.content.decode()
     bank = as_alice.get("/questions/?sort=reported&reported=year").content.decode()
     assert target.text in bank
+
+
+def _merged(client, moderator_client, question: Question, month: str) -> None:
+    report = send(client, "post", "/api/v1/reports", report_body(question.text, month=month))
+    url = f"/api/v1/moderation/reports/{report.json()['id']}/questions/0"
+    body = {"action": "merge", "question_id": question.pk}
+    assert send(moderator_client, "post", url, body).status_code == 200
+
+
+def test_a_quarter_with_fewer_than_3_reports_shows_no_exact_count(as_alice, as_moderator):
+    from loopcoach.web.reports.selectors import question_quarters
+
+    question = Question.objects.active().filter(text__icontains="commitment").first()
+    this_quarter = months_ago((date.today().month - 1) % 3)  # its first month
+    for month in (this_quarter, this_quarter, months_ago(0), months_ago(9)):
+        _merged(as_alice, as_moderator, question, f"{month:%Y-%m}")
+    question.refresh_from_db()
+    assert question.times_reported == 4
+    quarters = {q.label: q for q in question_quarters(question)}
+    now, then = quarters[_label(months_ago(0))], quarters[_label(months_ago(9))]
+    assert now.reports == 3 and now.shown and then.reports == 1 and not then.shown
+    page = as_alice.get(f"/questions/{question.pk}/").content.decode()
+    assert "1–2" in page and f"Asked in 4 reports · last in {months_ago(0):%b %Y}" in page
+
+
+def _label(month: date) -> str:
+    return f"{month.year} Q{(month.month - 1) // 3 + 1}"
+
+
+def test_the_guide_lists_the_most_reported_questions_of_the_year(as_alice, as_moderator):
+    question = Question.objects.active().filter(text__icontains="commitment").first()
+    _merged(as_alice, as_moderator, question, LAST_MONTH)
+    page = as_alice.get(question.guide.get_absolute_url()).content.decode()
+    section = page.split("Most reported in the last 12 months")[1].split("</div>")[0]
+    assert question.round.name in section and question.text in section

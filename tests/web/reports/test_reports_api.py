@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from loopcoach.web.reports.models import Report, ReportedQuestion
-from tests.web.reports.conftest import report_body, send
+from tests.web.reports.conftest import LAST_MONTH, report_body, send
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ def test_it_creates_lists_patches_and_withdraws_a_report(as_alice):
     created = send(as_alice, "post", "/api/v1/reports", body)
     assert created.status_code == 201, created.json()
     report = created.json()
-    assert report["status"] == "pending" and report["month"] == "2026-10"
+    assert report["status"] == "pending" and report["month"] == LAST_MONTH
     assert report["level_normalised"] == "L6"
     positions = [q["position"] for r in report["rounds"] for q in r["questions"]]
     assert positions == [0, 1, 2]

@@ -22,7 +22,7 @@ MAX_NOTES_LENGTH = 5_000
 FIRST_YEAR = 2000
 LIMITS = {"level": 60, "location": 120, "round": 120}
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
-ROMAN = {"i", "ii", "iii", "iv", "v", "vi"}
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 
 
 class ReportInvalid(Exception):
@@ -78,31 +78,35 @@ def parse_month(value: object, *, today: date | None = None) -> date:
     return month
 
 
-def _initials(title: str) -> str:
-    words = title.lower().split()
-    return " ".join(
-        ["".join(word[0] for word in words if word not in ROMAN)]
-        + [word for word in words if word in ROMAN]
-    )
+def _canonical(text: str) -> str:
+    """One spelling for a level: "SDE II", "sde-2" and "SDE2" are all "sde2"."""
+    words = re.findall(r"[a-z]+|\d+", text.lower())
+    return "".join(str(ROMAN[word]) if word in ROMAN else word for word in words)
+
+
+def _level_names(entry: dict) -> set[str]:
+    key, title = str(entry.get("level", "")), str(entry.get("title", ""))
+    words = re.findall(r"[a-z]+|\d+", title.lower())
+    initials = "".join(str(ROMAN.get(w, w)) if w in ROMAN or w.isdigit() else w[0] for w in words)
+    return {_canonical(key), _canonical(title), initials} - {""}
 
 
 def normalise_level(level: str, levels: list[dict]) -> str:
-    """The guide's level (`L6`) a free-text level names: "l6", "Level 6", "6", "SDM II"…
+    """The guide's level (`L6`) a free-text level names: "l6", "Level 6", "6", "SDM II",
+    "sde-2", or a word only one level's title has ("senior").
 
     "" when the guide has no levels or none is meant: the text is kept as written.
     """
-    text = " ".join(level.lower().replace("-", " ").split())
+    text = _canonical(level)
     if not text:
         return ""
-    number = re.fullmatch(r"(?:l|level)?\s*(\d{1,2})", text)
+    number = re.fullmatch(r"(?:l|level)?(\d{1,2})", text)
     for entry in levels:
         key = str(entry.get("level", ""))
-        title = str(entry.get("title", "")).lower()
-        if text in (key.lower(), title, _initials(title)):
+        if text in _level_names(entry) or (number and _canonical(key).lstrip("l") == number[1]):
             return key
-        if number and re.fullmatch(r"[A-Za-z]*" + number[1], key):
-            return key
-    return ""
+    titled = [entry for entry in levels if text in str(entry.get("title", "")).lower().split()]
+    return str(titled[0]["level"]) if len(titled) == 1 else ""
 
 
 def _guide(data: dict, problems: dict[str, str]) -> Guide | None:
