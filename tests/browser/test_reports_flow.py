@@ -101,6 +101,8 @@ def test_reports_become_counts_in_the_bank(new_page):
     expect(reader.locator(".facts")).to_contain_text(f"Asked in 3 reports · last in {LAST_LABEL}")
     expect(reader.locator(".quarter-bars li")).to_have_count(8)
     screenshot(reader, "question-reported", full_page=True)
+    reader.goto("/guides/amazon/engineering-manager/#pay-estimates")
+    screenshot(reader, "guide-pay")
     reader.goto("/questions/?reported=year&sort=recent")
     expect(reader.locator(".question-item")).to_have_count(2)
 
@@ -115,6 +117,11 @@ def test_reports_become_counts_in_the_bank(new_page):
 def test_moderation_reads_on_a_phone(new_page):
     page = new_page(390)
     sign_up(page, "phoneuser")
+    page.goto("/reports/new/")
+    screenshot(page, "report-form-phone", full_page=True)
+    page.goto("/guides/amazon/engineering-manager/#pay-estimates")
+    screenshot(page, "guide-pay-phone")
+    page.goto("/")
     report(page, DEADLINE_WORDINGS[0])
     screenshot(page, "report-phone", full_page=True)
     mod = new_page(390)
