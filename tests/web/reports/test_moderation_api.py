@@ -177,3 +177,16 @@ def test_the_bank_api_sorts_and_filters_by_reports(as_alice, as_moderator):
     last_year = as_alice.get("/api/v1/questions?reported=year").json()
     assert last_year["count"] == 1 and last_year["results"][0]["id"] == target.pk
     assert as_alice.get("/api/v1/questions?sort=loudest").status_code == 400
+
+
+def test_deleting_a_users_reports_takes_their_counts_with_them(as_alice, alice, as_moderator):
+    from loopcoach.web.reports.services import user_reports_delete
+
+    report = _report(as_alice, DEADLINE)
+    target = _bank_question()
+    url = f"/api/v1/moderation/reports/{report['id']}/questions/0"
+    send(as_moderator, "post", url, {"action": "merge", "question_id": target.pk})
+    assert user_reports_delete(user=alice) >= 1
+    target.refresh_from_db()
+    assert target.times_reported == 0 and target.last_reported is None
+    assert not Report.objects.exists() and not ModerationAction.objects.exists()

@@ -121,6 +121,16 @@ def report_withdraw(*, report: Report) -> None:
     report.delete()
 
 
+@transaction.atomic
+def user_reports_delete(*, user: User) -> int:
+    """Delete every report of USER (their account goes) and the counts they made."""
+    touched = list(Question.objects.filter(reported_as__report__owner=user).distinct())
+    deleted, _ = Report.objects.filter(owner=user).delete()
+    for question in touched:
+        question_refresh_reported(question=question)
+    return deleted
+
+
 def _locked(pk: int, owner: User | None = None) -> Report:
     """The report, locked for the transaction: two moderators cannot decide the same thing."""
     reports = Report.objects.select_for_update().filter(pk=pk)
