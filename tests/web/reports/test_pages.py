@@ -133,3 +133,16 @@ def test_the_guide_lists_the_most_reported_questions_of_the_year(as_alice, as_mo
     page = as_alice.get(question.guide.get_absolute_url()).content.decode()
     section = page.split("Most reported in the last 12 months")[1].split("</div>")[0]
     assert question.round.name in section and question.text in section
+
+
+def test_editing_a_report_with_many_rounds_keeps_them_all(as_alice):
+    body = report_body("q0")
+    body["rounds"] = [{"name": f"Round {n}", "questions": [f"Question {n}?"]} for n in range(7)]
+    pk = send(as_alice, "post", "/api/v1/reports", body).json()["id"]
+    page = as_alice.get(f"/reports/{pk}/edit/").content.decode()
+    assert "Question 6?" in page
+    form = {**_form(), "round_0_questions": ""}
+    for n in range(7):
+        form[f"round_{n}_name"], form[f"round_{n}_questions"] = f"Round {n}", f"Question {n}?"
+    assert as_alice.post(f"/reports/{pk}/edit/", form).status_code == 302
+    assert Report.objects.get().questions.count() == 7

@@ -45,15 +45,17 @@ class ReportForm(forms.Form):
         help_text="Private: only you ever see them.",
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, slots: int = ROUND_SLOTS, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["guide"]).choices = _guide_choices()
-        for slot in range(ROUND_SLOTS):
+        # A report written through the API may hold more rounds: editing it keeps them all.
+        self.slots = max(slots, ROUND_SLOTS)
+        for slot in range(self.slots):
             self.fields[f"round_{slot}_name"] = forms.CharField(
                 label=f"Round {slot + 1}",
                 required=False,
                 max_length=120,
-                initial=ROUND_NAMES[slot],
+                initial=ROUND_NAMES[slot] if slot < len(ROUND_NAMES) else "",
             )
             self.fields[f"round_{slot}_questions"] = forms.CharField(
                 label=f"Questions asked in round {slot + 1}",
@@ -65,13 +67,13 @@ class ReportForm(forms.Form):
         self.clean_report: CleanReport | None = None
 
     def round_slots(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
-        return [(self[f"round_{n}_name"], self[f"round_{n}_questions"]) for n in range(ROUND_SLOTS)]
+        return [(self[f"round_{n}_name"], self[f"round_{n}_questions"]) for n in range(self.slots)]
 
     def report_data(self) -> dict:
         data = self.cleaned_data
         company, _, role = (data.get("guide") or "").partition("/")
         rounds = []
-        for slot in range(ROUND_SLOTS):
+        for slot in range(self.slots):
             lines = (data.get(f"round_{slot}_questions") or "").splitlines()
             questions = [line.strip() for line in lines if line.strip()]
             if questions:
@@ -113,7 +115,7 @@ class ReportForm(forms.Form):
             if not slots or slots[-1][0] != reported.round_name:
                 slots.append((reported.round_name, []))
             slots[-1][1].append(reported.text)
-        for slot, (name, questions) in enumerate(slots[:ROUND_SLOTS]):
+        for slot, (name, questions) in enumerate(slots):
             initial[f"round_{slot}_name"] = name
             initial[f"round_{slot}_questions"] = "\n".join(questions)
         return initial

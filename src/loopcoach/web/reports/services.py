@@ -204,7 +204,7 @@ def question_merge(
     reported.status, reported.question = ReportedQuestion.Status.MERGED, question
     reported.save(update_fields=["wording", "status", "question"])
     if reported.wording.lower() != question.text.lower():
-        QuestionVariant.objects.create(question=question, text=reported.wording)
+        QuestionVariant.objects.get_or_create(question=question, text=reported.wording)
     _log(report, moderator, ModerationAction.Kind.MERGE, position, question_id=question.pk)
     _after_decision(report)
     question_refresh_reported(question=question)

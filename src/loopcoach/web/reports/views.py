@@ -56,7 +56,8 @@ def report_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             request, "A moderator has started on this report: it can no longer change."
         )
         return redirect(report)
-    form = ReportForm(request.POST or None, initial=ReportForm.initial_from(report))
+    rounds = len({reported.round_name for reported in report.questions.all()})
+    form = ReportForm(request.POST or None, initial=ReportForm.initial_from(report), slots=rounds)
     if request.method == "POST" and form.is_valid() and form.clean_report:
         try:
             services.report_update(report=report, clean=form.clean_report)
