@@ -14,6 +14,9 @@ import pytest
 from loopcoach.web.accounts.services import api_token_create
 from loopcoach.web.loops import services as loops
 from loopcoach.web.practice.models import Attempt
+from loopcoach.web.reports import services as reports
+from loopcoach.web.reports.services import moderator_group
+from loopcoach.web.reports.validation import report_clean
 from loopcoach.web.stories import services as stories
 from tests.web.practice.conftest import ANSWER
 
@@ -64,6 +67,25 @@ BODIES = [
         {"base_salary": True, "custom_percents": "25"},
     ),
     ("post", "/api/v1/plans", {"loop_date": LOOP_DATE}, {"loop_date": 20990101, "weekly": 1}),
+    (
+        "post",
+        "/api/v1/reports",
+        {
+            "company": "amazon",
+            "role": "engineering-manager",
+            "month": "2026-10",
+            "rounds": [{"name": "Bar Raiser", "questions": ["Why Amazon?"]}],
+        },
+        {"month": 202610, "rounds": "Why Amazon?", "company": ["amazon"]},
+    ),
+    ("patch", "/api/v1/reports/{pk}", {"location": "Seattle"}, {"level": 6, "rounds": [1]}),
+    (
+        "post",
+        "/api/v1/moderation/reports/{pk}/questions/{n}",
+        {"action": "reject", "reason": "Not a question."},
+        {"action": 1, "principles": "earn-trust"},
+    ),
+    ("post", "/api/v1/moderation/reports/{pk}/reject", {"reason": "Spam."}, {"reason": 5}),
 ]
 PARAMS = [pytest.param(m, p, v, t, id=f"{m} {p}") for m, p, v, t in BODIES]
 
@@ -77,7 +99,20 @@ def ids(alice, amazon_guide):
     story = stories.story_create(user=alice, data={"title": "Mine", "action": "I did it."})
     loop = loops.loop_start(user=alice, guide=amazon_guide, minutes=15, seed=3)
     loop_question = loop.rounds.get(order=1).questions.first().question_id
+    alice.groups.add(moderator_group())  # she moderates too: the moderation bodies are checked
+    report = reports.report_create(
+        owner=alice,
+        clean=report_clean(
+            {
+                "company": "amazon",
+                "role": "engineering-manager",
+                "month": "2026-10",
+                "rounds": [{"name": "Bar Raiser", "questions": ["Why Amazon?"]}],
+            }
+        ),
+    )
     return {
+        "report": report.pk,
         "q": question.pk,
         "lq": loop_question,
         "attempt": attempt.pk,
@@ -92,7 +127,14 @@ def token(alice):
 
 
 def _url(path: str, ids: dict) -> str:
-    owner = {"attempts": "attempt", "stories": "story", "loops": "loop"}
+    owner = {
+        "attempts": "attempt",
+        "stories": "story",
+        "loops": "loop",
+        "reports": "report",
+        "moderation": "report",
+    }
+    path = path.replace("{n}", "0")
     return path.replace("{pk}", str(ids[owner.get(path.split("/")[3], "attempt")]))
 
 
@@ -210,6 +252,8 @@ LISTS = [
     "/api/v1/stories",
     "/api/v1/loops",
     "/api/v1/market-bands",
+    "/api/v1/reports",
+    "/api/v1/moderation/reports",
 ]
 
 

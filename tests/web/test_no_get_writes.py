@@ -18,6 +18,8 @@ from loopcoach.web.loops import services as loops
 from loopcoach.web.planner.services import plan_create
 from loopcoach.web.practice import services as practice
 from loopcoach.web.practice.models import ReviewCard
+from loopcoach.web.reports.services import moderator_group, report_create
+from loopcoach.web.reports.validation import report_clean
 from loopcoach.web.stories import services as stories
 from tests.scripted_answers import STRONG
 
@@ -58,7 +60,23 @@ def owned(alice, amazon_guide):
         today=timezone.localdate(),
     )
     token, _ = api_token_create(user=alice, name="test")
+    alice.groups.add(moderator_group())  # the moderation pages' GETs must not write either
+    report = report_create(
+        owner=alice,
+        clean=report_clean(
+            {
+                "company": "amazon",
+                "role": "engineering-manager",
+                "month": "2026-10",
+                "rounds": [{"name": "Bar Raiser", "questions": ["Why Amazon?"]}],
+            }
+        ),
+    )
     return {
+        "reports/": report.pk,
+        "moderation/reports/": report.pk,
+        "api/v1/reports/": report.pk,
+        "api/v1/moderation/reports/": report.pk,
         "questions/": question.pk,
         "practice/questions/": question.pk,
         "practice/attempts/": attempt.pk,
@@ -83,6 +101,7 @@ def _path(route: str, owned: dict) -> str:
     values = {
         "pk": pk,
         "order": 1,
+        "n": 0,
         "answer_pk": owned["answer_pk"],
         "company": "amazon",
         "role": "engineering-manager",

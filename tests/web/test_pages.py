@@ -68,7 +68,7 @@ def test_question_page_renders(client, amazon_guide):
     question = amazon_guide.questions.filter(source="seed").first()
     html = client.get(question.get_absolute_url()).content.decode()
     assert question.text in html
-    assert "Source guide" in html
+    assert "From the original guide" in html
 
 
 def test_unknown_pages_are_404(client, amazon_guide):

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "loopcoach.web.loops",
     "loopcoach.web.offers",
     "loopcoach.web.planner",
+    "loopcoach.web.reports",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,8 @@ urlpatterns = [
     path("practice/", include("loopcoach.web.practice.urls")),
     path("stories/", include("loopcoach.web.stories.urls")),
     path("loops/", include("loopcoach.web.loops.urls")),
+    path("reports/", include("loopcoach.web.reports.urls")),
+    path("moderation/", include("loopcoach.web.reports.moderation_urls")),
     path("api/v1/", include("loopcoach.web.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -18,6 +18,7 @@ from loopcoach.web.offers.api import router as offers
 from loopcoach.web.planner.api import router as planner
 from loopcoach.web.practice.api import router as practice
 from loopcoach.web.questions.api import router as questions
+from loopcoach.web.reports.api import router as reports
 from loopcoach.web.stories.api import router as stories
 
 api = NinjaAPI(
@@ -33,7 +34,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 install_handlers(api)
-for router in (guides, questions, practice, stories, loops, offers, planner, accounts):
+for router in (guides, questions, practice, stories, loops, offers, planner, accounts, reports):
     api.add_router("", router)
 
 urlpatterns = [path("", api.urls)]

@@ -69,6 +69,12 @@ class Guide(models.Model):
     vesting = models.JSONField(
         default=list, help_text="Percent of the stock grant vesting each year"
     )
+    pay_levels = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Published-figure pay estimates per level: level, title, base, "
+        "stock_per_year, sign_on, total, source, as_of",
+    )
     pack_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     loaded_at = models.DateTimeField(null=True, blank=True, editable=False)
 

@@ -54,12 +54,31 @@ def guide_deep_dives(guide: Guide) -> list[DeepDive]:
     return list(dives.values())
 
 
+COMMON_PER_CATEGORY = 5
+
+
 def guide_common_questions(guide: Guide) -> dict[str, list[Question]]:
-    """The questions from the source guide, by category label: the guide's "common questions"."""
+    """The guide's "common questions", by category label: those of the original guide, or for
+    a guide written without one, the most reported questions of each category (then the first)."""
     grouped: dict[str, list[Question]] = {}
-    seed = (
-        guide.questions.active().filter(source=Question.Source.SEED).prefetch_related("principles")
-    )
-    for question in seed.order_by("category", "id"):
-        grouped.setdefault(question.get_category_display(), []).append(question)
+    active = guide.questions.active().prefetch_related("principles")
+    seed = active.filter(source=Question.Source.SEED)
+    if seed.exists():
+        for question in seed.order_by("category", "id"):
+            grouped.setdefault(question.get_category_display(), []).append(question)
+        return grouped
+    for question in active.order_by("category", "-times_reported", "id"):
+        group = grouped.setdefault(question.get_category_display(), [])
+        if len(group) < COMMON_PER_CATEGORY:
+            group.append(question)
     return grouped
+
+
+def guide_related(guide: Guide) -> list[tuple[GuideItem, Guide]]:
+    """The related-guide items whose guide exists here, each with that guide."""
+    others = {str(other): other for other in Guide.objects.select_related("company")}
+    return [
+        (item, others[item.title])
+        for item in guide.items_of(GuideItem.Kind.RELATED)
+        if item.title in others and others[item.title].pk != guide.pk
+    ]

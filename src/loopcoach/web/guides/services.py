@@ -11,7 +11,7 @@ edits). Questions missing from the pack are retired, never deleted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from django.db import transaction
@@ -134,6 +134,7 @@ def _upsert_guide(
     ):
         setattr(guide, name, getattr(spec, name))
     guide.round_minutes_min, guide.round_minutes_max = spec.round_minutes
+    guide.pay_levels = [asdict(level) for level in spec.compensation_levels]
     guide.pack_fingerprint, guide.loaded_at = fingerprint, timezone.now()
     guide.save()
     _replace_guide_parts(guide, principles, pack)
@@ -247,9 +248,14 @@ def _upsert_questions(
 ) -> None:
     existing = {question.key: question for question in guide.questions.all()}
     rounds = {loop_round.slug: loop_round for loop_round in guide.rounds.all()}
+    examples = {example.key: example for example in pack.examples}
     for spec in pack.questions:
         question = existing.pop(spec.key, None)
-        fingerprint = spec.fingerprint()
+        example = examples.get(spec.key)
+        # The example is part of the entry: a changed example reloads the question.
+        fingerprint = fingerprint_of(
+            {"question": spec.fingerprint(), "example": asdict(example) if example else None}
+        )
         if question and question.pack_fingerprint == fingerprint and not question.retired:
             report.unchanged += 1
             continue
@@ -258,6 +264,8 @@ def _upsert_questions(
         question.text, question.category, question.source = spec.text, spec.category, spec.source
         question.deep_dive, question.guidance = spec.deep_dive, spec.guidance
         question.round = rounds.get(spec.round)
+        question.example_answer = example.answer.strip() if example else ""
+        question.example_strengths = example.strengths if example else []
         question.retired, question.pack_fingerprint = False, fingerprint
         question.save()
         question.principles.set([principles[slug] for slug in spec.principles])

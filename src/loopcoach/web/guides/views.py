@@ -7,7 +7,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from loopcoach.web.guides.models import Company, GuideItem, Principle
-from loopcoach.web.guides.selectors import guide_common_questions, guide_deep_dives, guide_get
+from loopcoach.web.guides.selectors import (
+    guide_common_questions,
+    guide_deep_dives,
+    guide_get,
+    guide_related,
+)
+from loopcoach.web.reports.selectors import guide_most_reported
 
 
 def guide_detail(request: HttpRequest, company: str, role: str) -> HttpResponse:
@@ -21,7 +27,9 @@ def guide_detail(request: HttpRequest, company: str, role: str) -> HttpResponse:
         "faq": guide.items_of(GuideItem.Kind.FAQ),
         "tips": guide.items_of(GuideItem.Kind.TIP),
         "compensation_notes": guide.items_of(GuideItem.Kind.COMPENSATION_NOTE),
-        "related": guide.items_of(GuideItem.Kind.RELATED),
+        "related": guide_related(guide),
+        "most_reported": guide_most_reported(guide),
+        "common_from_seed": guide.questions.active().filter(source="seed").exists(),
         "common_questions": guide_common_questions(guide),
         "question_count": guide.questions.active().count(),
         "vesting": vesting,

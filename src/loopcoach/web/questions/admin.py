@@ -1,7 +1,14 @@
 from django.contrib import admin
 
 from loopcoach.web.guides.services import question_refresh_search
-from loopcoach.web.questions.models import Question
+from loopcoach.web.questions.models import Question, QuestionVariant
+
+
+class QuestionVariantInline(admin.TabularInline):
+    model = QuestionVariant
+    extra = 0
+    fields = ["text", "created_at"]
+    readonly_fields = ["created_at"]
 
 
 @admin.register(Question)
@@ -11,6 +18,7 @@ class QuestionAdmin(admin.ModelAdmin):
     search_fields = ["text", "key", "guidance"]
     filter_horizontal = ["principles"]
     readonly_fields = ["created_at", "updated_at"]
+    inlines = [QuestionVariantInline]
 
     def save_related(self, request, form, formsets, change):
         # The search document includes principle names,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
@@ -32,7 +34,9 @@ class QuestionOut(QuestionSummaryOut):
     source_name: str
     guidance: str
     times_reported: int
-    last_reported: str | None = Field(description="ISO date")
+    last_reported: str | None = Field(
+        description="The first day of the month it was last reported in (ISO date)"
+    )
 
 
 class QuestionQuery(Schema):
@@ -43,6 +47,12 @@ class QuestionQuery(Schema):
     round: str = ""
     guide: str = Field("", description="company/role")
     source: str = ""
+    sort: Literal["", "reported", "recent"] = Field(
+        "", description="reported: most reported first; recent: most recently reported first"
+    )
+    reported: Literal["", "year"] = Field(
+        "", description="year: only questions reported in the last twelve months"
+    )
 
 
 def question_summary_out(question: Question) -> dict:

@@ -22,11 +22,12 @@ class Question(models.Model):
         MANAGEMENT = "management", CATEGORIES["management"]
         EXECUTION = "execution", CATEGORIES["execution"]
         WRITING = "writing", CATEGORIES["writing"]
+        CODING = "coding", CATEGORIES["coding"]
 
     class Source(models.TextChoices):
-        SEED = "seed", "Source guide"
-        EDITORIAL = "editorial", "Editorial"
-        CANDIDATE = "candidate", "Candidate report"
+        SEED = "seed", "From the original guide"
+        EDITORIAL = "editorial", "Written by our editors"
+        CANDIDATE = "candidate", "Reported by a candidate"
 
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="questions")
     key = models.SlugField(max_length=120, help_text="Stable id from the content pack")
@@ -41,6 +42,12 @@ class Question(models.Model):
     )
     source = models.CharField(max_length=16, choices=Source.choices, default=Source.EDITORIAL)
     guidance = models.TextField(blank=True, help_text="Markdown: what a strong answer covers")
+    example_answer = models.TextField(
+        blank=True, help_text="A strong example answer, shown after a first attempt"
+    )
+    example_strengths = models.JSONField(
+        default=list, blank=True, help_text="What makes the example strong: a list of strings"
+    )
     times_reported = models.PositiveIntegerField(
         default=0, help_text="How often candidates reported being asked it"
     )
@@ -75,3 +82,21 @@ class Question(models.Model):
         parts = [self.text, self.text, self.guidance, self.get_category_display()]
         parts += [principle.name for principle in self.principles.all()]
         return document_terms(" ".join(parts))
+
+
+class QuestionVariant(models.Model):
+    """Another wording of a bank question, as a candidate reported it (typos fixed).
+
+    It carries no reporter and no report: it is part of the bank, matched against
+    like the question's own text, and never shown as anyone's words.
+    """
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="variants")
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["question", "id"]
+
+    def __str__(self) -> str:
+        return self.text

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
+from django.utils import timezone
 
 from loopcoach.web.questions.matching import bank_matcher
 from loopcoach.web.questions.models import Question
 from loopcoach.web.questions.search import search_questions
 
 MAX_QUERY_LENGTH = 200
+SORTS = {
+    "reported": (F("times_reported").desc(), F("last_reported").desc(nulls_last=True), "id"),
+    "recent": (F("last_reported").desc(nulls_last=True), F("times_reported").desc(), "id"),
+}
 SUGGESTIONS = 5
 MIN_SUGGESTION_SIMILARITY = 0.05  # below this a "nearest" question shares only a common word
 
@@ -24,6 +30,8 @@ class QuestionFilters:
     round: str = ""
     guide: str = ""  # "company/role"
     source: str = ""
+    sort: str = ""  # "" (relevance, then the guide's order), "reported" or "recent"
+    reported: str = ""  # "year": reported by candidates in the last twelve months
 
     @classmethod
     def from_params(cls, params: Mapping[str, str]) -> QuestionFilters:
@@ -37,15 +45,22 @@ class QuestionFilters:
             round=clean("round"),
             guide=clean("guide"),
             source=clean("source"),
+            sort=clean("sort") if clean("sort") in SORTS else "",
+            reported=clean("reported") if clean("reported") == "year" else "",
         )
 
     @property
     def active(self) -> bool:
-        return any((self.q, self.category, self.principle, self.round, self.guide, self.source))
+        return any(
+            (self.q, self.category, self.principle, self.round, self.guide, self.source)
+            + (self.reported,)
+        )
 
 
 def question_filter(filters: QuestionFilters) -> QuerySet[Question]:
-    questions = Question.objects.active().select_related("guide__company", "round")
+    questions: QuerySet[Question] = Question.objects.active().select_related(
+        "guide__company", "round"
+    )
     if filters.guide and "/" in filters.guide:
         company, role = filters.guide.split("/", 1)
         questions = questions.filter(guide__company__slug=company, guide__role_slug=role)
@@ -57,9 +72,21 @@ def question_filter(filters: QuestionFilters) -> QuerySet[Question]:
         questions = questions.filter(round__slug=filters.round)
     if filters.source:
         questions = questions.filter(source=filters.source)
+    if filters.reported:
+        questions = questions.filter(last_reported__gte=year_ago())
     if filters.q:
-        return search_questions(questions, filters.q).prefetch_related("principles")
-    return questions.prefetch_related("principles").order_by("guide_id", "category", "id")
+        questions = search_questions(questions, filters.q)
+    else:
+        questions = questions.order_by("guide_id", "category", "id")
+    if filters.sort:
+        questions = questions.order_by(*SORTS[filters.sort])
+    return questions.prefetch_related("principles")
+
+
+def year_ago() -> date:
+    """The first day of the month a year back: "the last twelve months" of reports."""
+    today = timezone.localdate()
+    return today.replace(year=today.year - 1, day=1)
 
 
 def question_suggestions(filters: QuestionFilters) -> list[Question]:

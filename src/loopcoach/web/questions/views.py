@@ -9,6 +9,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from loopcoach.web.core.requests import HtmxRequest
 from loopcoach.web.guides.models import LoopRound, Principle
+from loopcoach.web.questions.examples import example_feedback, example_unlocked
 from loopcoach.web.questions.models import Question
 from loopcoach.web.questions.selectors import (
     QuestionFilters,
@@ -16,6 +17,7 @@ from loopcoach.web.questions.selectors import (
     question_related,
     question_suggestions,
 )
+from loopcoach.web.reports.selectors import question_quarters
 
 PAGE_SIZE = 25
 
@@ -47,8 +49,12 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
         Question.objects.select_related("guide__company", "round").prefetch_related("principles"),
         pk=pk,
     )
-    return render(
-        request,
-        "questions/question_detail.html",
-        {"question": question, "related": question_related(question)},
-    )
+    unlocked = example_unlocked(request.user, question)
+    context = {
+        "question": question,
+        "related": question_related(question),
+        "quarters": question_quarters(question),
+        "has_example": bool(question.example_answer),
+        "example": example_feedback(question) if unlocked else None,
+    }
+    return render(request, "questions/question_detail.html", context)

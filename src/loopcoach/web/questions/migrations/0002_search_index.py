@@ -27,6 +27,11 @@ SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS questions_question_fts_insert",
     "DROP TABLE IF EXISTS questions_question_fts",
 ]
+TRIGGER_NAMES = [
+    "questions_question_fts_insert",
+    "questions_question_fts_delete",
+    "questions_question_fts_update",
+]
 POSTGRES_CREATE = [
     "CREATE INDEX questions_question_search ON questions_question "
     "USING GIN (to_tsvector('simple'::regconfig, COALESCE(search_document, '')))",

@@ -9,11 +9,12 @@ the labelled everyday queries, on whichever database is configured
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
 from loopcoach.content import PACKS_DIR, read_pack
 from loopcoach.content.concepts import company_concepts
+from loopcoach.search.bench import bench as matcher_bench
 from loopcoach.search.evaluation import (
     PAIRS_FILE,
     QUERIES_FILE,
@@ -31,11 +32,26 @@ from loopcoach.web.questions.selectors import QuestionFilters, question_filter
 class Command(BaseCommand):
     help = "Measure the matcher of reported questions and the bank's search on this database."
 
-    def handle(self, *args: object, **options: object) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--bench",
+            type=int,
+            metavar="SIZE",
+            default=0,
+            help="also time the matcher on a synthetic bank of SIZE questions (100000)",
+        )
+
+    def handle(self, *args: object, bench: int = 0, **options: object) -> None:
         if not Question.objects.active().filter(key__startswith="amzn-em-").exists():
             raise CommandError("The Amazon EM pack is not loaded: run `loopcoach content load`.")
         self._matching()
         self._search()
+        if bench:
+            if not 1_000 <= bench <= 1_000_000:
+                raise CommandError("--bench takes a bank size from 1,000 to 1,000,000.")
+            self.stdout.write("Matcher speed:")
+            for line in matcher_bench(bench).lines():
+                self.stdout.write(f"  {line}")
 
     def _matching(self) -> None:
         pack = read_pack(PACKS_DIR / "amazon" / "engineering-manager")
