@@ -19,6 +19,7 @@ from loopcoach.web.planner.api import router as planner
 from loopcoach.web.practice.api import router as practice
 from loopcoach.web.questions.api import router as questions
 from loopcoach.web.stories.api import router as stories
+from loopcoach.web.tasks.api import router as tasks
 
 api = NinjaAPI(
     title="loopcoach API",
@@ -33,7 +34,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 install_handlers(api)
-for router in (guides, questions, practice, stories, loops, offers, planner, accounts):
+for router in (guides, questions, practice, stories, loops, offers, planner, accounts, tasks):
     api.add_router("", router)
 
 urlpatterns = [path("", api.urls)]
