@@ -69,6 +69,15 @@ def test_a_body_that_is_not_a_completion_says_so(payload):
             chat_completion(Endpoint(url, "tiny"), MESSAGES)
 
 
+def test_a_reply_cut_off_at_the_token_limit_says_so():
+    body = json.dumps(
+        {"choices": [{"message": {"content": '{"critique": "a'}, "finish_reason": "length"}]}
+    )
+    with serving(lambda b, h: (200, body.encode())) as (url, _):
+        with pytest.raises(CoachServerError, match="cut off at 1,200 tokens"):
+            chat_completion(Endpoint(url, "tiny"), MESSAGES)
+
+
 def test_an_error_status_is_reported_with_its_code():
     with serving(lambda body, headers: (500, b"model crashed")) as (url, seen):
         with pytest.raises(CoachServerError, match="answered 500: 'model crashed'"):

@@ -55,7 +55,7 @@ def chat_completion(endpoint: Endpoint, messages: list[dict[str, str]]) -> str:
     body: dict[str, Any] = {
         "model": endpoint.model,
         "messages": messages,
-        "temperature": 0.2,
+        "temperature": 0,  # the same answer gets the same review: reproducible, and testable
         "max_tokens": MAX_TOKENS,
         # JSON mode: Ollama, llama.cpp, vLLM and OpenAI all constrain the reply to one object.
         "response_format": {"type": "json_object", "schema": REPLY_SCHEMA},
@@ -96,7 +96,8 @@ def _post(endpoint: Endpoint, body: dict[str, Any]) -> httpx.Response:
 
 def _message_text(endpoint: Endpoint, response: httpx.Response) -> str:
     try:
-        content = response.json()["choices"][0]["message"]["content"]
+        choice = response.json()["choices"][0]
+        content = choice["message"]["content"]
     except (ValueError, KeyError, IndexError, TypeError):
         raise CoachServerError(
             f"The coach's server at {endpoint.url} did not answer with a chat completion: "
@@ -104,6 +105,10 @@ def _message_text(endpoint: Endpoint, response: httpx.Response) -> str:
         ) from None
     if not isinstance(content, str):
         raise CoachServerError(f"The coach's server at {endpoint.url} sent a message with no text.")
+    if choice.get("finish_reason") == "length":
+        raise CoachServerError(
+            f"The model's reply was cut off at {MAX_TOKENS:,} tokens, before it finished."
+        )
     return content
 
 

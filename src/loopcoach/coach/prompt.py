@@ -13,8 +13,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-# The analysis keys a critique can use; offsets and per-sentence detail stay out so the prompt
-# stays short enough for a small local model's context.
+# The analysis keys a critique can use; offsets, per-sentence detail and the analyzer's own
+# follow-ups stay out, so the prompt fits a small local model's context and the model writes
+# follow-ups of its own.
 EVIDENCE_KEYS = (
     "word_count",
     "speaking_seconds",
@@ -29,7 +30,6 @@ EVIDENCE_KEYS = (
     "grade",
     "strengths",
     "improvements",
-    "follow_ups",
 )
 TOP_PRINCIPLES = 3
 

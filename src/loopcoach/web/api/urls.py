@@ -12,6 +12,7 @@ from ninja import NinjaAPI
 from loopcoach.web.accounts.api import router as accounts
 from loopcoach.web.api.errors import install_handlers
 from loopcoach.web.api.parser import ApiParser
+from loopcoach.web.coach.api import router as coach
 from loopcoach.web.guides.api import router as guides
 from loopcoach.web.loops.api import router as loops
 from loopcoach.web.offers.api import router as offers
@@ -34,7 +35,18 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 install_handlers(api)
-for router in (guides, questions, practice, stories, loops, offers, planner, accounts, tasks):
+for router in (
+    guides,
+    questions,
+    practice,
+    coach,
+    stories,
+    loops,
+    offers,
+    planner,
+    accounts,
+    tasks,
+):
     api.add_router("", router)
 
 urlpatterns = [path("", api.urls)]
