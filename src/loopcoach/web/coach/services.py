@@ -41,8 +41,10 @@ def coach_review_request(*, user: User, attempt: Attempt) -> CoachReview:
     endpoint = coach_endpoint()
     if endpoint is None:
         raise CoachOff(OFF_MESSAGE)
-    review, _ = CoachReview.objects.select_related("job").get_or_create(
-        user=user, attempt=attempt, model=endpoint.model
+    created, _ = CoachReview.objects.get_or_create(user=user, attempt=attempt, model=endpoint.model)
+    # Locked until this transaction ends: two quick clicks start one job, not two.
+    review = (
+        CoachReview.objects.select_for_update(of=("self",)).select_related("job").get(pk=created.pk)
     )
     if review.status in ("done", "queued", "running"):
         return review
