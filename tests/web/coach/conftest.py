@@ -32,7 +32,7 @@ def smollm2_gguf() -> Path:
 
 
 @pytest.fixture(scope="session")
-def llama_server():
+def llama_server(tmp_path_factory):
     """The /v1 base URL of a llama-cpp-python server answering as MODEL_NAME."""
     url = closed_port_url()
     port = url.split(":")[2].split("/")[0]
@@ -41,9 +41,12 @@ def llama_server():
         "--model_alias", MODEL_NAME, "--host", "127.0.0.1", "--port", port,
         "--n_ctx", "2048", "--n_threads", "1", "--verbose", "false",
     ]  # fmt: skip
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # Its log goes to a file: a pipe nobody reads would block the server once it filled up.
+    log = tmp_path_factory.mktemp("llama") / "server.log"
+    with log.open("wb") as sink:
+        server = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT)
     try:
-        _wait_until_up(url, server)
+        _wait_until_up(url, server, log)
         yield url
     finally:
         server.terminate()
@@ -53,7 +56,7 @@ def llama_server():
             server.kill()
 
 
-def _wait_until_up(url: str, server: subprocess.Popen, timeout: float = 60) -> None:
+def _wait_until_up(url: str, server: subprocess.Popen, log: Path, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
