@@ -139,7 +139,7 @@ def test_the_page_marks_the_numbers_the_rewrite_invented(attempt, alice, coach_o
     review = _review("Fine.", rewrite="Latency dropped to 200 ms for 12 million users.")
     CoachReview.objects.create(user=alice, attempt=attempt, model=MODEL_NAME, result=review)
     page = client_of(alice).get(attempt.get_absolute_url()).content.decode()
-    assert '<mark class="invented" title="Not in your answer">12 million users</mark>' in page
+    assert '<mark class="invented" title="Not in your answer">12 million users<span' in page
     assert "1 number in this version that is not in your answer" in page
 
 
