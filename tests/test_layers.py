@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src"
-PURE = ["analysis", "content", "loops", "offers", "planner", "repetition", "search", "storybank"]
+PURE = [
+    "analysis",
+    "coach",
+    "content",
+    "loops",
+    "offers",
+    "planner",
+    "repetition",
+    "search",
+    "storybank",
+]
 FORBIDDEN = ("django", "loopcoach.web")
 
 

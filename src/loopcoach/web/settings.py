@@ -10,6 +10,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from loopcoach.web.env import envbool, envchoice, envint, envlist, envsecret, envstr
 
@@ -57,6 +58,10 @@ INSTALLED_APPS = [
     "loopcoach.web.offers",
     "loopcoach.web.planner",
     "loopcoach.web.reports",
+    "django_tasks",
+    "django_tasks_db",  # its table exists on every database, so migrations are the same everywhere
+    "loopcoach.web.tasks",
+    "loopcoach.web.coach",
 ]
 
 MIDDLEWARE = [
@@ -167,7 +172,34 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Background tasks (issue 11): a queue table in the database, or RQ when REDIS_URL is set.
+TASKS_ON_REDIS = bool(REDIS_URL)
+if TASKS_ON_REDIS:
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A running job's worker beats every quarter of this; a job silent for longer lost its worker.
+JOB_LEASE_SECONDS = envint("LOOPCOACH_JOB_LEASE_SECONDS", 60, minimum=1)
+JOB_MAX_ATTEMPTS = envint("LOOPCOACH_JOB_MAX_ATTEMPTS", 2, minimum=1)
+
 API_PAGE_SIZE = envint("LOOPCOACH_API_PAGE_SIZE", 20, minimum=1)
+
+# The optional LLM coach: an OpenAI-compatible API base (ending in /v1) and a model name. Off
+# unless both are set, so nothing leaves the machine by default.
+LLM_BASE_URL = envstr("LOOPCOACH_LLM_BASE_URL", "")
+LLM_MODEL = envstr("LOOPCOACH_LLM_MODEL", "")
+LLM_API_KEY = envsecret("LOOPCOACH_LLM_API_KEY")
+LLM_TIMEOUT_SECONDS = envint("LOOPCOACH_LLM_TIMEOUT_SECONDS", 120, minimum=1)
+if bool(LLM_BASE_URL) != bool(LLM_MODEL):
+    raise ImproperlyConfigured(
+        "The coach needs both LOOPCOACH_LLM_BASE_URL and LOOPCOACH_LLM_MODEL (or neither)."
+    )
+if LLM_BASE_URL and not LLM_BASE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(
+        f"LOOPCOACH_LLM_BASE_URL={LLM_BASE_URL!r} is not an http:// or https:// address."
+    )
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)

@@ -12,6 +12,7 @@ from ninja import NinjaAPI
 from loopcoach.web.accounts.api import router as accounts
 from loopcoach.web.api.errors import install_handlers
 from loopcoach.web.api.parser import ApiParser
+from loopcoach.web.coach.api import router as coach
 from loopcoach.web.guides.api import router as guides
 from loopcoach.web.loops.api import router as loops
 from loopcoach.web.offers.api import router as offers
@@ -20,6 +21,7 @@ from loopcoach.web.practice.api import router as practice
 from loopcoach.web.questions.api import router as questions
 from loopcoach.web.reports.api import router as reports
 from loopcoach.web.stories.api import router as stories
+from loopcoach.web.tasks.api import router as tasks
 
 api = NinjaAPI(
     title="loopcoach API",
@@ -34,7 +36,19 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 install_handlers(api)
-for router in (guides, questions, practice, stories, loops, offers, planner, accounts, reports):
+for router in (
+    guides,
+    questions,
+    practice,
+    coach,
+    stories,
+    loops,
+    offers,
+    planner,
+    accounts,
+    tasks,
+    reports,
+):
     api.add_router("", router)
 
 urlpatterns = [path("", api.urls)]

@@ -22,6 +22,7 @@ from django.views.decorators.vary import vary_on_headers
 from loopcoach.repetition import RATINGS
 from loopcoach.web.answering import services as answering
 from loopcoach.web.answering.services import AnswerInputError
+from loopcoach.web.coach.selectors import coach_panel
 from loopcoach.web.core.requests import AuthenticatedRequest, HtmxRequest
 from loopcoach.web.guides.models import Principle
 from loopcoach.web.practice import selectors, services
@@ -251,6 +252,7 @@ def _thread_context(request: AuthenticatedRequest, attempt: Attempt) -> dict:
         "ratings": RATINGS,
         "root": root,
         "drafts": dict(drafts),
+        "coach": coach_panel(root),
         **answer_boxes(),
     }
 
