@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm, UsernameField
 from django.contrib.auth.models import User
 
@@ -22,8 +23,11 @@ class SignupForm(UserCreationForm):
         field_classes = {"username": UsernameField}
 
 
-class ThrottledLoginForm(AuthenticationForm):
-    """After LOGIN_FAILURE_LIMIT failures for one username from one address, refuse for a while."""
+class LockoutMixin(AuthenticationForm):
+    """After LOGIN_FAILURE_LIMIT failures for one username from one address, refuse for a while.
+
+    Every login form uses it (the site's and the admin's), over one count in the database.
+    """
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""
@@ -42,6 +46,14 @@ class ThrottledLoginForm(AuthenticationForm):
             raise
         services.login_succeeded(username=username, ip=ip)
         return cleaned
+
+
+class ThrottledLoginForm(LockoutMixin):
+    pass
+
+
+class ThrottledAdminLoginForm(LockoutMixin, AdminAuthenticationForm):
+    pass
 
 
 class TokenForm(forms.Form):
