@@ -24,3 +24,4 @@ urlpatterns = [
 ]
 
 handler404 = "loopcoach.web.core.views.not_found"
+handler500 = "loopcoach.web.core.views.server_error"
