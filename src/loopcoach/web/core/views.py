@@ -11,7 +11,6 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from loopcoach.web.api.middleware import database_down, failure_response
-
 from loopcoach.web.guides.models import Guide
 
 
