@@ -68,7 +68,8 @@ def test_question_page_renders(client, amazon_guide):
     question = amazon_guide.questions.filter(source="seed").first()
     html = client.get(question.get_absolute_url()).content.decode()
     assert question.text in html
-    assert "Source guide" in html
+    assert "From the interview guide" in html
+    assert "Source guide" not in html and "Not yet" not in html  # no internal words
 
 
 def test_unknown_pages_are_404(client, amazon_guide):

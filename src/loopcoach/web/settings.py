@@ -7,14 +7,30 @@ to PostgreSQL for a team deployment. See the README for every setting.
 from __future__ import annotations
 
 import secrets
+import sys
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from loopcoach.web.env import envbool, envchoice, envint, envlist, envsecret, envstr
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(envstr("LOOPCOACH_DATA_DIR", str(Path.cwd() / "data"))).resolve()
+
+
+def _default_data_dir() -> Path:
+    """`data/` of the checkout the code runs from, else one beside the installed environment.
+
+    Never the current directory: a `createsuperuser` run from another folder would
+    silently make a new, empty database there.
+    """
+    checkout = PACKAGE_DIR.parent.parent  # src/loopcoach -> the repository
+    if PACKAGE_DIR.parent.name == "src" and (checkout / "pyproject.toml").is_file():
+        return checkout / "data"
+    return Path(sys.prefix) / "loopcoach-data"
+
+
+DATA_DIR = Path(envstr("LOOPCOACH_DATA_DIR", str(_default_data_dir()))).resolve()
 
 
 def _secret_key() -> str:
@@ -44,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_htmx",
+    "csp",
     "ninja",  # serves the API docs page's assets from the installed package: no CDN
     "loopcoach.web.core",
     "loopcoach.web.guides",
@@ -60,6 +77,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -85,6 +103,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
+                "loopcoach.web.core.context_processors.site",
             ],
         },
     },
@@ -184,6 +204,23 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_" + _PROXY_SSL_HEADER.upper().replace("-", "_"), "https") if _PROXY_SSL_HEADER else None
 )
 X_FRAME_OPTIONS = "DENY"
+# A strict Content-Security-Policy: scripts and styles only from our own static files (no
+# inline script unless it carries the request's nonce, no style attribute), nothing framed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "media-src": [SELF, "blob:"],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 

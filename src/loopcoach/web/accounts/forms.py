@@ -22,6 +22,13 @@ class SignupForm(UserCreationForm):
         fields = ("username", "email")
         field_classes = {"username": UsernameField}
 
+    def validate_password_for_user(self, user, password_field_name="password1"):
+        # Django puts the password rules' errors under the confirmation field; a candidate
+        # looks for them under the password they chose.
+        super().validate_password_for_user(  # type: ignore[misc]  # SetPasswordMixin's, unstubbed
+            user, password_field_name=password_field_name
+        )
+
 
 class LockoutMixin(AuthenticationForm):
     """After LOGIN_FAILURE_LIMIT failures for one username from one address, refuse for a while.

@@ -24,9 +24,9 @@ class Question(models.Model):
         WRITING = "writing", CATEGORIES["writing"]
 
     class Source(models.TextChoices):
-        SEED = "seed", "Source guide"
-        EDITORIAL = "editorial", "Editorial"
-        CANDIDATE = "candidate", "Candidate report"
+        SEED = "seed", "From the interview guide"
+        EDITORIAL = "editorial", "Added by our editors"
+        CANDIDATE = "candidate", "Reported by a candidate"
 
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="questions")
     key = models.SlugField(max_length=120, help_text="Stable id from the content pack")
