@@ -12,6 +12,10 @@ from tests.browser.audit import PRIVATE, PUBLIC, audit, axe_source, make_data, s
 from tests.browser.conftest import CHROMIUM, watch_csp
 
 WIDTHS = {"laptop": (1280, 900), "phone": (390, 844)}
+# The innermost elements that stick out past the viewport, to name in a failure.
+WIDEST = """width => [...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > width + 1 && !e.querySelector('*'))
+  .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"""
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -33,7 +37,7 @@ def test_every_main_page_passes_axe(browser, live_server, content, alice, width)
         found += audit(page)
         # Nothing makes the whole page scroll sideways: wide tables scroll in their box.
         if page.evaluate("document.documentElement.scrollWidth") > w + 1:
-            wide.append(url)
+            wide.append(f"{url}: {page.evaluate(WIDEST, w)}")
     context.close()
     assert not found, "axe found:\n" + "\n".join(found)
     assert not wide, f"pages wider than {w}px: {wide}"
