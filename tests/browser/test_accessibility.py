@@ -15,7 +15,8 @@ WIDTHS = {"laptop": (1280, 900), "phone": (390, 844)}
 # The innermost elements that stick out past the viewport, to name in a failure.
 WIDEST = """width => [...document.querySelectorAll('body *')]
   .filter(e => e.getBoundingClientRect().right > width + 1 && !e.querySelector('*'))
-  .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"""
+  .slice(0, 5)
+  .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"""
 
 
 @pytest.mark.parametrize("width", WIDTHS)
