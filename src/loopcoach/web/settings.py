@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "loopcoach.web.api.middleware.JsonErrorsMiddleware",
+    "loopcoach.web.api.idempotency.IdempotencyMiddleware",
 ]
 
 ROOT_URLCONF = "loopcoach.web.urls"
@@ -188,6 +189,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 API_PAGE_SIZE = envint("LOOPCOACH_API_PAGE_SIZE", 20, minimum=1)
+IDEMPOTENCY_KEY_HOURS = envint("LOOPCOACH_IDEMPOTENCY_KEY_HOURS", 24, minimum=1)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
