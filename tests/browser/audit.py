@@ -47,6 +47,8 @@ PRIVATE = [
     "/stories/coverage/",
     "/loops/",
     "/loops/{loop}/",
+    "/loops/{loop}/rounds/1/",
+    "/loops/{finished}/debrief/",
     "/plan/",
     "/plan/{plan}/",
     "/accounts/",
@@ -64,7 +66,7 @@ def axe_source() -> str:
 def make_data(user) -> dict[str, object]:
     """One of each thing a candidate has, so that every private page shows something."""
     from loopcoach.web.guides.models import Guide
-    from loopcoach.web.loops.services import loop_start
+    from loopcoach.web.loops.services import loop_finish, loop_start
     from loopcoach.web.planner.services import plan_create
     from loopcoach.web.practice.services import attempt_create
     from loopcoach.web.stories.services import story_create
@@ -78,6 +80,7 @@ def make_data(user) -> dict[str, object]:
         user=user, data={"title": "Checkout latency", "situation": "p99 was 900 ms."}
     )
     loop = loop_start(user=user, guide=guide, minutes=45, seed=7)
+    finished = loop_finish(loop=loop_start(user=user, guide=guide, minutes=45, seed=8))
     today = date.today()
     plan = plan_create(
         owner=user,
@@ -93,6 +96,7 @@ def make_data(user) -> dict[str, object]:
         "attempt": attempt.pk,
         "story": story.pk,
         "loop": loop.pk,
+        "finished": finished.pk,
         "plan": plan.pk,
     }
 
