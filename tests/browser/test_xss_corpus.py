@@ -15,7 +15,8 @@ from tests.browser.audit import sign_in
 
 CORPUS_FILE = Path(__file__).resolve().parents[1] / "fixtures" / "xss_corpus.txt"
 LIVE_MARKUP = """() => [
-  ...document.querySelectorAll('main script:not([src]), main iframe, main svg script, [hx-get="/accounts/logout/"]'),
+  ...document.querySelectorAll(
+      'main script:not([src]), main iframe, main svg script, [hx-get="/accounts/logout/"]'),
   ...[...document.querySelectorAll('main *')].filter(e =>
       [...e.attributes].some(a => a.name.startsWith('on'))),
   ...[...document.querySelectorAll('a[href]')].filter(a =>
