@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -102,8 +103,23 @@ def lock(args: list[str]) -> None:
     run([*compile_, "--extra", "dev", "--extra", "voice", "-c", app, "-o", dev])
 
 
+AXE = ROOT / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def ensure_axe() -> None:
+    """axe-core from npm, for the browser tests' accessibility audit (pinned in .ci/node)."""
+    if AXE.exists():
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        print("Note: npm is missing, so the accessibility audit will fail.", flush=True)
+        return
+    run([npm, "ci", "--prefix", ROOT / ".ci" / "node", "--no-audit", "--no-fund"])
+
+
 def test(args: list[str]) -> None:
     ensure_venv("dev")
+    ensure_axe()
     env = scratch_env()
     env.pop("DATABASE_URL", None)  # the first pass is always the embedded SQLite default
     if not CHROMIUM.exists():

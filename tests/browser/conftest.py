@@ -58,13 +58,31 @@ def content(transactional_db):
     load_builtin_content()
 
 
+def watch_csp(page) -> list[str]:
+    """Collect what the Content-Security-Policy blocked on `page` (Chromium logs each refusal)."""
+    refused: list[str] = []
+
+    def _on_console(message) -> None:
+        if message.type == "error" and "Content Security Policy" in message.text:
+            refused.append(f"{page.url}: {message.text[:90]} at {message.location}")
+
+    page.on("console", _on_console)
+    return refused
+
+
+def _new_page(context):
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return page, watch_csp(page)
+
+
 @pytest.fixture
 def page(browser, live_server, content):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+    page, refused = _new_page(context)
     yield page
     context.close()
+    assert not refused, "the CSP blocked:\n" + "\n".join(refused)
 
 
 @pytest.fixture
@@ -76,10 +94,10 @@ def phone_page(browser, live_server, content):
         is_mobile=True,
         has_touch=True,
     )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+    page, refused = _new_page(context)
     yield page
     context.close()
+    assert not refused, "the CSP blocked:\n" + "\n".join(refused)
 
 
 def screenshot(page, name: str, *, full_page: bool = False) -> None:

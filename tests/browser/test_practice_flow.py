@@ -16,6 +16,9 @@ PASSWORD = "a-Long-passw0rd"
 
 def sign_up(page, username: str) -> None:
     page.goto("/")
+    menu = page.get_by_role("button", name="Menu")
+    if menu.is_visible():  # a phone: the sections are behind the menu
+        menu.click()
     page.get_by_role("link", name="Log in").click()
     page.get_by_role("link", name="Create an account").click()
     screenshot(page, "signup")
@@ -24,6 +27,9 @@ def sign_up(page, username: str) -> None:
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password confirmation").fill(PASSWORD)
     page.get_by_role("button", name="Sign up").click()
+    # The first-run page offers a plan; these tests go straight to practice.
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Welcome, {username}")
+    page.get_by_role("link", name="Skip for now and practise a question").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Practice")
 
 

@@ -69,6 +69,7 @@ def test_question_page_renders(client, amazon_guide):
     html = client.get(question.get_absolute_url()).content.decode()
     assert question.text in html
     assert "From the original guide" in html
+    assert "Source guide" not in html and "Not yet" not in html  # no internal words
 
 
 def test_unknown_pages_are_404(client, amazon_guide):

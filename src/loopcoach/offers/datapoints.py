@@ -66,7 +66,8 @@ def _amount(
         errors[name] = "must be more than zero"
     elif value > maximum:
         errors[name] = f"above {maximum:,} is not plausible; check for an extra zero"
-    return cents(value)
+    # 1e308 cannot even be rounded to cents (past Decimal's precision): keep zero for a refusal.
+    return cents(Decimal(0)) if name in errors else cents(value)
 
 
 def _year(data: Mapping, errors: dict[str, str], today: date) -> int:

@@ -7,15 +7,31 @@ to PostgreSQL for a team deployment. See the README for every setting.
 from __future__ import annotations
 
 import secrets
+import sys
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from loopcoach.web.env import envbool, envchoice, envint, envlist, envsecret, envstr
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(envstr("LOOPCOACH_DATA_DIR", str(Path.cwd() / "data"))).resolve()
+
+
+def _default_data_dir() -> Path:
+    """`data/` of the checkout the code runs from, else one beside the installed environment.
+
+    Never the current directory: a `createsuperuser` run from another folder would
+    silently make a new, empty database there.
+    """
+    checkout = PACKAGE_DIR.parent.parent  # src/loopcoach -> the repository
+    if PACKAGE_DIR.parent.name == "src" and (checkout / "pyproject.toml").is_file():
+        return checkout / "data"
+    return Path(sys.prefix) / "loopcoach-data"
+
+
+DATA_DIR = Path(envstr("LOOPCOACH_DATA_DIR", str(_default_data_dir()))).resolve()
 
 
 def _secret_key() -> str:
@@ -45,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_htmx",
+    "csp",
     "ninja",  # serves the API docs page's assets from the installed package: no CDN
     "loopcoach.web.core",
     "loopcoach.web.guides",
@@ -66,15 +83,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "loopcoach.web.core.cleaning.CleanInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "loopcoach.web.api.middleware.JsonErrorsMiddleware",
+    "loopcoach.web.api.idempotency.IdempotencyMiddleware",
 ]
 
 ROOT_URLCONF = "loopcoach.web.urls"
@@ -90,6 +110,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
+                "loopcoach.web.core.context_processors.site",
             ],
         },
     },
@@ -185,6 +207,7 @@ JOB_LEASE_SECONDS = envint("LOOPCOACH_JOB_LEASE_SECONDS", 60, minimum=1)
 JOB_MAX_ATTEMPTS = envint("LOOPCOACH_JOB_MAX_ATTEMPTS", 2, minimum=1)
 
 API_PAGE_SIZE = envint("LOOPCOACH_API_PAGE_SIZE", 20, minimum=1)
+IDEMPOTENCY_KEY_HOURS = envint("LOOPCOACH_IDEMPOTENCY_KEY_HOURS", 24, minimum=1)
 
 # The optional LLM coach: an OpenAI-compatible API base (ending in /v1) and a model name. Off
 # unless both are set, so nothing leaves the machine by default.
@@ -204,7 +227,35 @@ if LLM_BASE_URL and not LLM_BASE_URL.startswith(("http://", "https://")):
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HTTPS behind a proxy (see the README's production settings): redirect plain HTTP, tell
+# browsers to keep to HTTPS, and trust the proxy's header that says the request was HTTPS.
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+_PROXY_SSL_HEADER = envstr("LOOPCOACH_PROXY_SSL_HEADER", "")
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _PROXY_SSL_HEADER.upper().replace("-", "_"), "https") if _PROXY_SSL_HEADER else None
+)
 X_FRAME_OPTIONS = "DENY"
+# A strict Content-Security-Policy: scripts and styles only from our own static files (no
+# inline script unless it carries the request's nonce, no style attribute), nothing framed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "media-src": [SELF, "blob:"],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 

@@ -3,8 +3,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from loopcoach.web.accounts.forms import ThrottledAdminLoginForm
+
 admin.site.site_header = "loopcoach editors"
 admin.site.site_title = "loopcoach admin"
+admin.site.login_form = ThrottledAdminLoginForm  # the same lockout as /accounts/login/
 
 urlpatterns = [
     path("", include("loopcoach.web.core.urls")),
@@ -25,3 +28,4 @@ urlpatterns = [
 ]
 
 handler404 = "loopcoach.web.core.views.not_found"
+handler500 = "loopcoach.web.core.views.server_error"

@@ -26,7 +26,9 @@ def test_it_signs_up_and_logs_in(client):
             "password2": "a-Long-passw0rd",
         },
     )
-    assert response.status_code == 302 and response["Location"] == "/practice/"
+    assert (
+        response.status_code == 302 and response["Location"] == "/accounts/welcome/"
+    )  # the first-run page
     assert User.objects.get(username="dana")
     assert client.get("/practice/").status_code == 200
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm, UsernameField
 from django.contrib.auth.models import User
 
@@ -21,9 +22,19 @@ class SignupForm(UserCreationForm):
         fields = ("username", "email")
         field_classes = {"username": UsernameField}
 
+    def validate_password_for_user(self, user, password_field_name="password1"):
+        # Django puts the password rules' errors under the confirmation field; a candidate
+        # looks for them under the password they chose.
+        super().validate_password_for_user(  # type: ignore[misc]  # SetPasswordMixin's, unstubbed
+            user, password_field_name=password_field_name
+        )
 
-class ThrottledLoginForm(AuthenticationForm):
-    """After LOGIN_FAILURE_LIMIT failures for one username from one address, refuse for a while."""
+
+class LockoutMixin(AuthenticationForm):
+    """After LOGIN_FAILURE_LIMIT failures for one username from one address, refuse for a while.
+
+    Every login form uses it (the site's and the admin's), over one count in the database.
+    """
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""
@@ -42,6 +53,14 @@ class ThrottledLoginForm(AuthenticationForm):
             raise
         services.login_succeeded(username=username, ip=ip)
         return cleaned
+
+
+class ThrottledLoginForm(LockoutMixin):
+    pass
+
+
+class ThrottledAdminLoginForm(LockoutMixin, AdminAuthenticationForm):
+    pass
 
 
 class TokenForm(forms.Form):

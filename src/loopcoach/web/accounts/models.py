@@ -31,3 +31,29 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.hint}…)"
+
+
+class LoginFailure(models.Model):
+    """Failed log-ins for one username from one address, counted in the database.
+
+    In the database rather than the cache, so that every web process and every
+    login form (the site's and /admin/login/) shares one count that survives a
+    restart. `user` is set when the username exists, so the row goes with the account.
+    """
+
+    username = models.CharField(max_length=150)  # as typed, lower-cased
+    ip = models.CharField(max_length=64, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    failures = models.PositiveIntegerField(default=0)
+    last_failed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["username", "ip"], name="login_failure_per_address")
+        ]
+        indexes = [models.Index(fields=["last_failed_at"], name="login_failure_age")]
+
+    def __str__(self) -> str:
+        return f"{self.failures} failed log-ins for {self.username} from {self.ip or '?'}"

@@ -8,10 +8,10 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
-from loopcoach.web.accounts.models import TOKEN_PREFIX, ApiToken, token_hash
-from loopcoach.web.core import ratelimit
+from loopcoach.web.accounts.models import TOKEN_PREFIX, ApiToken, LoginFailure, token_hash
 
 MAX_TOKENS_PER_USER = 20
 
@@ -52,17 +52,43 @@ def api_token_revoke(*, user: User, token_id: int) -> bool:
     return bool(deleted)
 
 
-def _login_key(username: str, ip: str) -> str:
-    return f"login:{username.strip().lower()}:{ip}"
+def _lockout() -> timedelta:
+    return timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
+
+
+def _login_name(username: str) -> str:
+    return username.strip().lower()[:150]
 
 
 def login_locked(*, username: str, ip: str) -> bool:
-    return ratelimit.count(_login_key(username, ip)) >= settings.LOGIN_FAILURE_LIMIT
+    """LOGIN_FAILURE_LIMIT failures, the last less than LOGIN_LOCKOUT_MINUTES ago."""
+    return LoginFailure.objects.filter(
+        username=_login_name(username),
+        ip=ip,
+        failures__gte=settings.LOGIN_FAILURE_LIMIT,
+        last_failed_at__gt=timezone.now() - _lockout(),
+    ).exists()
 
 
+@transaction.atomic
 def login_failed(*, username: str, ip: str) -> None:
-    ratelimit.hit(_login_key(username, ip), window_seconds=settings.LOGIN_LOCKOUT_MINUTES * 60)
+    """Count one failure; a count whose last failure is older than the lockout starts again."""
+    now, name = timezone.now(), _login_name(username)
+    LoginFailure.objects.filter(last_failed_at__lte=now - _lockout()).delete()  # forget old ones
+    row, created = LoginFailure.objects.select_for_update().get_or_create(
+        username=name,
+        ip=ip,
+        defaults={
+            "failures": 1,
+            "last_failed_at": now,
+            "user": User.objects.filter(username__iexact=name).first(),
+        },
+    )
+    if not created:
+        LoginFailure.objects.filter(pk=row.pk).update(
+            failures=F("failures") + 1, last_failed_at=now
+        )
 
 
 def login_succeeded(*, username: str, ip: str) -> None:
-    ratelimit.reset(_login_key(username, ip))
+    LoginFailure.objects.filter(username=_login_name(username), ip=ip).delete()

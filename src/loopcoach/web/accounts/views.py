@@ -9,12 +9,14 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from loopcoach.web.accounts import services
 from loopcoach.web.accounts.forms import SignupForm, TokenForm
 from loopcoach.web.accounts.models import ApiToken
 from loopcoach.web.core.requests import AuthenticatedRequest
+from loopcoach.web.guides.models import Guide
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -26,11 +28,18 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome, {user.username}. Pick a question to practise.")
-        return redirect("practice:hub")
+        return redirect("accounts:welcome")
     return render(
         request, "accounts/signup.html", {"form": form}, status=400 if form.errors else 200
     )
+
+
+@login_required
+def welcome(request: AuthenticatedRequest) -> HttpResponse:
+    """First run after sign-up: the guide and the loop date that make a plan (planner:new)."""
+    guides = Guide.objects.select_related("company").order_by("company__name", "role_name")
+    context = {"guides": guides, "values": {}, "errors": {}, "today": timezone.localdate()}
+    return render(request, "accounts/welcome.html", context)
 
 
 @login_required

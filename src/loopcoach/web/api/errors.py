@@ -26,6 +26,7 @@ CODES = {
     415: "unsupported_media_type",
     429: "rate_limited",
     500: "server_error",
+    503: "unavailable",
 }
 
 

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 
 from django.core.exceptions import RequestDataTooBig
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 
 from loopcoach.web.api.errors import CODES, error_response, too_large_response
@@ -21,7 +22,22 @@ MESSAGES = {
     404: "Nothing here: see /api/v1/docs for the endpoints.",
     405: "This endpoint does not take that method.",
     500: "Something went wrong on the server; it has been logged.",
+    503: "The database is unavailable; try again in a moment.",
 }
+
+
+def database_down(exc: BaseException | None) -> bool:
+    """Whether `exc` means the database cannot be reached (or is locked), not a bug of ours."""
+    return isinstance(exc, OperationalError | InterfaceError)
+
+
+def failure_response(unavailable: bool) -> HttpResponse:
+    """The JSON for an exception: a 503 with Retry-After when the database is down, else a 500."""
+    if not unavailable:
+        return error_response(500, "server_error", MESSAGES[500])
+    response = error_response(503, "unavailable", MESSAGES[503])
+    response["Retry-After"] = "30"
+    return response
 
 
 class JsonErrorsMiddleware:
@@ -49,4 +65,4 @@ class JsonErrorsMiddleware:
         if isinstance(exc, Http404):  # ninja's bare /api/v1/ prefix raises it in production
             return error_response(404, CODES[404], MESSAGES[404])
         logger.exception("API error on %s %s", request.method, request.path)
-        return error_response(500, "server_error", MESSAGES[500])
+        return failure_response(database_down(exc))

@@ -18,6 +18,7 @@ from django.utils.datastructures import MultiValueDict
 from ninja.parser import Parser
 
 from loopcoach.web.api.errors import ApiError, bad_request
+from loopcoach.web.core.cleaning import is_bad_text
 
 # The longest text the site keeps (a 30,000-character answer) fits even with every character
 # \u-escaped; the analyzer itself stops at 200 KiB.
@@ -26,7 +27,6 @@ MAX_DEPTH = 32  # the deepest body the API takes (offers → offer → percents)
 JSON_TYPES = ("application/json", "")
 _STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKETS = re.compile(rb"[\[\]{}]")
-_BAD_TEXT = re.compile("[\x00\ud800-\udfff]")
 
 
 def _depth(body: bytes) -> int:
@@ -40,7 +40,7 @@ def _depth(body: bytes) -> int:
 
 
 def check_text(value: str, where: str) -> None:
-    if _BAD_TEXT.search(value):
+    if is_bad_text(value):
         raise bad_request(
             f"{where} contains a NUL character or a lone surrogate (\\ud800-\\udfff): "
             "send valid Unicode text."

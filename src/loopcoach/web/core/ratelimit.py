@@ -1,4 +1,4 @@
-"""Fixed-window counters in the cache: login throttling and API rate limits.
+"""Fixed-window counters in the cache: API rate limits (login lockouts are in the database).
 
 The cache is per process by default and shared through Redis when REDIS_URL
 is set, so with several web processes a limit holds across all of them only
