@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "loopcoach.web.loops",
     "loopcoach.web.offers",
     "loopcoach.web.planner",
+    "loopcoach.web.portability",
 ]
 
 MIDDLEWARE = [
@@ -167,6 +168,11 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 API_PAGE_SIZE = envint("LOOPCOACH_API_PAGE_SIZE", 20, minimum=1)
+
+# Export, import and account deletion (issue 15): an export of more rows than this is
+# built in the background; an import ZIP may be at most this many megabytes.
+LOOPCOACH_EXPORT_SYNC_ROWS = envint("LOOPCOACH_EXPORT_SYNC_ROWS", 2000, minimum=0)
+LOOPCOACH_IMPORT_MAX_MB = envint("LOOPCOACH_IMPORT_MAX_MB", 100, minimum=1)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
