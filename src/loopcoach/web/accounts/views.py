@@ -1,20 +1,23 @@
-"""Sign up, the account page and its API tokens. Log
+"""Sign up, the account page and its API tokens, export, import and deletion. Log
 in/out and passwords use Django's auth views."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from loopcoach.web.accounts import services
-from loopcoach.web.accounts.forms import SignupForm, TokenForm
+from loopcoach.web.accounts.forms import DeleteAccountForm, ImportForm, SignupForm, TokenForm
 from loopcoach.web.accounts.models import ApiToken
 from loopcoach.web.core.requests import AuthenticatedRequest
+from loopcoach.web.portability import services as portability
+from loopcoach.web.portability.deletion import WrongPassword, account_delete
+from loopcoach.web.portability.importing import ImportProblem, import_account
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -44,10 +47,24 @@ def account(request: AuthenticatedRequest) -> HttpResponse:
             )
         except services.TokenLimitReached as exc:
             form.add_error(None, str(exc))
-    tokens = ApiToken.objects.filter(user=request.user)
-    return render(
-        request, "accounts/account.html", {"form": form, "tokens": tokens, "new_token": new_token}
-    )
+    return _account_page(request, form=form, new_token=new_token)
+
+
+def _account_page(
+    request: AuthenticatedRequest,
+    *,
+    form: TokenForm | None = None,
+    import_form: ImportForm | None = None,
+    new_token: str | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    context = {
+        "form": form or TokenForm(),
+        "import_form": import_form or ImportForm(),
+        "tokens": ApiToken.objects.filter(user=request.user),
+        "new_token": new_token,
+    }
+    return render(request, "accounts/account.html", context, status=status)
 
 
 @login_required
@@ -57,3 +74,53 @@ def token_revoke(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         raise Http404("No such token.")
     messages.success(request, "The token is revoked: it no longer works.")
     return redirect("accounts:account")
+
+
+@login_required
+@require_POST
+def export(request: AuthenticatedRequest) -> FileResponse:
+    """The ZIP of everything the user has, as a download."""
+    return FileResponse(
+        portability.export_now(request.user),
+        as_attachment=True,
+        filename=portability.export_filename(request.user),
+        content_type="application/zip",
+    )
+
+
+@login_required
+@require_POST
+def import_archive(request: AuthenticatedRequest) -> HttpResponse:
+    form = ImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            imported = import_account(request.user, form.cleaned_data["archive"])
+        except ImportProblem as problem:
+            form.add_error("archive", f"Nothing was imported. {problem}")
+        else:
+            skipped = sum(imported.skipped.values())
+            messages.success(
+                request,
+                f"Imported {imported.total_created} items"
+                + (f"; {skipped} you already had were left as they are." if skipped else "."),
+            )
+            return redirect("accounts:account")
+    return _account_page(request, import_form=form, status=400)
+
+
+@login_required
+def delete(request: AuthenticatedRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        username = request.user.get_username()
+        try:
+            account_delete(user=request.user, password=form.cleaned_data["password"])
+        except WrongPassword as exc:  # the form checked it; a race with a password change
+            form.add_error("password", str(exc))
+        else:
+            logout(request)
+            messages.success(request, f"The account {username} and everything of it is deleted.")
+            return redirect("/")
+    return render(
+        request, "accounts/delete.html", {"form": form}, status=400 if form.errors else 200
+    )
