@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "loopcoach.web.offers",
     "loopcoach.web.planner",
     "loopcoach.web.portability",
+    "loopcoach.web.cohorts",
 ]
 
 MIDDLEWARE = [

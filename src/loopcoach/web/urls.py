@@ -16,6 +16,7 @@ urlpatterns = [
     path("practice/", include("loopcoach.web.practice.urls")),
     path("stories/", include("loopcoach.web.stories.urls")),
     path("loops/", include("loopcoach.web.loops.urls")),
+    path("cohorts/", include("loopcoach.web.cohorts.urls")),
     path("api/v1/", include("loopcoach.web.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -7,12 +7,15 @@ from collections import defaultdict
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.contrib.sessions.models import Session
 from django.db import models
 
+from loopcoach.web.cohorts import services as cohorts
+from loopcoach.web.cohorts.models import Cohort, Comment
 from loopcoach.web.portability.deletion import WrongPassword, account_delete
 from loopcoach.web.practice.models import Attempt
+from loopcoach.web.stories.models import Story
 from tests.conftest import make_user
 from tests.web.portability.conftest import fill_account
 
@@ -42,9 +45,22 @@ def rows_reached_from(user: User) -> dict[type[models.Model], set[int]]:
     return reached
 
 
+def _in_a_cohort(candidate, coach, items: dict) -> None:
+    coach.groups.add(Group.objects.get(name="coach"))
+    cohort = cohorts.cohort_create(coach=coach, name=f"Cohort of {coach.username}")
+    cohorts.cohort_join(candidate=candidate, token=cohort.invite_token)
+    share, _ = cohorts.share_create(
+        candidate=candidate, cohort=cohort, kind="story", item_id=items["story"].pk
+    )
+    cohorts.comment_add(author=coach, share=share, body="Numbers?")
+    cohorts.comment_add(author=candidate, share=share, body="Added.")
+
+
 def test_no_row_of_the_user_survives_in_any_table(client, alice, bob, amazon_guide):
-    fill_account(alice, amazon_guide)
-    fill_account(bob, amazon_guide)
+    alices = fill_account(alice, amazon_guide)
+    bobs = fill_account(bob, amazon_guide)
+    _in_a_cohort(alice, bob, alices)  # bob coaches alice
+    _in_a_cohort(bob, alice, bobs)  # and alice coaches bob
     client.force_login(alice)
     client.get("/accounts/")  # a session row of alice's
     before = rows_reached_from(alice)
@@ -58,7 +74,12 @@ def test_no_row_of_the_user_survives_in_any_table(client, alice, bob, amazon_gui
         str(s.get_decoded().get("_auth_user_id")) == str(before[User].copy().pop())
         for s in Session.objects.all()
     )
-    assert {model: len(pks) for model, pks in rows_reached_from(bob).items()} == bobs_before
+    bobs_after = {model: len(pks) for model, pks in rows_reached_from(bob).items()}
+    # bob keeps all of his own and the cohort he coaches; his share in alice's cohort went
+    # with it, and the comments on alice's share in his cohort with her share
+    assert bobs_after[Attempt] == bobs_before[Attempt]
+    assert bobs_after[Story] == bobs_before[Story]
+    assert bobs_after[Cohort] == 1 and bobs_after.get(Comment, 0) == 0
 
 
 def test_the_wrong_password_deletes_nothing(alice, amazon_guide):

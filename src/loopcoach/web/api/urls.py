@@ -12,6 +12,7 @@ from ninja import NinjaAPI
 from loopcoach.web.accounts.api import router as accounts
 from loopcoach.web.api.errors import install_handlers
 from loopcoach.web.api.parser import ApiParser
+from loopcoach.web.cohorts.api import router as cohorts
 from loopcoach.web.guides.api import router as guides
 from loopcoach.web.loops.api import router as loops
 from loopcoach.web.offers.api import router as offers
@@ -33,7 +34,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 install_handlers(api)
-for router in (guides, questions, practice, stories, loops, offers, planner, accounts):
+for router in (guides, questions, practice, stories, loops, offers, planner, accounts, cohorts):
     api.add_router("", router)
 
 urlpatterns = [path("", api.urls)]
