@@ -99,7 +99,7 @@ def lock(args: list[str]) -> None:
     # Relative paths, since each lock's header quotes the command that wrote it.
     app, dev = "requirements/app.lock", "requirements/dev.lock"
     run([*compile_, "-o", app])
-    run([*compile_, "--extra", "dev", "-c", app, "-o", dev])
+    run([*compile_, "--extra", "dev", "--extra", "voice", "-c", app, "-o", dev])
 
 
 def test(args: list[str]) -> None:

@@ -70,3 +70,65 @@ def alice(db):
 def bob(db):
     """Another candidate, who must see none of alice's rows."""
     return make_user("bob")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """SQLite tests use a file, not memory, so a worker in another process sees their rows."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        database.setdefault("TEST", {})["NAME"] = str(settings.DATA_DIR / "test_loopcoach.sqlite3")
+
+
+def worker_env(**extra: str) -> dict[str, str]:
+    """The environment of a `loopcoach worker` process on this test run's database."""
+    import os
+
+    from django.db import connection
+
+    from loopcoach.web.settings import DATABASE_URL
+
+    env = {
+        **os.environ,
+        "PYTHONPATH": f"{Path(__file__).parents[1] / 'src'}:{Path(__file__).parents[1]}",
+    }
+    name = connection.settings_dict["NAME"]
+    if connection.vendor == "sqlite":
+        env["DATABASE_URL"] = f"sqlite:///{name}"
+    else:
+        import dj_database_url
+
+        parts = dj_database_url.parse(DATABASE_URL or "")
+        env["DATABASE_URL"] = (
+            f"postgres://{parts['USER']}@{parts['HOST']}:{parts['PORT'] or 5432}/{name}"
+        )
+    return {**env, **extra}
+
+
+@pytest.fixture
+def start_worker(transactional_db):
+    """Start real `loopcoach worker` processes, each stopped after the test: start_worker(**env)."""
+    import subprocess
+    import sys
+
+    started: list[subprocess.Popen] = []
+
+    def start(**extra: str) -> subprocess.Popen:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "loopcoach.cli", "worker", "--interval", "0.1"],
+            env=worker_env(**extra),
+            cwd=Path(__file__).parents[1],
+        )
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()

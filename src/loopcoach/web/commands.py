@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 
 from loopcoach.web.env import envint, envstr
@@ -28,7 +29,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="skip migrate/content load/collectstatic (for extra web processes)",
     )
+    serve.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="do not start a background worker beside the web server (it starts one on SQLite)",
+    )
     serve.set_defaults(func=run_serve)
+    worker = subparsers.add_parser(
+        "worker", help="run a background worker (transcription, the coach); as many as you like"
+    )
+    worker.add_argument(
+        "--interval",
+        type=float,
+        default=0.2,
+        help="seconds between looks at an empty database queue (default 0.2)",
+    )
+    worker.add_argument(
+        "--batch", action="store_true", help="run the queued tasks, then exit when none is left"
+    )
+    worker.set_defaults(func=run_worker)
     subparsers.add_parser(
         "manage", help="run any Django management command: loopcoach manage --help"
     )
@@ -77,6 +96,28 @@ def prepare() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
+def run_worker(args: argparse.Namespace) -> int:
+    setup_django()
+    from loopcoach.web.tasks.worker import run_worker as work
+
+    work(interval=args.interval, batch=args.batch)
+    return 0
+
+
+def _embedded_default() -> bool:
+    """SQLite and no Redis: the one-person install, where `serve` alone must do everything."""
+    from django.conf import settings
+
+    return (
+        settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") and not settings.TASKS_ON_REDIS
+    )
+
+
+def start_worker_beside() -> subprocess.Popen:
+    """A `loopcoach worker` in its own process: a transcription never holds up a web request."""
+    return subprocess.Popen([sys.executable, "-m", "loopcoach.cli", "worker"])
+
+
 def run_serve(args: argparse.Namespace) -> int:
     setup_django()
     if not args.no_setup:
@@ -85,8 +126,14 @@ def run_serve(args: argparse.Namespace) -> int:
 
     from loopcoach.web.wsgi import application
 
+    worker = None if args.no_worker or not _embedded_default() else start_worker_beside()
     print(f"loopcoach is running on http://{args.host}:{args.port}/ (Ctrl+C to stop)", flush=True)
-    serve(application, host=args.host, port=args.port, threads=args.threads, ident="loopcoach")
+    try:
+        serve(application, host=args.host, port=args.port, threads=args.threads, ident="loopcoach")
+    finally:
+        if worker is not None:
+            worker.terminate()
+            worker.wait(timeout=30)
     return 0
 
 

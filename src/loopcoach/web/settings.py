@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "loopcoach.web.planner",
     "loopcoach.web.portability",
     "loopcoach.web.cohorts",
+    "django_tasks",
+    "django_tasks_db",  # its table exists on every database, so migrations are the same everywhere
+    "loopcoach.web.tasks",
 ]
 
 MIDDLEWARE = [
@@ -167,6 +170,18 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Background tasks (issue 11): a queue table in the database, or RQ when REDIS_URL is set.
+TASKS_ON_REDIS = bool(REDIS_URL)
+if TASKS_ON_REDIS:
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A running job's worker beats every quarter of this; a job silent for longer lost its worker.
+JOB_LEASE_SECONDS = envint("LOOPCOACH_JOB_LEASE_SECONDS", 60, minimum=1)
+JOB_MAX_ATTEMPTS = envint("LOOPCOACH_JOB_MAX_ATTEMPTS", 2, minimum=1)
 
 API_PAGE_SIZE = envint("LOOPCOACH_API_PAGE_SIZE", 20, minimum=1)
 
