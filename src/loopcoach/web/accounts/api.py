@@ -3,17 +3,21 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse
+from typing import IO
+
+from django.http import FileResponse, HttpResponse
 from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from loopcoach.web.api.auth import token_or_session
-from loopcoach.web.api.errors import PRIVATE_REFUSALS, ApiError, ErrorOut
+from loopcoach.web.api.errors import PRIVATE_REFUSALS, ApiError, ErrorOut, not_found
 from loopcoach.web.api.schemas import ExactInput
 from loopcoach.web.core.requests import AuthenticatedRequest
+from loopcoach.web.portability import background
 from loopcoach.web.portability import services as portability
 from loopcoach.web.portability.deletion import WrongPassword, account_delete
 from loopcoach.web.portability.importing import ImportProblem, import_account
+from loopcoach.web.tasks.api import TaskOut, task_out
 
 router = Router(tags=["accounts"], auth=token_or_session)
 
@@ -44,15 +48,58 @@ ZIP = {
 }
 
 
-@router.get("/account/export", response={**PRIVATE_REFUSALS}, openapi_extra=ZIP)
-def account_export(request: AuthenticatedRequest) -> FileResponse:
-    """Everything the account has, as one ZIP: JSON for programs, Markdown to read, files."""
+class ExportStartedOut(Schema):
+    task: TaskOut
+    status_url: str
+    download_url: str
+
+
+def _zip(content: IO[bytes], request: AuthenticatedRequest) -> FileResponse:
     return FileResponse(
-        portability.export_now(request.user),
+        content,
         as_attachment=True,
         filename=portability.export_filename(request.user),
         content_type="application/zip",
     )
+
+
+@router.get(
+    "/account/export", response={202: ExportStartedOut, **PRIVATE_REFUSALS}, openapi_extra=ZIP
+)
+def account_export(request: AuthenticatedRequest, response: HttpResponse) -> object:
+    """Everything the account has, as one ZIP: JSON for programs, Markdown to read, files.
+    A large account's ZIP is built in the background: 202 with the task to poll, then
+    GET its download_url."""
+    if not portability.export_is_large(request.user):
+        return _zip(portability.export_now(request.user), request)
+    job = background.export_start(request.user)
+    response["Location"] = f"/api/v1/tasks/{job.pk}"
+    return Status(
+        202,
+        {
+            "task": task_out(job),
+            "status_url": f"/api/v1/tasks/{job.pk}",
+            "download_url": f"/api/v1/account/export/{job.pk}",
+        },
+    )
+
+
+@router.get(
+    "/account/export/{int:pk}", response={409: ErrorOut, **PRIVATE_REFUSALS}, openapi_extra=ZIP
+)
+def account_export_download(request: AuthenticatedRequest, pk: int) -> FileResponse:
+    """The ZIP a background export built (409 while it is still being built)."""
+    job = background.export_jobs(request.user).filter(pk=pk).first()
+    if job is None:
+        raise not_found(f"No export {pk}.")
+    path = background.export_file(job)
+    if path is None:
+        if job.status == job.Status.FAILED:
+            raise ApiError(409, "failed", f"The export failed: {job.error}")
+        if job.status == job.Status.DONE:
+            raise not_found(f"Export {pk} was replaced by a newer one.")
+        raise ApiError(409, "not_ready", f"Export {pk} is {job.status}: poll /api/v1/tasks/{pk}.")
+    return _zip(path.open("rb"), request)
 
 
 class ImportOut(Schema):

@@ -3,11 +3,15 @@ in/out and passwords use Django's auth views."""
 
 from __future__ import annotations
 
+from typing import IO
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -15,6 +19,7 @@ from loopcoach.web.accounts import services
 from loopcoach.web.accounts.forms import DeleteAccountForm, ImportForm, SignupForm, TokenForm
 from loopcoach.web.accounts.models import ApiToken
 from loopcoach.web.core.requests import AuthenticatedRequest
+from loopcoach.web.portability import background
 from loopcoach.web.portability import services as portability
 from loopcoach.web.portability.deletion import WrongPassword, account_delete
 from loopcoach.web.portability.importing import ImportProblem, import_account
@@ -58,11 +63,14 @@ def _account_page(
     new_token: str | None = None,
     status: int = 200,
 ) -> HttpResponse:
+    export_job = background.latest_export_job(request.user)
     context = {
         "form": form or TokenForm(),
         "import_form": import_form or ImportForm(),
         "tokens": ApiToken.objects.filter(user=request.user),
         "new_token": new_token,
+        "export_job": export_job,
+        "export_ready": bool(export_job and background.export_file(export_job)),
     }
     return render(request, "accounts/account.html", context, status=status)
 
@@ -78,14 +86,34 @@ def token_revoke(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def export(request: AuthenticatedRequest) -> FileResponse:
-    """The ZIP of everything the user has, as a download."""
+def export(request: AuthenticatedRequest) -> HttpResponseBase:
+    """The ZIP of everything the user has, as a download; a large one is built in the
+    background and downloaded from the account page once ready."""
+    if portability.export_is_large(request.user):
+        background.export_start(request.user)
+        messages.info(
+            request, "Your export is large: it is being built. Download it here once ready."
+        )
+        return redirect("accounts:account")
+    return _zip_response(portability.export_now(request.user), request.user)
+
+
+def _zip_response(content: IO[bytes], user: User) -> HttpResponseBase:
     return FileResponse(
-        portability.export_now(request.user),
+        content,
         as_attachment=True,
-        filename=portability.export_filename(request.user),
+        filename=portability.export_filename(user),
         content_type="application/zip",
     )
+
+
+@login_required
+def export_download(request: AuthenticatedRequest, pk: int) -> HttpResponseBase:
+    job = background.export_jobs(request.user).filter(pk=pk).first()
+    path = background.export_file(job) if job else None
+    if path is None:
+        raise Http404("No finished export here.")
+    return _zip_response(path.open("rb"), request.user)
 
 
 @login_required

@@ -1,17 +1,20 @@
 """Delete an account and everything of it: rows, stored files, API tokens, sessions.
 
-The database part is one transaction; files go once it has committed (a failed deletion
-keeps them). Rows are deleted through the portability registry first, so rows that only
-point at the user with SET_NULL (a market data point) go too, then the user, whose
-foreign keys cascade to whatever else holds them.
+The database part is one transaction; files (a background export's ZIP too) go once it
+has committed (a failed deletion keeps them). Rows are deleted through the portability
+registry first, so rows that only point at the user with SET_NULL (a market data point)
+go too, then the user, whose foreign keys cascade to whatever else holds them.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from django.contrib.auth.models import User
 from django.contrib.sessions.models import Session
 from django.db import models, transaction
 
+from loopcoach.web.portability.background import export_files_of
 from loopcoach.web.portability.registry import registry
 
 
@@ -47,14 +50,17 @@ def account_delete(*, user: User, password: str) -> None:
     if not password or not user.check_password(password):
         raise WrongPassword("That is not your password.")
     files = _stored_files(user)
+    exports = export_files_of(user)
     with transaction.atomic():
         for spec in reversed(registry().ordered()):
             spec.rows_of(user).delete()
         Session.objects.filter(session_key__in=_session_keys(user)).delete()
         user.delete()
-        transaction.on_commit(lambda: _remove(files))
+        transaction.on_commit(lambda: _remove(files, exports))
 
 
-def _remove(files: list[tuple[object, str]]) -> None:
+def _remove(files: list[tuple[object, str]], exports: list[Path]) -> None:
     for storage, name in files:
         storage.delete(name)  # type: ignore[attr-defined]
+    for path in exports:
+        path.unlink(missing_ok=True)
