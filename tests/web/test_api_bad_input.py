@@ -10,7 +10,6 @@ import json
 from datetime import date, timedelta
 
 import pytest
-
 from django.contrib.auth.models import Group
 
 from loopcoach.web.accounts.services import api_token_create
