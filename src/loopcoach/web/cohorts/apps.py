@@ -7,7 +7,12 @@ def _ensure_roles(sender: AppConfig, **kwargs: object) -> None:
 
     from loopcoach.web.cohorts.roles import roles_ensure
 
-    roles_ensure(kwargs.get("apps") or apps)
+    state = kwargs.get("apps") or apps
+    try:
+        state.get_model("cohorts", "Cohort")
+    except LookupError:  # `migrate cohorts zero`: no roles without the app's tables
+        return
+    roles_ensure(state)
 
 
 class CohortsConfig(AppConfig):

@@ -53,7 +53,10 @@ def roles_ensure(apps: Any) -> None:
     """Make the groups and give them their permissions (`apps`: a migration's or the app
     registry)."""
     for label in ("cohorts", "guides", "questions"):
-        config = apps.get_app_config(label)
+        try:
+            config = apps.get_app_config(label)
+        except LookupError:  # migrated back to before this app (after `migrate X zero`)
+            continue
         module = getattr(config, "models_module", None)
         config.models_module = module or True  # create_permissions skips apps without one
         create_permissions(config, apps=apps, verbosity=0)
