@@ -1,8 +1,10 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-def _ensure_roles(sender: AppConfig, **kwargs: object) -> None:
+def _ensure_roles(sender: AppConfig, **kwargs: Any) -> None:
     from django.apps import apps
 
     from loopcoach.web.cohorts.roles import roles_ensure
