@@ -149,6 +149,8 @@ def _with_bad_story(archive: bytes, bad: dict) -> io.BytesIO:
         ({"principles": ["amazon/no-such-principle"]}, "principles", "not on this server"),
         ({"user": 1}, "user", "not a field"),
         ({"created_at": "yesterday"}, "created_at", "format"),
+        ({"analysis": "not a report"}, "", "analyzer's report"),
+        ({"analysis": {"grade": 9}}, "", "1 to 4"),
     ],
 )
 def test_a_partly_invalid_import_imports_nothing_and_says_where(

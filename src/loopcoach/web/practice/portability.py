@@ -30,6 +30,22 @@ def _slot_from_export(row: Row, pk_of: Callable[[type[models.Model], str], int])
     return row
 
 
+def checked_analysis(row: Row) -> Row:
+    """The pages read an analysis as the analyzer wrote it: refuse one that cannot be."""
+    analysis, grade = row.get("analysis"), row.get("grade")
+    if analysis is not None and not isinstance(analysis, dict):
+        raise ValueError("'analysis' must be the analyzer's report (an object) or null")
+    if grade is not None and grade not in GRADE_NAMES:
+        raise ValueError(f"'grade' must be one of {sorted(GRADE_NAMES)} or null")
+    if analysis and analysis.get("grade") not in (None, *GRADE_NAMES):
+        raise ValueError("the analysis's 'grade' must be 1 to 4")
+    return row
+
+
+def _attempt_from_export(row: Row, pk_of: Callable[[type[models.Model], str], int]) -> Row:
+    return checked_analysis(row)
+
+
 def _attempts_markdown(attempts: Iterable[Attempt]) -> str:
     lines = ["# Your answers", ""]
     for attempt in attempts:
@@ -46,7 +62,13 @@ def _attempts_markdown(attempts: Iterable[Attempt]) -> str:
     return "\n".join(lines)
 
 
-portable(Attempt, owner="user", name="attempts", markdown=_attempts_markdown)
+portable(
+    Attempt,
+    owner="user",
+    name="attempts",
+    markdown=_attempts_markdown,
+    from_export=_attempt_from_export,
+)
 portable(ReviewCard, owner="user", name="review_cards")
 portable(
     Draft,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from loopcoach.web.portability.registry import portable
+from loopcoach.web.practice.portability import checked_analysis
 from loopcoach.web.stories.models import TEXT_FIELDS, Story
 
 
@@ -24,4 +25,10 @@ def _stories_markdown(stories: Iterable[Story]) -> str:
     return "\n".join(lines)
 
 
-portable(Story, owner="user", name="stories", markdown=_stories_markdown)
+portable(
+    Story,
+    owner="user",
+    name="stories",
+    markdown=_stories_markdown,
+    from_export=lambda row, pk_of: checked_analysis(row),
+)
