@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "loopcoach.web.offers",
     "loopcoach.web.planner",
     "loopcoach.web.reports",
+    "loopcoach.web.portability",
+    "loopcoach.web.cohorts",
     "django_tasks",
     "django_tasks_db",  # its table exists on every database, so migrations are the same everywhere
     "loopcoach.web.tasks",
@@ -223,6 +225,11 @@ if LLM_BASE_URL and not LLM_BASE_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured(
         f"LOOPCOACH_LLM_BASE_URL={LLM_BASE_URL!r} is not an http:// or https:// address."
     )
+
+# Export, import and account deletion (issue 15): an export of more rows than this is
+# built in the background; an import ZIP may be at most this many megabytes.
+LOOPCOACH_EXPORT_SYNC_ROWS = envint("LOOPCOACH_EXPORT_SYNC_ROWS", 2000, minimum=0)
+LOOPCOACH_IMPORT_MAX_MB = envint("LOOPCOACH_IMPORT_MAX_MB", 100, minimum=1)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)

@@ -21,6 +21,7 @@ urlpatterns = [
     path("loops/", include("loopcoach.web.loops.urls")),
     path("reports/", include("loopcoach.web.reports.urls")),
     path("moderation/", include("loopcoach.web.reports.moderation_urls")),
+    path("cohorts/", include("loopcoach.web.cohorts.urls")),
     path("tasks/", include("loopcoach.web.tasks.urls")),
     path("coach/", include("loopcoach.web.coach.urls")),
     path("api/v1/", include("loopcoach.web.api.urls")),

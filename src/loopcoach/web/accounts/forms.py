@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
@@ -69,3 +71,37 @@ class TokenForm(forms.Form):
         label="Token name",
         widget=forms.TextInput(attrs={"placeholder": "e.g. my notes script"}),
     )
+
+
+class ImportForm(forms.Form):
+    archive = forms.FileField(
+        label="Export ZIP", help_text="A ZIP exported from a loopcoach account page."
+    )
+
+    def clean_archive(self):
+        archive = self.cleaned_data["archive"]
+        limit = settings.LOOPCOACH_IMPORT_MAX_MB
+        if archive.size > limit * 1024 * 1024:
+            raise forms.ValidationError(f"The file is larger than {limit} MB.")
+        return archive
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label="I understand that everything of mine is deleted and cannot be brought back",
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password.")
+        return password

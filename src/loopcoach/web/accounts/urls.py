@@ -37,6 +37,10 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.account, name="account"),
     path("tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
+    path("export/", views.export, name="export"),
+    path("export/<int:pk>/", views.export_download, name="export_download"),
+    path("import/", views.import_archive, name="import"),
+    path("delete/", views.delete, name="delete"),
     path(
         "password/",
         auth_views.PasswordChangeView.as_view(

@@ -13,6 +13,7 @@ from loopcoach.web.accounts.api import router as accounts
 from loopcoach.web.api.errors import install_handlers
 from loopcoach.web.api.parser import ApiParser
 from loopcoach.web.coach.api import router as coach
+from loopcoach.web.cohorts.api import router as cohorts
 from loopcoach.web.guides.api import router as guides
 from loopcoach.web.loops.api import router as loops
 from loopcoach.web.offers.api import router as offers
@@ -48,6 +49,7 @@ for router in (
     accounts,
     tasks,
     reports,
+    cohorts,
 ):
     api.add_router("", router)
 
