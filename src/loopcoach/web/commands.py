@@ -24,6 +24,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     serve.add_argument("--port", type=int, default=envint("LOOPCOACH_PORT", 8000, minimum=1))
     serve.add_argument("--threads", type=int, default=envint("LOOPCOACH_THREADS", 8, minimum=1))
     serve.add_argument(
+        "--reuse-port",
+        action="store_true",
+        help="share the port with other `serve` processes (Linux SO_REUSEPORT spreads connections)",
+    )
+    serve.add_argument(
         "--no-setup",
         action="store_true",
         help="skip migrate/content load/collectstatic (for extra web processes)",
@@ -32,6 +37,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     subparsers.add_parser(
         "manage", help="run any Django management command: loopcoach manage --help"
     )
+    from loopcoach.web.bench import load as bench_load
+
+    bench_load.register(subparsers)
 
 
 def run_manage(argv: list[str]) -> int:
@@ -81,13 +89,27 @@ def run_serve(args: argparse.Namespace) -> int:
     setup_django()
     if not args.no_setup:
         prepare()
-    from waitress import serve
-
     from loopcoach.web.wsgi import application
 
     print(f"loopcoach is running on http://{args.host}:{args.port}/ (Ctrl+C to stop)", flush=True)
-    serve(application, host=args.host, port=args.port, threads=args.threads, ident="loopcoach")
+    serve_on(application, args.host, args.port, args.threads, reuse_port=args.reuse_port)
     return 0
+
+
+def serve_on(application, host: str, port: int, threads: int, *, reuse_port: bool) -> None:
+    """Serve with waitress; with `reuse_port`, on a socket other processes may bind too."""
+    from waitress import serve
+
+    if not reuse_port:
+        serve(application, host=host, port=port, threads=threads, ident="loopcoach")
+        return
+    import socket
+
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((host, port))
+    serve(application, sockets=[sock], threads=threads, ident="loopcoach")
 
 
 if __name__ == "__main__":

@@ -18,12 +18,15 @@ from __future__ import annotations
 
 from django.db import connection
 from django.db.models import Case, IntegerField, QuerySet, Value, When
-from django.db.models.expressions import Combinable
+from django.db.models.expressions import Combinable, RawSQL
 
 from loopcoach.search.query import Alternative, Slot, expand_query
 from loopcoach.web.questions.matching import bank_concepts, bank_matcher
 
 MIN_RESULTS = 5
+# SQLite ranks in FTS5 and orders the page by the ranked ids: a search shows at most its
+# best MAX_RANKED matches, so its cost stays bounded on a bank of 100,000 questions.
+MAX_RANKED = 200
 RANK_BOUNDED = 32  # ts_rank normalization: rank / (rank + 1), so a phrase bonus of 1 dominates
 
 
@@ -54,8 +57,8 @@ def _fts_ranked_ids(match: str) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT rowid FROM questions_question_fts WHERE questions_question_fts MATCH %s "
-            "ORDER BY bm25(questions_question_fts), rowid",
-            [match],
+            "ORDER BY bm25(questions_question_fts), rowid LIMIT %s",
+            [match, MAX_RANKED],
         )
         return [row[0] for row in cursor.fetchall()]
 
@@ -65,17 +68,18 @@ def _search_sqlite(questions: QuerySet, slots: list[Slot]) -> QuerySet:
     if questions.filter(pk__in=ranked_ids).count() < MIN_RESULTS:
         some = _fts_ranked_ids(" OR ".join(_fts_slot(slot, strict=False) for slot in slots))
         complete = set(ranked_ids)
-        ranked_ids += [pk for pk in some if pk not in complete]
+        ranked_ids += [pk for pk in some if pk not in complete][: MAX_RANKED - len(ranked_ids)]
     return _in_rank_order(questions, ranked_ids)
 
 
 def _in_rank_order(questions: QuerySet, ranked_ids: list[int]) -> QuerySet:
     if not ranked_ids:
         return questions.none()
-    ordering = Case(
-        *[When(pk=pk, then=Value(position)) for position, pk in enumerate(ranked_ids)],
-        output_field=IntegerField(),
-    )
+    # One CASE written as SQL: the ids are integers from FTS5, and building hundreds of
+    # When() expressions cost more than the search itself.
+    table = questions.model._meta.db_table
+    whens = " ".join(f"WHEN {int(pk)} THEN {position}" for position, pk in enumerate(ranked_ids))
+    ordering = RawSQL(f'CASE "{table}"."id" {whens} END', [], output_field=IntegerField())
     return questions.filter(pk__in=ranked_ids).annotate(rank=ordering).order_by("rank")
 
 
