@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 
 from loopcoach.web.env import envint, envstr
 
@@ -96,7 +97,9 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def serve_on(application, host: str, port: int, threads: int, *, reuse_port: bool) -> None:
+def serve_on(
+    application: Callable, host: str, port: int, threads: int, *, reuse_port: bool
+) -> None:
     """Serve with waitress; with `reuse_port`, on a socket other processes may bind too."""
     from waitress import serve
 

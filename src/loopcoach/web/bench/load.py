@@ -113,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
             server.terminate()
         for server in servers + bare:
             server.wait(timeout=10)
-    _report(results, searches, memory, plan)
+    _report(results, searches, memory)
     return 0
 
 
@@ -238,7 +238,9 @@ def _result(name: str, raw: dict) -> Result:
     )
 
 
-def _scenarios(args, app_url: str, bare_url: str, plan: dict, work: Path) -> list[Result]:
+def _scenarios(
+    args: argparse.Namespace, app_url: str, bare_url: str, plan: dict, work: Path
+) -> list[Result]:
     results = []
     runs = [
         ("bare Django view", bare_url, "get", "bare"),
@@ -288,9 +290,7 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
-def _report(
-    results: list[Result], searches: tuple[float, float], memory: list[float], plan
-) -> None:
+def _report(results: list[Result], searches: tuple[float, float], memory: list[float]) -> None:
     by_name = {result.name: result for result in results}
     bare = results[0]
     targets = []

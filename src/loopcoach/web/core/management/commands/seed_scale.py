@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
@@ -75,7 +76,7 @@ class Command(BaseCommand):
         self._step("stories", options["stories"], self._stories)
         self.stdout.write(f"done in {time.perf_counter() - started:.1f} s")
 
-    def _step(self, what: str, count: int, make) -> None:
+    def _step(self, what: str, count: int, make: Callable[[int], None]) -> None:
         if not count:
             return
         started = time.perf_counter()
@@ -83,7 +84,7 @@ class Command(BaseCommand):
         seconds = time.perf_counter() - started
         self.stdout.write(f"{what}: {count:,} in {seconds:.1f} s ({count / seconds:,.0f} a second)")
 
-    def _batches(self, count: int):
+    def _batches(self, count: int) -> Iterator[tuple[int, int]]:
         for start in range(0, count, self.batch):
             yield start, min(self.batch, count - start)
 
