@@ -81,12 +81,12 @@ def run(args: argparse.Namespace) -> int:
     from loopcoach.web.commands import setup_django
 
     setup_django()
+    from django.core.management import call_command
     from django.db import connection
 
-    from loopcoach.web.commands import prepare
-
-    if not args.url:
-        prepare()  # migrate, content and static files, as `loopcoach serve` does
+    if not args.url:  # the schema and static files `serve --no-setup` expects; no pack load
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
 
     work = Path(tempfile.mkdtemp(prefix="loopcoach-bench-"))
     plan = _prepare(work)

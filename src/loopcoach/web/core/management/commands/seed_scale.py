@@ -1,7 +1,9 @@
 """`loopcoach manage seed_scale`: a large instance for load tests, on SQLite or PostgreSQL.
 
 Questions are variations of the loaded bank's own questions (so searches find realistic
-words), spread over its guides and principles; users share one password hash (hashing
+words) with their principles, in a guide of their own (company `scale`, role `bank`): a pack
+load retires the questions of a pack's guide that the pack does not list, and must not
+retire these; users share one password hash (hashing
 10,000 passwords would take minutes); attempts carry a small analysis like a real one.
 Everything goes in with bulk_create in batches, in one transaction per batch, and the
 content version is bumped once at the end. Run `loopcoach content load` first.
@@ -21,6 +23,7 @@ from django.db import connection, models, transaction
 
 from loopcoach.search import document_terms
 from loopcoach.web.core.pagecache import content_changes
+from loopcoach.web.guides.models import Company, Guide
 from loopcoach.web.practice.models import Attempt
 from loopcoach.web.questions.models import Question
 from loopcoach.web.stories.models import Story
@@ -64,7 +67,11 @@ class Command(BaseCommand):
             raise CommandError("Sizes must be zero or more, and --batch at least 1.")
         if options["attempts"] and not (options["users"] or User.objects.exists()):
             raise CommandError("Attempts need users: give --users.")
-        templates = list(Question.objects.prefetch_related("principles")[:2000])
+        templates = list(
+            Question.objects.exclude(key__startswith=SEED_PREFIX)
+            .select_related("guide")
+            .prefetch_related("principles")[:2000]
+        )
         if not templates:
             raise CommandError("No content loaded: run `loopcoach content load` first.")
         self.batch, self.random = options["batch"], random.Random(options["seed"])
@@ -90,6 +97,7 @@ class Command(BaseCommand):
 
     def _questions(self, templates: list[Question], count: int) -> None:
         through = Question.principles.through
+        guide = _scale_guide(templates[0].guide)
         offset = Question.objects.filter(key__startswith=SEED_PREFIX).count()
         for start, size in self._batches(count):
             rows, principles = [], []
@@ -98,7 +106,7 @@ class Command(BaseCommand):
                 text = f"{template.text.rstrip('?.')} {self.random.choice(SETTINGS)}?"
                 rows.append(
                     Question(
-                        guide_id=template.guide_id,
+                        guide=guide,
                         key=f"{SEED_PREFIX}{index}",
                         text=text,
                         category=template.category,
@@ -166,6 +174,25 @@ class Command(BaseCommand):
                 )
                 for n in range(size)
             )
+
+
+def _scale_guide(model: Guide) -> Guide:
+    """The generated questions' guide, its prose copied from a real one."""
+    company, _ = Company.objects.get_or_create(
+        slug="scale", defaults={"name": "Scale test", "principles_name": "principles"}
+    )
+    prose = {
+        field.name: getattr(model, field.name)
+        for field in Guide._meta.concrete_fields
+        if field.name
+        not in ("id", "company", "role_slug", "role_name", "title", "pack_fingerprint")
+    }
+    guide, _ = Guide.objects.get_or_create(
+        company=company,
+        role_slug="bank",
+        defaults={**prose, "role_name": "Generated bank", "title": "Scale test: generated bank"},
+    )
+    return guide
 
 
 def _spread_over_a_year(first_pk: int) -> None:
