@@ -68,6 +68,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     load.add_argument("--mixed-seconds", type=int, default=20, help="length of the mixed run")
     load.add_argument("--port", type=int, default=8140, help="app port; the bare view uses +1")
     load.add_argument("--url", default="", help="drive an app already running here instead")
+    load.add_argument(
+        "--strict", action="store_true", help="exit 1 on any error or lost answer (the CI smoke)"
+    )
     load.set_defaults(func=run)
 
 
@@ -114,7 +117,8 @@ def run(args: argparse.Namespace) -> int:
         for server in servers + bare:
             server.wait(timeout=10)
     _report(results, searches, memory)
-    return 0
+    failed = sum(result.errors for result in results) or plan["lost"]
+    return 1 if args.strict and failed else 0
 
 
 def _prepare(work: Path) -> dict:
@@ -257,7 +261,7 @@ def _scenarios(
     before = plan["attempts"]()
     raw = _wrk(app_url, "post", work / "questions", work, args.connections, args.seconds)
     results.append(_result("POST /api/v1/attempts", raw))
-    _check_saved("POST", raw, plan["attempts"]() - before)
+    plan["lost"] = _check_saved("POST", raw, plan["attempts"]() - before)
     print(_line(results[-1], results[0]), flush=True)
     before = plan["attempts"]()
     raw = _wrk(app_url, "mixed", work / "mixed", work, args.mixed_connections, args.mixed_seconds)
@@ -267,11 +271,13 @@ def _scenarios(
     return results
 
 
-def _check_saved(name: str, raw: dict, saved: int) -> None:
-    """Every answer the server acknowledged (wrk counts non-2xx as status errors) is stored."""
+def _check_saved(name: str, raw: dict, saved: int) -> bool:
+    """Every answer the server acknowledged (wrk counts non-2xx as status errors) is stored;
+    True if some are missing."""
     acknowledged = raw["requests"] - raw["status"]
     verdict = "ok" if saved >= acknowledged else "LOST ANSWERS"
     print(f"  {name}: {acknowledged:,} acknowledged, {saved:,} rows added: {verdict}", flush=True)
+    return saved < acknowledged
 
 
 def _line(result: Result, bare: Result) -> str:

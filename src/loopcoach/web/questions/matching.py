@@ -9,16 +9,21 @@ questions on every search took longer than the search).
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 from loopcoach.content import PACKS_DIR
 from loopcoach.content.concepts import all_concepts
 from loopcoach.search.concepts import ConceptMap
-from loopcoach.search.matcher import QuestionMatcher
+from loopcoach.search.matcher import QueryRepairer, QuestionMatcher
 from loopcoach.web.core.pagecache import content_version
 from loopcoach.web.questions.models import Question
 
 _built: dict[tuple, QuestionMatcher] = {}
+_repairers: dict[tuple, QueryRepairer] = {}
+# One thread builds while the others wait: eight threads of a process building the same
+# index at once took eight times the memory and the CPU.
+_building = threading.Lock()
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +36,19 @@ def bank_matcher() -> QuestionMatcher:
     """A matcher over the active questions: `rank(text, k)` gives `[(question id, similarity)]`."""
     active = Question.objects.active()
     version = content_version()
-    if version not in _built:
-        _built.clear()
-        _built[version] = QuestionMatcher(active.values_list("id", "text"), bank_concepts())
-    return _built[version]
+    with _building:
+        if version not in _built:
+            _built.clear()
+            _built[version] = QuestionMatcher(active.values_list("id", "text"), bank_concepts())
+        return _built[version]
+
+
+def bank_repairer() -> QueryRepairer:
+    """The bank's words, to repair a search's typos ("tecnical debt"), rebuilt like the matcher."""
+    version = content_version()
+    with _building:
+        if version not in _repairers:
+            _repairers.clear()
+            texts = Question.objects.active().values_list("text", flat=True).iterator(2000)
+            _repairers[version] = QueryRepairer(texts, bank_concepts())
+        return _repairers[version]

@@ -21,7 +21,7 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.db.models.expressions import Combinable, RawSQL
 
 from loopcoach.search.query import Alternative, Slot, expand_query
-from loopcoach.web.questions.matching import bank_concepts, bank_matcher
+from loopcoach.web.questions.matching import bank_concepts, bank_repairer
 
 MIN_RESULTS = 5
 # SQLite ranks in FTS5 and orders the page by the ranked ids: a search shows at most its
@@ -35,7 +35,7 @@ RANK_BOUNDED = 32  # ts_rank normalization: rank / (rank + 1), so a phrase bonus
 
 
 def search_questions(questions: QuerySet, query: str) -> QuerySet:
-    slots = expand_query(bank_matcher().repair(query), bank_concepts())
+    slots = expand_query(bank_repairer().repair(query), bank_concepts())
     if not slots:
         return questions
     if connection.vendor == "postgresql":
