@@ -63,3 +63,4 @@ def test_the_dashboard_of_a_thousand_attempts_counts_them_all_and_only_its_own(
     assert '<span class="stat-number">1000</span>' in html
     assert '<span class="stat-number">60</span>' in html  # questions practised
     assert ReviewCard.objects.filter(user=bob).count() == 0
+    assert html.count('<circle class="dot ') == 200  # the chart plots the latest 200
