@@ -165,3 +165,31 @@ class QuestionMatcher:
         }
         norm = math.sqrt(sum(weight * weight for weight in vector.values())) or 1.0
         return {feature: weight / norm for feature, weight in vector.items()}
+
+
+class QueryRepairer:
+    """`QuestionMatcher.repair` without the matcher's index: only the bank's words and stems,
+    so that search (which ranks in the database) holds a few thousand words per process, not
+    the feature vectors of every question in a bank of 100,000."""
+
+    def __init__(self, texts: Iterable[str], concepts: ConceptMap | None = None) -> None:
+        words: Counter[str] = Counter()
+        self.stems: set[str] = set()
+        for text in texts:
+            found = WORD_RE.findall(text.lower())
+            words.update(found)
+            self.stems.update(stem(word) for word in found[:MAX_WORDS] if word not in FILLER_WORDS)
+        # The concepts' words are known words too, as in QuestionMatcher.
+        for concept in (concepts or ConceptMap()).concepts.values():
+            for phrase in concept.phrases:
+                words.update(WORD_RE.findall(phrase.lower()))
+        self.speller = Speller(words)  # a Counter: its counts are kept
+
+    def repair(self, text: str) -> str:
+        """TEXT's words in lower case, each unknown one replaced by the bank word one typo away."""
+        return " ".join(self._repair(word) for word in WORD_RE.findall(text.lower())[:MAX_WORDS])
+
+    def _repair(self, word: str) -> str:
+        if word in FILLER_WORDS or stem(word) in self.stems:
+            return word
+        return self.speller.correct(word)

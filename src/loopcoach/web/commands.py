@@ -6,6 +6,7 @@ import argparse
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 
 from loopcoach.web.env import envint, envstr
 
@@ -24,6 +25,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     serve.add_argument("--host", default=envstr("LOOPCOACH_HOST", "127.0.0.1"))
     serve.add_argument("--port", type=int, default=envint("LOOPCOACH_PORT", 8000, minimum=1))
     serve.add_argument("--threads", type=int, default=envint("LOOPCOACH_THREADS", 8, minimum=1))
+    serve.add_argument(
+        "--reuse-port",
+        action="store_true",
+        help="share the port with other `serve` processes (Linux SO_REUSEPORT spreads connections)",
+    )
     serve.add_argument(
         "--no-setup",
         action="store_true",
@@ -51,6 +57,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     subparsers.add_parser(
         "manage", help="run any Django management command: loopcoach manage --help"
     )
+    from loopcoach.web.bench import load as bench_load
+
+    bench_load.register(subparsers)
 
 
 def run_manage(argv: list[str]) -> int:
@@ -122,19 +131,35 @@ def run_serve(args: argparse.Namespace) -> int:
     setup_django()
     if not args.no_setup:
         prepare()
-    from waitress import serve
-
     from loopcoach.web.wsgi import application
 
     worker = None if args.no_worker or not _embedded_default() else start_worker_beside()
     print(f"loopcoach is running on http://{args.host}:{args.port}/ (Ctrl+C to stop)", flush=True)
     try:
-        serve(application, host=args.host, port=args.port, threads=args.threads, ident="loopcoach")
+        serve_on(application, args.host, args.port, args.threads, reuse_port=args.reuse_port)
     finally:
         if worker is not None:
             worker.terminate()
             worker.wait(timeout=30)
     return 0
+
+
+def serve_on(
+    application: Callable, host: str, port: int, threads: int, *, reuse_port: bool
+) -> None:
+    """Serve with waitress; with `reuse_port`, on a socket other processes may bind too."""
+    from waitress import serve
+
+    if not reuse_port:
+        serve(application, host=host, port=port, threads=threads, ident="loopcoach")
+        return
+    import socket
+
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((host, port))
+    serve(application, sockets=[sock], threads=threads, ident="loopcoach")
 
 
 if __name__ == "__main__":

@@ -114,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "loopcoach.web.core.context_processors.site",
+                "loopcoach.web.core.pagecache.content_version_context",
             ],
         },
     },
@@ -188,13 +189,24 @@ ANALYZE_RATE_PER_MINUTE = envint("LOOPCOACH_ANALYZE_RATE_PER_MINUTE", 30, minimu
 # to X-Forwarded-For (0: use the socket address).
 PROXY_COUNT = envint("LOOPCOACH_PROXY_COUNT", 0, minimum=0)
 
+# The cache holds public pages and fragments (keyed by the content version, see
+# core/pagecache.py), rate limits and login lockouts. With REDIS_URL it is shared by every
+# web process, so limits and lockouts hold across them; without it each process has its own.
 REDIS_URL = envsecret("REDIS_URL")
+PAGE_CACHE_SECONDS = envint("LOOPCOACH_PAGE_CACHE_SECONDS", 86400, minimum=1)
+CACHES: dict[str, dict[str, object]]
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Pages are ~10–60 kB: this bounds the cache's memory per process.
+            "OPTIONS": {"MAX_ENTRIES": envint("LOOPCOACH_CACHE_ENTRIES", 1000, minimum=1)},
+        }
+    }
 
 # Background tasks (issue 11): a queue table in the database, or RQ when REDIS_URL is set.
 TASKS_ON_REDIS = bool(REDIS_URL)

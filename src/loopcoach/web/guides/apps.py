@@ -5,3 +5,16 @@ class GuidesConfig(AppConfig):
     name = "loopcoach.web.guides"
     label = "guides"
     verbose_name = "Guides and principles"
+
+    def ready(self) -> None:
+        from loopcoach.web.core.pagecache import watch_content
+        from loopcoach.web.guides import models
+
+        watch_content(
+            models.Company,
+            models.Principle,
+            models.Guide,
+            models.GuideItem,
+            models.ProcessStage,
+            models.LoopRound,
+        )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Prefetch, When
+from django.db.models import Case, F, Prefetch, QuerySet, When, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 
 from loopcoach.web.guides.models import Guide, GuideItem, LoopRound, Principle
@@ -41,17 +42,41 @@ def guide_deep_dives(guide: Guide) -> list[DeepDive]:
     for point in guide.items_of(GuideItem.Kind.BE_READY):
         if point.group in dives:
             dives[point.group].points.append(point)
-    examples = (
+    for question in deep_dive_examples(guide, list(dives)):
+        dives[question.deep_dive].questions.append(question)
+    return list(dives.values())
+
+
+def shown_questions(questions: QuerySet[Question]) -> QuerySet[Question]:
+    """Only the columns and principles a question item (`questions/_question_item.html`) shows."""
+    names = Principle.objects.only("id", "name").order_by("company_id", "order")
+    shown = (
+        "id",
+        "guide_id",
+        "text",
+        "category",
+        "source",
+        "deep_dive",
+        "retired",
+        "times_reported",
+        "last_reported",
+    )
+    return questions.only(*shown).prefetch_related(Prefetch("principles", queryset=names))
+
+
+def deep_dive_examples(guide: Guide, dives: list[str]) -> list[Question]:
+    """At most EXAMPLES_PER_DEEP_DIVE questions per deep dive, the source guide's first,
+    picked by the database (a window per dive) rather than by fetching every question."""
+    seed_first = Case(When(source=Question.Source.SEED, then=0), default=1)
+    numbered = (
         guide.questions.active()
         .filter(deep_dive__in=dives)
-        .prefetch_related("principles")
-        .order_by(Case(When(source=Question.Source.SEED, then=0), default=1), "id")
+        .annotate(
+            place=Window(RowNumber(), partition_by=F("deep_dive"), order_by=[seed_first, F("id")])
+        )
     )
-    for question in examples:
-        dive = dives[question.deep_dive]
-        if len(dive.questions) < EXAMPLES_PER_DEEP_DIVE:
-            dive.questions.append(question)
-    return list(dives.values())
+    picked = numbered.filter(place__lte=EXAMPLES_PER_DEEP_DIVE)
+    return list(shown_questions(picked).order_by("deep_dive", seed_first, "id"))
 
 
 COMMON_PER_CATEGORY = 5
@@ -61,7 +86,7 @@ def guide_common_questions(guide: Guide) -> dict[str, list[Question]]:
     """The guide's "common questions", by category label: those of the original guide, or for
     a guide written without one, the most reported questions of each category (then the first)."""
     grouped: dict[str, list[Question]] = {}
-    active = guide.questions.active().prefetch_related("principles")
+    active = shown_questions(guide.questions.active())
     seed = active.filter(source=Question.Source.SEED)
     if seed.exists():
         for question in seed.order_by("category", "id"):

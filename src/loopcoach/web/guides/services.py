@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from loopcoach.content import PACKS_DIR, Pack, read_packs
 from loopcoach.content.schema import fingerprint as fingerprint_of
+from loopcoach.web.core.pagecache import content_changes
 from loopcoach.web.guides.models import (
     Company,
     Guide,
@@ -63,7 +64,8 @@ def content_load(*, root: Path = PACKS_DIR) -> list[LoadReport]:
     packs, problems = read_packs(root)
     if problems:
         raise ContentInvalid(problems)
-    return [pack_load(pack=pack) for pack in packs]
+    with content_changes():  # one new content version for the whole load
+        return [pack_load(pack=pack) for pack in packs]
 
 
 @transaction.atomic

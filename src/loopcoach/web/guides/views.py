@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 
-from loopcoach.web.guides.models import Company, GuideItem, Principle
+from loopcoach.web.core.pagecache import cached_fragment, public_page
+from loopcoach.web.guides.models import Company, Guide, GuideItem, Principle
 from loopcoach.web.guides.selectors import (
     guide_common_questions,
     guide_deep_dives,
@@ -16,10 +18,29 @@ from loopcoach.web.guides.selectors import (
 from loopcoach.web.reports.selectors import guide_most_reported
 
 
+@public_page
 def guide_detail(request: HttpRequest, company: str, role: str) -> HttpResponse:
+    # The page around the body is only its title: the body, the same for everyone, is
+    # rendered once per content version.
+    guide = get_object_or_404(
+        Guide.objects.select_related("company").only("id", "title", "tagline", "company__slug"),
+        company__slug=company,
+        role_slug=role,
+    )
+    body = cached_fragment(
+        request,
+        "guide",
+        guide.pk,
+        render=lambda: render_to_string(
+            "guides/_guide_body.html", guide_body_context(company, role), request
+        ),
+    )
+    return render(request, "guides/guide_detail.html", {"guide": guide, "body": body})
+
+
+def guide_body_context(company: str, role: str) -> dict:
     guide = guide_get(company=company, role=role)
-    vesting = vesting_bars(guide.vesting)
-    context = {
+    return {
         "guide": guide,
         "areas": guide.items_of(GuideItem.Kind.AREA),
         "deep_dives": guide_deep_dives(guide),
@@ -32,10 +53,9 @@ def guide_detail(request: HttpRequest, company: str, role: str) -> HttpResponse:
         "common_from_seed": guide.questions.active().filter(source="seed").exists(),
         "common_questions": guide_common_questions(guide),
         "question_count": guide.questions.active().count(),
-        "vesting": vesting,
+        "vesting": vesting_bars(guide.vesting),
         "principles": guide.company.principles.all(),
     }
-    return render(request, "guides/guide_detail.html", context)
 
 
 VESTING_CHART_HEIGHT = 110  # pixels for 100%; the SVG's baseline sits at y=140
@@ -60,6 +80,7 @@ def vesting_bars(percents: list[float]) -> list[dict]:
     return bars
 
 
+@public_page
 def principle_list(request: HttpRequest, company: str) -> HttpResponse:
     company_obj = get_object_or_404(Company, slug=company)
     principles = company_obj.principles.annotate(
@@ -70,6 +91,7 @@ def principle_list(request: HttpRequest, company: str) -> HttpResponse:
     )
 
 
+@public_page
 def principle_detail(request: HttpRequest, company: str, slug: str) -> HttpResponse:
     principle = get_object_or_404(
         Principle.objects.select_related("company"), company__slug=company, slug=slug

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from loopcoach.offers import FIELDS, parse_csv, parse_data_point, parse_offer
+from loopcoach.web.core.pagecache import bump_content_version
 from loopcoach.web.offers.models import CompensationDataPoint, SavedOffer
 
 MAX_SAVED_OFFERS = 50
@@ -50,4 +51,5 @@ def data_points_import(*, text: str, submitted_by: User | None) -> int:
         for point in points
     ]
     CompensationDataPoint.objects.bulk_create(rows, batch_size=500)
+    bump_content_version()  # bulk_create sends no signal; the guide page shows the bands
     return len(rows)

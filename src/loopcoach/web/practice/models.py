@@ -141,6 +141,8 @@ class ReviewCard(models.Model):
 
     class Meta:
         ordering = ["due"]
+        # The due queue: one user's cards due by a time (dashboard, due page, API).
+        indexes = [models.Index(fields=["user", "due"], name="review_card_user_due")]
         constraints = [
             models.UniqueConstraint(fields=["user", "question"], name="one_card_per_question")
         ]

@@ -7,10 +7,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib.auth.models import User
-from django.db.models import Count, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
+from loopcoach.web.core.pagecache import content_version
 from loopcoach.web.guides.models import Principle
 from loopcoach.web.practice.design_feedback import DesignFeedback, NarrativeFeedback
 from loopcoach.web.practice.feedback import Feedback, FollowUpFeedback
@@ -140,7 +143,9 @@ def question_history(*, user: User, question: Question) -> list[Attempt]:
 def practised_questions(user: User) -> list[dict]:
     """One row per question the user answered: how often, the latest and best grades."""
     rows: dict[int, dict] = {}
-    for attempt in attempts_of(user).filter(parent__isnull=True).order_by("-created_at"):
+    shown = ("id", "question_id", "grade", "created_at", "question__id", "question__text")
+    first_answers = attempts_of(user).filter(parent__isnull=True).only(*shown)
+    for attempt in first_answers.order_by("-created_at"):
         row = rows.setdefault(
             attempt.question_id,
             {"question": attempt.question, "count": 0, "latest": attempt, "best": None},
@@ -195,10 +200,13 @@ class Progress:
 
 
 def progress(user: User, *, now: datetime | None = None) -> Progress:
+    # Only the columns the dashboard reads: not the answers and analyses of 1,000 attempts.
+    principle_ids = Prefetch("question__principles", queryset=Principle.objects.only("id"))
     graded = list(
         attempts_of(user)
         .filter(parent__isnull=True, grade__isnull=False)
-        .prefetch_related("question__principles")
+        .only("id", "question_id", "grade", "created_at", "question__id", "question__category")
+        .prefetch_related(principle_ids)
         .order_by("created_at")
     )
     principles = _principle_coverage(graded)
@@ -216,20 +224,35 @@ def progress(user: User, *, now: datetime | None = None) -> Progress:
     )
 
 
+def _bank_totals() -> dict[str, list]:
+    """Questions per principle and per category: counts over the whole bank, so kept in the
+    cache until the content changes rather than counted on every dashboard."""
+    key = f"bank-totals:{content_version()[0]}"
+    totals = cache.get(key)
+    if totals is None:
+        principles = (
+            Principle.objects.filter(questions__retired=False)
+            .annotate(total=Count("questions"))
+            .order_by("company__name", "order")
+            .values_list("pk", "slug", "name", "total")
+        )
+        categories = Question.objects.active().values_list("category").annotate(total=Count("id"))
+        totals = {"principles": list(principles), "categories": list(categories)}
+        cache.set(key, totals, settings.PAGE_CACHE_SECONDS)
+    return totals
+
+
 def _principle_coverage(graded: list[Attempt]) -> list[Coverage]:
-    totals = (
-        Principle.objects.filter(questions__retired=False)
-        .annotate(total=Count("questions"))
-        .select_related("company")
-        .order_by("company__name", "order")
-    )
-    rows = {p.pk: Coverage(slug=p.slug, name=p.name, total=p.total) for p in totals}
+    rows = {
+        pk: Coverage(slug=slug, name=name, total=total)
+        for pk, slug, name, total in _bank_totals()["principles"]
+    }
     _fill(graded, lambda a: [p.pk for p in a.question.principles.all()], rows)
     return list(rows.values())
 
 
 def _category_coverage(graded: list[Attempt]) -> list[Coverage]:
-    totals = dict(Question.objects.active().values_list("category").annotate(total=Count("id")))
+    totals = dict(_bank_totals()["categories"])
     rows = {
         value: Coverage(slug=value, name=label, total=totals.get(value, 0))
         for value, label in Question.Category.choices

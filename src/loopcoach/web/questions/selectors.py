@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import F, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 
 from loopcoach.web.questions.matching import bank_matcher
@@ -107,6 +107,11 @@ def question_related(question: Question) -> QuerySet[Question]:
     """Up to five other questions on the same principles
     (or, without principles, the same category)."""
     others = Question.objects.active().filter(guide=question.guide).exclude(pk=question.pk)
-    if question.principles.exists():
-        return others.filter(principles__in=question.principles.all()).distinct().order_by("id")[:5]
+    principle_ids = [principle.pk for principle in question.principles.all()]
+    if principle_ids:
+        # EXISTS, not a join with DISTINCT: the database walks the questions in id order
+        # and stops at the fifth, instead of sorting every question sharing a principle.
+        through = Question.principles.through
+        shares = through.objects.filter(question_id=OuterRef("pk"), principle_id__in=principle_ids)
+        return others.filter(Exists(shares)).order_by("id")[:5]
     return others.filter(category=question.category).order_by("id")[:5]

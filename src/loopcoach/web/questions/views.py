@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.vary import vary_on_headers
 
+from loopcoach.web.core.pagecache import public_page
 from loopcoach.web.core.requests import HtmxRequest
 from loopcoach.web.guides.models import LoopRound, Principle
 from loopcoach.web.questions.examples import example_feedback, example_unlocked
@@ -22,6 +24,7 @@ from loopcoach.web.reports.selectors import question_quarters
 PAGE_SIZE = 25
 
 
+@public_page
 @vary_on_headers("HX-Request")
 def question_list(request: HtmxRequest) -> HttpResponse:
     filters = QuestionFilters.from_params(request.GET)
@@ -44,6 +47,7 @@ def question_list(request: HtmxRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+@public_page
 def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     question = get_object_or_404(
         Question.objects.select_related("guide__company", "round").prefetch_related("principles"),
@@ -52,7 +56,8 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     unlocked = example_unlocked(request.user, question)
     context = {
         "question": question,
-        "related": question_related(question),
+        # Lazy: the template's fragment cache asks for it only when the fragment is stale.
+        "related": SimpleLazyObject(lambda: list(question_related(question))),
         "quarters": question_quarters(question),
         "has_example": bool(question.example_answer),
         "example": example_feedback(question) if unlocked else None,

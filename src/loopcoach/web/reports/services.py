@@ -18,6 +18,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
+from loopcoach.web.core.pagecache import bump_content_version
 from loopcoach.web.guides.models import Guide, Principle
 from loopcoach.web.guides.services import question_refresh_search
 from loopcoach.web.questions.models import Question, QuestionVariant
@@ -340,3 +341,4 @@ def question_refresh_reported(*, question: Question) -> None:
     last = occurrences.aggregate(last=Max("report__month"))["last"]
     Question.objects.filter(pk=question.pk).update(times_reported=counted, last_reported=last)
     question.times_reported, question.last_reported = counted, last
+    bump_content_version()  # an update() sends no signal: the bank's cached pages show counts

@@ -1,0 +1,156 @@
+"""Cached public pages: served from the cache, fresh at once after an edit, 304 when unchanged."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from loopcoach.web.core.pagecache import content_version
+from loopcoach.web.guides.models import GuideItem
+from loopcoach.web.questions.models import Question
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def public_urls(guide) -> list[str]:
+    principle = guide.company.principles.first()
+    question = guide.questions.active().first()
+    return [
+        guide.get_absolute_url(),
+        f"/guides/{guide.company.slug}/principles/",
+        principle.get_absolute_url(),
+        "/questions/",
+        "/questions/?q=disagree",
+        question.get_absolute_url(),
+    ]
+
+
+def queries_of(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_a_second_anonymous_visit_costs_one_query(client, amazon_guide):
+    for url in public_urls(amazon_guide):
+        first = client.get(url)
+        assert first.status_code == 200
+        assert queries_of(client, url) == 1, url  # the content version, nothing else
+        assert "csrftoken" not in first.cookies  # the same page for everyone: no cookie
+
+
+def test_the_guide_page_fetches_only_what_it_shows(client, amazon_guide):
+    # Cold (nothing cached): a fixed number of queries, whatever the size of the bank.
+    assert queries_of(client, amazon_guide.get_absolute_url()) <= 16
+
+
+def test_each_deep_dive_shows_at_most_six_examples_source_first(client, amazon_guide):
+    from loopcoach.web.guides.selectors import guide_deep_dives, guide_get
+
+    guide = guide_get(company="amazon", role="engineering-manager")
+    dives = guide_deep_dives(guide)
+    assert dives and any(dive.questions for dive in dives)
+    for dive in dives:
+        assert len(dive.questions) <= 6
+        sources = [question.source == Question.Source.SEED for question in dive.questions]
+        assert sources == sorted(sources, reverse=True)  # the source guide's come first
+        assert {question.deep_dive for question in dive.questions} <= {dive.item.slug}
+
+
+def test_an_unchanged_page_answers_304(client, amazon_guide):
+    url = amazon_guide.get_absolute_url()
+    first = client.get(url)
+    etag, modified = first.headers["ETag"], first.headers["Last-Modified"]
+    again = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304 and again.content == b""
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+    assert client.get(url, HTTP_IF_NONE_MATCH='W/"other"').status_code == 200
+
+
+def test_a_content_change_makes_the_old_etag_stale(client, amazon_guide):
+    url = amazon_guide.get_absolute_url()
+    etag = client.get(url).headers["ETag"]
+    GuideItem.objects.filter(guide=amazon_guide).first().save()
+    fresh = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert fresh.status_code == 200 and fresh.headers["ETag"] != etag
+
+
+def admin_change_data(response) -> dict:
+    """The admin change form's current values, as the browser would post them back."""
+    data: dict = {}
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        data |= {
+            management.add_prefix(name): management[name].value() for name in management.fields
+        }
+        forms += formset.forms
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is None or value is False:
+                continue
+            data[form.add_prefix(name)] = "on" if value is True else value
+    return data
+
+
+def test_an_admin_edit_shows_at_once_to_visitors_and_signed_in_users(client, amazon_guide):
+    question = amazon_guide.questions.active().filter(source=Question.Source.SEED).first()
+    reader = make_user("reader")
+    signed_in = type(client)()
+    signed_in.force_login(reader)
+    pages = [amazon_guide.get_absolute_url(), question.get_absolute_url(), "/questions/"]
+    for page in pages:  # warm both caches: the whole page and the signed-in fragment
+        client.get(page)
+        signed_in.get(page)
+    editor = User.objects.create_superuser("editor", "editor@example.com", "editor-Passw0rd!")
+    admin = type(client)()
+    admin.force_login(editor)
+    change_url = f"/admin/questions/question/{question.pk}/change/"
+    data = admin_change_data(admin.get(change_url))
+    data["text"] = "Tell me about a time you shipped a zeppelin on schedule."
+    assert admin.post(change_url, data).status_code == 302
+    for page in pages:
+        assert "shipped a zeppelin" in client.get(page).content.decode(), page
+        assert "shipped a zeppelin" in signed_in.get(page).content.decode(), page
+
+
+def test_a_pack_load_bumps_the_version_once(amazon_guide):
+    from loopcoach.web.guides.services import content_load
+
+    before, _ = content_version()
+    content_load()
+    after, _ = content_version()
+    assert after == before + 1
+
+
+def test_signed_in_pages_are_not_shared(client, amazon_guide):
+    alice, bob = make_user("alice"), make_user("bob")
+    url = amazon_guide.get_absolute_url()
+    client.get(url)  # the anonymous page is cached
+    client.force_login(alice)
+    page = client.get(url)
+    assert "Account" in page.content.decode() and "Log in" not in page.content.decode()
+    assert "ETag" not in page.headers  # personal: never answered from the shared page
+    assert "X-CSRFToken" in page.content.decode()
+    client.force_login(bob)
+    assert "Account" in client.get(url).content.decode()
+
+
+def test_a_pending_message_is_never_cached_for_others(client, amazon_guide):
+    client.cookies["messages"] = "anything"
+    client.get(amazon_guide.get_absolute_url())
+    del client.cookies["messages"]
+    with CaptureQueriesContext(connection) as queries:
+        client.get(amazon_guide.get_absolute_url())
+    assert len(queries) > 1  # rendered, not served from a page the other request cached
+
+
+def test_missing_pages_stay_404(client, amazon_guide):
+    assert client.get("/amazon/no-such-role/").status_code == 404
+    assert client.get("/questions/999999/").status_code == 404
+    assert client.get("/amazon/no-such-role/").status_code == 404
