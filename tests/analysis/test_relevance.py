@@ -30,7 +30,7 @@ from tests.analysis.examples import CONFLICT, STRONG
         ("Tell me about a time you stood your ground on something important.", "conflict"),
         ("Tell me about a time you reduced your cloud bill.", "cost"),
         (
-            "Tell me about a time you had to tell a senior leader something they didn't want to hear.",
+            "Tell me about a time you told a senior leader something they didn't want to hear.",
             "bad-news",
         ),
         # "at risk of failing" is a delivery under threat, not a failure of yours.
