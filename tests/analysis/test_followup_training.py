@@ -111,3 +111,34 @@ def test_paired_negatives_never_reuse_a_question_of_the_same_situation():
         own = next(p for p in pairs if p.story_id == fake.story_id)
         assert fake.question != own.question and not fake.answers and fake.synthetic
         assert fake.asked not in {own.principle, *own.also, own.asked}
+
+
+def _pair_file(root: Path, rows: list[dict[str, object]]) -> Path:
+    answers = root / "answers"
+    answers.mkdir()
+    shutil.copy(TINY, answers / "answers.jsonl")
+    (root / "relevance").mkdir()
+    text = "".join(json.dumps(r) + "\n" for r in rows)
+    (root / "relevance" / "pairs.jsonl").write_text(text, encoding="utf-8")
+    return answers
+
+
+def test_a_hand_chosen_pair_retells_a_training_story_for_another_question(tmp_path):
+    story = followup_training.load_pairs(TINY.parent)[0]
+    question = "Tell me about your first 90 days with a new team."
+    row = {"story": story.story_id, "question": question, "answers_question": False}
+    pairs = followup_training.load_pairs(_pair_file(tmp_path, [row]))
+    pair = pairs[-1]
+    assert (pair.story_id, pair.question, pair.answers, pair.synthetic) == (
+        story.story_id,
+        question,
+        False,
+        False,
+    )
+    assert pair.sentences == story.sentences and pair.group == story.group
+
+
+def test_a_pair_naming_no_training_story_is_refused(tmp_path):
+    row = {"story": "no-such-story", "question": "Why?", "answers_question": False}
+    with pytest.raises(ValueError, match="no-such-story"):
+        followup_training.load_pairs(_pair_file(tmp_path, [row]))

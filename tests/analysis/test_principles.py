@@ -70,11 +70,22 @@ def test_it_ranks_all_sixteen_principles_best_first():
     assert "frugality" in [p.slug for p in ranked[:3]]
 
 
+VAGUE_STORY = (
+    "I talked to the other team about the plan and we agreed on the next steps, "
+    "and the project went fine."
+)
+
+
 def test_the_asked_principle_lifts_but_does_not_decide_alone():
+    # A story that shows little: the question's principle lifts it.
+    plain = {p.slug: p.score for p in rank_principles(VAGUE_STORY, {})}
+    asked = {p.slug: p.score for p in rank_principles(VAGUE_STORY, {"earn-trust": 1.0})}
+    assert asked["earn-trust"] > plain["earn-trust"]
+    # A story that clearly shows another principle: the bonus shrinks, it never lowers it, and
+    # the story's own principle stays first.
     plain = {p.slug: p.score for p in rank_principles(FRUGAL_STORY, {})}
     ranked = rank_principles(FRUGAL_STORY, {"earn-trust": 1.0})
-    asked = {p.slug: p.score for p in ranked}
-    assert asked["earn-trust"] > plain["earn-trust"]
+    assert {p.slug: p.score for p in ranked}["earn-trust"] >= plain["earn-trust"]
     assert ranked[0].slug == "frugality"
 
 

@@ -21,6 +21,20 @@ from tests.analysis.examples import CONFLICT, STRONG
         ("Tell me about an idea of yours that got rejected.", "rejected"),
         ("Have you ever had to say no to a senior stakeholder?", "say-no"),
         ("Tell me about a time you hired someone great.", "hiring"),
+        # Wordings that read as generic before: each names a situation of its own.
+        ("Tell me about a time you fixed something that wasn't your job.", "ownership"),
+        ("Tell me about a time you grew someone into a leader.", "develop-people"),
+        ("Tell me about the hardest bug you've ever worked on.", "root-cause"),
+        ("Tell me about a project that did not go well.", "failure"),
+        ("Tell me about something new you learned on the job.", "learning"),
+        ("Tell me about a time you stood your ground on something important.", "conflict"),
+        ("Tell me about a time you reduced your cloud bill.", "cost"),
+        (
+            "Tell me about a time you told a senior leader something they didn't want to hear.",
+            "bad-news",
+        ),
+        # "at risk of failing" is a delivery under threat, not a failure of yours.
+        ("Tell me about a time you delivered a project that was at risk of failing.", "deliver"),
     ],
 )
 def test_the_question_names_its_situation(question, first):
@@ -29,7 +43,12 @@ def test_the_question_names_its_situation(question, first):
 
 @pytest.mark.parametrize(
     "question",
-    ["Tell me about your proudest achievement.", "What is the most complex problem you've solved?"],
+    [
+        "Tell me about your proudest achievement.",
+        "What is the most complex problem you've solved?",
+        # "career" is where the achievement happened, not a question about developing someone.
+        "What's the achievement you're proudest of in your career?",
+    ],
 )
 def test_generic_questions_name_no_situation_of_their_own(question):
     assert situations.is_generic(question)

@@ -32,6 +32,26 @@ def loop(alice, amazon_guide):
     return services.loop_start(user=alice, guide=amazon_guide, minutes=15, seed=42)
 
 
+def _fit_strong(loop) -> None:
+    """STRONG is one latency story, and the analyzer rightly says it does not answer some drawn
+    questions (a mistake of yours, a judgment most people disagreed with). Tests of the loop's
+    flow and votes swap those for questions it does answer; relevance in a loop has its own
+    test below (`test_an_off_topic_answer_lowers_the_vote_and_the_debrief_says_why`)."""
+    from loopcoach.analysis import analyze
+    from loopcoach.web.questions.models import Question
+
+    def answers(question) -> bool:
+        return analyze(STRONG, question=question.text).to_dict()["relevance"]["answers_question"]
+
+    drawn = list(LoopQuestion.objects.filter(session__loop=loop).select_related("question"))
+    used = {d.question_id for d in drawn}
+    spare = (q for q in Question.objects.exclude(pk__in=used).order_by("pk") if answers(q))
+    for d in drawn:
+        if not answers(d.question):
+            d.question = next(spare)
+            d.save(update_fields=["question"])
+
+
 def _answer_round(session, main: str, follow: str) -> None:
     """Answer every question with `main`; a system-design question, when `main` is the strong
     story, with a strong labelled design of its own."""
@@ -94,6 +114,7 @@ def test_the_draw_avoids_questions_answered_this_week(alice, amazon_guide, loop)
 
 
 def test_answers_get_one_follow_up_and_the_round_closes_when_done(loop):
+    _fit_strong(loop)
     session = loop.rounds.get(order=1)
     drawn = services.loop_question_answer(loop_question=session.questions.first(), text=STRONG)
     assert drawn.answer.grade == 4 and drawn.follow_up and drawn.state == "follow-up"
@@ -132,6 +153,7 @@ def test_bad_answers_are_refused_and_change_nothing(loop, text):
 
 
 def test_an_analyzer_failure_keeps_the_answer_and_ending_the_loop_retries(loop, monkeypatch):
+    _fit_strong(loop)
     drawn = loop.rounds.get(order=1).questions.first()
     monkeypatch.setattr(answering, "analyze", lambda *a, **k: 1 / 0)
     drawn = services.loop_question_answer(loop_question=drawn, text=STRONG)
@@ -174,7 +196,9 @@ def test_when_time_runs_out_the_round_closes_and_answers_are_refused(loop):
     assert session.state == "finished" and session.elapsed_seconds == 15 * 60
 
 
-def _run_loop(loop, weak_rounds=("bar-raiser",)):
+def _run_loop(loop, weak_rounds=("bar-raiser",), fit=True):
+    if fit:
+        _fit_strong(loop)
     for session in loop.rounds.all():
         if session.slug in weak_rounds:
             _answer_round(session, WEAK, WEAK_FOLLOW_UP)
@@ -274,7 +298,7 @@ def test_an_off_topic_answer_lowers_the_vote_and_the_debrief_says_why(client, al
     drawn = session.questions.order_by("order").first()
     drawn.question = Question.objects.filter(text__contains=OFF_TOPIC_FOR_STRONG).first()
     drawn.save(update_fields=["question"])
-    loop = _run_loop(loop, weak_rounds=())
+    loop = _run_loop(loop, weak_rounds=(), fit=False)
     drawn.refresh_from_db()
     assert drawn.off_topic and drawn.answer.grade <= 2
     debrief = loop_debrief(loop)

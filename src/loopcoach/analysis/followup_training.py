@@ -4,8 +4,9 @@ Like `training.py`, it needs scikit-learn (the `dev` extra) and writes JSON that
 the analyzer scores in pure Python:
 
 - `relevance.json` — does a story answer its question (`relevance.py`), from the
-  answers under `training/answers/` (`answers_question`, missing = true) plus
-  cheap negatives: a story paired with another training question that asks for
+  answers under `training/answers/` (`answers_question`, missing = true), the
+  hand-chosen pairs of `training/relevance/` (a training story told for another
+  question) plus cheap negatives: a story paired with another training question that asks for
   a different situation and a different principle. The threshold is chosen on
   out-of-fold probabilities of the real pairs so that false alarms stay under
   `MAX_FALSE_ALARMS`.
@@ -155,7 +156,31 @@ def load_pairs(data_dir: Path) -> list[Pair]:
                     group=path.stem,
                 )
             )
-    return [p for p in pairs if p.question]
+    pairs = [p for p in pairs if p.question]
+    return pairs + load_labelled_pairs(data_dir.parent / "relevance", pairs)
+
+
+def load_labelled_pairs(pairs_dir: Path, stories: Sequence[Pair]) -> list[Pair]:
+    """Hand-chosen question/story pairs (`training/relevance/*.jsonl`): a training story told
+    for another question, labelled whether it answers it. Each row names its story by id
+    (`{"story", "question", "asked_principle", "answers_question"}`), so the story is not
+    copied and the principle models see it once; the pair keeps the story's file, so it
+    falls in the story's cross-validation fold."""
+    by_id = {p.story_id: p for p in stories}
+    out = []
+    for r in _jsonl(sorted(pairs_dir.glob("*.jsonl"))):
+        story = by_id.get(r["story"])
+        if story is None:
+            raise ValueError(f"{pairs_dir}: no training story with id {r['story']!r}")
+        out.append(
+            replace(
+                story,
+                question=r["question"],
+                asked=r.get("asked_principle"),
+                answers=bool(r["answers_question"]),
+            )
+        )
+    return out
 
 
 def synthetic_negatives(pairs: Sequence[Pair], rng: random.Random) -> list[Pair]:

@@ -161,6 +161,10 @@ def relevance_features(
             feats["strict_ask_model"] = learned[first] * (first in situations.STRICT)
             # Ahead of the story's likeliest other situation, or behind it?
             feats["first_ask_model_lead"] = learned[first] - max(others, default=0.0)
+            # Where the asked situation ranks among all the story could be about (0 = first).
+            rank = sum(p > learned[first] for p in learned.values()) / max(1, len(learned) - 1)
+            feats["first_ask_model_rank"] = rank
+            feats["named_ask_model_max"] = max(learned.get(c, 0.0) for c in named)
         feats.update(
             {
                 "first_ask_evidence": math.log1p(counts[0]),

@@ -60,7 +60,9 @@ ASKS: tuple[Ask, ...] = (
         r"""disagree\w* | conflict\w* | push(?:ed)? back | pushback | challenged? | stood up |
         stand up | unpopular | argu\w+ | doubted | questioned | conflicting opinions |
         difficult (?:peer|colleague|stakeholder|person|coworker) | differen(?:t|ce) of opinion |
-        didn't agree | did not agree""",
+        didn't agree | did not agree |
+        stood your ground | stand your ground | opinions (?:on the team )?differ |
+        views that differed""",
         r"""disagree\w* | push(?:ed|ing)? back | pushback | argu\w+ | objected | objections? |
         conflict\w* | didn't agree | did not agree | insisted | challenged | opposed | resisted |
         skeptic\w* | sceptic\w* | refused | debated? | tension | was against | were against |
@@ -77,8 +79,11 @@ ASKS: tuple[Ask, ...] = (
     _ask(
         "failure",
         "a failure or a mistake of yours",
-        r"""fail\w* | mistakes? | wrong | self-critical | let \w+ down | admit\w* | went badly |
-        regret\w* | screwed up | error in judge?ment | misjudg\w+""",
+        r"""fail(?:ed|ure|ures|s)? | mistakes? | wrong | self-critical | let \w+ down | admit\w* |
+        went badly |
+        regret\w* | screwed up | error in judge?ment | misjudg\w+ |
+        did(?:n't| not) go (?:well|as planned) | not go as planned | do differently | weakness |
+        setback""",
         r"""mistakes? | my fault | i was wrong | i got it wrong | i had it wrong |
         (?:my|our) (?:assumption|guess|estimate|plan|call|bet) was wrong | failed | failure |
         went wrong | i missed | i underestimated | i overlooked | i forgot | i misjudged |
@@ -112,7 +117,8 @@ ASKS: tuple[Ask, ...] = (
     _ask(
         "bad-news",
         "delivering bad news",
-        r"""bad news | (?:difficult|hard|unwelcome|unpopular) news | deliver(?:ing)? bad""",
+        r"""bad news | (?:difficult|hard|unwelcome|unpopular) news | deliver(?:ing)? bad |
+        did(?:n't| not) want to hear""",
         r"""had to tell | told (?:them|him|her|the \w+|my \w+|our \w+) | broke the news | bad news |
         warned | let (?:them|him|her) know | i admitted | escalated | delay\w* | slip\w* |
         would not make | wouldn't make | not going to make | called (?:them|him|her|the \w+) |
@@ -173,7 +179,8 @@ ASKS: tuple[Ask, ...] = (
         "deadline",
         "delivering under a tight deadline or pressure",
         r"""(?:tight|hard|short|impossible|aggressive) deadlines? | deadlines? | under pressure |
-        time pressure | tight timeline | short notice""",
+        time pressure | tight timeline | short notice |
+        under (?:a lot of |heavy |intense )?pressure""",
         r"""deadlines? | due | launch date | go-live | on time | in time |
         (?:days?|weeks?) (?:left|before|to go|away) |
         by (?:monday|tuesday|wednesday|thursday|friday|the end of) | cut scope | descoped? |
@@ -200,7 +207,8 @@ ASKS: tuple[Ask, ...] = (
         "develop-people",
         "developing, coaching or mentoring someone",
         r"""develop(?:ed)? (?:someone|the|people|an?|your|engineers?) | mentor\w* | coach\w* |
-        grow | promot\w+ | career | someone you developed""",
+        grow | promot\w+ | (?:their|someone's|his|her) career | someone you developed |
+        grew (?:someone|a|an|one|your) | into a leader""",
         r"""mentor\w* | coach\w* | promot\w+ | grow(?:th)? | grew | career | 1:1s? |
         one-on-ones? | stretch | paired (?:him|her|them|with) | develop\w* | confidence |
         learning plan | senior engineer | tech lead""",
@@ -209,7 +217,8 @@ ASKS: tuple[Ask, ...] = (
         "hiring",
         "hiring or building a team",
         r"""hir(?:e|ed|ing) | recruit\w* | built a team | build a team | team from scratch |
-        interview(?:ing|s|ed)? (?:candidates|someone) | hiring bar""",
+        interview(?:ing|s|ed)? (?:candidates|someone) | hiring bar |
+        (?:built|build|building) a strong team""",
         r"""hir(?:e|ed|es|ing) | recruit\w* | interview\w* | candidates? | offers? |
         job (?:description|posting|ad) | onboard\w* | headcount | new joiners? | bar raiser |
         sourc(?:ed|ing) | referrals?""",
@@ -236,7 +245,8 @@ ASKS: tuple[Ask, ...] = (
         r"""incomplete (?:data|information) |
         without (?:all|much|enough|complete) (?:the )?(?:data|information|facts) |
         without having all | ambigu\w+ | uncertain\w* | calculated risk |
-        limited (?:data|information) | before (?:you|others) (?:had|knew)""",
+        limited (?:data|information) | before (?:you|others) (?:had|knew) |
+        (?:took|take|taking) (?:a |an )?(?:\w+ )?risks? | data pointed in different directions""",
         r"""didn't (?:know|have) | did not (?:know|have) | no (?:data|idea|way of knowing) |
         without (?:waiting|knowing|all|the full|complete) | unclear | uncertain\w* | risks? |
         risky | assum\w+ | guess\w* | couldn't wait | could not wait | reversible |
@@ -247,7 +257,8 @@ ASKS: tuple[Ask, ...] = (
         "speed",
         "acting quickly",
         r"""quick(?:ly)? | fast | speed | decisively | move fast | act(?:ed)? quickly |
-        without waiting | urgent\w* | before others did""",
+        without waiting | urgent\w* | before others did |
+        on the spot | didn't wait | did not wait""",
         r"""quick(?:ly)? | fast | immediately | right away |
         that (?:night|evening|morning|afternoon|day) | same day |
         within (?:an? )?(?:hours?|minutes?|day) | within \w+ (?:hours|minutes|days) |
@@ -270,7 +281,8 @@ ASKS: tuple[Ask, ...] = (
         "giving or receiving difficult feedback",
         r"""(?<!customer )(?<!user )(?<!client )feedback | criticism |
         critical (?:input|comments?) |
-        difficult conversation""",
+        difficult conversation |
+        weakness""",
         r"""feedback | critici[sz]\w* | told (?:him|her|them|me) | honest\w* | 1:1s? |
         one-on-ones? | difficult conversation | blunt | sat (?:him|her|them) down |
         pointed out | gave me | told me""",
@@ -280,7 +292,8 @@ ASKS: tuple[Ask, ...] = (
         "choosing between competing priorities or options",
         r"""prioriti[sz]\w* | trade-?offs? | conflicting (?:priorities|requests|demands) |
         choose between | chose between | balance | competing | two reasonable options |
-        short term (?:and|versus|vs) (?:the )?long term""",
+        short term (?:and|versus|vs) (?:the )?long term |
+        few things that mattered | focus(?:ed)? (?:your team )?on""",
         r"""prioriti[sz]\w* | deprioriti[sz]\w* | trade-?offs? | instead of | rather than |
         cut scope | descop\w+ | options? | chose | backlog | roadmap | said no |
         pushed (?:back|out) | postpon\w+ | deferred | weighed | short[- ]term | long[- ]term |
@@ -290,7 +303,8 @@ ASKS: tuple[Ask, ...] = (
         "cost",
         "saving money or doing more with less",
         r"""cost\w* | money | budget\w* | frugal\w* | limited resources | more with less |
-        fewer resources | spend\w* | resourceful | cheap\w* | waste | short-staffed""",
+        fewer resources | spend\w* | resourceful | cheap\w* | waste | short-staffed |
+        cloud bill | constraints?""",
         r"""costs? | saved | sav(?:e|ing|ings) | budget\w* | cheap\w* | spend\w* | spent |
         licen[cs]es? | free | reus\w+ | without hiring | headcount | contracts? | vendors? |
         bill\w* | invoices? | money | expens\w+ | afford | frugal\w* | waste | per month |
@@ -300,7 +314,9 @@ ASKS: tuple[Ask, ...] = (
         "innovation",
         "inventing or simplifying something",
         r"""invent\w* | innovat\w+ | new way | novel | creative | simplif\w+ | complex process |
-        new approach | status quo""",
+        new approach | status quo |
+        new idea | simpler | simple (?:solution|way|fix) | easier to use |
+        remov\w+ (?:steps|unnecessary|complexity) | manual process | idea from outside""",
         r"""built | prototyp\w* | new (?:tool|way|approach|process|system|design|format) |
         automat\w+ | simplif\w+ | removed | replaced | scripts? | ideas? | invent\w* |
         redesign\w* | templates? | self-serve | one-page | merged | cut (?:the|it|from) |
@@ -310,7 +326,8 @@ ASKS: tuple[Ask, ...] = (
         "standards",
         "holding work to a high standard",
         r"""standards? | (?:raised|raise|raising) the bar | quality | not satisfied |
-        weren't satisfied | good enough | higher bar""",
+        weren't satisfied | good enough | higher bar |
+        wasn't ready | was not ready | stopped a release""",
         r"""quality | standards? | bar | bugs? | tests? | testing | reviews? | defects? |
         refused to (?:ship|release|sign off) | checklists? | polish\w* | not good enough |
         wasn't good enough | rework\w* | rewr\w+ | regressions? | acceptance criteria |
@@ -321,7 +338,8 @@ ASKS: tuple[Ask, ...] = (
         "responsibility beyond your customers (society, environment, scale)",
         r"""societ\w+ | environment(?:al)? | community | beyond your (?:company|direct customers) |
         broad(?:er)? (?:impact|responsibility) | wider (?:\w+ )?impact | outside your company |
-        world | footprint | scale (?:created|brought) | obligation | at scale""",
+        world | footprint | scale (?:created|brought) | obligation | at scale |
+        sustainab\w+ | ethic\w* | safer | the public | accessib\w+ | served everyone""",
         r"""environment(?:al)? | carbon | energy | emissions? | accessib\w+ | privacy |
         communit\w+ | societ\w+ | public | safety | regulat\w+ | fair\w* | vulnerable |
         sustainab\w+ | charit\w+ | nonprofits? | harm\w* | misuse | disabilit\w+ | elderly |
@@ -331,7 +349,9 @@ ASKS: tuple[Ask, ...] = (
         "vision",
         "a bold vision or thinking big",
         r"""bold | vision\w* | think(?:ing)? big | thought big | ambitio\w+ | long[- ]term |
-        big idea | much bigger | around corners | bigger opportunity | big bet""",
+        big idea | much bigger | around corners | bigger opportunity | big bet |
+        strateg\w+ | bigger than | far beyond what | years ahead | long-range | radical |
+        scaled far | larger opportunity | opportunity | big impact""",
         r"""vision\w* | roadmap | platform | long[- ]term | strateg\w+ | bold | ambitio\w+ |
         pitch\w* | proposals? | company-wide | across the company | every team | all teams |
         (?:two|three|five|\d+)[- ]years? | multi-year | north star | 10x | ten times |
@@ -342,7 +362,9 @@ ASKS: tuple[Ask, ...] = (
         "digging into details or data to find the real cause",
         r"""dive deep | dove deep | deep dive | dig\w* | dug | root cause | didn't add up |
         bottom of | details? | discrepanc\w+ | metric looked fine | levels deep |
-        real (?:cause|problem) | data to (?:uncover|find|solve) | complicated issue""",
+        real (?:cause|problem) | data to (?:uncover|find|solve) | complicated issue |
+        deep into | detailed level | investigat\w+ | analy[sz]\w+ | bugs? | debugg\w+ | anomal\w+ |
+        others had missed | data told""",
         r"""root cause | logs? | dug | dig\w* | traced? | quer(?:y|ied|ies) | dashboards? |
         found (?:that|out) | turned out | noticed | investigat\w+ | data | analy[sz]\w+ |
         spreadsheet | sampled? | compared | reproduc\w+ | profil\w+ | correlat\w+ |
@@ -353,7 +375,9 @@ ASKS: tuple[Ask, ...] = (
         "learning something new",
         r"""learn(?:ed|t)? (?:something|a new|about|quickly|the) | learn something | curios\w+ |
         taught yourself | new skill | outside your area of expertise | new technology |
-        new perspective | learned something""",
+        new perspective | learned something |
+        learn\w* | knowledge | outside your (?:field|expertise) | stay current |
+        explored? a technology | how something worked""",
         r"""learn\w* | taught myself | courses? | read | stud(?:y|ied) | curio\w+ | books? |
         tutorials? | experiment\w* | shadow\w* | asked (?:an?|the) expert | practis\w+ |
         practic\w+ | certific\w+ | papers? | workshop""",
@@ -362,7 +386,8 @@ ASKS: tuple[Ask, ...] = (
         "trust",
         "earning or rebuilding someone's trust",
         r"""trust\w* | skeptic\w* | sceptic\w* | won over | win over | win back | relationship |
-        credib\w+ | doubted you""",
+        credib\w+ | doubted you |
+        commitment to someone | followed through | kept (?:your|a) promise""",
         r"""trust\w* | skeptic\w* | sceptic\w* | credib\w+ | relationships? | transparen\w+ |
         honest\w* | admitted | promised? | kept my word | doubt\w* | open(?:ly)? |
         weekly (?:updates?|reports?) | shared (?:the|my|our) | apologi[sz]ed | commit\w+ |
@@ -373,7 +398,10 @@ ASKS: tuple[Ask, ...] = (
         "taking on something beyond your role",
         r"""outside (?:of )?your (?:area|scope|responsibility|role|job|team) | wasn't yours |
         not yours | beyond your (?:role|job) | ownership | owned | took on | job description |
-        end to end | responsibility | without waiting for approval | without approval""",
+        end to end | responsibility | without waiting for approval | without approval |
+        wasn't your job | not your job | between (?:two )?teams | nobody was taking care |
+        no one else | nobody else | fill a gap | another team's area | someone else to solve |
+        beyond the scope | above and beyond | on behalf of the whole company | following up""",
         r"""wasn't (?:my|our) | not (?:my|our) (?:team|job|responsibility|area|system|code) |
         outside (?:my|our) | nobody owned | no one owned | nobody was | no one was | took it on |
         volunteered | on my own | took ownership | owned | end to end | stepped in |
@@ -384,7 +412,9 @@ ASKS: tuple[Ask, ...] = (
         "making work better for the people on your team",
         r"""workplace | wellbeing | well-being | burn(?:ing|ed|t)? ?out | inclusive | employees? |
         better place to work | working (?:conditions|environment) | excluded | fairer | morale |
-        personal situation | work better for""",
+        personal situation | work better for |
+        engagement survey | culture | people want to stay | on-call burden | protected your team |
+        hard time | adapted the way your team works | people on your team""",
         r"""burn(?:ing|ed|t)? ?out | wellbeing | well-being | on-?call | overtime | inclusi\w+ |
         flexib\w+ | morale | workloads? | rotas? | parental | fair\w* | hours | weekends? |
         stress\w* | mental health | leave | excluded | belong\w* | remote | time zones? | pager |
@@ -403,7 +433,8 @@ ASKS: tuple[Ask, ...] = (
         "deliver",
         "delivering a result despite obstacles",
         r"""deliver\w* | obstacles? | accomplish\w* | achiev\w+ | proud\w* | at risk |
-        difficult project | big result | goal | target""",
+        difficult project | big result | goal | target |
+        setback | to completion | finish""",
         r"""deliver\w* | launch\w* | shipped | on time | hit | met (?:the|our) | goals? |
         targets? | finished | completed | released | went live | rolled out | achiev\w+ |
         milestones?""",
