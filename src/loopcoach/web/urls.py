@@ -17,6 +17,7 @@ urlpatterns = [
     path("stories/", include("loopcoach.web.stories.urls")),
     path("loops/", include("loopcoach.web.loops.urls")),
     path("tasks/", include("loopcoach.web.tasks.urls")),
+    path("voice/", include("loopcoach.web.voice.urls")),
     path("api/v1/", include("loopcoach.web.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -92,5 +92,6 @@ class ApiParser(Parser):
     ) -> dict[str, Any]:
         for key, values in data.lists():
             for value in (key, *values):
-                check_text(value, "The query string")
+                if isinstance(value, str):  # uploaded files (multipart) pass through as they are
+                    check_text(value, "The query string")
         return super().parse_querydict(data, list_fields, request)

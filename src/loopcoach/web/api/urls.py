@@ -20,6 +20,7 @@ from loopcoach.web.practice.api import router as practice
 from loopcoach.web.questions.api import router as questions
 from loopcoach.web.stories.api import router as stories
 from loopcoach.web.tasks.api import router as tasks
+from loopcoach.web.voice.api import router as voice
 
 api = NinjaAPI(
     title="loopcoach API",
@@ -34,7 +35,18 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 install_handlers(api)
-for router in (guides, questions, practice, stories, loops, offers, planner, accounts, tasks):
+for router in (
+    guides,
+    questions,
+    practice,
+    stories,
+    loops,
+    offers,
+    planner,
+    accounts,
+    tasks,
+    voice,
+):
     api.add_router("", router)
 
 urlpatterns = [path("", api.urls)]

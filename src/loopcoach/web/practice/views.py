@@ -30,6 +30,7 @@ from loopcoach.web.practice.forms import WORDINGS, answer_boxes
 from loopcoach.web.practice.models import Attempt, Draft, ReviewCard
 from loopcoach.web.questions.models import Question
 from loopcoach.web.questions.selectors import QuestionFilters, question_filter, question_related
+from loopcoach.web.voice import services as voice
 
 TIMER_SECONDS = 120
 FORM_KEY = re.compile(r"^[a-z][a-z0-9-]{0,60}$")
@@ -174,6 +175,7 @@ def attempt_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             return _form_error(request, "practice/_answer_form.html", form, str(exc))
         context = _practice_context(request, question, error=str(exc), text=answer)
         return render(request, "practice/question.html", context, status=400)
+    voice.recording_attach_posted(attempt=attempt, value=request.POST.get("recording", ""))
     if revision_of is not None and revision_of.parent is not None:
         return _follow_up_response(request, revision_of.parent, attempt)
     return _thread_response(request, attempt)
