@@ -200,3 +200,67 @@ def test_someone_elses_question_id_or_missing_file_is_refused(people):
         owner.post("/api/v1/attempts/voice", {"question_id": str(question.pk)}).status_code == 400
     )
     assert Client().post("/api/v1/attempts/voice", {}).status_code == 401
+
+
+def test_a_mock_loop_round_answered_out_loud_keeps_its_recording(people, speech, start_worker):
+    from loopcoach.web.guides.models import Guide
+    from loopcoach.web.loops import services as loops
+
+    owner, _, alice, _ = people
+    guide = Guide.objects.get(company__slug="amazon", role_slug="engineering-manager")
+    loop = loops.loop_start(user=alice, guide=guide, minutes=15, seed=7)
+    owner.post(f"/loops/{loop.pk}/rounds/1/start/")
+    page = owner.get(f"/loops/{loop.pk}/rounds/1/").content.decode()
+    assert "Answer out loud" in page and "voice.js" in page
+    drawn = loop.rounds.get(order=1).questions.order_by("order").first()
+    audio = SimpleUploadedFile("answer.webm", speech, content_type="audio/webm")
+    recording = owner.post(
+        f"/voice/questions/{drawn.question_id}/recordings/", {"audio": audio}
+    ).json()
+    start_worker()
+    wait_for(Job.objects.get(pk=recording["task_id"]), "done", "failed", timeout=120)
+    transcript = owner.get(recording["url"]).json()["transcript"]
+    owner.post(
+        f"/loops/{loop.pk}/rounds/1/answers/{drawn.pk}/",
+        {"answer": transcript, "recording": str(recording["id"])},
+    )
+    answer = Attempt.objects.get(loop_question=drawn)
+    assert answer.answer == transcript and answer.recording.pk == recording["id"]
+    assert answer.recording.delivery["words_per_minute"] > 0
+
+
+def test_a_worker_killed_during_a_transcription_is_replaced_and_nothing_is_lost(
+    people, tmp_path, start_worker
+):
+    import signal
+
+    owner, _, _, question = people
+    long_answer = speak(" ".join([SAID] * 3), tmp_path / "long.wav").read_bytes()  # ~40 s
+    body = upload(owner, question.pk, long_answer).json()
+    job = Job.objects.get(pk=body["task"]["id"])
+    first = start_worker(LOOPCOACH_JOB_LEASE_SECONDS="2")
+    wait_for(job, "running", timeout=60)
+    while job.progress < 0.1 and job.status == "running":
+        job.refresh_from_db()
+    first.send_signal(signal.SIGKILL)
+    first.wait()
+    assert Job.objects.get(pk=job.pk).status == "running"
+    start_worker(LOOPCOACH_JOB_LEASE_SECONDS="2")
+    job = wait_for(job, "done", "failed", timeout=180)
+    assert (job.status, job.attempts) == ("done", 2), job.error
+    attempt = owner.get(f"/api/v1/attempts/{body['attempt_id']}").json()
+    assert "billing system" in attempt["transcript"] and attempt["analysis"] is not None
+    assert len([path for path in stored_files() if path.is_file()]) == 1  # the Ogg copy only
+
+
+def test_without_the_voice_extra_the_app_runs_and_says_what_to_install(people, monkeypatch):
+    from loopcoach.web.voice import audio
+
+    owner, _, _, question = people
+    monkeypatch.setattr(audio, "voice_available", lambda: False)  # as if not installed
+    page = owner.get(f"/practice/questions/{question.pk}/").content.decode()
+    assert 'pip install "loopcoach[voice]"' in page.replace("&quot;", '"')
+    assert 'data-role="record"' not in page
+    response = upload(owner, question.pk, tone_wav(1.0, amplitude=0.5))
+    assert response.status_code == 503 and "loopcoach[voice]" in response.json()["message"]
+    assert (Attempt.objects.count(), Recording.objects.count()) == (0, 0)

@@ -184,10 +184,13 @@ def measure_latency(*, runs: int = 3, print_line: object = print) -> dict:
         worker.wait(timeout=30)
         user.delete()
     say(f"submit → 202 accepted: {figures['accepted_ms']} ms")
-    say(f"submit → job shows \"Transcribing\": {figures['transcribing_ms']} ms")
+    say(f'submit → job shows "Transcribing": {figures["transcribing_ms"]} ms')
     if figures.get("worker_peak_rss_mb"):
         say(f"worker process peak memory (model loaded): {figures['worker_peak_rss_mb']} MB")
-    say(f"submit → transcribed and analysed ({len(CLIPS[0].split())} words): {figures['done_seconds']} s")
+    say(
+        f"submit → transcribed and analysed ({len(CLIPS[0].split())} words): "
+        f"{figures['done_seconds']} s"
+    )
     return figures
 
 

@@ -118,17 +118,12 @@ def transcribe_recording(*, job_id: int, recording_id: int) -> dict:
     words = timed_words(rows)
     recording.words, recording.transcript = rows, transcript_of(words)
     recording.delivery = delivery(words)
-    _keep_as_ogg(recording, samples)
-    recording.save(
-        update_fields=[
-            "words",
-            "transcript",
-            "delivery",
-            "audio_name",
-            "content_type",
-            "size_bytes",
-        ]
-    )
+    upload = _keep_as_ogg(recording, samples)
+    saved = ["words", "transcript", "delivery", "audio_name", "content_type", "size_bytes"]
+    recording.save(update_fields=saved)
+    # Only once the row names the copy: a worker killed before this point leaves the upload.
+    if upload != recording.audio_path:
+        upload.unlink(missing_ok=True)
     if recording.attempt is not None:
         report_progress(job_id, 0.95, "Analysing")
         try:
@@ -139,8 +134,9 @@ def transcribe_recording(*, job_id: int, recording_id: int) -> dict:
     return {"recording_id": recording.pk, "words": len(words)}
 
 
-def _keep_as_ogg(recording: Recording, samples: object) -> None:
-    """Replace the upload by its Ogg/Opus copy (see `audio.write_ogg`)."""
+def _keep_as_ogg(recording: Recording, samples: object) -> Path:
+    """Point the recording at an Ogg/Opus copy of its upload (see `audio.write_ogg`); the
+    upload's path is returned, to delete once the row is saved."""
     upload = recording.audio_path
     assert upload is not None
     ogg = upload.with_suffix(".ogg")
@@ -148,8 +144,7 @@ def _keep_as_ogg(recording: Recording, samples: object) -> None:
     ogg.chmod(0o600)
     recording.audio_name = str(ogg.relative_to(settings.VOICE_DIR))
     recording.content_type, recording.size_bytes = "audio/ogg", ogg.stat().st_size
-    if upload != ogg:
-        upload.unlink(missing_ok=True)
+    return upload
 
 
 def _discard(recording: Recording) -> None:

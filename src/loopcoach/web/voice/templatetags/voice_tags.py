@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from loopcoach.web.voice.audio import voice_available as _voice_available
+from loopcoach.web.voice import audio
 from loopcoach.web.voice.models import Recording
 from loopcoach.web.voice.selectors import transcript_sentences
 
@@ -13,7 +13,7 @@ register = template.Library()
 
 @register.simple_tag
 def voice_available() -> bool:
-    return _voice_available()
+    return audio.voice_available()
 
 
 @register.simple_tag

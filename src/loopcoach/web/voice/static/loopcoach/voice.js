@@ -123,6 +123,7 @@
     this.stream.getTracks().forEach(function (track) { track.stop(); });
     this.stop.hidden = true;
     this.level.hidden = true;
+    this.elapsed.hidden = true;
     this.blob = new Blob(this.chunks, { type: this.media.mimeType || "audio/webm" });
     if (!this.blob.size) {
       this.record.hidden = false;
@@ -163,6 +164,7 @@
 
   Recorder.prototype.follow = function (recording) {
     var self = this;
+    var sent = performance.now();
     this.review.hidden = true;
     this.progress.hidden = false;
     var show = function (state) {
@@ -178,8 +180,9 @@
         return;
       }
       self.progress.value = state.progress;
-      self.say(state.status === "queued" ? "Waiting for the transcriber…" : (state.message || "Transcribing") + "…");
-      setTimeout(poll, 400);
+      self.say(state.status === "queued" ? "Sent: waiting for the transcriber…" : (state.message || "Transcribing") + "…");
+      // Often at first, so "Transcribing" shows as soon as the worker starts; then calmly.
+      setTimeout(poll, performance.now() - sent < 3000 ? 100 : 500);
     };
     var poll = async function () {
       try {
