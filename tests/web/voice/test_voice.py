@@ -264,3 +264,15 @@ def test_without_the_voice_extra_the_app_runs_and_says_what_to_install(people, m
     response = upload(owner, question.pk, tone_wav(1.0, amplitude=0.5))
     assert response.status_code == 503 and "loopcoach[voice]" in response.json()["message"]
     assert (Attempt.objects.count(), Recording.objects.count()) == (0, 0)
+
+
+def test_while_a_spoken_answer_waits_for_the_worker_its_page_shows_the_task(people, speech):
+    owner, other, _, question = people
+    body = upload(owner, question.pk, speech).json()
+    page = owner.get(f"/practice/attempts/{body['attempt_id']}/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert f'hx-get="/tasks/{body["task"]["id"]}/"' in html and "Waiting for the worker" in html
+    assert "not been analysed" not in html  # no feedback until there are words
+    assert owner.get("/practice/history/").status_code == 200
+    assert other.get(f"/practice/attempts/{body['attempt_id']}/").status_code == 404
