@@ -101,6 +101,9 @@ BODIES = [
     ("delete", "/api/v1/account", {"password": "alice-Passw0rd!"}, {"password": 5}),
 ]
 PARAMS = [pytest.param(m, p, v, t, id=f"{m} {p}") for m, p, v, t in BODIES]
+# Endpoints whose body is multipart (a file): their bad input is tested where they live
+# (tests/web/voice), and a JSON body is refused below.
+MULTIPART = {("post", "/api/v1/attempts/voice")}
 
 
 @pytest.fixture
@@ -205,7 +208,14 @@ def test_the_list_covers_every_endpoint_with_a_body(client):
         # JSON bodies; an upload (multipart: the account import) has tests of its own
         if "application/json" in operation.get("requestBody", {}).get("content", {})
     }
-    assert with_body == {(m, p) for m, p, _, _ in BODIES}
+    assert with_body == {(m, p) for m, p, _, _ in BODIES} | MULTIPART
+
+
+@pytest.mark.parametrize("method, path", sorted(MULTIPART))
+def test_a_json_body_to_a_multipart_endpoint_is_refused(client, ids, token, method, path):
+    body = json.dumps({"question_id": ids["q"], "audio": "not a file"})
+    data = assert_refused(send(client, method, _url(path, ids), body, token), 400)
+    assert data["error"] == "invalid" and "audio" in data["fields"]
 
 
 BAD_BODIES = {

@@ -54,6 +54,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--batch", action="store_true", help="run the queued tasks, then exit when none is left"
     )
     worker.set_defaults(func=run_worker)
+    voice = subparsers.add_parser("voice", help="voice answers: measure the transcription")
+    voice_commands = voice.add_subparsers(dest="voice_command", metavar="COMMAND", required=True)
+    bench = voice_commands.add_parser(
+        "bench", help="speed, word error rate and memory of the transcription, on espeak-ng speech"
+    )
+    bench.add_argument(
+        "--latency",
+        action="store_true",
+        help="also time submit → 'Transcribing' with a real worker on this database",
+    )
+    bench.add_argument("--json", action="store_true", help="print the figures as JSON too")
+    bench.set_defaults(func=run_voice_bench)
     subparsers.add_parser(
         "manage", help="run any Django management command: loopcoach manage --help"
     )
@@ -110,6 +122,20 @@ def run_worker(args: argparse.Namespace) -> int:
     from loopcoach.web.tasks.worker import run_worker as work
 
     work(interval=args.interval, batch=args.batch)
+    return 0
+
+
+def run_voice_bench(args: argparse.Namespace) -> int:
+    import json
+
+    setup_django()
+    from loopcoach.web.voice import bench
+
+    figures = bench.run()
+    if args.latency:
+        figures["latency"] = bench.measure_latency()
+    if args.json:
+        print(json.dumps(figures, indent=2))
     return 0
 
 

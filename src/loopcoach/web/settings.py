@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "django_tasks_db",  # its table exists on every database, so migrations are the same everywhere
     "loopcoach.web.tasks",
     "loopcoach.web.coach",
+    "loopcoach.web.voice",
 ]
 
 MIDDLEWARE = [
@@ -219,6 +220,12 @@ else:
 # A running job's worker beats every quarter of this; a job silent for longer lost its worker.
 JOB_LEASE_SECONDS = envint("LOOPCOACH_JOB_LEASE_SECONDS", 60, minimum=1)
 JOB_MAX_ATTEMPTS = envint("LOOPCOACH_JOB_MAX_ATTEMPTS", 2, minimum=1)
+
+# Voice answers (issue 11): recordings stay in the data folder, served to their owner only.
+VOICE_DIR = DATA_DIR / "recordings"
+VOICE_MAX_SECONDS = envint("LOOPCOACH_VOICE_MAX_SECONDS", 600, minimum=1)
+VOICE_MAX_BYTES = envint("LOOPCOACH_VOICE_MAX_MB", 25, minimum=1) * 1_000_000
+VOICE_THREADS = envint("LOOPCOACH_VOICE_THREADS", 1, minimum=1)  # Whisper's CPU threads
 
 API_PAGE_SIZE = envint("LOOPCOACH_API_PAGE_SIZE", 20, minimum=1)
 IDEMPOTENCY_KEY_HOURS = envint("LOOPCOACH_IDEMPOTENCY_KEY_HOURS", 24, minimum=1)

@@ -24,6 +24,7 @@ urlpatterns = [
     path("cohorts/", include("loopcoach.web.cohorts.urls")),
     path("tasks/", include("loopcoach.web.tasks.urls")),
     path("coach/", include("loopcoach.web.coach.urls")),
+    path("voice/", include("loopcoach.web.voice.urls")),
     path("api/v1/", include("loopcoach.web.api.urls")),
     path("admin/", admin.site.urls),
 ]

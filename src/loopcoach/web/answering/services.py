@@ -1,5 +1,5 @@
 """The one workflow for an answer to a question, wherever it is given: practice, a follow-up
-in a practice thread, a mock-loop round, a story (and voice answers later).
+in a practice thread, a mock-loop round, a story, a voice answer (its transcript).
 
 1. The text is checked once, by the analyzer's own rules and its one size limit
    (`MAX_ANSWER_CHARS`); text refused here changes nothing (`AnswerInputError`).
@@ -246,6 +246,19 @@ def attempt_save(
         duration_seconds=duration_seconds,
         loop_question_id=loop_question_id or (parent.loop_question_id if parent else None),
     )
+
+
+def voice_attempt_save(*, user: User, question: Question) -> Attempt:
+    """A spoken answer's attempt, saved before its words are known (the API answers with its
+    id at once); `voice_attempt_fill` gives it the transcript, or it is deleted unheard."""
+    return Attempt.objects.create(user=user, question=question, answer="")
+
+
+def voice_attempt_fill(*, attempt: Attempt, transcript: str) -> Attempt:
+    """Give a spoken answer its transcript, then analyse it like any typed answer."""
+    attempt.answer = answer_clean(transcript)
+    attempt.save(update_fields=["answer"])
+    return attempt_analyse(attempt=attempt)
 
 
 def attempt_analyse(*, attempt: Attempt) -> Attempt:

@@ -23,6 +23,7 @@ from loopcoach.web.questions.api import router as questions
 from loopcoach.web.reports.api import router as reports
 from loopcoach.web.stories.api import router as stories
 from loopcoach.web.tasks.api import router as tasks
+from loopcoach.web.voice.api import router as voice
 
 api = NinjaAPI(
     title="loopcoach API",
@@ -50,6 +51,7 @@ for router in (
     tasks,
     reports,
     cohorts,
+    voice,
 ):
     api.add_router("", router)
 

@@ -19,7 +19,9 @@ from loopcoach.web.loops.forms import StartForm
 from loopcoach.web.loops.models import PRACTICE_MINUTES, LoopQuestion, LoopRoundSession, MockLoop
 from loopcoach.web.loops.selectors import AskedQuestion
 from loopcoach.web.practice.forms import DESIGN_HINT
+from loopcoach.web.practice.models import Attempt
 from loopcoach.web.questions.models import Question
+from loopcoach.web.voice import services as voice
 
 
 def _own_loop(request: AuthenticatedRequest, pk: int) -> MockLoop:
@@ -214,9 +216,21 @@ def answer_create(
         if not form.is_valid():
             raise services.LoopError(" ".join(map(str, form.errors["answer"])))
         services.loop_question_answer(loop_question=drawn, text=form.cleaned_data["answer"])
+        _attach_recording(request, drawn)
     except services.LoopError as error:
         messages.error(request, str(error))
     return redirect(session.get_absolute_url() + "#current")
+
+
+def _attach_recording(request: AuthenticatedRequest, drawn: LoopQuestion) -> None:
+    """A spoken answer (its transcript corrected in the box) keeps its recording."""
+    answer = (
+        Attempt.objects.filter(user=request.user, loop_question=drawn)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if answer is not None:
+        voice.recording_attach_posted(attempt=answer, value=request.POST.get("recording", ""))
 
 
 @login_required

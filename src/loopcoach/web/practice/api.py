@@ -26,6 +26,7 @@ from loopcoach.web.practice import selectors, services
 from loopcoach.web.practice.models import Attempt, ReviewCard
 from loopcoach.web.questions.api import QuestionSummaryOut, question_summary_out
 from loopcoach.web.questions.models import Question
+from loopcoach.web.voice.selectors import audio_url, recording_of
 
 router = Router(tags=["practice"])
 private = Router(tags=["practice"], auth=token_or_session)
@@ -86,6 +87,13 @@ class AttemptQuery(Schema):
     question_id: QueryId | None = Field(None, description="Only the attempts at this question")
 
 
+class RecordingOut(Schema):
+    id: int
+    duration_seconds: float
+    audio_url: str | None = Field(description="The audio (yours only); null once deleted")
+    task: int | None = Field(description="The transcription task, at /api/v1/tasks/{id}")
+
+
 class AttemptOut(Schema):
     id: int
     question: QuestionSummaryOut
@@ -101,6 +109,11 @@ class AttemptOut(Schema):
     duration_seconds: int | None
     created_at: str
     url: str
+    transcript: str | None = Field(None, description="A voice answer's transcript as heard")
+    delivery: dict[str, Any] | None = Field(
+        None, description="A voice answer's pace, pauses, fillers and length (see the README)"
+    )
+    recording: RecordingOut | None = None
 
 
 class AttemptThreadOut(AttemptOut):
@@ -116,6 +129,22 @@ class CardOut(Schema):
     rating_overridden: bool
     reviews: int
     last_attempt: int | None
+
+
+def voice_out(attempt: Attempt) -> dict:
+    recording = recording_of(attempt)
+    if recording is None:
+        return {"transcript": None, "delivery": None, "recording": None}
+    return {
+        "transcript": recording.transcript if recording.transcribed else None,
+        "delivery": recording.delivery,
+        "recording": {
+            "id": recording.pk,
+            "duration_seconds": recording.duration_seconds,
+            "audio_url": audio_url(recording),
+            "task": recording.job_id,
+        },
+    }
 
 
 def attempt_out(attempt: Attempt, *, follow_ups: list[Attempt] | None = None) -> dict:
@@ -134,6 +163,7 @@ def attempt_out(attempt: Attempt, *, follow_ups: list[Attempt] | None = None) ->
         "duration_seconds": attempt.duration_seconds,
         "created_at": attempt.created_at.isoformat(),
         "url": attempt.get_absolute_url(),
+        **voice_out(attempt),
     }
     if follow_ups is not None:
         data["follow_ups"] = [attempt_out(child) for child in follow_ups]

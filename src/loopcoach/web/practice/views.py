@@ -32,6 +32,7 @@ from loopcoach.web.practice.forms import WORDINGS, answer_boxes
 from loopcoach.web.practice.models import Attempt, Draft, ReviewCard
 from loopcoach.web.questions.models import Question
 from loopcoach.web.questions.selectors import QuestionFilters, question_filter, question_related
+from loopcoach.web.voice import services as voice
 
 TIMER_SECONDS = 120
 MODE_NAMES = {"story": "Tell it", "narrative": "Write it", "design": "Design it"}
@@ -194,6 +195,7 @@ def attempt_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             return _form_error(request, "practice/_answer_form.html", form, str(exc))
         context = _practice_context(request, question, error=str(exc), text=answer, mode=kind)
         return render(request, "practice/question.html", context, status=400)
+    voice.recording_attach_posted(attempt=attempt, value=request.POST.get("recording", ""))
     if revision_of is not None and revision_of.parent is not None:
         return _follow_up_response(request, revision_of.parent, attempt)
     return _thread_response(request, attempt)

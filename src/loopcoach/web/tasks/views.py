@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from loopcoach.web.core.requests import AuthenticatedRequest
@@ -32,4 +33,7 @@ def job_retry(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(jobs_of(request.user), pk=pk)
     retry_job(job)
     job.refresh_from_db()
+    back = request.headers.get("Referer", "")
+    if not request.htmx and url_has_allowed_host_and_scheme(back, {request.get_host()}):
+        return redirect(back)  # a form posted without JavaScript: back to the page it was on
     return render(request, "tasks/_job_status.html", {"job": job})

@@ -10,8 +10,17 @@ from django.core.management import call_command
 from loopcoach.web.tasks.jobs import recover_periodically
 
 
+def _warm_up() -> None:
+    """Load Whisper in the background at start, so the first transcription does not wait."""
+    from loopcoach.web.voice import audio
+
+    if audio.voice_available():
+        threading.Thread(target=audio.load_model, name="whisper-load", daemon=True).start()
+
+
 def run_worker(*, interval: float, batch: bool = False) -> None:
     """Work until stopped (or, with `batch`, until the queue is empty, on the database queue)."""
+    _warm_up()
     stop = threading.Event()
     sweeper = threading.Thread(
         target=recover_periodically, args=(stop,), name="job-sweeper", daemon=True
