@@ -39,6 +39,8 @@ def open_dive_deep_question(page) -> None:
     screenshot(page, "practice-hub")
     page.locator(".practice-item .question-text").first.click()
     expect(page.get_by_label("Your answer")).to_be_visible()
+    # practice.js (deferred) has set the form up: typed words reach its autosave.
+    expect(page.locator("form.practice-form[data-ready]").first).to_be_attached()
 
 
 def test_a_candidate_practises_a_question_end_to_end(page):

@@ -38,6 +38,9 @@ def new_page(browser, live_server, content):
 
 
 def report(page, *questions: str, month: str = LAST_MONTH) -> None:
+    menu = page.get_by_role("button", name="Menu")
+    if menu.is_visible():  # a phone: the sections are behind the menu
+        menu.click()
     page.get_by_role("link", name="Reports").click()
     page.get_by_role("link", name="Report an interview").first.click()
     page.get_by_label("Company and role").select_option("amazon/engineering-manager")

@@ -43,8 +43,9 @@ def test_a_second_anonymous_visit_costs_one_query(client, amazon_guide):
 
 
 def test_the_guide_page_fetches_only_what_it_shows(client, amazon_guide):
-    # Cold (nothing cached): a fixed number of queries, whatever the size of the bank.
-    assert queries_of(client, amazon_guide.get_absolute_url()) <= 16
+    # Cold (nothing cached): a fixed number of queries, whatever the size of the bank
+    # (two of them read the most reported questions of the last year per round).
+    assert queries_of(client, amazon_guide.get_absolute_url()) <= 18
 
 
 def test_each_deep_dive_shows_at_most_six_examples_source_first(client, amazon_guide):
