@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from loopcoach.analysis.delivery import delivery, timed_words, transcript_of
 from loopcoach.web.accounts.services import api_token_create
 from loopcoach.web.coach.models import CoachReview
 from loopcoach.web.loops import services as loops
@@ -103,7 +104,12 @@ def recording_of(user, attempt) -> Recording:
     folder.mkdir(parents=True, exist_ok=True)
     audio = folder / f"{uuid.uuid4().hex}.ogg"
     audio.write_bytes(b"OggS" + f"{user.username} said this".encode() * 50)
-    words = [{"word": " I", "start": 0.0, "end": 0.3}, {"word": " led", "start": 0.3, "end": 0.7}]
+    said = "I led um the migration. Then after a pause we shipped it.".split()
+    starts = [i * 0.4 + (3.0 if i > 5 else 0.0) for i in range(len(said))]  # one 3 s pause
+    words = [
+        {"word": f" {word}", "start": start, "end": start + 0.35}
+        for word, start in zip(said, starts, strict=True)
+    ]
     return Recording.objects.create(
         owner=user,
         question=attempt.question,
@@ -111,10 +117,10 @@ def recording_of(user, attempt) -> Recording:
         audio_name=str(audio.relative_to(settings.VOICE_DIR)),
         content_type="audio/ogg",
         size_bytes=audio.stat().st_size,
-        duration_seconds=0.7,
+        duration_seconds=words[-1]["end"],
         words=words,
-        transcript="I led",
-        delivery={"words_per_minute": 171.4, "pauses": [], "fillers": {}},
+        transcript=transcript_of(timed_words(words)),
+        delivery=delivery(timed_words(words)),
     )
 
 

@@ -243,7 +243,7 @@ def test_the_new_apps_travel_with_their_own_content(busy_alice, alice):
     [recording] = data["data/recordings.json"]
     audio = busy_alice["recording"].audio_path.read_bytes()
     assert files_of(archive) == {recording["audio_name"]: audio}
-    assert recording["attempt"] in attempt_keys and recording["transcript"] == "I led"
+    assert recording["attempt"] in attempt_keys and recording["transcript"].startswith("I led um")
 
 
 def test_imported_audio_is_stored_privately_and_the_row_points_at_it(busy_alice, alice, settings):
