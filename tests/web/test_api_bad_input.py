@@ -13,6 +13,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from loopcoach.web.accounts.services import api_token_create
+from loopcoach.web.answering.services import voice_attempt_fill, voice_attempt_save
 from loopcoach.web.cohorts import services as cohorts
 from loopcoach.web.loops import services as loops
 from loopcoach.web.practice.models import Attempt
@@ -21,6 +22,7 @@ from loopcoach.web.reports.services import moderator_group
 from loopcoach.web.reports.validation import report_clean
 from loopcoach.web.stories import services as stories
 from tests.conftest import make_user
+from tests.web.portability.conftest import recording_of
 from tests.web.practice.conftest import ANSWER
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +50,7 @@ BODIES = [
         {"follow_up": "Why?", "answer": ANSWER},
         {"follow_up": 1, "answer": False},
     ),
+    ("patch", "/api/v1/attempts/{pk}", {"answer": ANSWER}, {"answer": 12}),
     ("post", "/api/v1/stories", {"title": "Latency"}, {"title": 3, "principles": "dive-deep"}),
     ("patch", "/api/v1/stories/{pk}", {"title": "Latency"}, {"action": 5, "principles": [1]}),
     ("put", "/api/v1/stories/{pk}", {"title": "Latency"}, {"title": None, "when": 2023}),
@@ -106,6 +109,11 @@ PARAMS = [pytest.param(m, p, v, t, id=f"{m} {p}") for m, p, v, t in BODIES]
 MULTIPART = {("post", "/api/v1/attempts/voice")}
 
 
+@pytest.fixture(autouse=True)
+def _voice_dir(settings, tmp_path):
+    settings.VOICE_DIR = tmp_path / "recordings"
+
+
 @pytest.fixture
 def ids(alice, amazon_guide):
     from loopcoach.web.practice.services import attempt_create
@@ -133,7 +141,11 @@ def ids(alice, amazon_guide):
     cohort = cohorts.cohort_create(coach=zoe, name="Zoe's")
     cohorts.cohort_join(candidate=alice, token=cohort.invite_token)
     share, _ = cohorts.share_create(candidate=alice, cohort=cohort, kind="story", item_id=story.pk)
+    spoken = voice_attempt_save(user=alice, question=question)
+    recording_of(alice, spoken)  # transcribed, as a worker leaves it
+    voice_attempt_fill(attempt=spoken, transcript=ANSWER)
     return {
+        "spoken": spoken.pk,
         "report": report.pk,
         "cohort": cohort.pk,
         "share": share.pk,
@@ -161,6 +173,8 @@ def _url(path: str, ids: dict) -> str:
         "cohorts": "cohort",
     }
     path = path.replace("{n}", "0")
+    if path == "/api/v1/attempts/{pk}":  # only PATCH has a body: a transcript to correct
+        return path.replace("{pk}", str(ids["spoken"]))
     if path.startswith("/api/v1/cohorts/shares/"):
         return path.replace("{pk}", str(ids["share"]))
     return path.replace("{pk}", str(ids[owner.get(path.split("/")[3], "attempt")]))
@@ -201,21 +215,18 @@ def assert_refused(response, status: int | None = None) -> dict:
 
 def test_the_list_covers_every_endpoint_with_a_body(client):
     spec = client.get("/api/v1/openapi.json").json()
-    with_body = {
-        (method, path)
-        for path, operations in spec["paths"].items()
-        for method, operation in operations.items()
-        # JSON bodies; an upload (multipart: the account import) has tests of its own
-        if "application/json" in operation.get("requestBody", {}).get("content", {})
-    }
-    assert with_body == {(m, p) for m, p, _, _ in BODIES}
-    uploads = {
-        (method, path)
-        for path, operations in spec["paths"].items()
-        for method, operation in operations.items()
-        if "multipart/form-data" in operation.get("requestBody", {}).get("content", {})
-    }
-    assert MULTIPART <= uploads
+
+    def bodies(content_type: str) -> set[tuple[str, str]]:
+        return {
+            (method, path)
+            for path, operations in spec["paths"].items()
+            for method, operation in operations.items()
+            if content_type in operation.get("requestBody", {}).get("content", {})
+        }
+
+    assert bodies("application/json") == {(m, p) for m, p, _, _ in BODIES}
+    # Uploads (the account import too) have tests of their own; the voice one is below.
+    assert MULTIPART <= bodies("multipart/form-data")
 
 
 @pytest.mark.parametrize("method, path", sorted(MULTIPART))

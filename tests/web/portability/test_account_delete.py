@@ -95,3 +95,28 @@ def test_a_second_candidate_is_untouched(alice, amazon_guide):
     fill_account(bob, amazon_guide)
     account_delete(user=alice, password="alice-Passw0rd!")
     assert Attempt.objects.filter(user=bob).count() == 4
+
+
+def test_deleting_removes_the_audio_and_the_counts_the_reports_made(
+    alice, bob, amazon_guide, django_capture_on_commit_callbacks
+):
+    from loopcoach.web.reports.services import question_merge
+
+    alices = fill_account(alice, amazon_guide)
+    bobs = fill_account(bob, amazon_guide)
+    moderator = make_user("mona")
+    moderator.groups.add(Group.objects.get(name="moderator"))
+    question = amazon_guide.questions.order_by("id").last()
+    for report in (alices["report"], bobs["report"]):
+        question_merge(
+            moderator=moderator, report_id=report.pk, position=0, question_id=question.pk
+        )
+    question.refresh_from_db()
+    assert question.times_reported == 2
+    audio = alices["recording"].audio_path
+    assert audio.is_file()
+    with django_capture_on_commit_callbacks(execute=True):  # files go once rows are gone
+        account_delete(user=alice, password="alice-Passw0rd!")
+    question.refresh_from_db()
+    assert question.times_reported == 1  # bob's report still counts, alice's no longer
+    assert not audio.exists() and bobs["recording"].audio_path.is_file()

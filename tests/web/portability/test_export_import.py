@@ -26,13 +26,23 @@ def export_of(user) -> bytes:
     return out.getvalue()
 
 
+# Listed, never imported: token secrets stay on their server, and a coach's review is
+# a cache of one model's reply (see coach/portability.py).
+EXPORT_ONLY = {"data/api_tokens.json", "data/coach_reviews.json"}
+
+
 def data_of(archive: bytes) -> dict[str, list]:
     with zipfile.ZipFile(io.BytesIO(archive)) as zipped:
         return {
             name: json.loads(zipped.read(name))
             for name in zipped.namelist()
-            if name.startswith("data/") and name != "data/api_tokens.json"
+            if name.startswith("data/") and name not in EXPORT_ONLY
         }
+
+
+def files_of(archive: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(archive)) as zipped:
+        return {n: zipped.read(n) for n in zipped.namelist() if n.startswith("files/")}
 
 
 def rezip(archive: bytes, changes: dict[str, object]) -> io.BytesIO:
@@ -67,6 +77,10 @@ def test_it_exports_every_kind_for_machines_and_people(busy_alice, alice):
         "saved_offers",
         "market_data_points",
         "api_tokens",
+        "interview_reports",
+        "reported_questions",
+        "coach_reviews",
+        "recordings",
     ):
         assert f"data/{kind}.json" in names and f"{kind}.md" in names
         assert manifest["data"][kind]["rows"] > 0, kind
@@ -102,7 +116,9 @@ def test_a_round_trip_gives_the_same_content(busy_alice, alice):
     newcomer = make_user("alice")
     imported = import_account(newcomer, io.BytesIO(first))
     assert imported.created["attempts"] == 4 and sum(imported.skipped.values()) == 0
-    assert data_of(export_of(newcomer)) == data_of(first)
+    again = export_of(newcomer)
+    assert data_of(again) == data_of(first)
+    assert files_of(again) == files_of(first) and len(files_of(first)) == 1
 
 
 def test_the_revision_and_follow_up_links_survive(busy_alice, alice):
@@ -207,3 +223,83 @@ def test_the_account_users_are_unchanged_by_a_failed_import(busy_alice, alice):
     with pytest.raises(ImportProblem):
         import_account(alice, io.BytesIO(b"nope"))
     assert User.objects.count() == before
+
+
+def test_the_new_apps_travel_with_their_own_content(busy_alice, alice):
+    archive = export_of(alice)
+    data = data_of(archive)
+    with zipfile.ZipFile(io.BytesIO(archive)) as zipped:
+        reviews = json.loads(zipped.read("data/coach_reviews.json"))
+        reports_md = zipped.read("interview_reports.md").decode()
+        manifest = json.loads(zipped.read("manifest.json"))
+    attempt_keys = {row["key"] for row in data["data/attempts.json"]}
+    assert reviews[0]["attempt"] in attempt_keys and reviews[0]["model"] == "smollm2-135m"
+    assert "job" not in reviews[0] and "job" not in data["data/recordings.json"][0]
+    [report] = data["data/interview_reports.json"]
+    [reported] = data["data/reported_questions.json"]
+    assert reported["report"] == report["key"] and reported["text"] == "Tell me about a failure."
+    assert "Tell me about a failure." in reports_md and "alice's private notes" in reports_md
+    assert "actions" not in str(manifest["data"]) and "moderationaction" not in str(manifest)
+    [recording] = data["data/recordings.json"]
+    audio = busy_alice["recording"].audio_path.read_bytes()
+    assert files_of(archive) == {recording["audio_name"]: audio}
+    assert recording["attempt"] in attempt_keys and recording["transcript"].startswith("I led um")
+
+
+def test_imported_audio_is_stored_privately_and_the_row_points_at_it(busy_alice, alice, settings):
+    from loopcoach.web.voice.models import Recording
+
+    archive = export_of(alice)
+    carol = make_user("carol")
+    import_account(carol, io.BytesIO(archive))
+    recording = Recording.objects.get(owner=carol)
+    path = recording.audio_path
+    assert path.parent == settings.VOICE_DIR / str(carol.pk)
+    assert path.read_bytes() == busy_alice["recording"].audio_path.read_bytes()
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert recording.attempt.user == carol and recording.attempt.answer.endswith("I measured it.")
+
+
+def test_a_failed_import_leaves_no_audio_behind(busy_alice, alice, settings):
+    archive = export_of(alice)
+    carol = make_user("carol")
+    with pytest.raises(ImportProblem):
+        import_account(carol, _with_bad_story(archive, {"title": "a\x00b"}))
+    assert not list((settings.VOICE_DIR / str(carol.pk)).glob("*"))
+
+
+def test_a_recording_naming_a_missing_file_or_a_bad_shape_is_refused(busy_alice, alice):
+    archive = export_of(alice)
+    recordings = data_of(archive)["data/recordings.json"]
+    missing = [{**recordings[0], "audio_name": "files/recordings/x/audio_name.ogg"}]
+    with pytest.raises(ImportProblem, match="not in the archive") as caught:
+        import_account(make_user("carol"), rezip(archive, {"data/recordings.json": missing}))
+    assert caught.value.field == "audio_name" and caught.value.file == "data/recordings.json"
+    shaped = [{**recordings[0], "delivery": "fast"}]
+    with pytest.raises(ImportProblem, match="delivery"):
+        import_account(make_user("dave"), rezip(archive, {"data/recordings.json": shaped}))
+
+
+def test_an_imported_report_waits_for_this_servers_moderators(busy_alice, alice, amazon_guide):
+    from loopcoach.web.reports.models import Report, ReportedQuestion
+
+    archive = export_of(alice)
+    data = data_of(archive)
+    question = amazon_guide.questions.order_by("id").first()
+    ref = f"{amazon_guide.path}/{question.key}"
+    published = [{**data["data/interview_reports.json"][0], "status": "published"}]
+    merged = [{**data["data/reported_questions.json"][0], "status": "merged", "question": ref}]
+    carol = make_user("carol")
+    import_account(
+        carol,
+        rezip(
+            archive,
+            {"data/interview_reports.json": published, "data/reported_questions.json": merged},
+        ),
+    )
+    report = Report.objects.get(owner=carol)
+    assert report.status == Report.Status.PENDING
+    reported = ReportedQuestion.objects.get(report=report)
+    assert reported.status == ReportedQuestion.Status.PENDING and reported.question is None
+    question.refresh_from_db()
+    assert question.times_reported == 0

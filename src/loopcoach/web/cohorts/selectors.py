@@ -4,6 +4,7 @@ sees their own shares. Everything else is None or empty, the same as a missing i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db.models import Count, Q, QuerySet
@@ -80,3 +81,30 @@ def notices(user: User) -> list[Notice]:
         if count:
             found.append(Notice(share, count))
     return found
+
+
+@dataclass
+class Thread:
+    share: Share
+    comments: list[Comment]
+    new_count: int
+
+
+SHARE_KINDS = ("attempt", "story", "loop")
+
+
+def threads_on(user: User, kind: str, item: Any) -> list[Thread]:
+    """The comments on `item` in each cohort its owner shared it in; only for that owner
+    (a coach reads them on the share's page, anyone else gets nothing)."""
+    if kind not in SHARE_KINDS or not user.is_authenticated or item is None:
+        return []
+    shares = (
+        Share.objects.filter(candidate=user, **{kind: item})
+        .select_related("cohort__coach")
+        .prefetch_related("comments__author")
+        .order_by("created_at", "id")
+    )
+    return [
+        Thread(share, list(share.comments.all()), new_comments(share, user).count())
+        for share in shares
+    ]

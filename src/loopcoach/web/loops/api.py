@@ -54,6 +54,11 @@ class LoopQuestionOut(Schema):
     follow_up: str | None
     follow_up_answer: str | None
     final_grade: int | None
+    delivery: dict[str, Any] | None = Field(
+        description="An answer given out loud: its delivery figures (pace, pauses, fillers, "
+        "speaking time), as on GET /api/v1/attempts/{id}"
+    )
+    follow_up_delivery: dict[str, Any] | None
 
 
 class LoopAnswerOut(LoopQuestionOut):
@@ -148,6 +153,8 @@ def _question_out(answer: AskedQuestion) -> dict:
         "follow_up": answer.follow_up,
         "follow_up_answer": answer.follow_up_answer,
         "final_grade": answer.final_grade,
+        "delivery": answer.delivery,
+        "follow_up_delivery": answer.follow_up_delivery,
     }
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
 from loopcoach.web.loops.models import LoopQuestion, LoopRoundSession, MockLoop
+from loopcoach.web.practice.models import Attempt
+from loopcoach.web.voice.selectors import recording_of
 
 
 def rounds_of(loop: MockLoop) -> QuerySet[LoopRoundSession]:
@@ -17,7 +20,11 @@ def rounds_of(loop: MockLoop) -> QuerySet[LoopRoundSession]:
 
 
 def questions_of_round() -> QuerySet[LoopQuestion]:
-    return LoopQuestion.objects.select_related("question").prefetch_related("attempts")
+    # An answer given out loud brings its recording (the player, the delivery figures).
+    attempts = Attempt.objects.select_related("recording__job")
+    return LoopQuestion.objects.select_related("question").prefetch_related(
+        Prefetch("attempts", queryset=attempts)
+    )
 
 
 def loop_question_of(loop: MockLoop, question_id: int) -> LoopQuestion | None:
@@ -45,6 +52,16 @@ class AskedQuestion:
     off_topic_reason: str = ""
     depth: str = ""  # what the follow-up answer showed, once given
     category: str = ""  # the question's: a system-design question is answered as a design
+    recording: Any = None  # the voice Recording of the first answer, when it was spoken
+    follow_up_recording: Any = None
+
+    @property
+    def delivery(self) -> dict | None:
+        return self.recording.delivery if self.recording is not None else None
+
+    @property
+    def follow_up_delivery(self) -> dict | None:
+        return self.follow_up_recording.delivery if self.follow_up_recording is not None else None
 
     @property
     def answered(self) -> bool:
@@ -77,6 +94,8 @@ def asked_question(drawn: LoopQuestion, *, number: int = 0) -> AskedQuestion:
         off_topic_reason=str(drawn.relevance.get("reason") or "") if drawn.off_topic else "",
         depth=depth_of(follow_up_answer.analysis if follow_up_answer else None),
         category=drawn.question.category,
+        recording=recording_of(answer) if answer else None,
+        follow_up_recording=recording_of(follow_up_answer) if follow_up_answer else None,
     )
 
 

@@ -8,6 +8,8 @@ go too, then the user, whose foreign keys cascade to whatever else holds them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from django.contrib.auth.models import User
@@ -22,17 +24,24 @@ class WrongPassword(Exception):
     pass
 
 
-def _stored_files(user: User) -> list[tuple[object, str]]:
-    found = []
+def _stored_files(user: User) -> list[Callable[[], object]]:
+    """How to remove each file the user's rows hold (FileFields and `path_files`)."""
+    found: list[Callable[[], object]] = []
     for spec in registry().ordered():
         file_fields = [
             f for f in spec.model._meta.concrete_fields if isinstance(f, models.FileField)
         ]
-        for obj in spec.rows_of(user) if file_fields else ():
+        if not file_fields and not spec.path_files:
+            continue
+        for obj in spec.rows_of(user):
             for model_field in file_fields:
                 stored = getattr(obj, model_field.name)
                 if stored:
-                    found.append((stored.storage, stored.name))
+                    found.append(partial(stored.storage.delete, stored.name))
+            for path_file in spec.path_files:
+                name = getattr(obj, path_file.field)
+                if name:
+                    found.append(partial((path_file.root() / name).unlink, missing_ok=True))
     return found
 
 
@@ -52,15 +61,19 @@ def account_delete(*, user: User, password: str) -> None:
     files = _stored_files(user)
     exports = export_files_of(user)
     with transaction.atomic():
-        for spec in reversed(registry().ordered()):
+        specs = registry().ordered()
+        for spec in specs:  # first, while every row they read is still there
+            if spec.delete is not None:
+                spec.delete(user)
+        for spec in reversed(specs):
             spec.rows_of(user).delete()
         Session.objects.filter(session_key__in=_session_keys(user)).delete()
         user.delete()
         transaction.on_commit(lambda: _remove(files, exports))
 
 
-def _remove(files: list[tuple[object, str]], exports: list[Path]) -> None:
-    for storage, name in files:
-        storage.delete(name)  # type: ignore[attr-defined]
+def _remove(files: list[Callable[[], object]], exports: list[Path]) -> None:
+    for remove in files:
+        remove()
     for path in exports:
         path.unlink(missing_ok=True)

@@ -51,7 +51,8 @@ class RowWriter:
         self.keys = Keys(user)
         self.registry = reg
         self._refs: dict[tuple[str, int], str] = {}
-        self.files: list[tuple[str, models.fields.files.FieldFile]] = []
+        # (path in the ZIP, what to read it from: a FieldFile or a Path, both `.open("rb")`)
+        self.files: list[tuple[str, Any]] = []
 
     def row(self, spec: Portable, obj: models.Model) -> Row:
         key = self.keys.key_of(spec.model, obj.pk)
@@ -72,6 +73,17 @@ class RowWriter:
             if describe_target(self.registry, model_field) == "portable":
                 return self.keys.key_of(related(model_field), pk)
             return self.reference(model_field, getattr(obj, model_field.name))
+        path_file = spec.path_file(model_field.name)
+        if path_file is not None:
+            name = getattr(obj, model_field.name)
+            source = path_file.root() / name if name else None
+            if source is None or not source.is_file():
+                return ""  # deleted by its owner (or by hand): nothing to carry
+            # Named by the row's key, not the stored name (a fresh one on each import), so
+            # export → import → export gives the same path.
+            path = f"files/{spec.name}/{key}/{model_field.name}{source.suffix}"
+            self.files.append((path, source))
+            return path
         if isinstance(model_field, models.FileField):
             stored = getattr(obj, model_field.name)
             if not stored:

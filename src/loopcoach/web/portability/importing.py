@@ -9,8 +9,11 @@ wrong type) before anything is written; a problem names the file, the item and t
 from __future__ import annotations
 
 import json
+import uuid
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any
 
 from django.conf import settings
@@ -150,7 +153,7 @@ class RowReader:
     def __init__(self, user: User, reg: Registry, archive: zipfile.ZipFile) -> None:
         self.user, self.registry, self.archive = user, reg, archive
         self.keys = Keys(user)
-        self.saved_files: list[models.fields.files.FieldFile] = []
+        self.undo_files: list[Callable[[], object]] = []  # run if the import fails
 
     def import_file(self, spec: Portable, name: str, rows: Any, imported: Imported) -> None:
         if not isinstance(rows, list):
@@ -232,7 +235,7 @@ class RowReader:
         self_fields = [spec.model._meta.get_field(a.removesuffix("_id")).name for a in self_refs]
         self._validate(obj, exclude=nulls + self_fields)
         for model_field, path in files:
-            self._attach_file(obj, model_field, path)
+            self._attach_file(spec, obj, model_field, path)
         try:
             with transaction.atomic():
                 obj.save()
@@ -273,7 +276,7 @@ class RowReader:
                 assert ref is not None
                 setattr(obj, model_field.name, _content(ref, value))
             return
-        if isinstance(model_field, models.FileField):
+        if isinstance(model_field, models.FileField) or spec.path_file(model_field.name):
             if value:
                 if not isinstance(value, str):
                     raise ValueError("must be the file's path in the archive")
@@ -310,16 +313,37 @@ class RowReader:
             name, problems = next(iter(exc.message_dict.items()))
             raise ImportProblem(problems[0], field="" if name == "__all__" else name) from None
 
-    def _attach_file(self, obj: models.Model, model_field: models.Field, path: str) -> None:
+    def _attach_file(
+        self, spec: Portable, obj: models.Model, model_field: models.Field, path: str
+    ) -> None:
         try:
             content = self.archive.read(path)
         except KeyError:
             raise ImportProblem(
                 f"names {path}, which is not in the archive", field=model_field.name
             ) from None
+        path_file = spec.path_file(model_field.name)
+        if path_file is not None:
+            name = _write_private(path_file.root(), self.user, path, content)
+            setattr(obj, model_field.name, name)
+            self.undo_files.append(lambda: (path_file.root() / name).unlink(missing_ok=True))
+            return
         stored = getattr(obj, model_field.name)
         stored.save(path.rsplit("/", 1)[-1], ContentFile(content), save=False)
-        self.saved_files.append(stored)
+        self.undo_files.append(lambda: stored.delete(save=False))
+
+
+def _write_private(root: Path, user: User, path: str, content: bytes) -> str:
+    """Store an imported file as the app stores its own: under the user's folder, readable
+    by this server's account only, with a fresh name (never the archive's path)."""
+    folder = root / str(user.pk)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    suffix = Path(path).suffix.lower()
+    suffix = suffix if suffix[1:].isalnum() and len(suffix) <= 8 else ""
+    target = folder / f"{uuid.uuid4().hex}{suffix}"
+    target.write_bytes(content)
+    target.chmod(0o600)
+    return str(target.relative_to(root))
 
 
 def _content(ref: ContentRef, value: str) -> models.Model:
@@ -350,7 +374,7 @@ def import_account(user: User, upload: IO[bytes]) -> Imported:
                 name = f"data/{spec.name}.json"
                 reader.import_file(spec, name, _read_json(archive, name), imported)
     except BaseException:
-        for stored in reader.saved_files:  # the rows are gone with the transaction
-            stored.delete(save=False)
+        for undo in reader.undo_files:  # the rows are gone with the transaction
+            undo()
         raise
     return imported

@@ -14,12 +14,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from django.db import models
 from django.utils.module_loading import autodiscover_modules
 
 Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class PathFile:
+    """A file a row names by its path under a private folder in a text field (a recording's
+    `audio_name` under VOICE_DIR), where a FileField would name it through a storage."""
+
+    field: str
+    root: Callable[[], Path]  # the folder the stored name is relative to (read at run time)
 
 
 @dataclass(frozen=True)
@@ -34,6 +44,10 @@ class Portable:
     # Fields holding another row's id inside text (a draft's slot "revise-12"): translate it.
     to_export: Callable[[Row, Callable[[type[models.Model], int], str]], Row] | None = None
     from_export: Callable[[Row, Callable[[type[models.Model], str], int]], Row] | None = None
+    path_files: tuple[PathFile, ...] = ()
+    # How the account deletion removes the rows, when more than a delete is needed (the
+    # reported counts an interview report made): called with the user, in the transaction.
+    delete: Callable[[Any], object] | None = None
 
     @property
     def label(self) -> str:
@@ -42,6 +56,9 @@ class Portable:
     @property
     def owner_is_direct(self) -> bool:
         return "__" not in self.owner
+
+    def path_file(self, name: str) -> PathFile | None:
+        return next((f for f in self.path_files if f.field == name), None)
 
     def rows_of(self, user: Any) -> models.QuerySet:
         return self.model._default_manager.filter(**{self.owner: user}).order_by("pk")

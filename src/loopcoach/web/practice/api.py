@@ -17,7 +17,14 @@ from pydantic import Field
 from loopcoach.analysis import AnalysisInputError, analyze, analyze_design, review_narrative
 from loopcoach.web.answering.services import AnswerInputError
 from loopcoach.web.api.auth import token_or_session
-from loopcoach.web.api.errors import PRIVATE_REFUSALS, REFUSALS, ErrorOut, bad_request, not_found
+from loopcoach.web.api.errors import (
+    PRIVATE_REFUSALS,
+    REFUSALS,
+    ErrorOut,
+    bad_request,
+    conflict,
+    not_found,
+)
 from loopcoach.web.api.pagination import Page, PageNumber, paginate
 from loopcoach.web.api.schemas import Id, Input, QueryId
 from loopcoach.web.core import ratelimit
@@ -26,6 +33,7 @@ from loopcoach.web.practice import selectors, services
 from loopcoach.web.practice.models import Attempt, ReviewCard
 from loopcoach.web.questions.api import QuestionSummaryOut, question_summary_out
 from loopcoach.web.questions.models import Question
+from loopcoach.web.voice import services as voice
 from loopcoach.web.voice.selectors import audio_url, recording_of
 
 router = Router(tags=["practice"])
@@ -75,6 +83,10 @@ class AttemptIn(Input):
         description="How to analyse it; by default the question's own kind (a system-design "
         "question's answer is a design). A writing question also takes `narrative` or `story`.",
     )
+
+
+class TranscriptCorrectionIn(Input):
+    answer: str = Field(description="The spoken answer's words as the candidate meant them")
 
 
 class FollowUpIn(Input):
@@ -256,6 +268,24 @@ def _own_attempt(request: AuthenticatedRequest, pk: int) -> Attempt:
 def attempt_detail(request: AuthenticatedRequest, pk: int) -> dict:
     """One attempt and the answers to its follow-up questions."""
     attempt = _own_attempt(request, pk)
+    children = attempt.follow_ups.select_related("question").order_by("created_at", "id")
+    return attempt_out(attempt, follow_ups=list(children))
+
+
+@private.patch(
+    "/attempts/{int:pk}", response={200: AttemptThreadOut, 409: ErrorOut, **PRIVATE_REFUSALS}
+)
+def attempt_correct(request: AuthenticatedRequest, pk: int, body: TranscriptCorrectionIn) -> dict:
+    """Correct a spoken answer's transcript (what Whisper misheard) and analyse it again:
+    a voice attempt once its task is done, while it has no newer version or follow-up
+    answer (409 otherwise; a typed answer is revised as a new version)."""
+    attempt = _own_attempt(request, pk)
+    try:
+        attempt = voice.transcript_correct(attempt=attempt, answer=body.answer)
+    except voice.NotCorrectable as exc:
+        raise conflict(str(exc)) from None
+    except AnswerInputError as exc:
+        raise bad_request(str(exc)) from None
     children = attempt.follow_ups.select_related("question").order_by("created_at", "id")
     return attempt_out(attempt, follow_ups=list(children))
 

@@ -167,6 +167,32 @@ def recording_attach(*, recording: Recording, attempt: Attempt) -> Recording:
     return recording
 
 
+class NotCorrectable(AnswerInputError):
+    """The attempt is not a spoken answer whose transcript can be corrected now (a 409)."""
+
+
+def transcript_correct(*, attempt: Attempt, answer: str) -> Attempt:
+    """Replace a spoken answer's words with the candidate's correction of what Whisper heard,
+    and analyse it again. Only a voice attempt, once the worker has filled it (before, the
+    worker would overwrite the correction), and while its thread has not moved on: a revision
+    or a follow-up answer was written against the words as they were."""
+    recording = getattr(attempt, "recording", None)
+    if recording is None:
+        raise NotCorrectable(
+            "Only a spoken answer's transcript can be corrected; revise a typed answer "
+            "as a new version."
+        )
+    if not recording.transcribed or not attempt.answer:
+        raise NotCorrectable(
+            "The recording is still being transcribed: wait for its task, then correct it."
+        )
+    if attempt.revisions.exists() or attempt.follow_ups.exists():
+        raise NotCorrectable(
+            "This answer already has a newer version or follow-up answers; revise it instead."
+        )
+    return answering.voice_attempt_fill(attempt=attempt, transcript=answer)
+
+
 def audio_delete(*, recording: Recording) -> Recording:
     """Delete the audio for good; the transcript, delivery and answer stay."""
     path = recording.audio_path
