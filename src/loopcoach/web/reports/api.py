@@ -209,7 +209,7 @@ class MatchOut(Schema):
     similarity: float
 
 
-class SuggestionOut(Schema):
+class QuestionSuggestionOut(Schema):
     category: str
     principles: list[str]
 
@@ -218,7 +218,9 @@ class ModerationQuestionOut(ReportedQuestionOut):
     round: str
     wording: str
     matches: list[MatchOut] = Field(description="The most similar bank questions, best first")
-    suggestion: SuggestionOut | None = Field(description="For a new question, while pending")
+    suggestion: QuestionSuggestionOut | None = Field(
+        description="For a new question, while pending"
+    )
 
 
 class ModerationReportOut(Schema):
