@@ -57,3 +57,18 @@ def _in_the_test_transaction(db, alice, amazon_guide, settings):
 )
 def test_the_api_keeps_its_description(case):
     case.call_and_validate()
+
+
+def test_every_schema_has_its_own_name():
+    # The OpenAPI description names a component after its class: two classes with one name
+    # become one component, and one endpoint is then described with the other's fields.
+    import ninja
+
+    from loopcoach.web.api.urls import api  # noqa: F401 -- imports every app's schemas
+
+    def subclasses(cls: type) -> list[type]:
+        return [cls, *(sub for direct in cls.__subclasses__() for sub in subclasses(direct))]
+
+    ours = [cls for cls in subclasses(ninja.Schema) if cls.__module__.startswith("loopcoach.")]
+    names = [cls.__name__ for cls in ours]
+    assert sorted({n for n in names if names.count(n) > 1}) == []

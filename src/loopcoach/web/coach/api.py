@@ -18,7 +18,7 @@ from loopcoach.web.practice.api import _own_attempt  # the one owner check of an
 router = Router(tags=["coach"], auth=token_or_session)
 
 
-class TaskOut(Schema):
+class CoachTaskOut(Schema):
     id: int
     status: str
 
@@ -43,7 +43,7 @@ class CoachOut(Schema):
     model: str | None
     status: str  # none | queued | running | done | failed
     error: str | None
-    task: TaskOut | None
+    task: CoachTaskOut | None
     review: ReviewOut | None
 
 

@@ -123,7 +123,7 @@ class StageOut(Schema):
     body: str
 
 
-class RoundOut(Schema):
+class GuideRoundOut(Schema):
     slug: str
     name: str
     interviewer: str
@@ -132,16 +132,16 @@ class RoundOut(Schema):
     principles: list[str]
 
 
-class LoopOut(Schema):
+class GuideLoopOut(Schema):
     intro: str
     round_minutes: list[int] = Field(description="[shortest, longest]")
-    rounds: list[RoundOut]
+    rounds: list[GuideRoundOut]
 
 
 class ProcessOut(Schema):
     intro: str
     stages: list[StageOut]
-    loop: LoopOut
+    loop: GuideLoopOut
 
 
 class PrincipleOut(Schema):

@@ -54,7 +54,7 @@ class ReportedQuestionOut(Schema):
     question_id: int | None = Field(description="The bank question it counts for")
 
 
-class RoundOut(Schema):
+class ReportRoundOut(Schema):
     name: str
     questions: list[ReportedQuestionOut]
 
@@ -72,13 +72,13 @@ class ReportOut(Schema):
     notes: str
     status: str
     rejection_reason: str
-    rounds: list[RoundOut]
+    rounds: list[ReportRoundOut]
     url: str
     created_at: str
     updated_at: str
 
 
-class DeletedOut(Schema):
+class ReportDeletedOut(Schema):
     deleted: int
 
 
@@ -190,7 +190,7 @@ def report_patch(request: AuthenticatedRequest, pk: int, body: ReportIn) -> dict
     return report_out(_own(request, pk))
 
 
-@router.delete("/reports/{int:pk}", response={200: DeletedOut, **WRITE_REFUSALS})
+@router.delete("/reports/{int:pk}", response={200: ReportDeletedOut, **WRITE_REFUSALS})
 def report_delete(request: AuthenticatedRequest, pk: int) -> dict:
     """Withdraw a report no moderator has started on."""
     try:
