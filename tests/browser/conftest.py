@@ -102,5 +102,18 @@ def phone_page(browser, live_server, content):
 
 def screenshot(page, name: str, *, full_page: bool = False) -> None:
     """Save what the reader sees (the viewport by default: long pages make huge images)."""
+    from playwright.sync_api import Error
+
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page, timeout=30_000)
+    for attempt in range(3):
+        try:
+            page.screenshot(
+                path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page, timeout=30_000
+            )
+            return
+        except Error as error:
+            # Chromium sometimes refuses a capture on a loaded machine ("Unable to capture
+            # screenshot"); the picture is for people to look at, so try again a moment later.
+            if "Unable to capture screenshot" not in str(error) or attempt == 2:
+                raise
+            page.wait_for_timeout(500)
