@@ -37,3 +37,9 @@ Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 QueryId = Annotated[int, Field(ge=1, le=MAX_ID), BeforeValidator(_digits)]
 """A row's id in a query string."""
+
+
+class DeletedOut(Schema):
+    """The answer to a DELETE: the id of what was deleted."""
+
+    deleted: int

@@ -10,7 +10,7 @@ from pydantic import Field
 from loopcoach.web.api.auth import token_or_session
 from loopcoach.web.api.errors import PRIVATE_REFUSALS, ApiError, ErrorOut, invalid, not_found
 from loopcoach.web.api.pagination import Page, PageNumber, paginate
-from loopcoach.web.api.schemas import ExactInput, Id
+from loopcoach.web.api.schemas import DeletedOut, ExactInput, Id
 from loopcoach.web.core.requests import AuthenticatedRequest
 from loopcoach.web.reports import services
 from loopcoach.web.reports.models import Report, ReportedQuestion
@@ -76,10 +76,6 @@ class ReportOut(Schema):
     url: str
     created_at: str
     updated_at: str
-
-
-class ReportDeletedOut(Schema):
-    deleted: int
 
 
 def _rounds(report: Report) -> list[dict]:
@@ -190,7 +186,7 @@ def report_patch(request: AuthenticatedRequest, pk: int, body: ReportIn) -> dict
     return report_out(_own(request, pk))
 
 
-@router.delete("/reports/{int:pk}", response={200: ReportDeletedOut, **WRITE_REFUSALS})
+@router.delete("/reports/{int:pk}", response={200: DeletedOut, **WRITE_REFUSALS})
 def report_delete(request: AuthenticatedRequest, pk: int) -> dict:
     """Withdraw a report no moderator has started on."""
     try:

@@ -10,7 +10,7 @@ from pydantic import Field, field_validator
 from loopcoach.web.api.auth import token_or_session
 from loopcoach.web.api.errors import PRIVATE_REFUSALS, ErrorOut, conflict, invalid, not_found
 from loopcoach.web.api.pagination import Page, PageNumber, paginate
-from loopcoach.web.api.schemas import Input
+from loopcoach.web.api.schemas import DeletedOut, Input
 from loopcoach.web.core.requests import AuthenticatedRequest
 from loopcoach.web.stories import services
 from loopcoach.web.stories.models import MAX_PART_LENGTH, TEXT_FIELDS, Story
@@ -70,10 +70,6 @@ class StoryOut(Schema):
     url: str
     created_at: str
     updated_at: str
-
-
-class DeletedOut(Schema):
-    deleted: int
 
 
 class PrincipleCoverageOut(Schema):
