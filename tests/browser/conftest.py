@@ -8,6 +8,7 @@ test visits go to test-artifacts/screenshots/ for a person to look at.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,20 @@ def phone_page(browser, live_server, content):
     yield page
     context.close()
     assert not refused, "the CSP blocked:\n" + "\n".join(refused)
+
+
+def wait_until(page, expression: str, *, timeout: float = 15.0) -> None:
+    """Wait until a JavaScript expression is true in the page.
+
+    Playwright's own wait_for_function evaluates its predicate with eval() inside the
+    page once it starts polling, which our CSP (no 'unsafe-eval') rightly refuses;
+    page.evaluate goes through the DevTools protocol, which the CSP does not govern.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout:.0f} s: {expression}")
+        page.wait_for_timeout(100)
 
 
 def screenshot(page, name: str, *, full_page: bool = False) -> None:

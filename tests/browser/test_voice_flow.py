@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from loopcoach.web.voice.bench import speak, word_error_rate
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, screenshot
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, screenshot, wait_until
 from tests.browser.test_practice_flow import open_dive_deep_question, sign_up
 
 SAID = (
@@ -58,7 +58,7 @@ def test_a_candidate_answers_out_loud_and_hears_a_sentence_again(
     page.get_by_role("button", name="Answer out loud").click()
     expect(page.get_by_role("button", name="Stop recording")).to_be_visible()
     expect(page.locator("[data-role=elapsed]")).to_contain_text("/ 2:00")
-    page.wait_for_function("document.querySelector('[data-role=level]').value > 0.05")
+    wait_until(page, "document.querySelector('[data-role=level]').value > 0.05")
     with wave.open(str(spoken)) as clip:  # record it once: the fake microphone loops it
         time.sleep(clip.getnframes() / clip.getframerate() - 0.5)
     screenshot(page, "voice-recording")
@@ -93,7 +93,7 @@ def test_a_candidate_answers_out_loud_and_hears_a_sentence_again(
     page.reload()  # the attempt page itself, not only the fragment htmx swapped in
     sentence = page.locator(".voice-sentence").nth(1)
     sentence.click()
-    page.wait_for_function("!document.querySelector('.voice-audio audio').paused")
+    wait_until(page, "!document.querySelector('.voice-audio audio').paused")
     position = page.evaluate("document.querySelector('.voice-audio audio').currentTime")
     assert position >= float(sentence.get_attribute("data-start"))
     screenshot(page, "voice-attempt", full_page=True)
