@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from loopcoach.analysis import cues, situations
+from loopcoach.analysis import cues, premises, situations
 from loopcoach.analysis.hypothetical import hypothetical_probability
 from loopcoach.analysis.linear import load_model, normalised, sigmoid
 from loopcoach.analysis.principles import NAMES, terms
@@ -110,6 +110,7 @@ def relevance_features(
     asked: Mapping[str, float],
     situation_probs: Mapping[str, float] | None = None,
     hypothetical: float | None = None,
+    premise: premises.PremiseReading | None = None,
 ) -> dict[str, float]:
     """Answer-level features for the relevance model (the same at training and run time).
 
@@ -137,6 +138,8 @@ def relevance_features(
         "asked_story_p": sum(p * story_probs.get(s, 0.0) for s, p in asked.items()),
         "asked_story_rank_top3": sum(p for s, p in asked.items() if s in _top(story_probs, 3)),
         "word_overlap": _word_overlap(question, text),
+        # Sidestepping the premise, telling it the other way round, leaving out the person.
+        **(premise or premises.read_premise(question, sentences)).features(),
     }
     if asks:
         starts, pos = [], 0
@@ -192,8 +195,9 @@ def assess(
     """The verdict for one story, or None without a question (nothing to answer)."""
     if not question or not question.strip():
         return None
+    premise = premises.read_premise(question, sentences)
     feats = relevance_features(
-        question, sentences, roles, story_probs, asked, hypothetical=hypothetical
+        question, sentences, roles, story_probs, asked, hypothetical=hypothetical, premise=premise
     )
     model = _model("relevance")
     if model is None:
@@ -209,7 +213,7 @@ def assess(
     return Relevance(
         answers_question=answers,
         score=score,
-        reason=_reason(answers, ask, story_probs, feats),
+        reason=_reason(answers, ask, story_probs, feats, premise.miss()),
         ask=ask.code if ask else None,
     )
 
@@ -219,6 +223,7 @@ def _reason(
     ask: situations.Ask | None,
     story_probs: Mapping[str, float],
     feats: Mapping[str, float],
+    premise_miss: str | None,
 ) -> str:
     if answers:
         if ask is None:
@@ -228,7 +233,9 @@ def _reason(
     about = f" Read as a whole, it shows {NAMES[shown]}." if shown in NAMES else ""
     if ask is None:
         return "The story does not seem to be about what the question asks." + about
-    found = "never comes to it" if feats.get("first_ask_none") else "does not turn on it"
+    found = premise_miss or (
+        "never comes to it" if feats.get("first_ask_none") else "does not turn on it"
+    )
     return f"The question asks about {ask.label}, and the story {found}.{about}"
 
 
