@@ -22,6 +22,16 @@ _ANCHOR = re.compile(
     r"there was a time|i remember|when i was|when i joined|back when|back in)\b",
     re.I,
 )
+# Notes drop the "I": "- wrote a reusable workflow", "- moved the 5 noisiest services myself".
+# A line that opens with a past-tense verb narrates an event just as "I wrote…" does.
+_NOTE_PAST = re.compile(
+    r"^\W*(?!(?:based|related|interested|used to|supposed|called|named|needed)\b)"
+    r"(?:\w+ly\s+)?(?:\w+ed|wrote|built|ran|made|took|led|set up|got|found|went|drove|gave|"
+    r"told|kept|began|chose|cut|sent|brought|spent|won|put|shipped|rewrote|split|sold|paid)\b",
+    re.I,
+)
+# A bare year in notes ("fintech, 2022") dates one event as "in 2022" does.
+_YEAR = re.compile(r"(?<![\d.,$£€])\b(?:19[89]\d|20[0-4]\d)\b(?![\d%])")
 _WE_PAST = re.compile(
     r"\bwe\s+(?:\w+ly\s+)?(\w+ed|had|did|made|took|went|built|found|got|ran|shipped)\b", re.I
 )
@@ -33,19 +43,21 @@ def hypothetical_features(sentences: Sequence[str]) -> dict[str, float]:
     habit = sum(cues.habit_cue(s) for s in sentences)
     past_i = sum(cues.past_i_cue(s) for s in sentences)
     we_past = sum(bool(_WE_PAST.search(s)) for s in sentences)
-    anchor = sum(bool(_ANCHOR.search(s)) for s in sentences)
+    note_past = sum(bool(_NOTE_PAST.search(s)) for s in sentences)
+    anchor = sum(bool(_ANCHOR.search(s) or _YEAR.search(s)) for s in sentences)
     # "I always…", "what I usually do…": habits describe no one event either (LABELS.md).
     habit_only = sum(cues.habit_cue(s) and not cues.would_cue(s) for s in sentences)
     return {
         "habit_only_share": habit_only / n,
-        "no_past_narration": float(past_i + we_past == 0),
+        "no_past_narration": float(past_i + we_past + note_past == 0),
+        "note_past_share": note_past / n,
         "would_share": would / n,
         "habit_share": habit / n,
         "past_i_share": past_i / n,
         "we_past_share": we_past / n,
         "anchor": min(anchor, 2) / 2,
         "any_would": float(would > 0),
-        "conditional_dominates": float(would + habit > past_i + we_past),
+        "conditional_dominates": float(would + habit > past_i + we_past + note_past),
     }
 
 
