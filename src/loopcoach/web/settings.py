@@ -86,6 +86,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Stored anonymous pages are answered here, before sessions, CSRF, CSP and the rest run;
+    # after SecurityMiddleware, which redirects plain HTTP and adds its headers per request.
+    "loopcoach.web.core.pagecache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -196,6 +199,9 @@ PROXY_COUNT = envint("LOOPCOACH_PROXY_COUNT", 0, minimum=0)
 REDIS_URL = envsecret("REDIS_URL")
 PAGE_CACHE_SECONDS = envint("LOOPCOACH_PAGE_CACHE_SECONDS", 86400, minimum=1)
 CACHES: dict[str, dict[str, object]]
+# With a cache every process shares, the content version is a counter in it (read in the same
+# round trip as the page); else the one row of the database that every process reads.
+CONTENT_VERSION_IN_CACHE = bool(REDIS_URL)
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
