@@ -66,6 +66,18 @@ def test_a_stored_page_goes_out_with_the_first_responses_headers(client, amazon_
     assert not again.cookies
 
 
+def test_a_head_for_a_stored_page_gets_its_headers_without_the_body(client, amazon_guide):
+    from loopcoach.web.core.pagecache import PageCacheMiddleware
+
+    url = amazon_guide.get_absolute_url()
+    first = client.get(url)
+    middleware = PageCacheMiddleware(lambda request: pytest.fail("not served from the store"))
+    head = middleware(RequestFactory().head(url))
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["Content-Length"] == str(len(first.content))
+    assert head.headers["ETag"] == first.headers["ETag"]
+
+
 def test_a_page_that_sets_a_cookie_is_never_stored(client, amazon_guide, monkeypatch):
     from loopcoach.web.core import pagecache
 

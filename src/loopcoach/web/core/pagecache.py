@@ -228,7 +228,8 @@ class PageCacheMiddleware:
                 if name not in ("Content-Type", "Content-Length"):
                     unchanged.headers[name] = value
             return unchanged
-        response = HttpResponse(content)
+        # A HEAD gets the headers only: a body after them would be read as the next response.
+        response = HttpResponse(b"" if request.method == "HEAD" else content)
         for name, value in headers:
             response.headers[name] = value
         # Without a length waitress would send the page in chunks (CommonMiddleware, which
