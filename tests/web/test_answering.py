@@ -7,6 +7,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from loopcoach.analysis import AnalysisInputError
 from loopcoach.analysis.validation import MAX_ANSWER_CHARS, check_answer
@@ -51,16 +53,31 @@ def test_an_answer_the_analyzer_refuses_is_kept_with_the_reason(alice, question,
     assert attempt.analysis_error == "The analyzer cannot read this answer."
 
 
-def test_the_text_is_saved_before_the_analyzer_runs(alice, question, monkeypatch):
-    seen = []
-
+def test_an_answer_whose_analyzer_crashes_is_saved_all_the_same(alice, question, monkeypatch):
     def analyze(answer, **kwargs):
-        seen.append(list(Attempt.objects.values_list("answer", flat=True)))
         raise RuntimeError("boom")
 
     monkeypatch.setattr(answering, "analyze", analyze)
     attempt = answering.attempt_create(user=alice, question=question, answer=STRONG)
-    assert seen == [[STRONG]] and attempt.analysis_error == answering.ANALYZER_FAILED
+    attempt.refresh_from_db()
+    assert attempt.answer == STRONG and attempt.analysis_error == answering.ANALYZER_FAILED
+
+
+def test_the_analyzer_runs_outside_the_answers_one_write(alice, question, monkeypatch):
+    depth = len(connection.atomic_blocks)  # the test's own transaction
+    seen = []
+    real = answering.analyze
+
+    def analyze(answer, **kwargs):
+        seen.append(len(connection.atomic_blocks))  # no write lock is held while it runs
+        return real(answer, **kwargs)
+
+    monkeypatch.setattr(answering, "analyze", analyze)
+    with CaptureQueriesContext(connection) as queries:
+        attempt = answering.attempt_create(user=alice, question=question, answer=STRONG)
+    writes = [q["sql"].split()[0] for q in queries if q["sql"].startswith(("INSERT", "UPDATE"))]
+    assert seen == [depth] and writes == ["INSERT"]  # the answer and its report, one insert
+    assert attempt.grade is not None
 
 
 def test_a_follow_up_answer_takes_the_same_path(alice, question, monkeypatch):

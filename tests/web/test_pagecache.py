@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import User
 from django.db import connection
+from django.http import HttpResponse
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from loopcoach.web.core.pagecache import content_version
@@ -42,6 +44,70 @@ def test_a_second_anonymous_visit_costs_one_query(client, amazon_guide):
         assert "csrftoken" not in first.cookies  # the same page for everyone: no cookie
 
 
+def test_a_stored_page_goes_out_with_the_first_responses_headers(client, amazon_guide):
+    url = amazon_guide.get_absolute_url()
+    first = client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url)
+    assert len(queries) == 1  # answered by the middleware: no session, no view
+    assert again.content == first.content
+    for name in (
+        "Content-Type",
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "Vary",
+        "ETag",
+        "Cache-Control",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+    ):
+        assert again.headers[name] == first.headers[name], name
+    assert "nonce-" not in again.headers["Content-Security-Policy"]
+    assert not again.cookies
+
+
+def test_a_head_for_a_stored_page_gets_its_headers_without_the_body(client, amazon_guide):
+    from loopcoach.web.core.pagecache import PageCacheMiddleware
+
+    url = amazon_guide.get_absolute_url()
+    first = client.get(url)
+    middleware = PageCacheMiddleware(lambda request: pytest.fail("not served from the store"))
+    head = middleware(RequestFactory().head(url))
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["Content-Length"] == str(len(first.content))
+    assert head.headers["ETag"] == first.headers["ETag"]
+
+
+def test_a_page_that_sets_a_cookie_is_never_stored(client, amazon_guide, monkeypatch):
+    from loopcoach.web.core import pagecache
+
+    stored = []
+    monkeypatch.setattr(pagecache.cache, "set", lambda *args, **kw: stored.append(args[0]))
+    request_factory = RequestFactory()
+    request = request_factory.get("/questions/")
+    request.page_to_store = 1
+    response = HttpResponse("<p>yours</p>")
+    response.set_cookie("sessionid", "abc")
+    pagecache.PageCacheMiddleware(lambda r: response)(request)
+    request = request_factory.get("/questions/")
+    request.page_to_store = 1
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True  # the page holds a CSRF token
+    pagecache.PageCacheMiddleware(lambda r: HttpResponse("<p>token</p>"))(request)
+    assert stored == []
+    request = request_factory.get("/questions/")
+    request.page_to_store = 1
+    pagecache.PageCacheMiddleware(lambda r: HttpResponse("<p>anyone</p>"))(request)
+    assert len(stored) == 1  # the same page without either is stored
+
+
+def test_a_request_with_credentials_is_never_answered_from_the_store(client, amazon_guide):
+    url = amazon_guide.get_absolute_url()
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url, HTTP_AUTHORIZATION="Bearer whatever")
+    assert len(queries) > 1  # went the normal way
+
+
 def test_the_guide_page_fetches_only_what_it_shows(client, amazon_guide):
     # Cold (nothing cached): a fixed number of queries, whatever the size of the bank
     # (two of them read the most reported questions of the last year per round).
@@ -63,12 +129,21 @@ def test_each_deep_dive_shows_at_most_six_examples_source_first(client, amazon_g
 
 def test_an_unchanged_page_answers_304(client, amazon_guide):
     url = amazon_guide.get_absolute_url()
-    first = client.get(url)
-    etag, modified = first.headers["ETag"], first.headers["Last-Modified"]
+    first = client.get(url)  # stored: the next ones are answered by the middleware
+    etag = first.headers["ETag"]
     again = client.get(url, HTTP_IF_NONE_MATCH=etag)
     assert again.status_code == 304 and again.content == b""
-    assert client.get(url, HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+    assert again.headers["ETag"] == etag
     assert client.get(url, HTTP_IF_NONE_MATCH='W/"other"').status_code == 200
+
+
+def test_an_unchanged_page_answers_304_before_it_is_stored(client, amazon_guide, settings):
+    url = amazon_guide.get_absolute_url()
+    etag = client.get(url).headers["ETag"]
+    from django.core.cache import cache
+
+    cache.clear()  # another process, which has not stored the page
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
 def test_a_content_change_makes_the_old_etag_stale(client, amazon_guide):
@@ -99,6 +174,16 @@ def admin_change_data(response) -> dict:
     return data
 
 
+def admin_rename(admin, question) -> None:
+    """An editor changes the question's text in the admin, as a browser would."""
+    editor = User.objects.create_superuser("editor", "editor@example.com", "editor-Passw0rd!")
+    admin.force_login(editor)
+    change_url = f"/admin/questions/question/{question.pk}/change/"
+    data = admin_change_data(admin.get(change_url))
+    data["text"] = "Tell me about a time you shipped a zeppelin on schedule."
+    assert admin.post(change_url, data).status_code == 302
+
+
 def test_an_admin_edit_shows_at_once_to_visitors_and_signed_in_users(client, amazon_guide):
     question = amazon_guide.questions.active().filter(source=Question.Source.SEED).first()
     reader = make_user("reader")
@@ -108,13 +193,7 @@ def test_an_admin_edit_shows_at_once_to_visitors_and_signed_in_users(client, ama
     for page in pages:  # warm both caches: the whole page and the signed-in fragment
         client.get(page)
         signed_in.get(page)
-    editor = User.objects.create_superuser("editor", "editor@example.com", "editor-Passw0rd!")
-    admin = type(client)()
-    admin.force_login(editor)
-    change_url = f"/admin/questions/question/{question.pk}/change/"
-    data = admin_change_data(admin.get(change_url))
-    data["text"] = "Tell me about a time you shipped a zeppelin on schedule."
-    assert admin.post(change_url, data).status_code == 302
+    admin_rename(type(client)(), question)
     for page in pages:
         assert "shipped a zeppelin" in client.get(page).content.decode(), page
         assert "shipped a zeppelin" in signed_in.get(page).content.decode(), page
@@ -123,9 +202,9 @@ def test_an_admin_edit_shows_at_once_to_visitors_and_signed_in_users(client, ama
 def test_a_pack_load_bumps_the_version_once(amazon_guide):
     from loopcoach.web.guides.services import content_load
 
-    before, _ = content_version()
+    before = content_version()
     content_load()
-    after, _ = content_version()
+    after = content_version()
     assert after == before + 1
 
 
@@ -155,3 +234,54 @@ def test_missing_pages_stay_404(client, amazon_guide):
     assert client.get("/amazon/no-such-role/").status_code == 404
     assert client.get("/questions/999999/").status_code == 404
     assert client.get("/amazon/no-such-role/").status_code == 404
+
+
+@pytest.fixture
+def version_in_cache(settings):
+    """The Redis topology's content version (a counter in the shared cache), on locmem."""
+    from django.core.cache import cache
+
+    settings.CONTENT_VERSION_IN_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_with_the_version_in_the_cache_a_stored_page_costs_no_query(
+    client, amazon_guide, version_in_cache
+):
+    url = amazon_guide.get_absolute_url()
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert len(queries) == 0
+
+
+def test_with_the_version_in_the_cache_an_admin_edit_shows_at_once(
+    client, amazon_guide, version_in_cache, django_capture_on_commit_callbacks
+):
+    question = amazon_guide.questions.active().filter(source=Question.Source.SEED).first()
+    client.get(question.get_absolute_url())
+    with django_capture_on_commit_callbacks(execute=True):  # the version moves on commit
+        admin_rename(type(client)(), question)
+    assert "shipped a zeppelin" in client.get(question.get_absolute_url()).content.decode()
+
+
+def test_with_the_version_in_the_cache_it_moves_only_on_commit(
+    amazon_guide, version_in_cache, django_capture_on_commit_callbacks
+):
+    before = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        GuideItem.objects.filter(guide=amazon_guide).first().save()
+        assert content_version() == before  # not yet committed: readers keep the old pages
+    assert content_version() == before + 1
+
+
+def test_a_lost_cached_version_never_matches_an_older_page(amazon_guide, version_in_cache):
+    from django.core.cache import cache
+
+    from loopcoach.web.core.pagecache import VERSION_KEY
+
+    before = content_version()
+    cache.delete(VERSION_KEY)
+    assert content_version() > before

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from loopcoach.web.questions.models import Question
 from loopcoach.web.questions.selectors import QuestionFilters, question_filter
@@ -65,6 +67,29 @@ def test_a_question_edited_in_place_is_found_by_its_new_words(amazon_guide):
     question_refresh_search(question=question)
     assert "Design a quota gateway." in search("quota")
     assert "Design a quota gateway." not in search("rate limiter")
+
+
+def test_the_same_search_again_is_answered_from_its_cached_ranking(amazon_guide):
+    first = search("disagree with your manager")
+    with CaptureQueriesContext(connection) as queries:
+        assert search("disagree with your manager") == first
+    ranking = [q["sql"] for q in queries if "questions_question_fts" in q["sql"]]
+    ranking += [q["sql"] for q in queries if "to_tsquery" in q["sql"]]
+    assert first and ranking == []  # no full-text query: the ids came from the cache
+    behavioral = search("disagree with your manager", category="behavioral")
+    assert behavioral and behavioral[0] == first[0]  # filters apply to the cached ranking
+    assert {Question.objects.get(text=text).category for text in behavioral} == {"behavioral"}
+
+
+def test_a_cached_ranking_is_never_stale_after_an_edit(amazon_guide):
+    from loopcoach.web.guides.services import question_refresh_search
+
+    assert "Design a quota gateway." not in search("quota gateway")  # ranking cached
+    question = Question.objects.get(text="Design a rate limiter for a high-traffic API.")
+    question.text = "Design a quota gateway."
+    question.save()  # bumps the content version: the next search ranks again
+    question_refresh_search(question=question)
+    assert "Design a quota gateway." in search("quota gateway")
 
 
 def keys(q: str, **filters) -> list[str]:

@@ -3,11 +3,15 @@ in a practice thread, a mock-loop round, a story, a voice answer (its transcript
 
 1. The text is checked once, by the analyzer's own rules and its one size limit
    (`MAX_ANSWER_CHARS`); text refused here changes nothing (`AnswerInputError`).
-2. The text is saved, and committed, before anything else.
-3. The analysis is attached after. If the analyzer refuses the text
-   (`AnalysisInputError`) the answer stays and `analysis_error` says why; if it
-   crashes the answer stays too, and `attempt_analyse` (or `loopcoach manage
+2. A typed answer is analysed in memory, then saved with its report in one insert, in
+   the one transaction of its workflow (`attempt_prepare`, `attempt_create`): the
+   analyzer never runs under a write lock. If the analyzer refuses the text
+   (`AnalysisInputError`) the answer is saved and `analysis_error` says why; if it
+   crashes the answer is saved too, and `attempt_analyse` (or `loopcoach manage
    reanalyse`) tries again.
+3. An answer that must be saved before its analysis can run (a mock-loop round under
+   its lock, a voice answer before its transcript) is saved by `attempt_save`, and
+   `attempt_analyse` attaches the report after.
 
 A follow-up answer takes the same path; `follow_up_analyse` is the one place that
 decides how a follow-up answer is analysed.
@@ -205,8 +209,7 @@ def asked_principle(question: Question) -> str | None:
     return first.principle.slug if first else None
 
 
-@transaction.atomic
-def attempt_save(
+def attempt_build(
     *,
     user: User,
     question: Question,
@@ -218,9 +221,10 @@ def attempt_save(
     loop_question_id: int | None = None,
     kind: str | None = None,
 ) -> Attempt:
-    """Check and save an answer, not analysed yet: a first answer, a follow-up answer (`parent`
-    and the `follow_up` question it answers) or a new version of either (`revision_of`, which
-    keeps its kind). `kind` asks for writing mode on a writing question (`attempt_kind`)."""
+    """Check an answer and make its attempt, not saved nor analysed yet: a first answer, a
+    follow-up answer (`parent` and the `follow_up` question it answers) or a new version of
+    either (`revision_of`, which keeps its kind). `kind` asks for writing mode on a writing
+    question (`attempt_kind`)."""
     if revision_of is not None:
         if revision_of.user_id != user.pk or revision_of.question_id != question.pk:
             raise AnswerInputError("That attempt is not yours to revise.")
@@ -234,7 +238,7 @@ def attempt_save(
     else:
         kind = attempt_kind(question, kind)
     answer = answer_clean(answer, kind=kind)
-    return Attempt.objects.create(
+    return Attempt(
         user=user,
         question=question,
         answer=answer,
@@ -246,6 +250,15 @@ def attempt_save(
         duration_seconds=duration_seconds,
         loop_question_id=loop_question_id or (parent.loop_question_id if parent else None),
     )
+
+
+@transaction.atomic
+def attempt_save(**answer: Any) -> Attempt:
+    """Check and save an answer, not analysed yet (`attempt_build` says what it takes): a
+    mock loop saves under its own lock and analyses afterwards."""
+    attempt = attempt_build(**answer)
+    attempt.save(force_insert=True)
+    return attempt
 
 
 def voice_attempt_save(*, user: User, question: Question) -> Attempt:
@@ -271,14 +284,19 @@ def _attach(attempt: Attempt) -> Analysis:
     analysis = _analysis_of(attempt)
     if analysis.crashed and attempt.analysis is not None:
         return analysis  # keep the report a previous run attached; retry another time
-    attempt.analysis, attempt.grade = analysis.report, analysis.grade
-    attempt.analysis_error = analysis.error
+    _fill(attempt, analysis)
     attempt.save(update_fields=["analysis", "grade", "analysis_error"])
     return analysis
 
 
+def _fill(attempt: Attempt, analysis: Analysis) -> None:
+    attempt.analysis, attempt.grade = analysis.report, analysis.grade
+    attempt.analysis_error = analysis.error
+
+
 def _analysis_of(attempt: Attempt) -> Analysis:
-    question, what = attempt.question, f"attempt {attempt.pk}"
+    question = attempt.question
+    what = f"attempt {attempt.pk}" if attempt.pk else f"a new attempt by user {attempt.user_id}"
     if attempt.kind == Kind.DESIGN:
         return design_analyse(answer=attempt.answer, question=question.text, what=what)
     if attempt.kind == Kind.NARRATIVE:
@@ -300,30 +318,23 @@ def _analysis_of(attempt: Attempt) -> Analysis:
     )
 
 
-def attempt_create(
-    *,
-    user: User,
-    question: Question,
-    answer: str,
-    parent: Attempt | None = None,
-    follow_up: str = "",
-    revision_of: Attempt | None = None,
-    duration_seconds: int | None = None,
-    kind: str | None = None,
-) -> Attempt:
-    """The whole workflow for an answer given in one step: `attempt_save`, then
-    `attempt_analyse`. (A mock loop saves under its own lock, then analyses.)"""
-    attempt = attempt_save(
-        user=user,
-        question=question,
-        answer=answer,
-        parent=parent,
-        follow_up=follow_up,
-        revision_of=revision_of,
-        duration_seconds=duration_seconds,
-        kind=kind,
-    )
-    return attempt_analyse(attempt=attempt)
+def attempt_prepare(**answer: Any) -> Attempt:
+    """An answer checked and analysed, not saved yet (`attempt_build` says what it takes):
+    the caller saves it in the one transaction of its workflow, so a write lock is held for
+    the writes only, never while the analyzer runs. An analyzer that fails leaves its error
+    on the attempt, which is saved all the same."""
+    attempt = attempt_build(**answer)
+    _fill(attempt, _analysis_of(attempt))
+    return attempt
+
+
+def attempt_create(**answer: Any) -> Attempt:
+    """The whole workflow for an answer given in one step: `attempt_prepare`, then one
+    insert of the answer with its report."""
+    attempt = attempt_prepare(**answer)
+    with transaction.atomic():
+        attempt.save(force_insert=True)
+    return attempt
 
 
 @dataclass

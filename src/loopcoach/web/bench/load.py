@@ -37,6 +37,7 @@ SEARCHES = [
     "bias for action",
 ]
 BENCH_USERS = 50
+ERROR_KINDS = ("connect", "read", "write", "status", "timeout")  # as wrk counts them
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Result:
     p50: float
     p95: float
     p99: float
+    kinds: str = ""  # which errors, when there are any ("timeout 3, status 1")
 
     @property
     def rps(self) -> float:
@@ -238,7 +240,7 @@ def _wrk(url: str, mode: str, paths: Path, work: Path, connections: int, seconds
 
 
 def _result(name: str, raw: dict) -> Result:
-    errors = raw["connect"] + raw["read"] + raw["write"] + raw["status"] + raw["timeout"]
+    errors = sum(raw[kind] for kind in ERROR_KINDS)
     return Result(
         name,
         raw["requests"],
@@ -247,6 +249,7 @@ def _result(name: str, raw: dict) -> Result:
         raw["p50"] / 1000,
         raw["p95"] / 1000,
         raw["p99"] / 1000,
+        ", ".join(f"{kind} {raw[kind]}" for kind in ERROR_KINDS if raw[kind]),
     )
 
 
@@ -296,7 +299,7 @@ def _line(result: Result, bare: Result) -> str:
     return (
         f"{result.name:26s} {result.rps:8.0f} rps  p50 {result.p50:7.1f} ms  p95 "
         f"{result.p95:7.1f} ms  p99 {result.p99:7.1f} ms  errors {result.errors:5d}  "
-        f"{ratio:6.1%} of bare"
+        f"{ratio:6.1%} of bare" + (f"  ({result.kinds})" if result.kinds else "")
     )
 
 

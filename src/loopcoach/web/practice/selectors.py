@@ -227,7 +227,7 @@ def progress(user: User, *, now: datetime | None = None) -> Progress:
 def _bank_totals() -> dict[str, list]:
     """Questions per principle and per category: counts over the whole bank, so kept in the
     cache until the content changes rather than counted on every dashboard."""
-    key = f"bank-totals:{content_version()[0]}"
+    key = f"bank-totals:{content_version()}"
     totals = cache.get(key)
     if totals is None:
         principles = (

@@ -34,7 +34,7 @@ def attempt_create(
 ) -> Attempt:
     """Answer a question (or revise an answer), then review the question's card. `kind` asks
     for writing mode on a writing question (see `answering.attempt_kind`)."""
-    attempt = answering.attempt_create(
+    attempt = answering.attempt_prepare(
         user=user,
         question=question,
         answer=answer,
@@ -42,10 +42,12 @@ def attempt_create(
         revision_of=revision_of,
         kind=kind,
     )
-    Draft.objects.filter(user=user, question=question, slot=Draft.slot_of(attempt)).delete()
-    if attempt.grade and revision_of is None:
-        # A question is reviewed by answering it cold; revising after seeing feedback is not recall.
-        review_card_record(user=user, question=question, attempt=attempt)
+    with transaction.atomic():  # one transaction per answer: the answer, its draft, its card
+        attempt.save(force_insert=True)
+        Draft.objects.filter(user=user, question=question, slot=Draft.slot_of(attempt)).delete()
+        if attempt.grade and revision_of is None:
+            # Reviewed by answering it cold; revising after seeing feedback is not recall.
+            review_card_record(user=user, question=question, attempt=attempt)
     return attempt
 
 
@@ -53,12 +55,14 @@ def attempt_follow_up_create(
     *, user: User, parent: Attempt, follow_up: str, answer: str
 ) -> Attempt:
     """Answer an interviewer's follow-up to `parent` in the same thread ("peeling the onion")."""
-    attempt = answering.attempt_create(
+    attempt = answering.attempt_prepare(
         user=user, question=parent.question, answer=answer, parent=parent, follow_up=follow_up
     )
-    Draft.objects.filter(
-        user=user, question=parent.question, slot__startswith=Draft.follow_up_prefix(parent.pk)
-    ).delete()
+    with transaction.atomic():
+        attempt.save(force_insert=True)
+        Draft.objects.filter(
+            user=user, question=parent.question, slot__startswith=Draft.follow_up_prefix(parent.pk)
+        ).delete()
     return attempt
 
 

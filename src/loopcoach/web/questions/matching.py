@@ -20,8 +20,8 @@ from loopcoach.search.matcher import QueryRepairer, QuestionMatcher
 from loopcoach.web.core.pagecache import content_version
 from loopcoach.web.questions.models import Question, QuestionVariant
 
-_built: dict[tuple, QuestionMatcher] = {}
-_repairers: dict[tuple, QueryRepairer] = {}
+_built: dict[int, QuestionMatcher] = {}
+_repairers: dict[int, QueryRepairer] = {}
 # One thread builds while the others wait: eight threads of a process building the same
 # index at once took eight times the memory and the CPU.
 _building = threading.Lock()

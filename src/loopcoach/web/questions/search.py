@@ -12,15 +12,24 @@ query's words in any order, follow. The last word is
 matched as a prefix so that search-as-you-type finds "rate lim…", and a word
 the bank does not know is first repaired if it is one typo from one it does
 ("tecnical debt").
+
+A query's ranking (the ordered ids of its matches) is kept in the cache under the
+content version, so the same search again costs a cache lookup and one query by
+primary key, whatever the size of the bank; filters apply to the ranked ids.
 """
 
 from __future__ import annotations
 
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.db.models.expressions import Combinable, RawSQL
 
 from loopcoach.search.query import Alternative, Slot, expand_query
+from loopcoach.web.core.pagecache import content_version
 from loopcoach.web.questions.matching import bank_concepts, bank_repairer
 
 MIN_RESULTS = 5
@@ -38,9 +47,18 @@ def search_questions(questions: QuerySet, query: str) -> QuerySet:
     slots = expand_query(bank_repairer().repair(query), bank_concepts())
     if not slots:
         return questions
+    digest = hashlib.sha1(query.encode()).hexdigest()
+    key = f"search:{connection.vendor}:{content_version()}:{digest}"
+    ranking = cache.get(key)
+    if ranking is None:
+        if connection.vendor == "postgresql":
+            ranking = _ranking_postgresql(questions.model.objects.all(), slots)
+        else:
+            ranking = _ranking_sqlite(slots)
+        cache.set(key, ranking, settings.PAGE_CACHE_SECONDS)
     if connection.vendor == "postgresql":
-        return _search_postgresql(questions, slots)
-    return _search_sqlite(questions, slots)
+        return _in_rank_order(questions, ranking)
+    return _in_rank_order(questions, _sqlite_ids(questions, *ranking))
 
 
 # -- SQLite FTS5 --------------------------------------------------------------
@@ -67,13 +85,19 @@ def _fts_ranked_ids(match: str) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def _search_sqlite(questions: QuerySet, slots: list[Slot]) -> QuerySet:
-    ranked_ids = _fts_ranked_ids(" AND ".join(_fts_slot(slot, strict=True) for slot in slots))
-    if questions.filter(pk__in=ranked_ids).count() < MIN_RESULTS:
-        some = _fts_ranked_ids(" OR ".join(_fts_slot(slot, strict=False) for slot in slots))
-        complete = set(ranked_ids)
-        ranked_ids += [pk for pk in some if pk not in complete][: MAX_RANKED - len(ranked_ids)]
-    return _in_rank_order(questions, ranked_ids)
+def _ranking_sqlite(slots: list[Slot]) -> tuple[list[int], list[int]]:
+    """The ids with every part of the query, best first, and those with some part."""
+    every = _fts_ranked_ids(" AND ".join(_fts_slot(slot, strict=True) for slot in slots))
+    some = _fts_ranked_ids(" OR ".join(_fts_slot(slot, strict=False) for slot in slots))
+    return every, some
+
+
+def _sqlite_ids(questions: QuerySet, every: list[int], some: list[int]) -> list[int]:
+    """`every`, then, when fewer than MIN_RESULTS of the filtered questions are in it, `some`."""
+    if questions.filter(pk__in=every).count() >= MIN_RESULTS:
+        return every
+    complete = set(every)
+    return every + [pk for pk in some if pk not in complete][: MAX_RANKED - len(every)]
 
 
 def _in_rank_order(questions: QuerySet, ranked_ids: list[int]) -> QuerySet:
@@ -100,7 +124,8 @@ def _ts_slot(slot: Slot, strict: bool) -> str:
     return "(" + " | ".join(_ts_alternative(alt, slot.prefix) for alt in alternatives) + ")"
 
 
-def _search_postgresql(questions: QuerySet, slots: list[Slot]) -> QuerySet:
+def _ranking_postgresql(questions: QuerySet, slots: list[Slot]) -> list[int]:
+    """The ids of the matching active questions, best first (the candidates are active)."""
     from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 
     def raw(text: str) -> SearchQuery:
@@ -125,7 +150,8 @@ def _search_postgresql(questions: QuerySet, slots: list[Slot]) -> QuerySet:
     )
     for phrases in filter(None, (_ts_phrases(slot) for slot in slots)):
         rank += Case(When(search=raw(phrases), then=Value(1.0)), default=Value(0.0))
-    return found.annotate(rank=rank).order_by("-complete", "-rank", "id")
+    ranked = found.annotate(rank=rank).order_by("-complete", "-rank", "id")
+    return list(ranked.values_list("pk", flat=True))
 
 
 def _candidates(table: str, tsquery: str, limit: int) -> list[int]:
