@@ -64,3 +64,19 @@ def test_too_little_data_is_refused(tmp_path):
     (tmp_path / "empty.jsonl").write_text("")
     with pytest.raises(ValueError, match="at least"):
         train(tmp_path, tmp_path / "out", log=lambda _m: None, plan=QUICK)
+
+
+def test_top1_is_weighed_at_the_real_share_of_off_question_stories():
+    from loopcoach.analysis.principle_training import REAL_OFF_QUESTION_SHARE, _figures
+    from loopcoach.analysis.training_data import Answer
+
+    def answer(principle: str, asked: str) -> Answer:
+        return Answer("x", "q", asked, ["s"], ["action"], principle, [], False, "i", 3, [])
+
+    # Half the stories are off the question and all of those are read wrong; on the question
+    # all are right. Plain top-1 would be 0.5; at one story in five off it is 0.8.
+    answers = [answer("ownership", "ownership"), answer("dive-deep", "ownership")]
+    finals = [{"ownership": 0.9, "dive-deep": 0.1}, {"ownership": 0.9, "dive-deep": 0.1}]
+    top1, top3, off1 = _figures(finals, answers, off=[1])
+    assert top1 == pytest.approx(1 - REAL_OFF_QUESTION_SHARE)
+    assert off1 == 0.0 and top3 == 1.0

@@ -25,8 +25,11 @@ from dataclasses import dataclass
 
 
 def _phrases(*alternatives: str) -> re.Pattern[str]:
-    """One regular expression per alternative, matched as whole words ignoring case."""
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
+    """One regular expression per alternative, matched as whole words in lower-cased text.
+
+    A look-behind instead of a leading \\b, and no IGNORECASE, let the engine skip positions
+    quickly (as in `situations`): these run over every answer."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")\b")
 
 
 # Questions whose premise is a hard moment the speaker has to own: the ones people sidestep.
@@ -219,12 +222,16 @@ class PremiseReading:
 
 
 def read_premise(question: str, sentences: Sequence[str]) -> PremiseReading:
-    text = " ".join(sentences)
-    dodges = tuple(m.group(0) for m in _DODGE.finditer(text))
+    said = " ".join(sentences)
+    text, question = said.lower(), question.lower()
+    # Quoted as said where lower-casing kept the offsets (it does but for a few letters).
+    quoted = said if len(said) == len(text) else text
+    found = list(_DODGE.finditer(text))
+    opening = len(" ".join(sentences[:3]))
     return PremiseReading(
         hard=bool(_HARD_PREMISE.search(question)),
-        dodges=dodges,
-        early_dodge=bool(_DODGE.search(" ".join(sentences[:3]))),
+        dodges=tuple(quoted[m.start() : m.end()] for m in found),
+        early_dodge=any(m.start() < opening for m in found),
         wrong_direction=_wrong_direction(question, text),
         missing_counterpart=_missing_counterpart(question, text),
     )

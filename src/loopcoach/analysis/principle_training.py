@@ -44,6 +44,11 @@ TEMPERATURES = [round(0.001 * 1.25**k, 5) for k in range(39)]  # 0.001 … 4.8
 # How the bonus for the asked principle is chosen: overall top-1 and top-3, plus top-1 on the
 # answers whose story shows another principle than asked (which the bonus works against).
 OFF_QUESTION_WEIGHT = 0.5
+# The training files tell far more stories off the asked principle (about two in five, on
+# purpose, so the model learns to read deeds) than candidates do (about one in five in the
+# answers we have seen). Top-1 and top-3 are weighed as if one story in five were off the
+# question, so the asked-principle bonus is chosen for the answers candidates really give.
+REAL_OFF_QUESTION_SHARE = 0.2
 # A mismatch claim must be right this often on held-out answers; a margin above LABELS' 4 in 5,
 # because a new author's answers differ from ours.
 CLAIM_PRECISION = 0.85
@@ -201,12 +206,28 @@ SHRINKS = [0.0, 0.5, 1.0, 2.0, 4.0]
 def _figures(
     finals: list[dict[str, float]], answers: list[Answer], off: list[int]
 ) -> tuple[float, float, float]:
+    """Top-1 and top-3 at the real share of off-question stories, and top-1 on those alone."""
     ranked = [sorted(f, key=lambda s: -f[s]) for f in finals]
-    n = max(1, len(answers))
-    top1 = sum(r[0] == a.principle for r, a in zip(ranked, answers, strict=True)) / n
-    top3 = sum(a.principle in r[:3] for r, a in zip(ranked, answers, strict=True)) / n
-    off1 = sum(ranked[i][0] == answers[i].principle for i in off) / max(1, len(off))
-    return top1, top3, off1
+    off_set = set(off)
+    on = [i for i in range(len(answers)) if i not in off_set]
+
+    def share(hit: Callable[[int], bool], rows: list[int]) -> float:
+        return sum(hit(i) for i in rows) / max(1, len(rows))
+
+    def at_real_share(hit: Callable[[int], bool]) -> float:
+        if not on or not off:
+            return share(hit, on or off)
+        return (1 - REAL_OFF_QUESTION_SHARE) * share(hit, on) + REAL_OFF_QUESTION_SHARE * share(
+            hit, off
+        )
+
+    def first(i: int) -> bool:
+        return ranked[i][0] == answers[i].principle
+
+    def in_three(i: int) -> bool:
+        return answers[i].principle in ranked[i][:3]
+
+    return at_real_share(first), at_real_share(in_three), share(first, off)
 
 
 def train_story_model(
@@ -217,7 +238,10 @@ def train_story_model(
     log: Log,
 ) -> dict[str, Any]:
     idf = inverse_document_frequencies([a.text for a in answers])
-    tested = sorted({i for _, te in splits for i in te})
+    # The bonus is chosen on the answers that address their question: a story told for a
+    # question it does not answer (LABELS.md `answers_question`) says nothing about how far the
+    # asked principle can be trusted, and the relevance verdict speaks for it first anyway.
+    tested = sorted({i for _, te in splits for i in te if answers[i].answers_question})
     sub = [answers[i] for i in tested]
     off = [k for k, a in enumerate(sub) if a.asked and a.asked != a.principle]
     best: tuple[float, StoryChoice, list[dict[str, float]]] | None = None
@@ -254,7 +278,8 @@ def train_story_model(
         f"story → principle: C={choice.c}, scene weight {choice.scene_weight}, story temperature"
         f" {choice.story_temperature}, asked-principle"
         f" bonus {choice.bonus}, shrink {choice.shrink}, temperature {temperature}:"
-        f" held-out top-1 {choice.top1:.3f} top-3 {choice.top3:.3f},"
+        f" held-out top-1 {choice.top1:.3f} top-3 {choice.top3:.3f} (one story in five off"
+        " the question),"
         f" off-question top-1 {choice.off1:.3f} ({len(off)} answers)"
     )
     vocab = Vocabulary(idf, choice.scene_weight)
