@@ -217,7 +217,12 @@ class PageCacheMiddleware:
             version = _cached_version(found.get(VERSION_KEY))
             page = found.get(key)
         else:
-            version, page = content_version(), cache.get(key)
+            # The page first (this process's memory), the version (a database row) only when
+            # there is a page to check: most requests (the API, signed-out forms) have none.
+            page = cache.get(key)
+            if page is None:
+                return None
+            version = content_version()
         request.content_version = version  # type: ignore[attr-defined]  # read once
         if page is None or page[0] != version:
             return None
