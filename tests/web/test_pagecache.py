@@ -285,3 +285,16 @@ def test_a_lost_cached_version_never_matches_an_older_page(amazon_guide, version
     before = content_version()
     cache.delete(VERSION_KEY)
     assert content_version() > before
+
+
+def test_a_recreated_version_row_never_repeats_an_old_number(amazon_guide):
+    from loopcoach.web.core.models import ContentVersion
+    from loopcoach.web.core.pagecache import bump_content_version
+
+    bump_content_version()
+    before = content_version()
+    ContentVersion.objects.all().delete()  # an emptied database under a running process
+    bump_content_version()
+    again = content_version()
+    # Not 1 again: pages, rankings and the matcher kept under the old numbers cannot match.
+    assert again != before and again > before

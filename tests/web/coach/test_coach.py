@@ -131,7 +131,8 @@ def _check_failed(client: Client, attempt, body: dict, says: str) -> None:
     assert "Try again" in page
     retried = client.post(coach_url(attempt))  # the same job, queued again from its input
     assert retried.status_code == 202 and retried.json()["task"]["id"] == body["task"]["id"]
-    assert retried.json()["status"] == "queued"
+    # Queued again; the live worker may already have taken it by the time the answer is built.
+    assert retried.json()["status"] in ("queued", "running")
 
 
 def test_the_page_marks_the_numbers_the_rewrite_invented(attempt, alice, coach_on):

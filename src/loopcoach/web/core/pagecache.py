@@ -69,7 +69,10 @@ def bump_content_version() -> None:
         return
     changed = {"number": F("number") + 1, "changed_at": timezone.now()}
     if not ContentVersion.objects.filter(pk=1).update(**changed):
-        ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1})
+        # A new row (a new or emptied database) starts from a number never used before: a
+        # running process keeps pages, rankings and the matcher under the old numbers, and a
+        # database recreated under it must not match them.
+        ContentVersion.objects.get_or_create(pk=1, defaults={"number": time.time_ns()})
     if settings.CONTENT_VERSION_IN_CACHE:
         # After the commit: a request that sees the new number must also see the new content.
         transaction.on_commit(_bump_cached_version)
