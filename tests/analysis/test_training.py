@@ -80,3 +80,29 @@ def test_top1_is_weighed_at_the_real_share_of_off_question_stories():
     top1, top3, off1 = _figures(finals, answers, off=[1])
     assert top1 == pytest.approx(1 - REAL_OFF_QUESTION_SHARE)
     assert off1 == 0.0 and top3 == 1.0
+
+
+def test_ownership_thresholds_do_not_let_the_common_i_swallow_mixed():
+    from loopcoach.analysis.principle_training import Claim
+    from loopcoach.analysis.training import HeldOut, train_ownership
+    from loopcoach.analysis.training_data import Answer
+
+    def held(ownership: str, actions: list[str]) -> HeldOut:
+        roles = ["action"] * len(actions)
+        answer = Answer("x", "q", None, actions, roles, "ownership", [], False, ownership, 3, [])
+        return HeldOut(answer, {}, actions, actions, False, [], Claim(0.0, False, False, False))
+
+    # Most stories are "I"; some even splits were labelled "i" too. By accuracy, calling
+    # every even split "i" wins (24 of 26 right); by macro-F1 the mixed ones must be found.
+    alone = ["I fixed it.", "I shipped it."]
+    even = ["I fixed it.", "We shipped it."]
+    team = ["We fixed it.", "We shipped it."]
+    answers = (
+        [held("i", alone)] * 16
+        + [held("i", even)] * 6
+        + [held("mixed", even)] * 2
+        + [held("we", team)] * 2
+    )
+    model = train_ownership(answers, log=lambda _m: None)
+    assert model["i_threshold"] > 0.5 and model["we_threshold"] < 0.5
+    assert model["cv_accuracy"] < 24 / 26
