@@ -41,6 +41,41 @@ def test_a_negated_pushback_never_triggers_a_conflict_question():
     assert "your manager" in asked.question
 
 
+def test_the_other_person_is_the_one_who_disagreed_never_a_pronoun_or_the_speaker():
+    def who(sentence: str, *, before: str = "I led the migration of our reporting jobs.") -> str:
+        asked = probes.ask_conflict(
+            evidence([(before, "situation"), (sentence, "action"), *PUSHBACK[2:]])
+        )
+        return asked.question if asked else ""
+
+    assert "did Jonas say" in who("Jonas pushed back hard in the review.")
+    assert "did the GM say" in who("The GM was worried about driver supply.")
+    assert "did your manager say" in who("I disagreed with my manager about the date.")
+    for pronoun in ("She", "He", "They", "Everyone", "Someone"):
+        assert who(f"{pronoun} pushed back hard in the review.") == ""
+    assert who("Nobody was assigned, so I told my manager I would take it.") == ""
+    # The speaker's own role is not the other person, nor is a role from another sentence.
+    assert who("I didn't want it to be a matter of opinion.", before="I was the manager.") == ""
+    assert (
+        who(
+            "I disagreed with the manager about the date.",
+            before="I was the manager of the web team.",
+        )
+        == ""
+    )
+    assert who("I disagreed, because it was risky.", before="I met the director.") == ""
+
+
+def test_no_conflict_question_when_the_story_says_what_was_said_and_how_it_was_settled():
+    objection = ("Jonas pushed back because it meant two extra sprints.", "action")
+    settled = ("The review board went with my proposal.", "result")
+    assert probes.ask_conflict(evidence([objection, settled])) is None
+    assert probes.ask_conflict(evidence([objection, ("I built it myself.", "result")]))
+    # Settled, but what Jonas said is not told: still worth asking.
+    bare = ("Jonas pushed back in the review.", "action")
+    assert probes.ask_conflict(evidence([bare, settled]))
+
+
 def test_measurement_quotes_the_number_and_needs_one():
     asked = probes.ask_measurement(evidence(PUSHBACK))
     assert asked is not None and asked.intent == "measurement"
@@ -135,7 +170,10 @@ def test_follow_ups_already_asked_in_the_thread_are_not_asked_again():
 def test_follow_ups_fit_the_story_they_are_about():
     assert "specific_example" in {f.intent for f in analyze(HYPOTHETICAL).follow_up_items}
     assert "scope" in {f.intent for f in analyze(WE_STORY).follow_up_items}
-    conflict = [f for f in analyze(CONFLICT).follow_up_items if f.intent == "conflict"]
+    # CONFLICT already tells what Maria wanted and that she agreed: nothing left to ask.
+    assert "conflict" not in {f.intent for f in analyze(CONFLICT).follow_up_items}
+    unsettled = CONFLICT.split(" She agreed")[0]
+    conflict = [f for f in analyze(unsettled).follow_up_items if f.intent == "conflict"]
     assert conflict and "Maria" in conflict[0].question
 
 

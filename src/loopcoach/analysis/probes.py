@@ -36,20 +36,54 @@ MAX_FOLLOW_UPS = 5
 SIMILAR_WORDING = 0.5  # share of shared content words above which two questions are the same
 
 _CONFLICT = next(a for a in situations.ASKS if a.code == "conflict")
+_ROLE_WORDS = (
+    r"manager|director|VP|vice president|CTO|CEO|CFO|COO|GM|general manager|lead|"
+    r"product manager|PM|architect|peer|colleague|stakeholder|customer|client|boss|engineer|"
+    r"designer|analyst|founder|head of \w+|team lead|tech lead|owner|partner|counterpart"
+)
 _ROLE = re.compile(
-    r"\b(?:my|our|the|their|his|her|a|one)\s+(?:\w+\s+)?(?:manager|director|VP|vice president|"
-    r"CTO|CEO|CFO|COO|lead|product manager|PM|architect|peer|colleague|stakeholder|customer|"
-    r"client|boss|engineer|designer|analyst|founder|head of \w+|team lead|tech lead|owner|"
-    r"partner|counterpart)\b",
-    re.I,
+    r"\b(?:my|our|the|their|his|her|a|one)\s+(?:\w+\s+)?(?:" + _ROLE_WORDS + r")\b", re.I
 )
-_NAME = re.compile(
-    r"\b[A-Z][a-z]{2,}(?=,?\s+(?:the|our|my|who|was|said|told|wanted|disagreed|insisted|pushed|"
-    r"argued|refused|objected|thought|felt)\b)"
-)
+_NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
+# Capitalised words that are not a person: sentence openers, pronouns and indefinites
+# ("She pushed back", "Nobody was assigned" name nobody the candidate can be asked about).
 _NOT_NAMES = frozenset(
     "I So But And Then When After Before We The This That It At In On My Our Instead Finally "
-    "Eventually Later Since Because".split()
+    "Eventually Later Since Because She He They Her Him Them His Their Nobody Everyone Everybody "
+    "Someone Somebody Anyone Anybody Noone None Nothing Both Each Others People Management "
+    "Support Also Still Only Even Yes No".split()
+)
+# The person who disagrees, as the subject just before the disagreement ("Jonas pushed back",
+# "The GM was worried", "Our director, Maria, wanted to launch…").
+_SUBJECT_BEFORE = re.compile(
+    r"(?P<who>(?i:" + _ROLE.pattern + r")|" + _NAME.pattern + r")(?:,\s*(?P<name>[A-Z][a-z]{2,}),)?"
+    r"\s+(?:(?:\w+ly|also|still|then|was|were|had|got|first|initially)\s+){0,2}$"
+)
+# …or the one the speaker disagreed with ("I disagreed with my manager").
+_OBJECT_AFTER = re.compile(
+    r"^\s*(?:with|on|against|to)\s+(?P<who>(?i:" + _ROLE.pattern + r")|" + _NAME.pattern + r")"
+)
+_I_SUBJECT_BEFORE = re.compile(r"\b(?:I|we)\s+(?:(?:\w+ly|also|still|then|was|had)\s+){0,2}$")
+# The speaker's own role ("I was the engineering manager"): never the other person.
+_OWN_ROLE = re.compile(
+    r"\b(?:I\s+(?:was|am|'m|’m|had been|have been|worked as)|as)\s+(?:the|a|an)\s+"
+    r"(?P<role>(?:[\w-]+\s+){0,3}?(?:" + _ROLE_WORDS + r"))\b",
+    re.I,
+)
+# What the other person said is in the story ("because…", "worried about…").
+_OBJECTION_GIVEN = re.compile(
+    r"\b(?:because|worried (?:about|that)|concerned (?:about|that)|afraid (?:of|that)|said|"
+    r"told (?:me|us)|argued that|insisted (?:on|that)|wanted|thought (?:it|that|we)|"
+    r"objected to|saying|felt (?:it|that))\b",
+    re.I,
+)
+# …and how it was settled.
+_SETTLED = re.compile(
+    r"\b(?:agreed|approved|accepted|went with|signed off|settled|compromised?|came around|"
+    r"changed (?:his|her|their) mind|gave (?:us |me )?the go-ahead|backed (?:the|my|our|it)|"
+    r"(?:we|they) (?:launched|shipped|went ahead|moved forward) with|chose (?:my|our)|"
+    r"overruled|decided to go with)\b",
+    re.I,
 )
 _DECISION = re.compile(
     r"\bI\s+(?:\w+ly\s+)?(?:decided|chose|proposed|suggested|recommended|opted|went with|picked|"
@@ -277,45 +311,59 @@ def ask_scope(ev: StoryEvidence) -> FollowUp | None:
 
 
 def ask_conflict(ev: StoryEvidence) -> FollowUp | None:
-    """Only when another person disagreed or pushed back — never for "no pushback"."""
+    """Only when another person disagreed or pushed back — never for "no pushback" — and the
+    story does not already say both what they said and how it was settled."""
     if ev.hypothetical:
         return None
+    own = _own_roles(ev.text)
     for i, s in enumerate(ev.sentences):
-        if s.role == "other" or not situations.evidence(_CONFLICT, s.text):
+        if s.role == "other":
             continue
-        who = _who(s.text) or _who_nearby(ev, i)
-        if not who:
-            continue
-        whom = second_person(who)
-        return _follow(
-            "conflict",
-            "conflict",
-            f"What exactly did {whom} say, what did you answer, and how was it settled?",
-            i,
-            s.start,
-            s.end,
-        )
+        for m in situations.evidence(_CONFLICT, s.text):
+            who = _disagreer(s.text, m, own)
+            if not who:
+                continue
+            if _OBJECTION_GIVEN.search(s.text) and any(
+                _SETTLED.search(t.text) for t in ev.sentences[i:]
+            ):
+                return None  # nothing left to ask: the objection and its outcome are told
+            return _follow(
+                "conflict",
+                "conflict",
+                f"What exactly did {second_person(who)} say, what did you answer, and how was "
+                "it settled?",
+                i,
+                s.start,
+                s.end,
+            )
     return None
 
 
-def _who(text: str) -> str | None:
-    """The other person: a name in preference to a role ("our director, Maria" → Maria)."""
-    for m in [*_NAME.finditer(text), *_ROLE.finditer(text)]:
-        name = m.group(0).strip()
-        low = name.lower()
-        if name in _NOT_NAMES or low.startswith(("the team", "our team", "my team")):
-            continue
-        return re.sub(r"^(?:a|one)\s+", "the ", name, flags=re.I)
-    return None
+def _disagreer(text: str, cue: re.Match[str], own_roles: set[str]) -> str | None:
+    """The other person of this disagreement: the subject of the cue, or, when the speaker
+    disagrees, whom with; a name in preference to a role ("our director, Maria" → Maria)."""
+    before = text[: cue.start()]
+    m = _SUBJECT_BEFORE.search(before)
+    if m is None and _I_SUBJECT_BEFORE.search(before):
+        m = _OBJECT_AFTER.match(text[cue.end() :])
+    if m is None:
+        return None
+    name = m.groupdict().get("name")
+    who = (name or m.group("who")).strip()
+    if who in _NOT_NAMES:
+        return None
+    if _role_key(who) in own_roles:
+        return None  # "I was the engineering manager": the speaker, not the other person
+    who = re.sub(r"^(?:a|one)\s+", "the ", who, flags=re.I)
+    return re.sub(r"^(?:The|My|Our|Their|His|Her)\b", lambda d: d.group(0).lower(), who)
 
 
-def _who_nearby(ev: StoryEvidence, index: int) -> str | None:
-    for j in (index - 1, index + 1):
-        if 0 <= j < len(ev.sentences):
-            who = _who(ev.sentences[j].text)
-            if who:
-                return who
-    return None
+def _own_roles(text: str) -> set[str]:
+    return {_role_key(m.group("role")) for m in _OWN_ROLE.finditer(text)}
+
+
+def _role_key(role: str) -> str:
+    return re.sub(r"^(?:my|our|the|their|his|her|a|an|one)\s+", "", role.strip().lower())
 
 
 def ask_measurement(ev: StoryEvidence) -> FollowUp | None:
