@@ -200,3 +200,42 @@ def test_a_duration_is_asked_about_its_before_value():
     timed = [("I rewrote the export job.", "action"), ("Exports now take two minutes.", "result")]
     question = probes.ask_measurement(evidence(timed))
     assert question and "What was it before" in question.question
+
+
+def _measured(result: str, *, situation: str = "I owned the export service.") -> str:
+    asked = probes.ask_measurement(
+        evidence(
+            [(situation, "situation"), ("I rewrote the export job.", "action"), (result, "result")]
+        )
+    )
+    return asked.question if asked else ""
+
+
+def test_a_duration_is_asked_about_only_when_it_is_the_outcome():
+    for window in (
+        "No failed exports in 6 weeks after.",  # the window it was watched over
+        "I ran it for at most three months.",  # a time-box
+        "We launched on March 24, a week early.",
+        "We delivered it in stages over nine months.",
+    ):
+        assert _measured(window) == "", window
+    assert "“20 minutes”" in _measured("Exports now finish in just 20 minutes.")
+    assert "“two weeks”" in _measured("We shipped two weeks faster than planned.")
+
+
+def test_a_before_and_after_pair_is_quoted_as_a_pair_and_never_asked_what_it_was_before():
+    question = _measured("We were releasing in about three hours instead of two days.")
+    assert "from “two days” to “three hours”" in question and "before" not in question
+    question = _measured("Incidents went from 11 a quarter to 2, and 32 teams use it.")
+    assert "from “11 a quarter” to “2”" in question
+    # The pair wins over a percentage elsewhere in the result.
+    question = _measured("Errors fell by 40%, and exports went from 6 hours to 50 minutes.")
+    assert "from “6 hours” to “50 minutes”" in question
+
+
+def test_a_duration_whose_before_value_the_story_gives_is_not_asked_what_it_was_before():
+    question = _measured(
+        "The export went down to about two hours and ten minutes.",
+        situation="The nightly export took exactly seven hours.",
+    )
+    assert "“two hours and ten minutes”" in question and "What was it before" not in question

@@ -367,21 +367,32 @@ def _role_key(role: str) -> str:
 
 
 def ask_measurement(ev: StoryEvidence) -> FollowUp | None:
-    """How the headline number of the result was measured, quoting it: a percentage or a
-    multiplier first, then money, then a time."""
+    """How the headline number of the result was measured: a before→after pair when the result
+    gives one, else the number itself: a percentage or a multiplier first, then money, then a
+    duration that is itself the outcome (not the window it was watched over, a time-box, "a
+    week early", or the before value of a pair)."""
     if ev.hypothetical:
         return None
+    pair = _result_pair(ev)
+    if pair is not None:
+        i, before, after, start, end = pair
+        question = _MEASURE_PAIR.format(before, after)
+        return _follow("measurement", "measurement", question, i, start, end)
     best: tuple[int, int, int, Span] | None = None
     for i, s in enumerate(ev.sentences):
         if s.role != "result":
             continue
         for order, m in enumerate(ev.per_sentence_metrics[i]):
             kind = _metric_kind(m.text)
+            if kind == 2 and not _outcome_duration(s.text, m.start - s.start, m.end - s.start):
+                continue
             if kind is not None and (best is None or (kind, -order) < (best[0], -best[1])):
                 best = (kind, order, i, m)
     if best is None:
         return None
     kind, _, i, m = best
+    if kind == 2 and _other_durations(ev, m):
+        kind = 3  # the story gives another time to compare with: do not ask what it was before
     return _follow("measurement", "measurement", _MEASURE[kind].format(m.text), i, m.start, m.end)
 
 
@@ -391,7 +402,91 @@ _MEASURE = {
     1: "You mentioned “{}”. How was that figure worked out, and who agreed with it?",
     2: "You mentioned “{}”. What was it before, how did you measure it, and which of your "
     "changes made the most difference?",
+    3: "You mentioned “{}”. How did you measure it, and which of your changes made the most "
+    "difference?",
 }
+_MEASURE_PAIR = (
+    "You mentioned going from “{}” to “{}”. How did you measure that, and which of your "
+    "changes made the most difference?"
+)
+_HAS_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred|thousand|half|none|zero)\b",
+    re.I,
+)
+_SIDE = r"(?:[^,;.!?]|[.,](?=\d))"
+_FROM_TO = re.compile(
+    r"\bfrom\s+(?P<before>" + _SIDE + r"{1,40}?)\s+to\s+(?P<after>" + _SIDE + r"{1,40}?)"
+    r"(?=\s*(?:[,;.!?]|$)|\s+(?:and|in|over|within|after|by|because|so|which|when|while)\b)",
+    re.I,
+)
+_INSTEAD_OF = re.compile(
+    r"^\s+(?:instead of|rather than|compared (?:to|with)|versus|vs\.?)\s+"
+    r"(?:the\s+)?(?:old\s+|previous\s+|usual\s+)?$",
+    re.I,
+)
+# A duration is an outcome when it is what something came to: "down to two hours", "now
+# takes 3 days", "in just 20 minutes", "two days faster".
+_OUTCOME_BEFORE = re.compile(
+    r"\b(?:to|under|below|takes?|took|taking|now|only|just|saved|saving|cut|in just|in only)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|less than\s+|under\s+|just\s+|"
+    r"only\s+)?$",
+    re.I,
+)
+_OUTCOME_AFTER = re.compile(r"^\s+(?:faster|quicker|sooner|shorter|less|saved)\b", re.I)
+_BEFORE_VALUE = re.compile(
+    r"\b(?:from|instead of|rather than|than|compared (?:to|with)|versus|vs\.?)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|the\s+)?$",
+    re.I,
+)
+_FAST_TIME = re.compile(r"\b(?:ms|milliseconds?|s|secs?|seconds?)$", re.I)
+
+
+def _result_pair(ev: StoryEvidence) -> tuple[int, str, str, int, int] | None:
+    """The first before→after pair of a result sentence: "from 11 a quarter to 2", "three hours
+    instead of two days" (sentence, before, after, span)."""
+    for i, s in enumerate(ev.sentences):
+        if s.role != "result":
+            continue
+        pairs = []
+        for m in _FROM_TO.finditer(s.text):
+            before, after = m.group("before").strip(), m.group("after").strip()
+            if _HAS_NUMBER.search(before) and _HAS_NUMBER.search(after):
+                pairs.append((m.start(), before, after, m.start("before"), m.end("after")))
+        spans = ev.per_sentence_metrics[i]
+        for a, b in zip(spans, spans[1:], strict=False):
+            if _INSTEAD_OF.match(ev.text[a.end : b.start]):
+                pairs.append(
+                    (a.start - s.start, b.text, a.text, a.start - s.start, b.end - s.start)
+                )
+        if pairs:
+            _, before, after, start, end = min(pairs)
+            return i, before, after, s.start + start, s.start + end
+    return None
+
+
+def _outcome_duration(sentence: str, start: int, end: int) -> bool:
+    before, after = sentence[max(0, start - 40) : start], sentence[end : end + 20]
+    if _BEFORE_VALUE.search(before):
+        return False
+    if _FAST_TIME.search(sentence[start:end]):
+        return True  # a latency or a timing is a measured value
+    return bool(_OUTCOME_BEFORE.search(before) or _OUTCOME_AFTER.match(after))
+
+
+def _other_durations(ev: StoryEvidence, metric: Span) -> bool:
+    """Another length of time anywhere in the story ("took exactly seven hours every night"),
+    which may be the before value of the quoted one."""
+    before, after = ev.text[: metric.start], ev.text[metric.end :]
+    return bool(_A_DURATION.search(before) or _A_DURATION.search(after))
+
+
+_A_DURATION = re.compile(
+    r"(?:\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|sixty)\b)\s*(?:ms|milliseconds?|seconds?|minutes?|hours?|"
+    r"days?|weeks?|months?)\b",
+    re.I,
+)
 
 
 def _metric_kind(metric: str) -> int | None:
