@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from loopcoach.analysis import analyze, probes
 from loopcoach.analysis.metrics import find_metrics
 from loopcoach.analysis.report import Sentence
@@ -139,9 +141,52 @@ def test_no_learning_question_when_the_story_already_says_what_changed():
     assert probes.ask_learning(evidence(PUSHBACK)) is not None
 
 
+@pytest.mark.parametrize(
+    "lesson",
+    [
+        "Learned: check what else shares the process before blaming the code path.",
+        "Afterwards I wrote the onboarding guide so we wouldn't depend on one person again.",
+        "We added a nightly check so that it would never happen again.",
+    ],
+)
+def test_no_learning_question_when_the_story_says_its_lesson_or_the_change_afterwards(lesson):
+    assert probes.ask_learning(evidence([*PUSHBACK, (lesson, "result")])) is None
+
+
 def test_a_failure_question_asks_what_changed_afterwards():
     asked = probes.ask_learning(evidence(PUSHBACK, question="Tell me about a time you failed."))
     assert asked and "change afterwards" in asked.question
+
+
+def test_so_it_would_not_happen_again_only_when_something_went_wrong():
+    question = "Tell me about a time you missed a commitment you had made."
+    missed = [
+        *PUSHBACK[:3],
+        ("We missed the date by a week, and failed runs fell by 90%.", "result"),
+    ]
+    assert "not happen again" in probes.ask_learning(evidence(missed, question=question)).question
+    on_time = [*PUSHBACK[:3], ("We hit the date with two weeks to spare.", "result")]
+    asked = probes.ask_learning(evidence(on_time, question=question))
+    assert asked and "not happen again" not in asked.question
+
+
+def test_the_detail_question_quotes_a_whole_deed_never_a_wish_or_a_cut_phrase():
+    def detail(*actions: str) -> str:
+        asked = probes.ask_detail(evidence([(a, "action") for a in actions]))
+        return asked.question if asked else ""
+
+    assert detail("So I went to my director and said I wanted my team to take it over.") == ""
+    assert detail("I noticed within ten minutes from the error dashboard.") == ""
+    # The sentence reader may cut a long sentence; the quote takes the whole phrase.
+    assert "negotiated with the data science team" in detail(
+        "I re-planned the work, and I negotiated with the data science", "team to ship less."
+    )
+    assert "“" not in detail("I reached out to eleven engineers I had seen speak at meetups.")
+    assert "added a driver bonus." in detail(
+        "I added a driver bonus funded from a small part of normal-day surge revenue."
+    )
+    built = detail("I built the renderer myself in a week and a half.")
+    assert "built the renderer yourself" in built and "in a week" not in built
 
 
 def test_three_to_five_follow_ups_each_a_different_intent_with_short_quotes():

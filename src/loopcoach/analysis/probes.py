@@ -93,8 +93,12 @@ _DECISION = re.compile(
 )
 _WE_DEED = re.compile(r"\bwe\s+(?P<what>(?:\w+ly\s+)?\w+ed\b[^,.;:!?]*)", re.I)
 _I_DEED = re.compile(
-    r"\bI\s+(?:also\s+|then\s+|first\s+|personally\s+)?(?P<what>(?:\w+ed|wrote|built|ran|set up|"
-    r"made|took|sent|met|led|drew|gave|found|rewrote|sat down)\b[^,.;:!?]*)",
+    r"\bI\s+(?:also\s+|then\s+|first\s+|personally\s+)?"
+    # Wanting, noticing and realising are not deeds to walk through ("I wanted my team to…").
+    r"(?!(?:wanted|needed|noticed|realized|realised|learned|liked|hoped|tried|seemed|assumed|"
+    r"expected|believed|worried|wondered|started|used|joined|decided)\b)"
+    r"(?P<what>(?:\w+ed|wrote|built|ran|set up|made|took|sent|met|led|drew|gave|found|rewrote|"
+    r"sat down)\b[^,.;:!?]*)",
     re.I,
 )
 _WOULD = re.compile(
@@ -103,16 +107,21 @@ _WOULD = re.compile(
     re.I,
 )
 _LESSON = re.compile(
-    r"\b(?:i learned|i learnt|taught me|my lesson|the lesson|what i took|since then|ever since|"
-    r"now i always|i now|these days i|next time|i would do differently|i'd do differently|"
-    r"in hindsight|looking back)\b",
+    r"\b(?:learned:|lesson:|(?:i learned|i learnt|lessons? learned|taught me|my lesson|the lesson|"
+    r"what i took|since then|ever since|from then on|now i always|i now|we now|these days i|"
+    r"next time|i would do differently|i'd do differently|in hindsight|looking back|"
+    r"afterwards,? (?:i|we)|after that,? (?:i|we) (?:always|now|made|added|wrote|changed)|"
+    r"so (?:that )?(?:we|it|this|nobody|no one) (?:(?:would|will|could|did|does|do)"
+    r"(?:n't|n’t| not| never)|won't|won’t|never) [^.!?]{0,60}\bagain)\b)",
     re.I,
 )
 _RATIO = re.compile(r"%|percent|points|\dx\b|\bx\b|times|half|third|quarter|doubl|tripl|halv", re.I)
 _MONEY = re.compile(r"[$€£]|dollars|euros|pounds", re.I)
 _TIME = re.compile(r"\b(?:ms|milliseconds?|seconds?|minutes?|hours?|days?|weeks?|months?)\b", re.I)
 _CLAUSE_END = re.compile(
-    r"\s+(?:and|but|so|which|because|while|who|after|before|when|until|to make|so that)\s+", re.I
+    r"\s+(?:and(?! a half\b)|but|so|which|because|while|who|after|before|when|until|to make|"
+    r"so that)\s+",
+    re.I,
 )
 _TECH = re.compile(
     r"\b(?:Kafka|RabbitMQ|SQS|SNS|Kinesis|Redis|Memcached|Postgres(?:QL)?|MySQL|DynamoDB|Cassandra|"
@@ -226,17 +235,27 @@ def second_person(phrase: str) -> str:
 def short_phrase(phrase: str, words: int = 8) -> str:
     """The head of a clause: cut at the first conjunction or relative clause; when still longer
     than `words`, cut before its first preposition or infinitive ("asked the supplier to send
-    two engineers" → "asked the supplier"); "" when no grammatical cut is short enough."""
+    two engineers" → "asked the supplier"), never after a particle ("reached out | to…") or
+    a participle ("added a bonus | funded from…");
+    "" when no grammatical cut is short enough."""
     head = _CLAUSE_END.split(phrase.strip(), maxsplit=1)[0]
     parts = head.split()
     if len(parts) > words:
         cut = next(
-            (i for i, w in enumerate(parts) if i >= 2 and w.lower() in _PREPOSITIONS), len(parts)
+            (
+                i
+                for i, w in enumerate(parts)
+                if i >= 2 and w.lower() in _PREPOSITIONS and parts[i - 1].lower() not in _PARTICLES
+            ),
+            len(parts),
         )
+        if cut < len(parts) and cut >= 3 and parts[cut - 1].lower().endswith("ed"):
+            cut -= 1  # "added a driver bonus | funded from…": the participle goes with the rest
         parts = parts[:cut] if cut <= words else []
     return " ".join(parts).rstrip(",;:")
 
 
+_PARTICLES = frozenset("out up off down back over in on away".split())
 _PREPOSITIONS = frozenset(
     "to for with from on in at by into onto about over under through across after before".split()
 )
@@ -550,10 +569,12 @@ def ask_decision(ev: StoryEvidence) -> FollowUp | None:
 
 
 def ask_learning(ev: StoryEvidence) -> FollowUp | None:
+    """What changed afterwards, unless the story says it; "so that it would not happen again"
+    only about a story in which something went wrong."""
     if ev.hypothetical or any(_LESSON.search(s.text) for s in ev.sentences):
         return None
     asks = {a.code for a in situations.question_asks(ev.question)}
-    if asks & {"failure", "missed-commitment"}:
+    if asks & {"failure", "missed-commitment"} and _something_went_wrong(ev):
         question = "What did you change afterwards so that it would not happen again?"
     else:
         question = (
@@ -562,29 +583,38 @@ def ask_learning(ev: StoryEvidence) -> FollowUp | None:
     return _follow("learning", "learning", question, None, None, None)
 
 
+_WENT_WRONG = [a for a in situations.ASKS if a.code in {"failure", "missed-commitment"}]
+
+
+def _something_went_wrong(ev: StoryEvidence) -> bool:
+    return any(situations.evidence(a, s.text) for a in _WENT_WRONG for s in ev.sentences)
+
+
 def ask_detail(ev: StoryEvidence) -> FollowUp | None:
-    """Ask for the concrete content of the speaker's most substantial deed."""
+    """Ask for the concrete content of the speaker's most substantial deed, quoting a whole
+    phrase of it or, when none is short enough, the next deed."""
     if ev.hypothetical:
         return None
-    best: tuple[int, int, re.Match[str]] | None = None
+    deeds: list[tuple[int, int, re.Match[str]]] = []
     for i, s in enumerate(ev.sentences):
         if s.role != "action" or not cues.past_i_cue(s.text):
             continue
         m = _I_DEED.search(s.text)
-        if m and (best is None or len(m.group("what")) > len(best[2].group("what"))):
-            best = (i, len(m.group("what")), m)
-    if best is None:
-        return None
-    i, _, m = best
-    what = second_person(short_phrase(m.group("what"), 7))
-    if len(what.split()) < 2:
-        return None
-    start, end = _at(ev, i, m, "what")
-    return _follow(
-        "detail",
-        "detail",
-        f"You said you {what}. Walk me through it: what exactly did you do, and who was involved?",
-        i,
-        start,
-        end,
-    )
+        # The whole sentence, not the sentence reader's chunk of it ("…with the data science").
+        whole = _I_DEED.match(ev.text, s.start + m.start()) if m else None
+        if whole:
+            deeds.append((len(whole.group("what")), i, whole))
+    for _, i, m in sorted(deeds, key=lambda d: -d[0]):
+        what = second_person(short_phrase(m.group("what"), 7))
+        if len(what.split()) < 2:
+            continue
+        return _follow(
+            "detail",
+            "detail",
+            f"You said you {what}. Walk me through it: what exactly did you do, and who was "
+            "involved?",
+            i,
+            m.start("what"),
+            m.end("what"),
+        )
+    return None
