@@ -7,11 +7,11 @@ Three to five per story, each probing a different intent (LABELS.md
 | --- | --- | --- |
 | specific_example | the answer is hypothetical or habitual | it tells a real event |
 | scope | ownership is "we" or "mixed", with a "we" deed to quote | the speaker's deeds dominate |
-| conflict | another person disagreed or pushed back (not negated) | "there was no pushback"; a pronoun, "Nobody" or the speaker's own role; said and settled already |
-| measurement | a before→after pair, a percentage, multiplier, money, an outcome duration | scene-setting counts, windows, time-boxes |
+| conflict | another person disagreed or pushed back | negated; "She", "Nobody", own role; settled |
+| measurement | a before→after pair, a ratio, money, an outcome time | scene-setting, windows |
 | measurement (outcome) | a result without a number | hypothetical answers |
 | decision | the speaker decided / chose / proposed something | nothing was decided |
-| learning | a real story without a stated lesson | the story already says its lesson or what changed |
+| learning | a real story without a stated lesson | it already says its lesson or what changed |
 | detail | a concrete deed of the speaker to ask about | — |
 
 The question asked shapes the order (a conflict question asks about the other
