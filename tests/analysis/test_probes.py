@@ -284,3 +284,12 @@ def test_a_duration_whose_before_value_the_story_gives_is_not_asked_what_it_was_
         situation="The nightly export took exactly seven hours.",
     )
     assert "“two hours and ten minutes”" in question and "What was it before" not in question
+
+
+def test_a_decision_told_in_the_present_is_asked_about_too():
+    now = [("I decide to put a temporary dedupe rule in front of ingestion.", "action")]
+    asked = probes.ask_decision(evidence(now))
+    assert asked and "You decide to put a temporary dedupe rule" in asked.question
+    assert (
+        probes.ask_decision(evidence([("I put a dedupe rule in front of it.", "action")])) is None
+    )

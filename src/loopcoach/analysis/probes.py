@@ -85,9 +85,12 @@ _SETTLED = re.compile(
     r"overruled|decided to go with)\b",
     re.I,
 )
+# Past or present ("I decide to put a temporary dedupe rule…": a story told in the present).
 _DECISION = re.compile(
-    r"\bI\s+(?:\w+ly\s+)?(?:decided|chose|proposed|suggested|recommended|opted|went with|picked|"
-    r"pushed for|argued for|made the call)\s+(?:to\s+|that\s+(?:we\s+(?:should\s+)?)?|for\s+)?"
+    r"\bI\s+(?:\w+ly\s+)?(?:decided|decide|chose|choose|proposed|propose|suggested|suggest|"
+    r"recommended|recommend|opted|opt|went with|go with|picked|pick|pushed for|push for|"
+    r"argued for|argue for|made the call|make the call)\s+"
+    r"(?:to\s+|that\s+(?:we\s+(?:should\s+)?)?|for\s+)?"
     r"(?P<what>[^,.;:!?]+)",
     re.I,
 )
