@@ -293,3 +293,12 @@ def test_a_decision_told_in_the_present_is_asked_about_too():
     assert (
         probes.ask_decision(evidence([("I put a dedupe rule in front of it.", "action")])) is None
     )
+
+
+def test_no_decision_question_when_the_story_names_the_options_and_why_this_one():
+    options = ("I have two options: pause the partner, or keep going and dedupe by hand.", "task")
+    why = ("I decide to put a dedupe rule in front, because it is reversible.", "action")
+    assert probes.ask_decision(evidence([options, why])) is None
+    assert probes.ask_decision(evidence([why]))  # the options are not told
+    bare = ("I decide to put a dedupe rule in front of ingestion.", "action")
+    assert probes.ask_decision(evidence([options, bare]))  # nor is why this one

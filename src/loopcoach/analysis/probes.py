@@ -94,6 +94,12 @@ _DECISION = re.compile(
     r"(?P<what>[^,.;:!?]+)",
     re.I,
 )
+_REASON = re.compile(r"\b(?:because|since|as it|so that)\b", re.I)
+_OPTIONS = re.compile(
+    r"\b(?:(?:two|three|several|other) (?:options|alternatives|choices)|either\b[^.!?]+\bor|"
+    r"instead of|rather than|the alternative)\b",
+    re.I,
+)
 _WE_DEED = re.compile(r"\bwe\s+(?P<what>(?:\w+ly\s+)?\w+ed\b[^,.;:!?]*)", re.I)
 _I_DEED = re.compile(
     r"\bI\s+(?:also\s+|then\s+|first\s+|personally\s+)?"
@@ -542,6 +548,8 @@ def ask_outcome(ev: StoryEvidence) -> FollowUp | None:
 
 
 def ask_decision(ev: StoryEvidence) -> FollowUp | None:
+    """Which other options were weighed, unless the story already names them and says why
+    this one ("I have two options: … I decide to …, because it's reversible")."""
     if ev.hypothetical:
         return None
     for i, s in enumerate(ev.sentences):
@@ -550,6 +558,8 @@ def ask_decision(ev: StoryEvidence) -> FollowUp | None:
         m = _DECISION.search(s.text)
         if not m:
             continue
+        if _REASON.search(s.text, m.end()) and _OPTIONS.search(ev.text):
+            return None
         what = short_phrase(m.group("what"), 8)
         if len(what.split()) < 2:
             continue
