@@ -376,3 +376,11 @@ def test_a_result_quantified_in_words_needs_no_number():
     assert "result-without-number" not in fired(ctx(parts))
     unrelated = ("They had no complaints after that, and the hospital was happy.", "result")
     assert "result-without-number" in fired(ctx([(SITUATION, "situation"), found, unrelated]))
+
+
+def test_too_short_asks_for_what_is_missing_not_for_what_is_there():
+    steps = ctx([(ACTION_1, "action"), (ACTION_2, "action"), (RESULT_NUM, "result")])
+    remark = feedback.too_short(steps)
+    assert remark and "add the situation" in remark.text and "steps you took" not in remark.text
+    remark = feedback.too_short(ctx([(SITUATION, "situation"), (RESULT_PLAIN, "result")]))
+    assert remark and "add the steps you took and what came of them" in remark.text

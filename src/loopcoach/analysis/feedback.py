@@ -547,13 +547,21 @@ def too_long(ctx: Context) -> Remark | None:
 
 
 def too_short(ctx: Context) -> Remark | None:
+    """The advice names what is missing: the steps and the outcome, or, when both are there,
+    the situation and what made it hard."""
     if ctx.word_count >= SHORT_WORDS:
         return None
+    told = len(_past_i_actions(ctx)) >= 2 and "result" in ctx.roles
+    add = (
+        "add the situation, what was at stake and what made it hard"
+        if told
+        else "add the steps you took and what came of them"
+    )
     return _remark(
         "improvement",
         "too-short",
         f"At {ctx.word_count} words (under a minute spoken) there is little an interviewer can "
-        "assess; add the steps you took and what came of them.",
+        f"assess; {add}.",
     )
 
 
