@@ -302,3 +302,10 @@ def test_no_decision_question_when_the_story_names_the_options_and_why_this_one(
     assert probes.ask_decision(evidence([why]))  # the options are not told
     bare = ("I decide to put a dedupe rule in front of ingestion.", "action")
     assert probes.ask_decision(evidence([options, bare]))  # nor is why this one
+
+
+def test_no_how_did_you_know_it_worked_when_the_result_brings_a_count_to_nothing():
+    found = ("I matched every upload against the database; 37 were missing.", "action")
+    none_after = ("They had no missing uploads after that.", "result")
+    assert probes.ask_outcome(evidence([found, none_after])) is None
+    assert probes.ask_outcome(evidence([found, ("The hospital was happy.", "result")]))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from loopcoach.analysis import cues, probes
 from loopcoach.analysis.linear import LinearModel
+from loopcoach.analysis.metrics import counted_to_none
 from loopcoach.analysis.principles import NAMES, PrincipleScore, principle_evidence
 from loopcoach.analysis.pronouns import subject_counts
 from loopcoach.analysis.relevance import Relevance
@@ -404,7 +405,7 @@ def result_without_number(ctx: Context) -> Remark | None:
     results = [(i, s) for i, s in enumerate(ctx.sentences) if s.role == "result"]
     if any(ctx.per_sentence_metrics[i] for i, _ in results):
         return None
-    if any(_counted_down_to_none(ctx, s) for _, s in results):
+    if any(counted_to_none(ctx.text[: s.start], s.text) for _, s in results):
         return None
     i, s = results[0]
     what = (
@@ -420,23 +421,6 @@ def result_without_number(ctx: Context) -> Remark | None:
         s,
         i,
     )
-
-
-# "no missing uploads", "zero duplicates", "none of the alerts": a count brought to nothing.
-_NONE_OF = re.compile(
-    r"\b(?:no|zero|not (?:a single|one))\s+(?:more\s+|further\s+|new\s+)?(?P<what>[a-z][\w-]+)",
-    re.I,
-)
-
-
-def _counted_down_to_none(ctx: Context, result: Sentence) -> bool:
-    """The result is quantified in words: "37 were missing" earlier, "no missing uploads" now."""
-    before = ctx.text[: result.start]
-    for m in _NONE_OF.finditer(result.text):
-        stem = re.escape(m.group("what")[:5].lower())
-        if re.search(r"\d[\d,.]*\s+(?:\w+\s+){0,2}?" + stem, before, re.I):
-            return True
-    return False
 
 
 def we_ownership(ctx: Context) -> Remark | None:

@@ -197,6 +197,23 @@ def find_metrics(text: str) -> list[Span]:
     return [Span(text[s:e], s, e) for s, e in spans]
 
 
+# "no missing uploads", "zero duplicates", "not one failure": a count brought to nothing.
+_NONE_OF = re.compile(
+    r"\b(?:no|zero|not (?:a single|one))\s+(?:more\s+|further\s+|new\s+)?(?P<what>[a-z][\w-]+)",
+    re.I,
+)
+
+
+def counted_to_none(before: str, result: str) -> bool:
+    """A result quantified in words: the story counted something ("37 were missing") that the
+    result brings to nothing ("no missing uploads after that")."""
+    for m in _NONE_OF.finditer(result):
+        stem = re.escape(m.group("what")[:5].lower())
+        if re.search(r"\d[\d,.]*\s+(?:\w+\s+){0,2}?" + stem, before, re.I):
+            return True
+    return False
+
+
 def _number_metrics(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pending_range: int | None = None  # start of a bare number that opens a range

@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from loopcoach.analysis import cues, intents, situations
+from loopcoach.analysis.metrics import counted_to_none
 from loopcoach.analysis.pronouns import subject_counts
 from loopcoach.analysis.report import FollowUp, Sentence
 from loopcoach.analysis.spans import Span
@@ -535,6 +536,10 @@ def ask_outcome(ev: StoryEvidence) -> FollowUp | None:
     results = [i for i, s in enumerate(ev.sentences) if s.role == "result"]
     if not results or any(ev.per_sentence_metrics[i] for i in results):
         return None
+    if any(
+        counted_to_none(ev.text[: ev.sentences[i].start], ev.sentences[i].text) for i in results
+    ):
+        return None  # "37 were missing" … "no missing uploads after that" says how it was known
     i = results[0]
     s = ev.sentences[i]
     return _follow(
