@@ -273,6 +273,8 @@ def test_a_before_and_after_pair_is_quoted_as_a_pair_and_never_asked_what_it_was
     assert "from “two days” to “three hours”" in question and "before" not in question
     question = _measured("Incidents went from 11 a quarter to 2, and 32 teams use it.")
     assert "from “11 a quarter” to “2”" in question
+    question = _measured("Search p99 went from 900 ms to 150 ms at peak for all shops.")
+    assert "from “900 ms” to “150 ms”" in question
     # The pair wins over a percentage elsewhere in the result.
     question = _measured("Errors fell by 40%, and exports went from 6 hours to 50 minutes.")
     assert "from “6 hours” to “50 minutes”" in question

@@ -446,7 +446,8 @@ _HAS_NUMBER = re.compile(
 _SIDE = r"(?:[^,;.!?]|[.,](?=\d))"
 _FROM_TO = re.compile(
     r"\bfrom\s+(?P<before>" + _SIDE + r"{1,40}?)\s+to\s+(?P<after>" + _SIDE + r"{1,40}?)"
-    r"(?=\s*(?:[,;.!?]|$)|\s+(?:and|in|over|within|after|by|because|so|which|when|while)\b)",
+    r"(?=\s*(?:[,;.!?]|$)|\s+(?:and|in|over|within|after|by|because|so|which|when|while|at|"
+    r"for|on|during|across|with|among)\b)",
     re.I,
 )
 _INSTEAD_OF = re.compile(
