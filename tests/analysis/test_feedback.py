@@ -47,7 +47,8 @@ def test_a_we_story_is_asked_what_the_speaker_did():
 
 
 def test_a_conflict_is_asked_who_was_spoken_to():
-    report = analyze(CONFLICT)
+    # Without its ending ("She agreed to a phased launch"): how it was settled is left open.
+    report = analyze(CONFLICT.split(" She agreed")[0])
     conflict = [f for f in report.follow_up_items if f.code == "conflict"]
     assert conflict and "Maria" in conflict[0].question
 

@@ -332,3 +332,55 @@ def test_the_analyzer_states_a_mismatch_only_when_its_principle_check_is_confide
     codes = {r.code for r in report.feedback}
     assert code in codes and codes.isdisjoint({"principle-mismatch", "principle-also"} - {code})
     assert wording in next(r.text for r in report.feedback if r.code == code)
+
+
+def test_complete_star_quotes_as_your_goal_only_a_sentence_that_states_one():
+    constraint = "The launch date was fixed by a partner event, so I could not move it."
+    parts = [(SITUATION, "situation"), (constraint, "task"), *FULL[2:]]
+    remark = feedback.complete_star(ctx(parts))
+    assert remark and remark.text == "All four STAR parts are there."
+    remark = feedback.complete_star(ctx(FULL))
+    assert remark and f"your goal: “{TASK}”" in remark.text
+    # A goal said in a sentence the role model did not read as the task is still the goal.
+    goal = "I needed her sign-off on next year's budget."
+    parts = [(SITUATION, "situation"), (constraint, "task"), (goal, "situation"), *FULL[2:]]
+    remark = feedback.complete_star(ctx(parts))
+    assert remark and f"your goal: “{goal}”" in remark.text
+
+
+def test_outside_story_spares_a_scene_setting_opener_a_lesson_and_a_hypothetical_answer():
+    opener = (
+        "Okay, so this one goes back to my time as an engineering manager for the search team.",
+        "other",
+    )
+    looking_back = (
+        "Looking back, the thing I'd do differently is raise it to my director on day one.",
+        "other",
+    )
+    assert "outside-story" not in fired(ctx([opener, *FULL, looking_back]))
+    views = [
+        ("I would start by making sure the expectations were actually clear to everyone.", "other"),
+        ("I think the key is being fair and being kind but also being direct.", "other"),
+    ]
+    assert "outside-story" in fired(ctx([*views, *FULL]))
+    assert "outside-story" not in fired(ctx([*views, *FULL], hypothetical=True))
+
+
+def test_a_result_quantified_in_words_needs_no_number():
+    found = (
+        "I matched every upload against the database; 37 were missing, all within one second.",
+        "action",
+    )
+    none_after = ("They had no missing uploads after that, and the hospital was happy.", "result")
+    parts = [(SITUATION, "situation"), found, none_after]
+    assert "result-without-number" not in fired(ctx(parts))
+    unrelated = ("They had no complaints after that, and the hospital was happy.", "result")
+    assert "result-without-number" in fired(ctx([(SITUATION, "situation"), found, unrelated]))
+
+
+def test_too_short_asks_for_what_is_missing_not_for_what_is_there():
+    steps = ctx([(ACTION_1, "action"), (ACTION_2, "action"), (RESULT_NUM, "result")])
+    remark = feedback.too_short(steps)
+    assert remark and "add the situation" in remark.text and "steps you took" not in remark.text
+    remark = feedback.too_short(ctx([(SITUATION, "situation"), (RESULT_PLAIN, "result")]))
+    assert remark and "add the steps you took and what came of them" in remark.text

@@ -103,3 +103,12 @@ def test_bad_input_is_refused():
         analyze_follow_up("", follow_up="How?", story=STRONG)
     with pytest.raises(AnalysisInputError):
         analyze_follow_up("An answer.", follow_up="  ", story=STRONG)
+
+
+def test_a_generality_is_never_quoted_as_the_answer():
+    question = "Looking back, what would you do differently on that project?"
+    platitude = "I think there are always things you can learn from every project."
+    change = "I would involve the finance team in the first week instead of the third."
+    report = analyze_follow_up(f"{platitude} {change}", follow_up=question, story=STRONG)
+    quoted = [r.text for r in report.feedback if r.code == "fu-direct"]
+    assert quoted and platitude not in quoted[0] and change in quoted[0]

@@ -87,3 +87,19 @@ def _fields(g: GradeInputs) -> dict:
     from dataclasses import asdict
 
     return {**asdict(g), "roles": g.roles}
+
+
+def test_a_story_told_mostly_as_we_is_at_most_a_2_and_says_why_first():
+    strong = inputs(metrics_total=8, metrics_in_results=4, i_action_sentences=6)
+    assert grade(strong)[0] == 4
+    value, _, reasons = grade(inputs(**{**_fields(strong), "ownership": "we"}))
+    assert value == 2
+    assert reasons[0] == '- the answer is told mostly as "we"'
+    # A mixed story is not capped, and the reason does not lead an uncapped grade.
+    value, _, reasons = grade(inputs(**{**_fields(strong), "ownership": "mixed"}))
+    assert value >= 3 and '- the answer is told mostly as "we"' not in reasons
+
+
+def test_the_off_topic_cap_leads_the_reasons_when_it_lowers_the_grade():
+    _, _, reasons = grade(inputs(answers_question=False))
+    assert reasons[0] == "- the answer does not answer the question asked"

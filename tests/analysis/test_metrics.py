@@ -28,6 +28,11 @@ def found(text: str) -> list[str]:
         ("Revenue doubled.", ["doubled"]),
         ("Releases shipped in 3 weeks instead of 8.", ["3 weeks", "8"]),
         ("A full test pass went from three days to 4 hours.", ["three days", "4 hours"]),
+        # One length of time is one span; a range of two lengths stays two.
+        ("The ETL went down to two hours and ten minutes.", ["two hours and ten minutes"]),
+        ("Restores took 1 day, 4 hours.", ["1 day, 4 hours"]),
+        ("Builds took between 2 hours and 5 hours.", ["2 hours", "5 hours"]),
+        ("p99 went from 400 ms and 3 s to 90 ms.", ["400 ms", "3 s", "90 ms"]),
         ("The fleet shrank from 60 hosts to 24.", ["60 hosts", "24"]),
         ("It saved 10 hours a week.", ["10 hours"]),
         ("I fixed it with one engineer on a 20-node cluster.", ["one engineer", "20-node cluster"]),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from loopcoach.analysis import analyze, probes
 from loopcoach.analysis.metrics import find_metrics
 from loopcoach.analysis.report import Sentence
@@ -39,6 +41,41 @@ def test_a_negated_pushback_never_triggers_a_conflict_question():
     asked = probes.ask_conflict(evidence(PUSHBACK))
     assert asked is not None and asked.intent == "conflict"
     assert "your manager" in asked.question
+
+
+def test_the_other_person_is_the_one_who_disagreed_never_a_pronoun_or_the_speaker():
+    def who(sentence: str, *, before: str = "I led the migration of our reporting jobs.") -> str:
+        asked = probes.ask_conflict(
+            evidence([(before, "situation"), (sentence, "action"), *PUSHBACK[2:]])
+        )
+        return asked.question if asked else ""
+
+    assert "did Jonas say" in who("Jonas pushed back hard in the review.")
+    assert "did the GM say" in who("The GM was worried about driver supply.")
+    assert "did your manager say" in who("I disagreed with my manager about the date.")
+    for pronoun in ("She", "He", "They", "Everyone", "Someone"):
+        assert who(f"{pronoun} pushed back hard in the review.") == ""
+    assert who("Nobody was assigned, so I told my manager I would take it.") == ""
+    # The speaker's own role is not the other person, nor is a role from another sentence.
+    assert who("I didn't want it to be a matter of opinion.", before="I was the manager.") == ""
+    assert (
+        who(
+            "I disagreed with the manager about the date.",
+            before="I was the manager of the web team.",
+        )
+        == ""
+    )
+    assert who("I disagreed, because it was risky.", before="I met the director.") == ""
+
+
+def test_no_conflict_question_when_the_story_says_what_was_said_and_how_it_was_settled():
+    objection = ("Jonas pushed back because it meant two extra sprints.", "action")
+    settled = ("The review board went with my proposal.", "result")
+    assert probes.ask_conflict(evidence([objection, settled])) is None
+    assert probes.ask_conflict(evidence([objection, ("I built it myself.", "result")]))
+    # Settled, but what Jonas said is not told: still worth asking.
+    bare = ("Jonas pushed back in the review.", "action")
+    assert probes.ask_conflict(evidence([bare, settled]))
 
 
 def test_measurement_quotes_the_number_and_needs_one():
@@ -104,9 +141,52 @@ def test_no_learning_question_when_the_story_already_says_what_changed():
     assert probes.ask_learning(evidence(PUSHBACK)) is not None
 
 
+@pytest.mark.parametrize(
+    "lesson",
+    [
+        "Learned: check what else shares the process before blaming the code path.",
+        "Afterwards I wrote the onboarding guide so we wouldn't depend on one person again.",
+        "We added a nightly check so that it would never happen again.",
+    ],
+)
+def test_no_learning_question_when_the_story_says_its_lesson_or_the_change_afterwards(lesson):
+    assert probes.ask_learning(evidence([*PUSHBACK, (lesson, "result")])) is None
+
+
 def test_a_failure_question_asks_what_changed_afterwards():
     asked = probes.ask_learning(evidence(PUSHBACK, question="Tell me about a time you failed."))
     assert asked and "change afterwards" in asked.question
+
+
+def test_so_it_would_not_happen_again_only_when_something_went_wrong():
+    question = "Tell me about a time you missed a commitment you had made."
+    missed = [
+        *PUSHBACK[:3],
+        ("We missed the date by a week, and failed runs fell by 90%.", "result"),
+    ]
+    assert "not happen again" in probes.ask_learning(evidence(missed, question=question)).question
+    on_time = [*PUSHBACK[:3], ("We hit the date with two weeks to spare.", "result")]
+    asked = probes.ask_learning(evidence(on_time, question=question))
+    assert asked and "not happen again" not in asked.question
+
+
+def test_the_detail_question_quotes_a_whole_deed_never_a_wish_or_a_cut_phrase():
+    def detail(*actions: str) -> str:
+        asked = probes.ask_detail(evidence([(a, "action") for a in actions]))
+        return asked.question if asked else ""
+
+    assert detail("So I went to my director and said I wanted my team to take it over.") == ""
+    assert detail("I noticed within ten minutes from the error dashboard.") == ""
+    # The sentence reader may cut a long sentence; the quote takes the whole phrase.
+    assert "negotiated with the data science team" in detail(
+        "I re-planned the work, and I negotiated with the data science", "team to ship less."
+    )
+    assert "“" not in detail("I reached out to eleven engineers I had seen speak at meetups.")
+    assert "added a driver bonus." in detail(
+        "I added a driver bonus funded from a small part of normal-day surge revenue."
+    )
+    built = detail("I built the renderer myself in a week and a half.")
+    assert "built the renderer yourself" in built and "in a week" not in built
 
 
 def test_three_to_five_follow_ups_each_a_different_intent_with_short_quotes():
@@ -135,7 +215,10 @@ def test_follow_ups_already_asked_in_the_thread_are_not_asked_again():
 def test_follow_ups_fit_the_story_they_are_about():
     assert "specific_example" in {f.intent for f in analyze(HYPOTHETICAL).follow_up_items}
     assert "scope" in {f.intent for f in analyze(WE_STORY).follow_up_items}
-    conflict = [f for f in analyze(CONFLICT).follow_up_items if f.intent == "conflict"]
+    # CONFLICT already tells what Maria wanted and that she agreed: nothing left to ask.
+    assert "conflict" not in {f.intent for f in analyze(CONFLICT).follow_up_items}
+    unsettled = CONFLICT.split(" She agreed")[0]
+    conflict = [f for f in analyze(unsettled).follow_up_items if f.intent == "conflict"]
     assert conflict and "Maria" in conflict[0].question
 
 
@@ -162,3 +245,69 @@ def test_a_duration_is_asked_about_its_before_value():
     timed = [("I rewrote the export job.", "action"), ("Exports now take two minutes.", "result")]
     question = probes.ask_measurement(evidence(timed))
     assert question and "What was it before" in question.question
+
+
+def _measured(result: str, *, situation: str = "I owned the export service.") -> str:
+    asked = probes.ask_measurement(
+        evidence(
+            [(situation, "situation"), ("I rewrote the export job.", "action"), (result, "result")]
+        )
+    )
+    return asked.question if asked else ""
+
+
+def test_a_duration_is_asked_about_only_when_it_is_the_outcome():
+    for window in (
+        "No failed exports in 6 weeks after.",  # the window it was watched over
+        "I ran it for at most three months.",  # a time-box
+        "We launched on March 24, a week early.",
+        "We delivered it in stages over nine months.",
+    ):
+        assert _measured(window) == "", window
+    assert "“20 minutes”" in _measured("Exports now finish in just 20 minutes.")
+    assert "“two weeks”" in _measured("We shipped two weeks faster than planned.")
+
+
+def test_a_before_and_after_pair_is_quoted_as_a_pair_and_never_asked_what_it_was_before():
+    question = _measured("We were releasing in about three hours instead of two days.")
+    assert "from “two days” to “three hours”" in question and "before" not in question
+    question = _measured("Incidents went from 11 a quarter to 2, and 32 teams use it.")
+    assert "from “11 a quarter” to “2”" in question
+    question = _measured("Search p99 went from 900 ms to 150 ms at peak for all shops.")
+    assert "from “900 ms” to “150 ms”" in question
+    # The pair wins over a percentage elsewhere in the result.
+    question = _measured("Errors fell by 40%, and exports went from 6 hours to 50 minutes.")
+    assert "from “6 hours” to “50 minutes”" in question
+
+
+def test_a_duration_whose_before_value_the_story_gives_is_not_asked_what_it_was_before():
+    question = _measured(
+        "The export went down to about two hours and ten minutes.",
+        situation="The nightly export took exactly seven hours.",
+    )
+    assert "“two hours and ten minutes”" in question and "What was it before" not in question
+
+
+def test_a_decision_told_in_the_present_is_asked_about_too():
+    now = [("I decide to put a temporary dedupe rule in front of ingestion.", "action")]
+    asked = probes.ask_decision(evidence(now))
+    assert asked and "You decide to put a temporary dedupe rule" in asked.question
+    assert (
+        probes.ask_decision(evidence([("I put a dedupe rule in front of it.", "action")])) is None
+    )
+
+
+def test_no_decision_question_when_the_story_names_the_options_and_why_this_one():
+    options = ("I have two options: pause the partner, or keep going and dedupe by hand.", "task")
+    why = ("I decide to put a dedupe rule in front, because it is reversible.", "action")
+    assert probes.ask_decision(evidence([options, why])) is None
+    assert probes.ask_decision(evidence([why]))  # the options are not told
+    bare = ("I decide to put a dedupe rule in front of ingestion.", "action")
+    assert probes.ask_decision(evidence([options, bare]))  # nor is why this one
+
+
+def test_no_how_did_you_know_it_worked_when_the_result_brings_a_count_to_nothing():
+    found = ("I matched every upload against the database; 37 were missing.", "action")
+    none_after = ("They had no missing uploads after that.", "result")
+    assert probes.ask_outcome(evidence([found, none_after])) is None
+    assert probes.ask_outcome(evidence([found, ("The hospital was happy.", "result")]))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from loopcoach.analysis.pronouns import count_pronouns, decide_ownership
+from loopcoach.analysis.pronouns import count_pronouns, decide_ownership, subject_counts
 
 
 def test_it_counts_first_person_forms():
@@ -66,3 +66,42 @@ def test_without_recognised_actions_a_team_story_stays_the_teams():
         "We cut the release time in half.",
     ]
     assert decide_ownership([], sentences) == "we"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I am doing the database change myself in the first week.",
+        "Every evening I was checking the test cases with the QA lead.",
+        "I go to my director with the numbers.",
+        "My role: on-call lead, owned the investigation",
+        "Wrote the patch, load-tested on staging with replayed traffic",
+        "Checked dashboards: CPU fine, DB fine, so looked at GC logs myself",
+    ],
+)
+def test_progressive_present_and_note_form_deeds_are_the_speakers(sentence):
+    assert subject_counts(sentence) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I was the backend lead.",
+        "I am going to be honest.",
+        "I was thinking about the rollout.",
+        "Failed runs fell by 90%.",
+        "Result: p99 back to 280 ms",
+        "The team fixed it themselves.",
+    ],
+)
+def test_being_thinking_and_a_participle_before_a_noun_are_not_deeds(sentence):
+    assert subject_counts(sentence) == (0, 0)
+
+
+def test_a_non_native_progressive_story_is_the_speakers():
+    actions = [
+        "First I am sitting with the BA and we are breaking the requirement into stories.",
+        "I am seeing that four of them touch the same table, so I am doing the change myself.",
+        "I am also asking the client to accept the PDF download in the next release.",
+    ]
+    assert decide_ownership(actions, actions) == "i"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from loopcoach.analysis import cues, probes
 from loopcoach.analysis.linear import LinearModel
+from loopcoach.analysis.metrics import counted_to_none
 from loopcoach.analysis.principles import NAMES, PrincipleScore, principle_evidence
 from loopcoach.analysis.pronouns import subject_counts
 from loopcoach.analysis.relevance import Relevance
@@ -35,7 +36,16 @@ TASK_MIN_WORDS = 120
 SPEECH_RATE = 0.015  # fillers or hedges per word before they are worth a remark
 
 _LEARNED = re.compile(
-    r"\b(?:i learned|i learnt|taught me|my lesson|the lesson|what i took|since then i)\b", re.I
+    r"\b(?:i learned|i learnt|taught me|my lesson|the lesson|what i took|since then i|"
+    r"looking back|in hindsight|(?:i'd|i’d|i would) do differently)\b",
+    re.I,
+)
+# An opener that places the story: who the speaker was, where, when.
+_SCENE_OPENER = re.compile(
+    r"\b(?:my time as|when i was|i was (?:an?|the)|i'm an?|i am an?|as an?|at my (?:last|first|"
+    r"previous|current|old)|goes back|this one|last (?:year|spring|summer|autumn|fall|winter)|"
+    r"in 20\d\d|years? ago)\b",
+    re.I,
 )
 # A goal said in passing ("I had to…", "the goal was…") is a task, even when no sentence is
 # labelled one; only an answer with none of these lacks a yardstick for its actions.
@@ -43,6 +53,7 @@ _GOAL = re.compile(
     r"\b(?:my (?:goal|job|task|role|aim|mandate|responsibility|brief|mission)|"
     r"the (?:goal|aim|task|ask) was|i (?:was|got|am|get) (?:asked|tasked|brought in|hired|"
     r"responsible)|i (?:needed|had|wanted|set out|decided|have|need|want|must) to|i've got to|"
+    r"i needed (?:a|an|the|her|his|their|our|my)\b|"
     r"i owned|(?:was|were) responsible for|i was the \w+ (?:for|on|responsible)|"
     r"we (?:needed|had) to|our goal|(?:needed|had) to (?:get|make|find|fix|decide|deliver|ship|"
     r"reduce|cut|bring))\b",
@@ -215,11 +226,15 @@ def personal_action(ctx: Context) -> Remark | None:
 
 
 def complete_star(ctx: Context) -> Remark | None:
+    """Quotes "your goal" only from a sentence that says one ("my job was…", "I had to…"): a
+    task sentence may be a constraint or an action the role model read as a task."""
     if ctx.hypothetical or not all(
         r in ctx.roles for r in ("situation", "task", "action", "result")
     ):
         return None
-    found = _first(ctx, "task")
+    goals = [(i, s) for i, s in enumerate(ctx.sentences) if _GOAL.search(s.text)]
+    tasks = [(i, s) for i, s in goals if s.role == "task"]
+    found = next(iter(tasks or goals), None)
     i, s = found if found else (None, None)
     return _remark(
         "strength",
@@ -390,6 +405,8 @@ def result_without_number(ctx: Context) -> Remark | None:
     results = [(i, s) for i, s in enumerate(ctx.sentences) if s.role == "result"]
     if any(ctx.per_sentence_metrics[i] for i, _ in results):
         return None
+    if any(counted_to_none(ctx.text[: s.start], s.text) for _, s in results):
+        return None
     i, s = results[0]
     what = (
         "the answer has no numbers at all"
@@ -476,8 +493,17 @@ def low_action_share(ctx: Context) -> Remark | None:
 
 
 def outside_story(ctx: Context) -> Remark | None:
+    """General views, not the opener that sets the scene ("this one goes back to my time as…"),
+    nor the lesson at the end; never on a hypothetical answer, which its own remark covers."""
+    if ctx.hypothetical:
+        return None
     others = [
-        (i, s) for i, s in enumerate(ctx.sentences) if s.role == "other" and len(s.text.split()) > 6
+        (i, s)
+        for i, s in enumerate(ctx.sentences)
+        if s.role == "other"
+        and len(s.text.split()) > 6
+        and not (i == 0 and _SCENE_OPENER.search(s.text))
+        and not _LEARNED.search(s.text)
     ]
     if len(others) < 2:
         return None
@@ -505,13 +531,21 @@ def too_long(ctx: Context) -> Remark | None:
 
 
 def too_short(ctx: Context) -> Remark | None:
+    """The advice names what is missing: the steps and the outcome, or, when both are there,
+    the situation and what made it hard."""
     if ctx.word_count >= SHORT_WORDS:
         return None
+    told = len(_past_i_actions(ctx)) >= 2 and "result" in ctx.roles
+    add = (
+        "add the situation, what was at stake and what made it hard"
+        if told
+        else "add the steps you took and what came of them"
+    )
     return _remark(
         "improvement",
         "too-short",
         f"At {ctx.word_count} words (under a minute spoken) there is little an interviewer can "
-        "assess; add the steps you took and what came of them.",
+        f"assess; {add}.",
     )
 
 

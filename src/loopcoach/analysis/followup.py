@@ -412,7 +412,8 @@ def _best_sentence(reading: Reading) -> tuple[int, str] | None:
     scored = [
         (len(cue.findall(s)) if cue else 0, -i, i, s) for i, s in enumerate(reading.sentences)
     ]
-    scored = [x for x in scored if x[0] > 0]
+    # A generality ("there are always things you can learn") is never quoted as the answer.
+    scored = [x for x in scored if x[0] > 0 and not _VAGUE.search(x[3])]
     if not scored:
         return None
     _, _, i, s = max(scored)

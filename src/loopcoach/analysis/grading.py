@@ -3,10 +3,11 @@
 A linear score over answer-level features (STAR completeness, personal
 actions and who did the work, quantified results, specific details, ownership,
 hypothetical, length and conciseness, fit with the principle asked, whether
-the story answers the question), cut into grades at learned thresholds. Three
+the story answers the question), cut into grades at learned thresholds. Four
 rules from LABELS.md bound it: a hypothetical answer is a 1, a story that does
-not answer the question is at most a 2, and a 4 must be concise. The reasons
-are the features that pulled the score up or down the most.
+not answer the question is at most a 2, so is a story told mostly as "we",
+and a 4 must be concise. The reasons are the features that pulled the score up
+or down the most, led by the rule that capped the grade, if one did.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ WORSE_WHEN_HIGHER = frozenset(
 )
 CONCISE_WORDS = 450  # LABELS.md: a 4 is concise; no strong answer we have seen runs longer
 OFF_TOPIC_MAX = 2  # LABELS.md: a story that does not answer the question is at most a 2
+WE_MAX = 2  # LABELS.md: 2 = leaning no (… or mostly "we")
 
 
 REASONS = {
@@ -127,12 +129,18 @@ def grade(g: GradeInputs, model: LinearModel | None = None) -> tuple[int, float,
     value = 1 + sum(score >= c for c in cuts)
     if g.word_count > CONCISE_WORDS:
         value = min(value, 3)
-    if off_topic(g):
-        value = min(value, OFF_TOPIC_MAX)
+    capped_by = []  # the features whose rule lowered the grade: they lead the reasons
+    for feature, applies, cap in (
+        ("off_topic", off_topic(g), OFF_TOPIC_MAX),
+        ("ownership_we", g.ownership == "we", WE_MAX),
+    ):
+        if applies and value > cap:
+            value = cap
+            capped_by.append(feature)
     if g.hypothetical_probability >= 0.5:
         value = 1  # LABELS.md: a hypothetical answer is a clear no
 
-    return value, score, _reasons(contributions)
+    return value, score, _reasons(contributions, capped_by)
 
 
 def off_topic(g: GradeInputs) -> bool:
@@ -161,11 +169,11 @@ def count_specific_details(sentences: Sequence[str]) -> int:
     return sum(len(_NAMED.findall(s)) for s in sentences)
 
 
-def _reasons(contributions: dict[str, float]) -> list[str]:
+def _reasons(contributions: dict[str, float], capped_by: Sequence[str] = ()) -> list[str]:
+    out = ["- the answer " + REASONS[name][1] for name in capped_by]
     ranked = sorted(contributions.items(), key=lambda kv: -abs(kv[1]))
-    out = []
     for name, c in ranked:
-        if abs(c) < 0.05:
+        if abs(c) < 0.05 or name in capped_by:
             continue
         good, bad = REASONS[name]
         text = good if c > 0 else bad

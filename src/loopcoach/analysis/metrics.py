@@ -193,7 +193,25 @@ def find_metrics(text: str) -> list[Span]:
     found += _article_durations(text)
     found += _fractions(text)
     found += [(m.start(), m.end()) for m in _CHANGE_WORD.finditer(text) if _change_word_ok(text, m)]
-    return [Span(text[s:e], s, e) for s, e in _without_overlaps(found)]
+    spans = _joined_durations(text, _without_overlaps(found))
+    return [Span(text[s:e], s, e) for s, e in spans]
+
+
+# "no missing uploads", "zero duplicates", "not one failure": a count brought to nothing.
+_NONE_OF = re.compile(
+    r"\b(?:no|zero|not (?:a single|one))\s+(?:more\s+|further\s+|new\s+)?(?P<what>[a-z][\w-]+)",
+    re.I,
+)
+
+
+def counted_to_none(before: str, result: str) -> bool:
+    """A result quantified in words: the story counted something ("37 were missing") that the
+    result brings to nothing ("no missing uploads after that")."""
+    for m in _NONE_OF.finditer(result):
+        stem = re.escape(m.group("what")[:5].lower())
+        if re.search(r"\d[\d,.]*\s+(?:\w+\s+){0,2}?" + stem, before, re.I):
+            return True
+    return False
 
 
 def _number_metrics(text: str) -> list[tuple[int, int]]:
@@ -588,6 +606,47 @@ def _is_plural_noun(word: str) -> bool:
 
 def _adjective_like(word: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-z][A-Za-z-]*", word))
+
+
+_ENDS_IN_TIME_UNIT = re.compile(r"(?:\b|(?<=\d))(?P<unit>" + _TIME_UNITS + r")$", re.I)
+_COMPOUND_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?", re.I)
+# Time units from the smallest: a unit is of a rank when it is one of its names or, for a name
+# of two letters or more, starts with it ("minutes", "hrs"; "s" alone is seconds, never "sprints").
+_UNIT_RANK = (
+    "ms milli micro µs",
+    "s sec",
+    "min",
+    "h hour hr",
+    "day",
+    "week",
+    "month",
+    "quarter",
+    "year",
+)
+
+
+def _joined_durations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One span for one length of time, "two hours and ten minutes", "1 day, 4 hours" (a
+    smaller unit after a larger one; "2 hours and 5 hours" stays a range of two spans)."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and _COMPOUND_GAP.fullmatch(text[out[-1][1] : s]) and out[-1][1] < s:
+            first = _unit_rank(text[out[-1][0] : out[-1][1]])
+            second = _unit_rank(text[s:e])
+            if first is not None and second is not None and second < first:
+                out[-1] = (out[-1][0], e)
+                continue
+        out.append((s, e))
+    return out
+
+
+def _unit_rank(span: str) -> int | None:
+    m = _ENDS_IN_TIME_UNIT.search(span)
+    unit = m.group("unit").lower() if m else ""
+    for rank, names in enumerate(_UNIT_RANK):
+        if any(unit == n or (len(n) > 1 and unit.startswith(n)) for n in names.split()):
+            return rank
+    return None
 
 
 def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

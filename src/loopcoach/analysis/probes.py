@@ -7,11 +7,11 @@ Three to five per story, each probing a different intent (LABELS.md
 | --- | --- | --- |
 | specific_example | the answer is hypothetical or habitual | it tells a real event |
 | scope | ownership is "we" or "mixed", with a "we" deed to quote | the speaker's deeds dominate |
-| conflict | another person disagreed or pushed back (not negated) | "there was no pushback" |
-| measurement | a percentage, multiplier, money or before/after result | only scene-setting counts |
+| conflict | another person disagreed or pushed back | negated; "She", "Nobody", own role; settled |
+| measurement | a before→after pair, a ratio, money, an outcome time | scene-setting, windows |
 | measurement (outcome) | a result without a number | hypothetical answers |
 | decision | the speaker decided / chose / proposed something | nothing was decided |
-| learning | a real story without a stated lesson | the story already says what changed |
+| learning | a real story without a stated lesson | it already says its lesson or what changed |
 | detail | a concrete deed of the speaker to ask about | — |
 
 The question asked shapes the order (a conflict question asks about the other
@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from loopcoach.analysis import cues, intents, situations
+from loopcoach.analysis.metrics import counted_to_none
 from loopcoach.analysis.pronouns import subject_counts
 from loopcoach.analysis.report import FollowUp, Sentence
 from loopcoach.analysis.spans import Span
@@ -36,31 +37,78 @@ MAX_FOLLOW_UPS = 5
 SIMILAR_WORDING = 0.5  # share of shared content words above which two questions are the same
 
 _CONFLICT = next(a for a in situations.ASKS if a.code == "conflict")
+_ROLE_WORDS = (
+    r"manager|director|VP|vice president|CTO|CEO|CFO|COO|GM|general manager|lead|"
+    r"product manager|PM|architect|peer|colleague|stakeholder|customer|client|boss|engineer|"
+    r"designer|analyst|founder|head of \w+|team lead|tech lead|owner|partner|counterpart"
+)
 _ROLE = re.compile(
-    r"\b(?:my|our|the|their|his|her|a|one)\s+(?:\w+\s+)?(?:manager|director|VP|vice president|"
-    r"CTO|CEO|CFO|COO|lead|product manager|PM|architect|peer|colleague|stakeholder|customer|"
-    r"client|boss|engineer|designer|analyst|founder|head of \w+|team lead|tech lead|owner|"
-    r"partner|counterpart)\b",
-    re.I,
+    r"\b(?:my|our|the|their|his|her|a|one)\s+(?:\w+\s+)?(?:" + _ROLE_WORDS + r")\b", re.I
 )
-_NAME = re.compile(
-    r"\b[A-Z][a-z]{2,}(?=,?\s+(?:the|our|my|who|was|said|told|wanted|disagreed|insisted|pushed|"
-    r"argued|refused|objected|thought|felt)\b)"
-)
+_NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
+# Capitalised words that are not a person: sentence openers, pronouns and indefinites
+# ("She pushed back", "Nobody was assigned" name nobody the candidate can be asked about).
 _NOT_NAMES = frozenset(
     "I So But And Then When After Before We The This That It At In On My Our Instead Finally "
-    "Eventually Later Since Because".split()
+    "Eventually Later Since Because She He They Her Him Them His Their Nobody Everyone Everybody "
+    "Someone Somebody Anyone Anybody Noone None Nothing Both Each Others People Management "
+    "Support Also Still Only Even Yes No".split()
 )
+# The person who disagrees, as the subject just before the disagreement ("Jonas pushed back",
+# "The GM was worried", "Our director, Maria, wanted to launch…").
+_SUBJECT_BEFORE = re.compile(
+    r"(?P<who>(?i:" + _ROLE.pattern + r")|" + _NAME.pattern + r")(?:,\s*(?P<name>[A-Z][a-z]{2,}),)?"
+    r"\s+(?:(?:\w+ly|also|still|then|was|were|had|got|first|initially)\s+){0,2}$"
+)
+# …or the one the speaker disagreed with ("I disagreed with my manager").
+_OBJECT_AFTER = re.compile(
+    r"^\s*(?:with|on|against|to)\s+(?P<who>(?i:" + _ROLE.pattern + r")|" + _NAME.pattern + r")"
+)
+_I_SUBJECT_BEFORE = re.compile(r"\b(?:I|we)\s+(?:(?:\w+ly|also|still|then|was|had)\s+){0,2}$")
+# The speaker's own role ("I was the engineering manager"): never the other person.
+_OWN_ROLE = re.compile(
+    r"\b(?:I\s+(?:was|am|'m|’m|had been|have been|worked as)|as)\s+(?:the|a|an)\s+"
+    r"(?P<role>(?:[\w-]+\s+){0,3}?(?:" + _ROLE_WORDS + r"))\b",
+    re.I,
+)
+# What the other person said is in the story ("because…", "worried about…").
+_OBJECTION_GIVEN = re.compile(
+    r"\b(?:because|worried (?:about|that)|concerned (?:about|that)|afraid (?:of|that)|said|"
+    r"told (?:me|us)|argued that|insisted (?:on|that)|wanted|thought (?:it|that|we)|"
+    r"objected to|saying|felt (?:it|that))\b",
+    re.I,
+)
+# …and how it was settled.
+_SETTLED = re.compile(
+    r"\b(?:agreed|approved|accepted|went with|signed off|settled|compromised?|came around|"
+    r"changed (?:his|her|their) mind|gave (?:us |me )?the go-ahead|backed (?:the|my|our|it)|"
+    r"(?:we|they) (?:launched|shipped|went ahead|moved forward) with|chose (?:my|our)|"
+    r"overruled|decided to go with)\b",
+    re.I,
+)
+# Past or present ("I decide to put a temporary dedupe rule…": a story told in the present).
 _DECISION = re.compile(
-    r"\bI\s+(?:\w+ly\s+)?(?:decided|chose|proposed|suggested|recommended|opted|went with|picked|"
-    r"pushed for|argued for|made the call)\s+(?:to\s+|that\s+(?:we\s+(?:should\s+)?)?|for\s+)?"
+    r"\bI\s+(?:\w+ly\s+)?(?:decided|decide|chose|choose|proposed|propose|suggested|suggest|"
+    r"recommended|recommend|opted|opt|went with|go with|picked|pick|pushed for|push for|"
+    r"argued for|argue for|made the call|make the call)\s+"
+    r"(?:to\s+|that\s+(?:we\s+(?:should\s+)?)?|for\s+)?"
     r"(?P<what>[^,.;:!?]+)",
+    re.I,
+)
+_REASON = re.compile(r"\b(?:because|since|as it|so that)\b", re.I)
+_OPTIONS = re.compile(
+    r"\b(?:(?:two|three|several|other) (?:options|alternatives|choices)|either\b[^.!?]+\bor|"
+    r"instead of|rather than|the alternative)\b",
     re.I,
 )
 _WE_DEED = re.compile(r"\bwe\s+(?P<what>(?:\w+ly\s+)?\w+ed\b[^,.;:!?]*)", re.I)
 _I_DEED = re.compile(
-    r"\bI\s+(?:also\s+|then\s+|first\s+|personally\s+)?(?P<what>(?:\w+ed|wrote|built|ran|set up|"
-    r"made|took|sent|met|led|drew|gave|found|rewrote|sat down)\b[^,.;:!?]*)",
+    r"\bI\s+(?:also\s+|then\s+|first\s+|personally\s+)?"
+    # Wanting, noticing and realising are not deeds to walk through ("I wanted my team to…").
+    r"(?!(?:wanted|needed|noticed|realized|realised|learned|liked|hoped|tried|seemed|assumed|"
+    r"expected|believed|worried|wondered|started|used|joined|decided)\b)"
+    r"(?P<what>(?:\w+ed|wrote|built|ran|set up|made|took|sent|met|led|drew|gave|found|rewrote|"
+    r"sat down)\b[^,.;:!?]*)",
     re.I,
 )
 _WOULD = re.compile(
@@ -69,16 +117,21 @@ _WOULD = re.compile(
     re.I,
 )
 _LESSON = re.compile(
-    r"\b(?:i learned|i learnt|taught me|my lesson|the lesson|what i took|since then|ever since|"
-    r"now i always|i now|these days i|next time|i would do differently|i'd do differently|"
-    r"in hindsight|looking back)\b",
+    r"\b(?:learned:|lesson:|(?:i learned|i learnt|lessons? learned|taught me|my lesson|the lesson|"
+    r"what i took|since then|ever since|from then on|now i always|i now|we now|these days i|"
+    r"next time|i would do differently|i'd do differently|in hindsight|looking back|"
+    r"afterwards,? (?:i|we)|after that,? (?:i|we) (?:always|now|made|added|wrote|changed)|"
+    r"so (?:that )?(?:we|it|this|nobody|no one) (?:(?:would|will|could|did|does|do)"
+    r"(?:n't|n’t| not| never)|won't|won’t|never) [^.!?]{0,60}\bagain)\b)",
     re.I,
 )
 _RATIO = re.compile(r"%|percent|points|\dx\b|\bx\b|times|half|third|quarter|doubl|tripl|halv", re.I)
 _MONEY = re.compile(r"[$€£]|dollars|euros|pounds", re.I)
 _TIME = re.compile(r"\b(?:ms|milliseconds?|seconds?|minutes?|hours?|days?|weeks?|months?)\b", re.I)
 _CLAUSE_END = re.compile(
-    r"\s+(?:and|but|so|which|because|while|who|after|before|when|until|to make|so that)\s+", re.I
+    r"\s+(?:and(?! a half\b)|but|so|which|because|while|who|after|before|when|until|to make|"
+    r"so that)\s+",
+    re.I,
 )
 _TECH = re.compile(
     r"\b(?:Kafka|RabbitMQ|SQS|SNS|Kinesis|Redis|Memcached|Postgres(?:QL)?|MySQL|DynamoDB|Cassandra|"
@@ -192,17 +245,27 @@ def second_person(phrase: str) -> str:
 def short_phrase(phrase: str, words: int = 8) -> str:
     """The head of a clause: cut at the first conjunction or relative clause; when still longer
     than `words`, cut before its first preposition or infinitive ("asked the supplier to send
-    two engineers" → "asked the supplier"); "" when no grammatical cut is short enough."""
+    two engineers" → "asked the supplier"), never after a particle ("reached out | to…") or
+    a participle ("added a bonus | funded from…");
+    "" when no grammatical cut is short enough."""
     head = _CLAUSE_END.split(phrase.strip(), maxsplit=1)[0]
     parts = head.split()
     if len(parts) > words:
         cut = next(
-            (i for i, w in enumerate(parts) if i >= 2 and w.lower() in _PREPOSITIONS), len(parts)
+            (
+                i
+                for i, w in enumerate(parts)
+                if i >= 2 and w.lower() in _PREPOSITIONS and parts[i - 1].lower() not in _PARTICLES
+            ),
+            len(parts),
         )
+        if cut < len(parts) and cut >= 3 and parts[cut - 1].lower().endswith("ed"):
+            cut -= 1  # "added a driver bonus | funded from…": the participle goes with the rest
         parts = parts[:cut] if cut <= words else []
     return " ".join(parts).rstrip(",;:")
 
 
+_PARTICLES = frozenset("out up off down back over in on away".split())
 _PREPOSITIONS = frozenset(
     "to for with from on in at by into onto about over under through across after before".split()
 )
@@ -277,63 +340,88 @@ def ask_scope(ev: StoryEvidence) -> FollowUp | None:
 
 
 def ask_conflict(ev: StoryEvidence) -> FollowUp | None:
-    """Only when another person disagreed or pushed back — never for "no pushback"."""
+    """Only when another person disagreed or pushed back — never for "no pushback" — and the
+    story does not already say both what they said and how it was settled."""
     if ev.hypothetical:
         return None
+    own = _own_roles(ev.text)
     for i, s in enumerate(ev.sentences):
-        if s.role == "other" or not situations.evidence(_CONFLICT, s.text):
+        if s.role == "other":
             continue
-        who = _who(s.text) or _who_nearby(ev, i)
-        if not who:
-            continue
-        whom = second_person(who)
-        return _follow(
-            "conflict",
-            "conflict",
-            f"What exactly did {whom} say, what did you answer, and how was it settled?",
-            i,
-            s.start,
-            s.end,
-        )
+        for m in situations.evidence(_CONFLICT, s.text):
+            who = _disagreer(s.text, m, own)
+            if not who:
+                continue
+            if _OBJECTION_GIVEN.search(s.text) and any(
+                _SETTLED.search(t.text) for t in ev.sentences[i:]
+            ):
+                return None  # nothing left to ask: the objection and its outcome are told
+            return _follow(
+                "conflict",
+                "conflict",
+                f"What exactly did {second_person(who)} say, what did you answer, and how was "
+                "it settled?",
+                i,
+                s.start,
+                s.end,
+            )
     return None
 
 
-def _who(text: str) -> str | None:
-    """The other person: a name in preference to a role ("our director, Maria" → Maria)."""
-    for m in [*_NAME.finditer(text), *_ROLE.finditer(text)]:
-        name = m.group(0).strip()
-        low = name.lower()
-        if name in _NOT_NAMES or low.startswith(("the team", "our team", "my team")):
-            continue
-        return re.sub(r"^(?:a|one)\s+", "the ", name, flags=re.I)
-    return None
+def _disagreer(text: str, cue: re.Match[str], own_roles: set[str]) -> str | None:
+    """The other person of this disagreement: the subject of the cue, or, when the speaker
+    disagrees, whom with; a name in preference to a role ("our director, Maria" → Maria)."""
+    before = text[: cue.start()]
+    m = _SUBJECT_BEFORE.search(before)
+    if m is None and _I_SUBJECT_BEFORE.search(before):
+        m = _OBJECT_AFTER.match(text[cue.end() :])
+    if m is None:
+        return None
+    name = m.groupdict().get("name")
+    who = (name or m.group("who")).strip()
+    if who in _NOT_NAMES:
+        return None
+    if _role_key(who) in own_roles:
+        return None  # "I was the engineering manager": the speaker, not the other person
+    who = re.sub(r"^(?:a|one)\s+", "the ", who, flags=re.I)
+    return re.sub(r"^(?:The|My|Our|Their|His|Her)\b", lambda d: d.group(0).lower(), who)
 
 
-def _who_nearby(ev: StoryEvidence, index: int) -> str | None:
-    for j in (index - 1, index + 1):
-        if 0 <= j < len(ev.sentences):
-            who = _who(ev.sentences[j].text)
-            if who:
-                return who
-    return None
+def _own_roles(text: str) -> set[str]:
+    return {_role_key(m.group("role")) for m in _OWN_ROLE.finditer(text)}
+
+
+def _role_key(role: str) -> str:
+    return re.sub(r"^(?:my|our|the|their|his|her|a|an|one)\s+", "", role.strip().lower())
 
 
 def ask_measurement(ev: StoryEvidence) -> FollowUp | None:
-    """How the headline number of the result was measured, quoting it: a percentage or a
-    multiplier first, then money, then a time."""
+    """How the headline number of the result was measured: a before→after pair when the result
+    gives one, else the number itself: a percentage or a multiplier first, then money, then a
+    duration that is itself the outcome (not the window it was watched over, a time-box, "a
+    week early", or the before value of a pair)."""
     if ev.hypothetical:
         return None
+    pair = _result_pair(ev)
+    if pair is not None:
+        i, before, after, start, end = pair
+        question = _MEASURE_PAIR.format(before, after)
+        return _follow("measurement", "measurement", question, i, start, end)
     best: tuple[int, int, int, Span] | None = None
     for i, s in enumerate(ev.sentences):
         if s.role != "result":
             continue
         for order, m in enumerate(ev.per_sentence_metrics[i]):
             kind = _metric_kind(m.text)
+            if kind == 2 and not _outcome_duration(s.text, m.start - s.start, m.end - s.start):
+                continue
             if kind is not None and (best is None or (kind, -order) < (best[0], -best[1])):
                 best = (kind, order, i, m)
     if best is None:
         return None
     kind, _, i, m = best
+    if kind == 2 and _other_durations(ev, m):
+        kind = 3  # the story gives another time to compare with: do not ask what it was before
     return _follow("measurement", "measurement", _MEASURE[kind].format(m.text), i, m.start, m.end)
 
 
@@ -343,7 +431,92 @@ _MEASURE = {
     1: "You mentioned “{}”. How was that figure worked out, and who agreed with it?",
     2: "You mentioned “{}”. What was it before, how did you measure it, and which of your "
     "changes made the most difference?",
+    3: "You mentioned “{}”. How did you measure it, and which of your changes made the most "
+    "difference?",
 }
+_MEASURE_PAIR = (
+    "You mentioned going from “{}” to “{}”. How did you measure that, and which of your "
+    "changes made the most difference?"
+)
+_HAS_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred|thousand|half|none|zero)\b",
+    re.I,
+)
+_SIDE = r"(?:[^,;.!?]|[.,](?=\d))"
+_FROM_TO = re.compile(
+    r"\bfrom\s+(?P<before>" + _SIDE + r"{1,40}?)\s+to\s+(?P<after>" + _SIDE + r"{1,40}?)"
+    r"(?=\s*(?:[,;.!?]|$)|\s+(?:and|in|over|within|after|by|because|so|which|when|while|at|"
+    r"for|on|during|across|with|among)\b)",
+    re.I,
+)
+_INSTEAD_OF = re.compile(
+    r"^\s+(?:instead of|rather than|compared (?:to|with)|versus|vs\.?)\s+"
+    r"(?:the\s+)?(?:old\s+|previous\s+|usual\s+)?$",
+    re.I,
+)
+# A duration is an outcome when it is what something came to: "down to two hours", "now
+# takes 3 days", "in just 20 minutes", "two days faster".
+_OUTCOME_BEFORE = re.compile(
+    r"\b(?:to|under|below|takes?|took|taking|now|only|just|saved|saving|cut|in just|in only)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|less than\s+|under\s+|just\s+|"
+    r"only\s+)?$",
+    re.I,
+)
+_OUTCOME_AFTER = re.compile(r"^\s+(?:faster|quicker|sooner|shorter|less|saved)\b", re.I)
+_BEFORE_VALUE = re.compile(
+    r"\b(?:from|instead of|rather than|than|compared (?:to|with)|versus|vs\.?)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|the\s+)?$",
+    re.I,
+)
+_FAST_TIME = re.compile(r"\b(?:ms|milliseconds?|s|secs?|seconds?)$", re.I)
+
+
+def _result_pair(ev: StoryEvidence) -> tuple[int, str, str, int, int] | None:
+    """The first before→after pair of a result sentence: "from 11 a quarter to 2", "three hours
+    instead of two days" (sentence, before, after, span)."""
+    for i, s in enumerate(ev.sentences):
+        if s.role != "result":
+            continue
+        pairs = []
+        for m in _FROM_TO.finditer(s.text):
+            before, after = m.group("before").strip(), m.group("after").strip()
+            if _HAS_NUMBER.search(before) and _HAS_NUMBER.search(after):
+                pairs.append((m.start(), before, after, m.start("before"), m.end("after")))
+        spans = ev.per_sentence_metrics[i]
+        for a, b in zip(spans, spans[1:], strict=False):
+            if _INSTEAD_OF.match(ev.text[a.end : b.start]):
+                pairs.append(
+                    (a.start - s.start, b.text, a.text, a.start - s.start, b.end - s.start)
+                )
+        if pairs:
+            _, before, after, start, end = min(pairs)
+            return i, before, after, s.start + start, s.start + end
+    return None
+
+
+def _outcome_duration(sentence: str, start: int, end: int) -> bool:
+    before, after = sentence[max(0, start - 40) : start], sentence[end : end + 20]
+    if _BEFORE_VALUE.search(before):
+        return False
+    if _FAST_TIME.search(sentence[start:end]):
+        return True  # a latency or a timing is a measured value
+    return bool(_OUTCOME_BEFORE.search(before) or _OUTCOME_AFTER.match(after))
+
+
+def _other_durations(ev: StoryEvidence, metric: Span) -> bool:
+    """Another length of time anywhere in the story ("took exactly seven hours every night"),
+    which may be the before value of the quoted one."""
+    before, after = ev.text[: metric.start], ev.text[metric.end :]
+    return bool(_A_DURATION.search(before) or _A_DURATION.search(after))
+
+
+_A_DURATION = re.compile(
+    r"(?:\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|sixty)\b)\s*(?:ms|milliseconds?|seconds?|minutes?|hours?|"
+    r"days?|weeks?|months?)\b",
+    re.I,
+)
 
 
 def _metric_kind(metric: str) -> int | None:
@@ -364,6 +537,10 @@ def ask_outcome(ev: StoryEvidence) -> FollowUp | None:
     results = [i for i, s in enumerate(ev.sentences) if s.role == "result"]
     if not results or any(ev.per_sentence_metrics[i] for i in results):
         return None
+    if any(
+        counted_to_none(ev.text[: ev.sentences[i].start], ev.sentences[i].text) for i in results
+    ):
+        return None  # "37 were missing" … "no missing uploads after that" says how it was known
     i = results[0]
     s = ev.sentences[i]
     return _follow(
@@ -377,6 +554,8 @@ def ask_outcome(ev: StoryEvidence) -> FollowUp | None:
 
 
 def ask_decision(ev: StoryEvidence) -> FollowUp | None:
+    """Which other options were weighed, unless the story already names them and says why
+    this one ("I have two options: … I decide to …, because it's reversible")."""
     if ev.hypothetical:
         return None
     for i, s in enumerate(ev.sentences):
@@ -385,6 +564,8 @@ def ask_decision(ev: StoryEvidence) -> FollowUp | None:
         m = _DECISION.search(s.text)
         if not m:
             continue
+        if _REASON.search(s.text, m.end()) and _OPTIONS.search(ev.text):
+            return None
         what = short_phrase(m.group("what"), 8)
         if len(what.split()) < 2:
             continue
@@ -407,10 +588,12 @@ def ask_decision(ev: StoryEvidence) -> FollowUp | None:
 
 
 def ask_learning(ev: StoryEvidence) -> FollowUp | None:
+    """What changed afterwards, unless the story says it; "so that it would not happen again"
+    only about a story in which something went wrong."""
     if ev.hypothetical or any(_LESSON.search(s.text) for s in ev.sentences):
         return None
     asks = {a.code for a in situations.question_asks(ev.question)}
-    if asks & {"failure", "missed-commitment"}:
+    if asks & {"failure", "missed-commitment"} and _something_went_wrong(ev):
         question = "What did you change afterwards so that it would not happen again?"
     else:
         question = (
@@ -419,29 +602,38 @@ def ask_learning(ev: StoryEvidence) -> FollowUp | None:
     return _follow("learning", "learning", question, None, None, None)
 
 
+_WENT_WRONG = [a for a in situations.ASKS if a.code in {"failure", "missed-commitment"}]
+
+
+def _something_went_wrong(ev: StoryEvidence) -> bool:
+    return any(situations.evidence(a, s.text) for a in _WENT_WRONG for s in ev.sentences)
+
+
 def ask_detail(ev: StoryEvidence) -> FollowUp | None:
-    """Ask for the concrete content of the speaker's most substantial deed."""
+    """Ask for the concrete content of the speaker's most substantial deed, quoting a whole
+    phrase of it or, when none is short enough, the next deed."""
     if ev.hypothetical:
         return None
-    best: tuple[int, int, re.Match[str]] | None = None
+    deeds: list[tuple[int, int, re.Match[str]]] = []
     for i, s in enumerate(ev.sentences):
         if s.role != "action" or not cues.past_i_cue(s.text):
             continue
         m = _I_DEED.search(s.text)
-        if m and (best is None or len(m.group("what")) > len(best[2].group("what"))):
-            best = (i, len(m.group("what")), m)
-    if best is None:
-        return None
-    i, _, m = best
-    what = second_person(short_phrase(m.group("what"), 7))
-    if len(what.split()) < 2:
-        return None
-    start, end = _at(ev, i, m, "what")
-    return _follow(
-        "detail",
-        "detail",
-        f"You said you {what}. Walk me through it: what exactly did you do, and who was involved?",
-        i,
-        start,
-        end,
-    )
+        # The whole sentence, not the sentence reader's chunk of it ("…with the data science").
+        whole = _I_DEED.match(ev.text, s.start + m.start()) if m else None
+        if whole:
+            deeds.append((len(whole.group("what")), i, whole))
+    for _, i, m in sorted(deeds, key=lambda d: -d[0]):
+        what = second_person(short_phrase(m.group("what"), 7))
+        if len(what.split()) < 2:
+            continue
+        return _follow(
+            "detail",
+            "detail",
+            f"You said you {what}. Walk me through it: what exactly did you do, and who was "
+            "involved?",
+            i,
+            m.start("what"),
+            m.end("what"),
+        )
+    return None

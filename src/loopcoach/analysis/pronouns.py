@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from loopcoach.analysis.cues import is_past_verb
 from loopcoach.analysis.linear import LinearModel, shipped_models
 
 _I = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll|me|my|mine|myself)\b", re.I)
@@ -14,12 +15,27 @@ _WE = re.compile(
 )
 # Who does the deed: a subject pronoun (optionally "also/then/finally") before a verb.
 # "I think", "I guess", "I was": the speaker talking, not acting; they do not make a story theirs.
+# "I am doing the database change myself", "I was checking the test cases": a progressive is a
+# deed (a non-native speaker may tell the whole story so), unless it is only thinking or hoping.
 _I_SUBJECT = re.compile(
     r"\b(?:i|i'd|i’d|i've|i’ve|i'll|i’ll)\b(?!\s*[.,])"
     r"(?!\s+(?:\w+ly\s+)?(?:think|thought|guess|believe|mean|remember|feel|felt|know|knew|suppose|hope|"
-    r"was|am|'m|’m|wasn't|wasn’t|would say|'d say|’d say|really like|like)\b)",
+    r"wasn't|wasn’t|would say|'d say|’d say|really like|like)\b)"
+    r"(?!\s+(?:was|am)\b(?!\s+(?:also\s+|then\s+|\w+ly\s+)?"
+    r"(?!(?:going|thinking|hoping|wondering|feeling|being|getting)\b)\w{2,}ing\b))",
     re.I,
 )
+# Notes with the subject left out: "My role: on-call lead", "Wrote the patch", "so looked at
+# GC logs myself" are the speaker's deeds.
+_NOTE_ROLE = re.compile(r"^\W*my\s+(?:role|part|job|responsibility)\s*:", re.I)
+# A past verb opening the note, followed by its object ("Wrote the patch", "Traced it",
+# "Proposed moving…"); not a participle before a noun ("Failed runs fell by 90%").
+_NOTE_VERB = re.compile(
+    r"^\W*(?:[A-Z]\w*:\s*)?(?P<verb>[A-Za-z]+)\s+(?:the|a|an|it|them|this|that|these|those|"
+    r"my|our|their|his|her|every|all|each|both|some|up|out|down|off|back|over|with|to|on|at|in|"
+    r"for|from|into|through|\d[\w,.]*|\w+ing)\b"
+)
+_MYSELF = re.compile(r"\bmyself\b", re.I)
 _WE_SUBJECT = re.compile(
     r"\b(?:we|we'd|we’d|we've|we’ve|we'll|we’ll|my team and i|"
     r"the team|the teams?|everyone|everybody|they)\b",
@@ -50,7 +66,18 @@ def subject_counts(sentence: str) -> tuple[int, int]:
     """(I as subject, we as subject) in one sentence."""
     i = len(_I_SUBJECT.findall(sentence))
     we = len(_WE_ONLY_SUBJECT.findall(sentence))
+    if i == 0 and we == 0 and _speaker_note(sentence):
+        i = 1
     return i, we
+
+
+def _speaker_note(sentence: str) -> bool:
+    """A note without a subject that is the speaker's: "My role: …", "Traced it: …",
+    "…looked at GC logs myself"."""
+    if _NOTE_ROLE.match(sentence) or _MYSELF.search(sentence):
+        return True
+    m = _NOTE_VERB.match(sentence)
+    return m is not None and is_past_verb(m.group("verb").lower())
 
 
 def i_share(sentences: Sequence[str]) -> float | None:
