@@ -123,10 +123,12 @@ def test_a_mismatch_is_stated_only_when_confident_otherwise_the_story_also_shows
     assert "principle-also" in fired(unsure) and "principle-mismatch" not in fired(unsure)
     assert "principle-mismatch" in fired(sure) and "principle-also" not in fired(sure)
     mismatch = feedback.principle_mismatch(sure)
-    assert mismatch and "shows Frugality, not Dive Deep" in mismatch.text
+    assert mismatch and "shows Frugality more than Dive Deep" in mismatch.text
     also = feedback.principle_also(unsure)
     assert also and "also shows Frugality" in also.text and "Dive Deep" not in also.text
     assert not fired(ctx(FULL)) & {"principle-also", "principle-mismatch"}
+    # A generic question asks about no one principle: there is nothing to re-centre on.
+    assert "principle-also" not in fired(ctx(FULL, principles=other, asked_share=0.15))
     assert not fired(ctx(FULL, principles=other, hypothetical=True)) & {
         "principle-also",
         "principle-mismatch",
@@ -310,7 +312,7 @@ def test_hypothetical_remark_only_for_a_hypothetical_answer():
 @pytest.mark.parametrize(
     ("threshold", "code", "wording"),
     [
-        (0.5, "principle-mismatch", "shows Dive Deep, not Frugality"),
+        (0.5, "principle-mismatch", "shows Dive Deep more than Frugality"),
         (1.0, "principle-also", "also shows Dive Deep"),
     ],
 )

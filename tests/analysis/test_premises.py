@@ -126,3 +126,42 @@ def test_the_remark_names_how_the_story_misses_the_question():
     assert "tells of feedback you gave" in reason
     # Without a premise reading the remark says what it said before.
     assert "never comes to it" in _reason(False, ask, {}, {"first_ask_none": 1.0}, None)
+
+
+PEER_DISAGREEMENT = (
+    "Two years ago I led the payments API at a travel startup. "
+    "A staff engineer on the checkout team and I disagreed about retries: he wanted the client "
+    "to retry every failed charge three times, and I believed that would double-charge people. "
+    "I pushed back in the design review and asked for a day to prove it. "
+    "I replayed a week of failed charges against a test gateway and found 41 that would have "
+    "been charged twice. "
+    "I showed him the list and proposed idempotency keys instead; he agreed after reading it. "
+    "We shipped keys in two sprints, and duplicate charges went from about 30 a month to zero."
+)
+
+
+def test_a_reading_that_says_the_story_misses_decides_the_verdict():
+    from loopcoach.analysis import analyze
+
+    sentences = PEER_DISAGREEMENT.split(". ")
+    assert read_premise(MANAGER, sentences).says_it_misses
+    report = analyze(PEER_DISAGREEMENT, question=MANAGER).to_dict()
+    assert report["relevance"]["answers_question"] is False
+    assert "never mentions your manager" in report["improvements"][0]
+    peer = "Tell me about a time you disagreed with a peer."
+    assert not read_premise(peer, sentences).says_it_misses
+    assert analyze(PEER_DISAGREEMENT, question=peer).to_dict()["relevance"]["answers_question"]
+
+
+def test_only_a_precise_reading_may_cap_the_score():
+    from loopcoach.analysis.followup_training import Pair, reading_caps
+
+    def pair(answers: bool) -> Pair:
+        return Pair("s", "q", None, ["x"], ["action"], "ownership", [], answers)
+
+    quiet = lambda _m: None  # noqa: E731
+    pairs = [pair(False)] * 18 + [pair(True)] * 2 + [pair(False)] * 10 + [pair(True)] * 10
+    readings = [["premise"]] * 20 + [["absent:hiring"]] * 20
+    # Right 18 times in 20 (smoothed 19 in 22): a cap; right half the time: none.
+    assert reading_caps(pairs, readings, quiet) == {"premise": pytest.approx(3 / 22, abs=1e-4)}
+    assert reading_caps(pairs[:4], readings[:4], quiet) == {}  # too few to tell

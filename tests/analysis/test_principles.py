@@ -15,6 +15,7 @@ from loopcoach.analysis.principles import (
     mismatch_confidence,
     principle_evidence,
     rank_principles,
+    stem,
     terms,
 )
 
@@ -94,10 +95,17 @@ def test_the_asked_principle_lifts_but_does_not_decide_alone():
 
 def test_features_are_whole_words_and_word_pairs():
     found = terms("Our logistics team tested the release candidate.")
-    assert "logistics" in found and "log" not in found and "logs" not in found
-    assert "candidate" in found and "candid" not in found
-    assert "release_candidate" in found
+    # Whole words, by their stems: never a substring ("log" in "logistics").
+    assert stem("logistics") in found and "log" not in found and "logs" not in found
+    assert stem("release") + "_" + stem("candidate") in found
     assert "the" not in found  # stop words alone carry no principle
+
+
+def test_stems_join_the_forms_of_one_word_only():
+    assert stem("negotiated") == stem("negotiation") == stem("negotiations")
+    assert stem("tested") == stem("tests") == "test"
+    assert stem("logistics") != stem("log") and stem("customer") != stem("custody")
+    assert stem("we") == "we" and stem("40%") == "40%"  # stop words and numbers stay
 
 
 @pytest.mark.parametrize(

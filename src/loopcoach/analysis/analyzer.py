@@ -115,6 +115,7 @@ def analyze(
         asked_follow_ups=asked,
         mismatch_confident=check.confident,
         story_model=models.story_principle,
+        asked_share=asked_dist.get(asked_slug, 0.0) if asked_slug else 1.0,
     )
     return Report(
         word_count=word_count,

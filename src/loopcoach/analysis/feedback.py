@@ -26,6 +26,9 @@ from loopcoach.analysis.spans import Span
 
 MAX_STRENGTHS = 3
 MAX_IMPROVEMENTS = 4
+# Below this probability the question model spreads over several principles (a generic
+# question): no remark tells the candidate to re-centre the story on one of them.
+ONE_PRINCIPLE_ASKED = 0.5
 SHORT_WORDS = 90
 LONG_WORDS = 450
 GOOD_LENGTH = (150, 380)
@@ -80,6 +83,7 @@ class Context:
     relevance: Relevance | None
     mismatch_confident: bool
     story_model: LinearModel | None = None  # whose weights say which sentence shows a principle
+    asked_share: float = 1.0  # how sure the question model is of `asked` (a generic one spreads)
 
     @property
     def roles(self) -> list[str]:
@@ -117,6 +121,7 @@ def build(
     asked_follow_ups: Sequence[str] = (),
     mismatch_confident: bool = False,
     story_model: LinearModel | None = None,
+    asked_share: float = 1.0,
 ) -> tuple[list[Remark], list[FollowUp]]:
     """The remarks (strengths then improvements) and the follow-up questions for one story."""
     ctx = Context(
@@ -135,6 +140,7 @@ def build(
         relevance,
         mismatch_confident,
         story_model,
+        asked_share,
     )
     fired = [(rule, rule.check(ctx)) for rule in RULES]
     strengths = [r for rule, r in fired if r and rule.kind == "strength"][:MAX_STRENGTHS]
@@ -366,15 +372,17 @@ def principle_mismatch(ctx: Context) -> Remark | None:
     return _remark(
         "improvement",
         "principle-mismatch",
-        f"Your story shows {NAMES[shown]}, not {NAMES[asked]}, the principle the question asks "
-        f"about. Choose a story where {NAMES[asked]} is the point, or make that part explicit.",
+        f"Your story shows {NAMES[shown]} more than {NAMES[asked]}, the principle the question "
+        f"asks about. Make what you did for {NAMES[asked]} explicit, or choose a story where it "
+        "is the point.",
     )
 
 
 def principle_also(ctx: Context) -> Remark | None:
     """Below the confidence threshold the analyzer only says what else the story shows."""
     pair = _shows_other(ctx)
-    if pair is None or ctx.mismatch_confident:
+    # A generic question ("a time you failed") asks about no one principle: nothing to re-centre.
+    if pair is None or ctx.mismatch_confident or ctx.asked_share < ONE_PRINCIPLE_ASKED:
         return None
     _asked, shown = pair
     return _remark(

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from loopcoach.analysis import intents, relevance, situations
+from loopcoach.analysis import intents, premises, relevance, situations
 from loopcoach.analysis.followup import Reading, answer_features, banded_grade
 from loopcoach.analysis.linear import LinearModel, load_model
 from loopcoach.analysis.metrics import find_metrics
@@ -40,6 +40,11 @@ DEFAULT_OUT = Path(__file__).resolve().parent / "models"
 FOLDS = 5
 SEED = 17
 MAX_FALSE_ALARMS = 0.04  # the issue's bar is 5%; keep a margin for unseen questions
+# A reading decides a verdict on its own (`relevance.decisive_readings`) only when it is this
+# often right on the labelled pairs (smoothed: one right and one wrong added), and has fired
+# often enough to say so.
+READING_MIN_PRECISION = 0.85
+READING_MIN_FIRES = 6
 SYNTHETIC_WEIGHT = 0.5  # a paired-up negative is less certain than a labelled one
 SYNTHETIC_WEIGHTS = (0.1, 0.3, 0.5, 1.0)  # tried by cross-validation
 SYNTHETIC_SHARE = 1.0  # how many stories also get a mismatched question
@@ -346,6 +351,13 @@ def train_relevance(pairs: list[Pair], log: Callable[[str], None], quick: bool) 
     names = sorted({k for r in rows for k in r})
     x = [[r.get(k, 0.0) for k in names] for r in rows]
     y = [int(p.answers) for p in everything]
+    readings = [
+        relevance.decisive_readings(
+            p.question, p.sentences, premises.read_premise(p.question, p.sentences)
+        )
+        for p in everything
+    ]
+    caps = reading_caps(real, readings[: len(real)], log)
     w = [SYNTHETIC_WEIGHT if p.synthetic else 1.0 for p in everything]
     n_off = sum(not p.answers for p in real)
     log(
@@ -371,7 +383,7 @@ def train_relevance(pairs: list[Pair], log: Callable[[str], None], quick: bool) 
                 clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
                 clf.fit([x[i] for i in tr], [y[i] for i in tr], sample_weight=[w[i] for i in tr])
                 for i, pr in zip(te, clf.predict_proba([x[i] for i in te])[:, 1], strict=True):
-                    oof[i] = float(pr)
+                    oof[i] = min([float(pr), *(caps.get(r, 1.0) for r in readings[i])])
             scored = [(oof[i], p.answers) for i, p in enumerate(everything) if not p.synthetic]
             t, recall, alarms = _threshold(scored)
             paired = [oof[i] for i, p in enumerate(everything) if p.synthetic]
@@ -394,6 +406,7 @@ def train_relevance(pairs: list[Pair], log: Callable[[str], None], quick: bool) 
         "bias": [round(float(clf.intercept_[0]), 5)],
         "weights": {n: [round(float(v), 5)] for n, v in zip(names, clf.coef_[0], strict=True)},
         "threshold": round(threshold, 4),
+        "caps": caps,
         "c": c,
         "cv_off_topic_recall": round(recall, 4),
         "cv_paired_recall": round(paired_recall, 4),
@@ -403,6 +416,29 @@ def train_relevance(pairs: list[Pair], log: Callable[[str], None], quick: bool) 
         "pairs": len(real),
         "paired_negatives": len(fake),
     }
+
+
+def reading_caps(
+    real: Sequence[Pair], readings: Sequence[list[str]], log: Callable[[str], None]
+) -> dict[str, float]:
+    """Per decisive reading, the highest score a story may keep where it fires: one minus how
+    often it is right on the labelled pairs. The readings have no fitted parameter, so every
+    pair is out of sample; those right less often, or seen too rarely, get no cap."""
+    fired: dict[str, list[bool]] = {}
+    for pair, found in zip(real, readings, strict=True):
+        for reading in found:
+            fired.setdefault(reading, []).append(not pair.answers)
+    caps = {}
+    for reading, right in sorted(fired.items()):
+        precision = (sum(right) + 1) / (len(right) + 2)
+        decides = len(right) >= READING_MIN_FIRES and precision >= READING_MIN_PRECISION
+        log(
+            f"relevance: {reading} says {len(right)} labelled stories miss, right in {sum(right)}"
+            f"{'; it caps the score' if decides else ''}"
+        )
+        if decides:
+            caps[reading] = round(1.0 - precision, 4)
+    return caps
 
 
 def _threshold(scored: list[tuple[float, bool]]) -> tuple[float, float, float]:

@@ -210,6 +210,13 @@ class PremiseReading:
             "counterpart_missing": float(self.missing_counterpart is not None),
         }
 
+    @property
+    def says_it_misses(self) -> bool:
+        """A reading precise enough to decide the verdict on its own: the story runs the other
+        way, never names the person asked about, or sidesteps a hard premise. On the training
+        pairs these are off-topic about nine times in ten (`premise_cap` in relevance.json)."""
+        return bool(self.wrong_direction or self.missing_counterpart or (self.hard and self.dodges))
+
     def miss(self) -> str | None:
         """How the story misses the question, said after "and the story …", or None."""
         if self.wrong_direction:

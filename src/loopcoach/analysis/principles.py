@@ -17,6 +17,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import snowballstemmer
+
 from loopcoach.analysis import cues
 from loopcoach.analysis.linear import LinearModel, shipped_models, softmax
 
@@ -73,13 +75,29 @@ class Vocabulary:
         return cls(idf=extra.get("idf", {}), scene_weight=float(extra.get("scene_weight", 1.0)))
 
 
+_STEMMER = snowballstemmer.stemmer("english")
+_STEMS: dict[str, str] = {}  # a few thousand words in all: the stemmer runs once per word
+
+
+def stem(token: str) -> str:
+    """The Snowball (Porter 2) stem of a word: "negotiated", "negotiation" and "negotiations"
+    are one term, which ~70 stories per principle cannot learn one inflection at a time.
+    Stop words, numbers and punctuation stay as they are."""
+    if token in STOPWORDS or not token.isalpha():
+        return token
+    found = _STEMS.get(token)
+    if found is None:
+        found = _STEMS[token] = _STEMMER.stemWord(token)
+    return found
+
+
 def terms(text: str) -> dict[str, int]:
     """Whole words (without stop words) and adjacent word pairs, with their counts.
 
     Tokens are whole words, so "logistics" is never "log" and "release candidate" is never
     "candid"; numbers are one placeholder, so "40%" and "12%" look alike.
     """
-    toks = cues.tokens(text)
+    toks = [stem(t) for t in cues.tokens(text)]
     counts: dict[str, int] = {}
     for t in toks:
         if t not in STOPWORDS and t != "?":

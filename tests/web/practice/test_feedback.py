@@ -67,8 +67,8 @@ def test_an_off_topic_story_is_told_so_first_with_the_reason():
 @pytest.mark.parametrize(
     ("mismatch", "wording", "not_wording"),
     [
-        (True, "Your story shows Ownership, not Dive Deep", "also shows"),
-        (False, "Your story also shows Ownership.", ", not Dive Deep"),
+        (True, "Your story shows Ownership more than Dive Deep", "also shows"),
+        (False, "Your story also shows Ownership.", "more than Dive Deep"),
     ],
 )
 def test_the_principle_card_claims_a_mismatch_only_when_the_analyzer_does(
