@@ -35,6 +35,12 @@ def found(text: str) -> list[str]:
         ("p99 went from 400 ms and 3 s to 90 ms.", ["400 ms", "3 s", "90 ms"]),
         ("The fleet shrank from 60 hosts to 24.", ["60 hosts", "24"]),
         ("It saved 10 hours a week.", ["10 hours"]),
+        # A share as a proportion; a multiplier of an amount just named; a count in digits of
+        # what would be talk about the answer in words; a counted noun before a meta word.
+        ("I found that one in five calls failed.", ["one in five"]),
+        ("The loss was $6,000 instead of ten times that.", ["$6,000", "ten times"]),
+        ("The old form had 34 questions.", ["34 questions"]),
+        ("I ask three managers which ones they use.", ["three managers"]),
         ("I fixed it with one engineer on a 20-node cluster.", ["one engineer", "20-node cluster"]),
         ("Every account was restored within 36 hours.", ["36 hours"]),
         # multipliers stay metrics; the same words as a frequency do not (see below)
@@ -64,6 +70,8 @@ def test_it_finds_metrics(text, expected):
     "text",
     [
         "In 2021 I joined the payments team.",
+        "Two examples come to mind.",
+        "It happened three times this year.",
         "Last March we started the migration.",
         "It was the first time we tried it.",
         "The alarm fired at 9:31 on a Monday.",

@@ -66,7 +66,9 @@ _ARTICLE_DURATION = re.compile(
 )
 _FRACTION = re.compile(
     r"\b(?:(?:a|one|two)\s+(?:thirds?|quarter(?=\s+of\b)|fifths?|tenths?)|a\s+quarter|"
-    r"(?:three|two)\s+quarters(?=\s+of\b)|half)\b(?!-)",
+    r"(?:three|two)\s+quarters(?=\s+of\b)|half|"
+    # A share as a proportion: "one in five calls", "one in every ten orders".
+    r"one\s+in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|\d+))\b(?!-)",
     re.I,
 )
 _CHANGE_WORD = re.compile(
@@ -271,8 +273,8 @@ def _classify(text: str, m: re.Match[str]) -> tuple[int, int] | None:
         or unit.group(0).strip().lower() in {"points", "nines", "stars", "servers", "nodes"}
     ):
         return (start, end + unit.end())
-    if _META_AFTER.match(rest):
-        return None
+    if m.group("words") and _META_AFTER.match(rest):
+        return None  # in digits it is a count of them: "a form with 34 questions"
     part = _PART_OF.match(rest)
     if part and (m.group("words") or "").lower() not in {"one", ""} | {"a couple"}:
         if part.group("pronoun"):
@@ -380,7 +382,10 @@ _PART_OF = re.compile(
 # "Two examples come to mind", "two quick ones", "asked two precise questions": talk about the
 # answer or the conversation, not the scale of anything.
 _META_AFTER = re.compile(
-    r"(?:\s+[a-z-]+){0,2}?\s+(?:examples|ones|things|stories|lessons|reasons|questions|sentences)\b"
+    # The words between are adjectives ("two quick ones"), never a counted noun of their own
+    # ("three managers which ones" counts managers).
+    r"(?:\s+[a-z-]*[a-rt-z-]){0,2}?\s+"
+    r"(?:examples|ones|things|stories|lessons|reasons|questions|sentences)\b"
 )
 _STATUS_AFTER = re.compile(r"\s*(?:errors?|status|responses?|codes?|rates?|s\b|pages?)", re.I)
 
@@ -429,7 +434,7 @@ def _is_frequency(text: str, start: int, end: int, pattern: re.Pattern[str]) -> 
 
 
 _COMPARATIVE_AFTER = re.compile(
-    r"\s+(?:as|more|less|fewer|over|the|larger|bigger|higher|lower|faster|slower|cheaper|"
+    r"\s+(?:as|more|less|fewer|over|the|that|what|larger|bigger|higher|lower|faster|slower|cheaper|"
     r"quicker|smaller|longer|shorter|better|worse|greater|wider|heavier|safer|as\s+many|as\s+much)\b",
     re.I,
 )
