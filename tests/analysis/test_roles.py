@@ -53,3 +53,28 @@ def test_every_sentence_gets_one_known_role(name):
 
 def test_no_sentences_no_roles():
     assert assign_roles([], []) == []
+
+
+def test_a_written_up_answer_carries_its_star_headings_to_the_sentences_under_them():
+    from loopcoach.analysis.roles import sections
+
+    answer = [
+        "Here is how I answered it.",
+        "Situation: our billing batch ran for nine hours.",
+        "Finance closed the month late.",
+        "**Task**: get it under two hours.",
+        "Action - I profiled the batch.",
+        "I replaced the row-by-row writes with bulk inserts.",
+        "Result: it runs in 70 minutes.",
+    ]
+    assert sections(answer) == [
+        None,
+        "situation",
+        "situation",
+        "task",
+        "action",
+        "action",
+        "result",
+    ]
+    # A sentence that only uses the word is no heading.
+    assert sections(["The task was hard.", "My action was quick."]) == [None, None]

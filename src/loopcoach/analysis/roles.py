@@ -42,8 +42,46 @@ _OTHER = re.compile(
 )
 
 
-def sentence_features(sentence: str, index: int, count: int, has_metric: bool) -> dict[str, float]:
-    """Features of one sentence in its answer; used identically for training and scoring."""
+# Written-up answers (blog posts, prep documents) label their parts: "Situation: …", "**Action** -".
+_HEADING = re.compile(
+    r"^\W{0,3}(situation|context|background|task|challenge|actions?|approach|results?|outcome|"
+    r"impact)\W{0,3}\s*[:\-–—]",
+    re.I,
+)
+_HEADING_ROLE = {
+    "situation": "situation",
+    "context": "situation",
+    "background": "situation",
+    "task": "task",
+    "challenge": "task",
+    "action": "action",
+    "actions": "action",
+    "approach": "action",
+    "result": "result",
+    "results": "result",
+    "outcome": "result",
+    "impact": "result",
+}
+
+
+def sections(sentences: Sequence[str]) -> list[str | None]:
+    """The STAR heading each sentence falls under ("Action: I rebuilt…" and the sentences after
+    it, up to the next heading), or None in an answer without headings."""
+    current: str | None = None
+    out = []
+    for sentence in sentences:
+        heading = _HEADING.match(sentence)
+        if heading:
+            current = _HEADING_ROLE[heading.group(1).lower()]
+        out.append(current)
+    return out
+
+
+def sentence_features(
+    sentence: str, index: int, count: int, has_metric: bool, section: str | None = None
+) -> dict[str, float]:
+    """Features of one sentence in its answer; used identically for training and scoring.
+    `section` is the heading it falls under (`sections`), when the answer has headings."""
     toks = cues.tokens(sentence)
     bag: dict[str, float] = {}
     for t in toks:
@@ -53,6 +91,8 @@ def sentence_features(sentence: str, index: int, count: int, has_metric: bool) -
     feats = normalised(bag)
     feats.update(_cue_features(sentence, toks, has_metric))
     feats.update(_position_features(index, count))
+    if section:
+        feats["h:" + section] = 1.0
     return feats
 
 
@@ -105,8 +145,9 @@ def role_probabilities(
     sentences: Sequence[str], metric_flags: Sequence[bool], model: LinearModel
 ) -> list[list[float]]:
     n = len(sentences)
+    under = sections(sentences)
     return [
-        model.probabilities(sentence_features(s, i, n, metric_flags[i]))
+        model.probabilities(sentence_features(s, i, n, metric_flags[i], under[i]))
         for i, s in enumerate(sentences)
     ]
 

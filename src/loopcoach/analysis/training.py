@@ -28,7 +28,13 @@ from loopcoach.analysis.principle_training import (
     train_question_model,
     train_story_model,
 )
-from loopcoach.analysis.roles import ROLES, role_probabilities, sentence_features, viterbi
+from loopcoach.analysis.roles import (
+    ROLES,
+    role_probabilities,
+    sections,
+    sentence_features,
+    viterbi,
+)
 from loopcoach.analysis.scoring import macro_f1, spearman
 from loopcoach.analysis.training_data import (
     Answer,
@@ -61,9 +67,9 @@ def _sentence_rows(
 
     rows, labels = [], []
     for a in answers:
-        n = len(a.sentences)
+        n, under = len(a.sentences), sections(a.sentences)
         for i, (s, r) in enumerate(zip(a.sentences, a.roles, strict=True)):
-            rows.append(sentence_features(s, i, n, bool(find_metrics(s))))
+            rows.append(sentence_features(s, i, n, bool(find_metrics(s)), under[i]))
             labels.append(r)
     for t, r, i, n in extra:
         rows.append(sentence_features(t, i, n, bool(find_metrics(t))))
