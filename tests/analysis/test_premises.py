@@ -18,6 +18,8 @@ GIVEN = "Tell me about a time you had to give difficult feedback to a peer."
 GROW = "Tell me about a time you helped someone on your team grow their skills."
 COACHED = "Tell me about a time someone coached you through something difficult."
 MANAGER = "Tell me about a time you disagreed with your manager."
+FIRST_DAYS = "Walk me through your first 90 days in a new team."
+COMMIT = "Tell me about a time you disagreed with a decision but committed to it anyway."
 
 
 @pytest.mark.parametrize(
@@ -89,6 +91,16 @@ def test_a_question_without_a_hard_premise_gives_a_dodge_no_weight():
             ["This is more me coaching.", "I mentored her through her first on-call weeks."],
             "coaching someone else",
         ),
+        (
+            COMMIT,
+            ["My director wanted one big release.", "In the end she agreed with me."],
+            "an argument you won",
+        ),
+        (
+            FIRST_DAYS,
+            ["We hired Ana as our first SRE.", "I onboarded her with a 30-day plan."],
+            "someone else's first days",
+        ),
     ],
 )
 def test_a_story_told_the_other_way_round_is_read_so(question, story, told):
@@ -105,6 +117,9 @@ def test_a_story_told_the_other_way_round_is_read_so(question, story, told):
         (GIVEN, ["I gave him direct feedback in our 1:1.", "He told me later it helped."]),
         (GROW, ["I paired her with our best reviewer.", "Her confidence grew; she now leads."]),
         (COACHED, ["My mentor helped me prepare the talk.", "She coached me on pacing."]),
+        (COMMIT, ["I argued for a phased rollout.", "The decision stood, so I committed, fully."]),
+        (COMMIT, ["He agreed with me on the data.", "But it was his call; I built his plan."]),
+        (FIRST_DAYS, ["I joined as the new lead.", "I onboarded two new hires in week one."]),
     ],
 )
 def test_a_story_told_the_asked_way_round_is_not_flagged(question, story):

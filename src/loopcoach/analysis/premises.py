@@ -164,6 +164,44 @@ _SELF_LEARNS = _phrases(
     r"i (?:had )?never (?:used|worked with|done|touched)|(?:my|our) own (?:learning|understanding)",
 )
 
+# Committing to a decision you opposed, against winning the argument.
+_ASKS_COMMIT = _phrases(
+    r"disagree(?:d)? and commit\w*|commit\w* (?:anyway|to (?:it|a decision|the decision))",
+    r"(?:went|go|going) along with|(?:support|back)\w* a decision you (?:disagreed|didn't agree)",
+    r"(?:decision|call) you (?:disagreed with|didn't agree with|did not agree with|opposed)",
+)
+_COMMITTED = _phrases(
+    r"i (?:still |then |fully )?(?:committed|backed|supported|went along|got behind|executed|"
+    r"implemented|delivered|built) (?:it|the|their|his|her|what)",
+    r"(?:disagree and commit|committed anyway|despite my|even though i (?:disagreed|didn't agree|"
+    r"had argued)|the decision went against me|i lost the argument|overruled|it was (?:his|her|"
+    r"their) call)",
+    r"(?:we|they) went (?:with|ahead with) (?:his|her|their|the other)",
+    r"i (?:still |then |fully )?committed\b|(?:the )?decision stood|(?:the )?decision stands",
+    r"made (?:his|her|their) (?:decision|call|plan|choice) work",
+)
+_WON = _phrases(
+    r"(?:agreed|sided) with me|went with my|came (?:a)?round|i (?:convinced|persuaded|won)",
+    r"(?:approved|accepted|adopted) my (?:proposal|plan|approach|recommendation|idea)",
+    r"changed (?:his|her|their) mind|backed (?:me|my)|(?:he|she|they) (?:agreed|gave in)",
+)
+
+# Your own first days in a team, against someone else's.
+_ASKS_OWN_START = _phrases(
+    r"your first (?:\d+|thirty|sixty|ninety|hundred|few|weeks?|months?|days?)\b",
+    r"(?:you )?(?:joined|took over|inherited|stepped into) (?:a |an )?(?:new )?(?:team|role|org)",
+)
+_OWN_START = _phrases(
+    r"i (?:joined|took over|inherited|arrived|started|moved)",
+    r"i was (?:hired|brought in|moved|promoted)",
+    r"my first (?:\d+|thirty|sixty|ninety|hundred|few|week|day|month)|when i (?:started|arrived)",
+    r"new to the (?:team|role|company)|(?:on|in) my (?:first|second) (?:day|week|month)",
+)
+_OTHERS_START = _phrases(
+    r"onboard\w* (?:a|an|her|him|them|the|our|my|two|three|new)\b|new (?:hire|joiner|starter)s?",
+    r"(?:his|her|their) first (?:\d+|thirty|sixty|ninety|week|day|month)",
+)
+
 # People a question names as the other side of the story, and the words a story would use for
 # them. A story without any of them is not about that person. (Customers are left out: a story
 # calls them by a hundred names — shop owners, hospitals, the sales team.)
@@ -256,6 +294,14 @@ def _wrong_direction(question: str, text: str) -> str | None:
         _COACHED.findall(text)
     ):
         return "tells of coaching someone else, not of being coached"
+    if (
+        _ASKS_OWN_START.search(question)
+        and _OTHERS_START.search(text)
+        and not _OWN_START.search(text)
+    ):
+        return "tells of someone else's first days, not of yours"
+    if _ASKS_COMMIT.search(question) and _WON.search(text) and not _COMMITTED.search(text):
+        return "tells of an argument you won, not of committing to a decision you opposed"
     if (
         _ASKS_DEVELOP_OTHER.search(question)
         and not _OTHER_GROWS.search(text)
