@@ -73,9 +73,11 @@ def test_length_and_conciseness_move_the_score():
     assert grade(inputs(word_count=600))[1] < grade(inputs(word_count=260))[1]
 
 
-def test_who_did_the_work_and_specifics_move_the_score():
+def test_who_did_the_work_moves_the_score_and_specifics_never_lower_it():
     assert grade(inputs(i_share=0.2))[1] < grade(inputs(i_share=0.9))[1]
-    assert grade(inputs(specific_details=0))[1] < grade(inputs(specific_details=8))[1]
+    # Sign-constrained: more named detail never lowers the score (how much it raises it is
+    # learned; with the metric counts beside it the weight may come out near zero).
+    assert grade(inputs(specific_details=0))[1] <= grade(inputs(specific_details=8))[1]
 
 
 def test_the_grade_reasons_name_what_drove_it():
