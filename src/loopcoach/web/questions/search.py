@@ -25,7 +25,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import BooleanField, Case, IntegerField, QuerySet, Value, When
 from django.db.models.expressions import Combinable, RawSQL
 
 from loopcoach.search.query import Alternative, Slot, expand_query
@@ -103,9 +103,16 @@ def _sqlite_ids(questions: QuerySet, every: list[int], some: list[int]) -> list[
 def _in_rank_order(questions: QuerySet, ranked_ids: list[int]) -> QuerySet:
     if not ranked_ids:
         return questions.none()
+    table = questions.model._meta.db_table
+    if connection.vendor == "postgresql":
+        # The ids as one array: a CASE of 300 branches and an IN list of 300 took the planner
+        # longer (2-8 ms) than the query took to run.
+        position = RawSQL(
+            f'array_position(%s::bigint[], "{table}"."id")', [ranked_ids], IntegerField()
+        )
+        return _among(questions, ranked_ids).annotate(rank=position).order_by("rank")
     # One CASE written as SQL: the ids are integers from FTS5, and building hundreds of
     # When() expressions cost more than the search itself.
-    table = questions.model._meta.db_table
     whens = " ".join(f"WHEN {int(pk)} THEN {position}" for position, pk in enumerate(ranked_ids))
     ordering = RawSQL(f'CASE "{table}"."id" {whens} END', [], output_field=IntegerField())
     return questions.filter(pk__in=ranked_ids).annotate(rank=ordering).order_by("rank")
@@ -138,13 +145,13 @@ def _ranking_postgresql(questions: QuerySet, slots: list[Slot]) -> list[int]:
     table = questions.model._meta.db_table
     vector = RawSQL(f'"{table}"."search_vector"', [], output_field=SearchVectorField())
     found = questions.annotate(search=vector)
-    if len(_candidates(table, every_text, MIN_RESULTS)) < MIN_RESULTS:
-        found = found.filter(pk__in=_candidates(table, some_text, MAX_CANDIDATES)).annotate(
+    complete = _candidates(table, every_text, MAX_CANDIDATES)
+    if len(complete) < MIN_RESULTS:
+        found = _among(found, _candidates(table, some_text, MAX_CANDIDATES)).annotate(
             complete=Case(When(search=every, then=Value(1)), default=Value(0))
         )
     else:
-        found = found.filter(pk__in=_candidates(table, every_text, MAX_CANDIDATES))
-        found = found.annotate(complete=Value(1))
+        found = _among(found, complete).annotate(complete=Value(1))
     rank: Combinable = SearchRank(
         vector, some, cover_density=True, normalization=Value(RANK_BOUNDED)
     )
@@ -152,6 +159,13 @@ def _ranking_postgresql(questions: QuerySet, slots: list[Slot]) -> list[int]:
         rank += Case(When(search=raw(phrases), then=Value(1.0)), default=Value(0.0))
     ranked = found.annotate(rank=rank).order_by("-complete", "-rank", "id")
     return list(ranked.values_list("pk", flat=True))
+
+
+def _among(questions: QuerySet, ids: list[int]) -> QuerySet:
+    """The questions whose id is in `ids`, given to PostgreSQL as one array (`= ANY`), which it
+    plans in a fraction of the time an IN list of hundreds of values takes."""
+    table = questions.model._meta.db_table
+    return questions.filter(RawSQL(f'"{table}"."id" = ANY(%s)', [ids], BooleanField()))
 
 
 def _candidates(table: str, tsquery: str, limit: int) -> list[int]:
