@@ -214,6 +214,14 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     return wrapper
 
 
+def shared_response(request: HttpRequest) -> None:
+    """Keep this view's response, when it is the same for everyone (a GET without a session or
+    credentials), for `PageCacheMiddleware` to serve again until the content changes: what
+    `public_page` does for a page, for a view that is not one (the API's question list)."""
+    if request.method == "GET" and _shared(request):
+        request.page_to_store = request_version(request)  # type: ignore[attr-defined]
+
+
 # Set again for each response from the stored bytes.
 _NOT_REPLAYED = {"content-length"}
 
