@@ -43,7 +43,7 @@ def test_settling_freezes_what_the_start_made():
         gc.unfreeze()
 
 
-def test_the_bench_starts_its_servers_with_two_malloc_arenas(monkeypatch):
+def test_the_bench_starts_its_servers_with_one_malloc_arena(monkeypatch):
     started = []
 
     class Server:
@@ -55,4 +55,4 @@ def test_the_bench_starts_its_servers_with_two_malloc_arenas(monkeypatch):
     monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
     args = argparse.Namespace(threads=8, processes=2)
     load._start(args, 8600, app=True)
-    assert [env["MALLOC_ARENA_MAX"] for env in started] == ["2", "2"]
+    assert [env["MALLOC_ARENA_MAX"] for env in started] == ["1", "1"]

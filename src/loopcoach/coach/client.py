@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import httpx  # imported when the coach is asked: ~20 MB a web process need not hold
+    import httpx  # imported when the coach is asked, with the rich, click and pygments it loads
 
 # Room for a critique, a rewrite of a two-minute answer and three questions.
 MAX_TOKENS = 1_200

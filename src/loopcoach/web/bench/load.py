@@ -190,9 +190,9 @@ def _start(args: argparse.Namespace, port: int, *, app: bool) -> list[subprocess
     else:
         command = [sys.executable, "-m", "loopcoach.web.bench.bare"]
     command += ["--port", str(port), "--threads", str(args.threads)]
-    # As deploy/loopcoach-web@.service starts them: glibc's malloc keeps at most two arenas,
-    # instead of one per thread that allocates (150-156 MB after the bench with 16, 140 with 2).
-    env = {"MALLOC_ARENA_MAX": "2", **os.environ}
+    # As deploy/loopcoach-web@.service starts them: glibc's malloc keeps one arena, instead of
+    # one per thread that allocates (a process ended a mixed load at 121 MB instead of 131-140).
+    env = {"MALLOC_ARENA_MAX": "1", **os.environ}
     servers = [
         subprocess.Popen(command, stdout=subprocess.DEVNULL, env=env) for _ in range(args.processes)
     ]
