@@ -6,6 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from loopcoach.search.evaluation import QUERIES_FILE, read_jsonl
+from loopcoach.web.questions import search
 from loopcoach.web.questions.models import Question
 from loopcoach.web.questions.search import search_questions
 
@@ -57,3 +59,33 @@ def test_a_search_asks_the_index_once_per_query_and_names_its_ids_in_one_array(a
     ids = '"questions_question"."id"'
     assert not any(f"{ids} IN (" in sql or f"CASE {ids}" in sql for sql in statements)
     assert any(f"{ids} = ANY(" in sql for sql in statements)
+
+
+def slots_of(query: str):
+    from loopcoach.search.query import expand_query
+    from loopcoach.web.questions.matching import bank_concepts
+
+    return expand_query(query, bank_concepts())
+
+
+def test_the_index_is_asked_without_the_common_words():
+    loose = search._ts_loose(slots_of("disagree with your manager"), strict=True)
+    assert loose is not None and "disagre" in loose and "manag" in loose
+    assert not {"with", "your", "<->"} & set(loose.replace("(", " ").replace(")", " ").split())
+
+
+@pytest.mark.parametrize("strict", [True, False])
+def test_asking_the_index_without_common_words_finds_the_same_questions(amazon_guide, strict):
+    table = Question._meta.db_table
+    checked = 0
+    for query in [q["q"] for q in read_jsonl(QUERIES_FILE)]:
+        slots = slots_of(query)
+        loose = search._ts_loose(slots, strict=strict)
+        if not slots or loose is None:
+            continue
+        joiner = " & " if strict else " | "
+        text = joiner.join(search._ts_slot(slot, strict=strict) for slot in slots)
+        exact = search._candidates(table, text, None, 10_000)
+        assert set(search._candidates(table, text, loose, 10_000)) == set(exact), query
+        checked += 1
+    assert checked >= 80
