@@ -92,6 +92,8 @@ def _fts_ranked_ids(match: str) -> list[int]:
 def _ranking_sqlite(slots: list[Slot]) -> tuple[list[int], list[int]]:
     """The ids with every part of the query, best first, and those with some part."""
     every = _fts_ranked_ids(" AND ".join(_fts_slot(slot, strict=True) for slot in slots))
+    if len(every) >= MAX_RANKED:
+        return every, []  # a full page of complete matches: `_sqlite_ids` would add none
     some = _fts_ranked_ids(" OR ".join(_fts_slot(slot, strict=False) for slot in slots))
     return every, some
 
