@@ -35,3 +35,11 @@ def test_reviews_are_reproducible_and_grow():
 def test_a_rating_is_one_to_four():
     with pytest.raises(ValueError):
         repetition.review(repetition.new_card(NOW), rating=5, now=NOW)
+
+
+def test_a_new_card_takes_its_id_from_the_time_and_never_sleeps(monkeypatch):
+    # fsrs sleeps a millisecond after making a card id of its own; a web request answering a
+    # question for the first time made one.
+    monkeypatch.setattr("fsrs.card.time.sleep", lambda seconds: pytest.fail("slept"))
+    card = repetition.new_card(NOW)
+    assert card["card_id"] == int(NOW.timestamp() * 1000)

@@ -40,7 +40,10 @@ def rating_for_grade(grade: int | None) -> int:
 
 
 def new_card(now: datetime) -> CardDict:
-    card = Card(due=now)
+    # The id fsrs would give it (epoch milliseconds), passed in: left to fsrs, it sleeps a
+    # millisecond after each new card so that the next one gets another id, and a web request
+    # that answers a question for the first time waited for it.
+    card = Card(card_id=int(now.timestamp() * 1000), due=now)
     return card.to_dict()
 
 

@@ -298,3 +298,30 @@ def test_a_recreated_version_row_never_repeats_an_old_number(amazon_guide):
     again = content_version()
     # Not 1 again: pages, rankings and the matcher kept under the old numbers cannot match.
     assert again != before and again > before
+
+
+SEARCH_API = "/api/v1/questions?q=disagree"
+
+
+def test_the_apis_question_list_is_stored_for_anonymous_callers(client, amazon_guide):
+    first = client.get(SEARCH_API)
+    assert first.status_code == 200 and first.json()["count"] >= 1
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(SEARCH_API)
+    assert len(queries) == 1  # the content version, nothing else
+    assert again.json() == first.json() and again["Content-Type"] == first["Content-Type"]
+
+
+def test_the_apis_question_list_shows_an_edit_at_once(client, amazon_guide):
+    before = client.get(SEARCH_API).json()["results"][0]
+    question = Question.objects.get(pk=before["id"])
+    question.text = "Tell me about a time you disagreed with your manager, edited."
+    question.save()
+    assert client.get(SEARCH_API).json()["results"][0]["text"] == question.text
+
+
+def test_the_apis_question_list_with_a_token_is_never_answered_from_the_store(client, amazon_guide):
+    client.get(SEARCH_API)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(SEARCH_API, HTTP_AUTHORIZATION="Bearer whatever")
+    assert len(queries) > 1  # went the normal way

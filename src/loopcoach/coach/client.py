@@ -9,9 +9,10 @@ is not a completion — raises `CoachServerError` with a sentence saying which.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
+if TYPE_CHECKING:
+    import httpx  # imported when the coach is asked, with the rich, click and pygments it loads
 
 # Room for a critique, a rewrite of a two-minute answer and three questions.
 MAX_TOKENS = 1_200
@@ -70,6 +71,8 @@ def chat_completion(endpoint: Endpoint, messages: list[dict[str, str]]) -> str:
 
 
 def _post(endpoint: Endpoint, body: dict[str, Any]) -> httpx.Response:
+    import httpx
+
     headers = {"Authorization": f"Bearer {endpoint.api_key}"} if endpoint.api_key else {}
     where = endpoint.url
     try:

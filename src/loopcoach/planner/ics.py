@@ -8,10 +8,12 @@ so importing the file again after a re-plan updates the events in place.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-
-from icalendar import Calendar, Event
+from typing import TYPE_CHECKING
 
 from loopcoach.planner.plan import Plan, PlanItem
+
+if TYPE_CHECKING:  # imported when a calendar is made: a web process rarely makes one
+    from icalendar import Event
 
 DATED_KINDS = {
     "phone-screen",
@@ -52,6 +54,8 @@ def _event(
     url: str | None,
     transparent: bool,
 ) -> Event:
+    from icalendar import Event
+
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
@@ -79,6 +83,8 @@ def plan_calendar(
 ) -> bytes:
     """The plan as .ics bytes: one event per day (or per
     week with weekly=True) plus the dated events."""
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", "-//loopcoach//preparation plan//EN")
     calendar.add("version", "2.0")

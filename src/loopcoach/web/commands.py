@@ -159,6 +159,7 @@ def run_serve(args: argparse.Namespace) -> int:
         prepare()
     from loopcoach.web.wsgi import application
 
+    settle()
     worker = None if args.no_worker or not _embedded_default() else start_worker_beside()
     print(f"loopcoach is running on http://{args.host}:{args.port}/ (Ctrl+C to stop)", flush=True)
     try:
@@ -168,6 +169,19 @@ def run_serve(args: argparse.Namespace) -> int:
             worker.terminate()
             worker.wait(timeout=30)
     return 0
+
+
+def settle() -> None:
+    """Once the app is loaded, before serving: import every view (the URL patterns), then hide
+    the objects made so far from the garbage collector (`gc.freeze`). They live as long as the
+    process, and every full collection under load walked all of them again."""
+    import gc
+
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 -- read to import every view now
+    gc.collect()
+    gc.freeze()
 
 
 def serve_on(

@@ -4,8 +4,11 @@ attempts and reviews with a token or a session."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from loopcoach.web.accounts.services import api_token_create
 from loopcoach.web.practice.models import Attempt, ReviewCard
@@ -98,6 +101,71 @@ def test_a_token_creates_an_attempt_with_its_analysis(client, token, question, a
     assert data["grade"] == data["analysis"]["grade"] and data["follow_ups"] == []
     assert Attempt.objects.get(pk=data["id"]).user == alice
     assert ReviewCard.objects.filter(user=alice, question=question).exists()
+
+
+TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "SAVEPOINT", "RELEASE SAVEPOINT")
+
+
+def statements_of(queries) -> list[str]:
+    """Each statement's verb and first table, transaction control left out."""
+    found = []
+    for query in queries:
+        sql = query["sql"]
+        if not sql.upper().startswith(TRANSACTION_CONTROL):
+            table = re.search(r'(?:FROM|INTO|UPDATE)\s+"?(\w+)', sql, re.IGNORECASE)
+            found.append(f"{sql.split()[0].upper()} {table.group(1) if table else '?'}")
+    return found
+
+
+def answer_with_queries(client, token, question):
+    with CaptureQueriesContext(connection) as queries:
+        response = post(
+            client, "/api/v1/attempts", {"question_id": question.pk, "answer": ANSWER}, token
+        )
+    assert response.status_code == 201
+    return response, queries
+
+
+def test_an_answer_costs_its_writes_and_one_read_each_of_the_token_and_the_card(
+    client, token, question, alice
+):
+    answer_with_queries(client, token, question)  # the question is kept, the card made
+    response, queries = answer_with_queries(client, token, question)
+    statements = statements_of(queries)
+    version = ["SELECT core_contentversion"]  # without Redis: the version row (locmem cache)
+    assert statements == [
+        "SELECT accounts_apitoken",
+        *version,
+        "INSERT practice_attempt",
+        "DELETE practice_draft",
+        "SELECT practice_reviewcard",
+        "UPDATE practice_reviewcard",
+    ]
+    # One transaction for the answer, its draft and its card (a savepoint here, inside the
+    # test's own transaction), and none of the card's own.
+    savepoints = [q for q in queries.captured_queries if q["sql"].startswith("SAVEPOINT")]
+    assert len(savepoints) == 1
+    assert Attempt.objects.filter(pk=response.json()["id"]).exists()
+    assert ReviewCard.objects.get(user=alice, question=question).reviews == 2
+
+
+def test_a_first_answer_inserts_its_card_already_reviewed(client, token, question, alice):
+    answer_with_queries(client, token, question)
+    ReviewCard.objects.all().delete()
+    _, queries = answer_with_queries(client, token, question)
+    statements = statements_of(queries)
+    assert statements.count("INSERT practice_reviewcard") == 1
+    assert "UPDATE practice_reviewcard" not in statements
+    card = ReviewCard.objects.get(user=alice, question=question)
+    assert card.reviews == 1 and card.last_rating is not None
+
+
+def test_an_answer_shows_the_question_as_edited_at_once(client, token, question):
+    answer_with_queries(client, token, question)
+    question.text = "Tell me about a time you changed your mind, edited."
+    question.save()  # an admin save bumps the content version
+    response, _ = answer_with_queries(client, token, question)
+    assert response.json()["question"]["text"] == question.text
 
 
 def test_a_token_lists_and_reads_attempts(client, token, attempt):

@@ -182,6 +182,8 @@ def narrative_analyse(*, text: str, what: str = "text") -> Analysis:
 def thread_asked(attempt: Attempt) -> list[str]:
     """The follow-up questions already asked in `attempt`'s thread: under it, under the
     versions it revises, and deeper down, oldest first and each once."""
+    if not attempt.pk and attempt.revision_of is None:
+        return []  # a first answer not saved yet: nothing is under it
     roots: list[int] = []
     version: Attempt | None = attempt
     while version is not None:
@@ -201,12 +203,9 @@ def thread_asked(attempt: Attempt) -> list[str]:
 
 
 def asked_principle(question: Question) -> str | None:
-    """The principle a question asks about: the first one its pack lists."""
-    through = Question.principles.through
-    first = (
-        through.objects.filter(question=question).order_by("id").select_related("principle").first()
-    )
-    return first.principle.slug if first else None
+    """The principle a question asks about: the first one its pack lists (read once per
+    instance; a question from `question_to_answer` brings it from the cache)."""
+    return question.asked_principle
 
 
 def attempt_build(

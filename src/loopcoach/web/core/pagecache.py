@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -40,6 +40,7 @@ from django.utils.safestring import SafeString, mark_safe
 from loopcoach.web.core.models import ContentVersion
 
 VERSION_KEY = "content-version"
+T = TypeVar("T")
 _batched: contextvars.ContextVar[bool] = contextvars.ContextVar("content_batched", default=False)
 
 
@@ -123,6 +124,31 @@ def content_version_context(request: HttpRequest) -> dict[str, Any]:
     return {"content_version": SimpleLazyObject(lambda: request_version(request))}
 
 
+def _stored_and_version(key: str) -> tuple[Any, int | None]:
+    """What is stored under `key`, and the content version: with Redis both in one round trip;
+    without it the value first (this process's memory) and the version (a database row) only
+    when there is one (None otherwise)."""
+    if settings.CONTENT_VERSION_IN_CACHE:
+        found = cache.get_many([VERSION_KEY, key])
+        return found.get(key), _cached_version(found.get(VERSION_KEY))
+    stored = cache.get(key)
+    return stored, content_version() if stored is not None else None
+
+
+def versioned(key: str, build: Callable[[], T | None]) -> T | None:
+    """The value `build()` gives, kept in the cache under `key` until the content changes:
+    stored with the version it was built under, like a page. None is not kept."""
+    stored, version = _stored_and_version(key)
+    if stored is not None and stored[0] == version:
+        return stored[1]
+    if version is None:
+        version = content_version()
+    value = build()  # after reading the version: a newer version has its content committed
+    if value is not None:
+        cache.set(key, (version, value), settings.PAGE_CACHE_SECONDS)
+    return value
+
+
 def _key(*parts: object) -> str:
     return hashlib.sha1(":".join(map(str, parts)).encode()).hexdigest()
 
@@ -188,6 +214,14 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     return wrapper
 
 
+def shared_response(request: HttpRequest) -> None:
+    """Keep this view's response, when it is the same for everyone (a GET without a session or
+    credentials), for `PageCacheMiddleware` to serve again until the content changes: what
+    `public_page` does for a page, for a view that is not one (the API's question list)."""
+    if request.method == "GET" and _shared(request):
+        request.page_to_store = request_version(request)  # type: ignore[attr-defined]
+
+
 # Set again for each response from the stored bytes.
 _NOT_REPLAYED = {"content-length"}
 
@@ -214,19 +248,11 @@ class PageCacheMiddleware:
         return response
 
     def _stored(self, request: HttpRequest) -> HttpResponseBase | None:
-        key = _page_key(request)
-        if settings.CONTENT_VERSION_IN_CACHE:
-            found = cache.get_many([VERSION_KEY, key])
-            version = _cached_version(found.get(VERSION_KEY))
-            page = found.get(key)
-        else:
-            # The page first (this process's memory), the version (a database row) only when
-            # there is a page to check: most requests (the API, signed-out forms) have none.
-            page = cache.get(key)
-            if page is None:
-                return None
-            version = content_version()
-        request.content_version = version  # type: ignore[attr-defined]  # read once
+        # Without Redis the version is read only when there is a page to check: most requests
+        # (the API, signed-out forms) have none.
+        page, version = _stored_and_version(_page_key(request))
+        if version is not None:
+            request.content_version = version  # type: ignore[attr-defined]  # read once
         if page is None or page[0] != version:
             return None
         _, headers, content = page

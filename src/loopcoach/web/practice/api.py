@@ -32,7 +32,7 @@ from loopcoach.web.core.requests import AuthenticatedRequest
 from loopcoach.web.practice import selectors, services
 from loopcoach.web.practice.models import Attempt, ReviewCard
 from loopcoach.web.questions.api import QuestionSummaryOut, question_summary_out
-from loopcoach.web.questions.models import Question
+from loopcoach.web.questions.selectors import question_to_answer
 from loopcoach.web.voice import services as voice
 from loopcoach.web.voice.selectors import audio_url, recording_of
 
@@ -143,10 +143,13 @@ class CardOut(Schema):
     last_attempt: int | None
 
 
+NO_RECORDING = {"transcript": None, "delivery": None, "recording": None}
+
+
 def voice_out(attempt: Attempt) -> dict:
     recording = recording_of(attempt)
     if recording is None:
-        return {"transcript": None, "delivery": None, "recording": None}
+        return dict(NO_RECORDING)
     return {
         "transcript": recording.transcript if recording.transcribed else None,
         "delivery": recording.delivery,
@@ -159,7 +162,11 @@ def voice_out(attempt: Attempt) -> dict:
     }
 
 
-def attempt_out(attempt: Attempt, *, follow_ups: list[Attempt] | None = None) -> dict:
+def attempt_out(
+    attempt: Attempt, *, follow_ups: list[Attempt] | None = None, typed: bool = False
+) -> dict:
+    """The attempt as the API shows it; `typed`: an answer just typed, which has no recording
+    to look up."""
     data = {
         "id": attempt.pk,
         "question": question_summary_out(attempt.question),
@@ -175,7 +182,7 @@ def attempt_out(attempt: Attempt, *, follow_ups: list[Attempt] | None = None) ->
         "duration_seconds": attempt.duration_seconds,
         "created_at": attempt.created_at.isoformat(),
         "url": attempt.get_absolute_url(),
-        **voice_out(attempt),
+        **(NO_RECORDING if typed else voice_out(attempt)),
     }
     if follow_ups is not None:
         data["follow_ups"] = [attempt_out(child) for child in follow_ups]
@@ -245,7 +252,7 @@ def attempt_list(request: AuthenticatedRequest, query: Query[AttemptQuery]) -> d
 @private.post("/attempts", response={201: AttemptThreadOut, **PRIVATE_REFUSALS})
 def attempt_create(request: AuthenticatedRequest, body: AttemptIn) -> Status[dict]:
     """Save an answer to a question of the bank and analyse it."""
-    question = Question.objects.filter(pk=body.question_id).first()
+    question = question_to_answer(body.question_id)
     if question is None:
         raise not_found(f"No question {body.question_id}.")
     try:
@@ -254,7 +261,7 @@ def attempt_create(request: AuthenticatedRequest, body: AttemptIn) -> Status[dic
         )
     except AnswerInputError as exc:
         raise bad_request(str(exc)) from None
-    return Status(201, attempt_out(attempt, follow_ups=[]))
+    return Status(201, attempt_out(attempt, follow_ups=[], typed=True))
 
 
 def _own_attempt(request: AuthenticatedRequest, pk: int) -> Attempt:
@@ -300,7 +307,7 @@ def follow_up_create(request: AuthenticatedRequest, pk: int, body: FollowUpIn) -
         )
     except AnswerInputError as exc:
         raise bad_request(str(exc)) from None
-    return Status(201, attempt_out(attempt, follow_ups=[]))
+    return Status(201, attempt_out(attempt, follow_ups=[], typed=True))
 
 
 @private.get("/reviews/due", response={200: Page[CardOut], **PRIVATE_REFUSALS})

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from loopcoach import repetition
@@ -66,21 +66,33 @@ def attempt_follow_up_create(
     return attempt
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # inside the answer's transaction: no savepoint of its own
 def review_card_record(
     *, user: User, question: Question, attempt: Attempt, now: datetime | None = None
 ) -> ReviewCard:
-    """Review the question's card with the rating the attempt's grade maps to."""
+    """Review the question's card with the rating the attempt's grade maps to: a first review
+    inserts the card already reviewed, a later one updates it under its row lock."""
     now = now or timezone.now()
-    card, _ = ReviewCard.objects.select_for_update().get_or_create(
-        user=user, question=question, defaults={"card": repetition.new_card(now), "due": now}
-    )
+    card = ReviewCard.objects.select_for_update().filter(user=user, question=question).first()
+    if card is None:
+        card = ReviewCard(user=user, question=question, card=repetition.new_card(now), due=now)
+        _record(card, attempt=attempt, now=now)
+        try:
+            with transaction.atomic():  # the same question may be answered at once elsewhere
+                card.save(force_insert=True)
+            return card
+        except IntegrityError:
+            card = ReviewCard.objects.select_for_update().get(user=user, question=question)
+    _record(card, attempt=attempt, now=now)
+    card.save()
+    return card
+
+
+def _record(card: ReviewCard, *, attempt: Attempt, now: datetime) -> None:
     card.card_before = card.card
     card.last_attempt = attempt
     card.reviews += 1
-    return _apply(
-        card, rating=repetition.rating_for_grade(attempt.grade), now=now, overridden=False
-    )
+    _apply(card, rating=repetition.rating_for_grade(attempt.grade), now=now, overridden=False)
 
 
 @transaction.atomic
@@ -93,16 +105,16 @@ def review_card_rate(*, card: ReviewCard, rating: int) -> ReviewCard:
     if card.card_before is None:  # never reviewed: this rating is its first review
         card.card_before = card.card
         card.reviews += 1
-    return _apply(card, rating=rating, now=when, overridden=True)
+    _apply(card, rating=rating, now=when, overridden=True)
+    card.save()
+    return card
 
 
-def _apply(card: ReviewCard, *, rating: int, now: datetime, overridden: bool) -> ReviewCard:
+def _apply(card: ReviewCard, *, rating: int, now: datetime, overridden: bool) -> None:
     assert card.card_before is not None  # both callers set it first
     reviewed = repetition.review(card.card_before, rating=rating, now=now)
     card.card, card.due = reviewed.card, reviewed.due
     card.last_rating, card.last_reviewed_at, card.rating_overridden = rating, now, overridden
-    card.save()
-    return card
 
 
 def draft_save(*, user: User, question: Question, slot: str, text: str) -> Draft | None:

@@ -10,10 +10,13 @@ from pydantic import Field
 
 from loopcoach.web.api.errors import ErrorOut, not_found
 from loopcoach.web.api.pagination import Page, PageNumber, paginate
+from loopcoach.web.core.pagecache import shared_response
 from loopcoach.web.questions.models import Question
 from loopcoach.web.questions.selectors import QuestionFilters, question_filter
 
 router = Router(tags=["questions"])
+# Columns a listed question does not show: the search document alone is most of a row's bytes.
+NOT_LISTED = ("search_document", "example_answer", "example_strengths", "pack_fingerprint")
 
 
 class QuestionSummaryOut(Schema):
@@ -84,8 +87,9 @@ def question_out(question: Question) -> dict:
 @router.get("/questions", response={200: Page[QuestionOut], 400: ErrorOut, 404: ErrorOut})
 def question_list(request: HttpRequest, query: Query[QuestionQuery]) -> dict:
     """Active questions, filtered by category, principle, round, guide or source, or searched."""
+    shared_response(request)  # the bank is public: the same list for every anonymous caller
     filters = QuestionFilters.from_params(query.dict())
-    return paginate(question_filter(filters), query.page, question_out)
+    return paginate(question_filter(filters).defer(*NOT_LISTED), query.page, question_out)
 
 
 @router.get("/questions/{int:pk}", response={200: QuestionOut, 404: ErrorOut})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from loopcoach.content import CATEGORIES
 from loopcoach.search import document_terms
@@ -71,6 +72,17 @@ class Question(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("questions:detail", args=[self.pk])
+
+    @cached_property
+    def asked_principle(self) -> str | None:
+        """The slug of the principle the question asks about: the first one its pack lists."""
+        first = (
+            Question.principles.through.objects.filter(question=self)
+            .order_by("id")
+            .select_related("principle")
+            .first()
+        )
+        return first.principle.slug if first else None
 
     def build_search_document(self) -> str:
         """Stems of the text, guidance, principles and category, for full-text search.

@@ -9,6 +9,7 @@ from datetime import date
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 
+from loopcoach.web.core.pagecache import versioned
 from loopcoach.web.questions.matching import bank_matcher
 from loopcoach.web.questions.models import Question
 from loopcoach.web.questions.search import search_questions
@@ -115,3 +116,17 @@ def question_related(question: Question) -> QuerySet[Question]:
         shares = through.objects.filter(question_id=OuterRef("pk"), principle_id__in=principle_ids)
         return others.filter(Exists(shares)).order_by("id")[:5]
     return others.filter(category=question.category).order_by("id")[:5]
+
+
+def question_to_answer(pk: int) -> Question | None:
+    """The question an answer is given to, with what answering it reads (its principles, the
+    one it asks about), kept in the cache until the content changes: submitting an answer
+    costs no query for it."""
+
+    def build() -> Question | None:
+        question = Question.objects.prefetch_related("principles").filter(pk=pk).first()
+        if question is not None:
+            question.asked_principle  # noqa: B018 -- read now, so that it is kept with it
+        return question
+
+    return versioned(f"question-to-answer:{int(pk)}", build)

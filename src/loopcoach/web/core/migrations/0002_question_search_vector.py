@@ -8,6 +8,8 @@ fills it, so no code writes it. SQLite keeps its FTS5 table (questions migration
 
 from django.db import migrations
 
+from loopcoach.web.core.migrations._postgresql import on_postgresql
+
 CREATE = [
     "ALTER TABLE questions_question ADD COLUMN search_vector tsvector GENERATED ALWAYS AS "
     "(to_tsvector('simple'::regconfig, COALESCE(search_document, ''))) STORED",
@@ -22,15 +24,6 @@ DROP = [
 ]
 
 
-def _on_postgresql(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
-
-
 class Migration(migrations.Migration):
     # In core, not questions, so it merges beside the other branches' question migrations.
     dependencies = [
@@ -38,4 +31,4 @@ class Migration(migrations.Migration):
         ("questions", "0003_rebuild_search_documents"),
     ]
 
-    operations = [migrations.RunPython(_on_postgresql(CREATE), _on_postgresql(DROP))]
+    operations = [migrations.RunPython(on_postgresql(CREATE), on_postgresql(DROP))]
