@@ -7,6 +7,7 @@ last test runs the analyzer, to check it hands the rules its confident-mismatch 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -272,6 +273,14 @@ def test_length_remarks(words, long_fires, short_fires):
     assert ("too-long" in fired(c)) is long_fires
     assert ("too-short" in fired(c)) is short_fires
     assert ("length" in fired(c)) is (150 <= words <= 380)
+
+
+@pytest.mark.parametrize("words", [150, 155, 203, 280, 380])
+def test_length_praise_states_minutes_inside_the_range_it_names(words):
+    text = feedback.good_length(ctx(FULL, word_count=words)).text
+    minutes = float(re.search(r"about (\d+\.\d) minutes", text).group(1))
+    low, high = (int(n) for n in re.search(r"the (\d+)–(\d+) minutes", text).groups())
+    assert low <= minutes <= high
 
 
 def test_length_is_not_praised_on_a_hypothetical_answer():

@@ -11,6 +11,7 @@ Follow-up questions come from `probes.py`.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,11 @@ ONE_PRINCIPLE_ASKED = 0.5
 SHORT_WORDS = 90
 LONG_WORDS = 450
 GOOD_LENGTH = (150, 380)
+# The span of minutes the praise names, whole minutes around GOOD_LENGTH at WORDS_PER_MINUTE, so
+# the minutes it states always lie inside it (150–380 words: 1.1–2.7 minutes, "1–3 minutes").
+_MINUTES_FROM = math.floor(GOOD_LENGTH[0] / WORDS_PER_MINUTE)
+_MINUTES_TO = math.ceil(GOOD_LENGTH[1] / WORDS_PER_MINUTE)
+_GOOD_MINUTES = f"{_MINUTES_FROM}–{_MINUTES_TO} minutes"
 LOW_ACTION_SHARE = 0.25
 BACKGROUND_SHARE = 0.4  # share of words spent on the scene before "trim the background" is true
 BACKGROUND_MIN_WORDS = 200  # a short answer has no background to trim
@@ -315,8 +321,8 @@ def good_length(ctx: Context) -> Remark | None:
     return _remark(
         "strength",
         "length",
-        f"At {ctx.word_count} words (about {minutes:.1f} minutes spoken) it fits the 2–3 minutes "
-        "an interviewer expects.",
+        f"At {ctx.word_count} words (about {minutes:.1f} minutes spoken) it is within the "
+        f"{_GOOD_MINUTES} an interviewer expects.",
     )
 
 
@@ -617,7 +623,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "length",
         "strength",
-        f"{GOOD_LENGTH[0]}-{GOOD_LENGTH[1]} words: 2-3 minutes spoken, for a real on-topic story",
+        f"{GOOD_LENGTH[0]}-{GOOD_LENGTH[1]} words: {_GOOD_MINUTES} spoken, for a real story "
+        "that answers the question",
         good_length,
     ),
     Rule(
