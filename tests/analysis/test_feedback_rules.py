@@ -395,3 +395,9 @@ def test_too_short_asks_for_what_is_missing_not_for_what_is_there():
     assert remark and "add the situation" in remark.text and "steps you took" not in remark.text
     remark = feedback.too_short(ctx([(SITUATION, "situation"), (RESULT_PLAIN, "result")]))
     assert remark and "add the steps you took and what came of them" in remark.text
+
+
+def test_a_quote_cut_short_never_ends_on_a_word_that_needs_the_next():
+    long = "So I wrote down what we actually needed: we had maybe 5,000 writes a second at peak."
+    assert feedback.quote(long, 79).endswith("writes a second…")
+    assert feedback.quote("I rewrote the approval rules.", 74) == "I rewrote the approval rules."

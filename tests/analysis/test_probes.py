@@ -311,3 +311,55 @@ def test_no_how_did_you_know_it_worked_when_the_result_brings_a_count_to_nothing
     none_after = ("They had no missing uploads after that.", "result")
     assert probes.ask_outcome(evidence([found, none_after])) is None
     assert probes.ask_outcome(evidence([found, ("The hospital was happy.", "result")]))
+
+
+def test_an_and_inside_a_noun_phrase_is_kept_and_one_between_clauses_cuts():
+    assert (
+        probes.short_phrase("stop Friday and weekend releases and to move to smaller deploys", 10)
+        == "stop Friday and weekend releases"
+    )
+    assert (
+        probes.short_phrase("ship those four fully validated and show the other eight", 8)
+        == "ship those four fully validated"
+    )
+
+
+def test_a_cut_never_ends_inside_an_idiom_a_passive_or_a_that_clause():
+    assert (
+        probes.short_phrase("we run both pipelines side by side for a month", 8)
+        == "we run both pipelines side by side"
+    )
+    assert (
+        probes.short_phrase("found that our sync job was scheduled with an exact alarm", 7)
+        == "found that our sync job was scheduled"
+    )
+    assert (
+        probes.short_phrase("explained that not everyone on the team could work that way", 7) == ""
+    )
+    assert probes.short_phrase("explained that the release train had to stop", 8) != ""
+
+
+def test_a_pair_is_never_cut_inside_a_decimal():
+    question = _measured("The timeouts dropped from 2% to under 0.05%, and latency fell.")
+    assert "“under 0.05%”" in question
+    assert "“under 0”" not in question
+
+
+def test_the_detail_question_never_quotes_the_decision_sentence():
+    parts = [
+        ("I owned the search indexing pipeline.", "situation"),
+        ("I proposed we run both pipelines in parallel for a month.", "action"),
+        ("I wrote a one-page doc.", "action"),
+        ("Reindexing went from three days to six hours.", "result"),
+    ]
+    picked = {f.intent: f for f in probes.pick_follow_ups(evidence(parts))}
+    assert picked["decision"].sentence_index == 1
+    assert picked["detail"].sentence_index == 2
+    # Without a decision question, the longest deed may be the proposal itself.
+    alone = probes.ask_detail(evidence(parts))
+    assert alone and alone.sentence_index == 1
+
+
+def test_a_detail_question_needs_more_than_a_bare_verb():
+    parts = [("I sat down and wrote it up.", "action"), ("It shipped.", "result")]
+    assert probes.ask_detail(evidence(parts)) is None

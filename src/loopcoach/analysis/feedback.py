@@ -164,7 +164,7 @@ def quote(s: str, limit: int = 110) -> str:
     s = " ".join(s.split())
     if len(s) <= limit:
         return s
-    cut = s[:limit].rsplit(" ", 1)[0]
+    cut = probes.trim_dangling(s[:limit].rsplit(" ", 1)[0])
     return cut.rstrip(",;:") + "…"
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from loopcoach.analysis import cues, intents, situations
@@ -172,7 +173,10 @@ def pick_follow_ups(ev: StoryEvidence, asked: Sequence[str] = ()) -> list[Follow
     covered = {intents.classify_intent(q) for q in asked if q.strip()}
     out: list[FollowUp] = []
     for probe in _order(ev):
-        f = probe(ev)
+        if probe is ask_detail:  # never the sentence the decision probe already quotes
+            f = ask_detail(ev, avoid={o.sentence_index for o in out if o.intent == "decision"})
+        else:
+            f = probe(ev)
         if f is None or f.intent in covered or _already_asked(f.question, asked):
             continue
         if any(o.intent == f.intent for o in out):
@@ -243,26 +247,112 @@ def second_person(phrase: str) -> str:
 
 
 def short_phrase(phrase: str, words: int = 8) -> str:
-    """The head of a clause: cut at the first conjunction or relative clause; when still longer
-    than `words`, cut before its first preposition or infinitive ("asked the supplier to send
-    two engineers" → "asked the supplier"), never after a particle ("reached out | to…") or
-    a participle ("added a bonus | funded from…");
-    "" when no grammatical cut is short enough."""
-    head = _CLAUSE_END.split(phrase.strip(), maxsplit=1)[0]
+    """The head of a clause: cut at the first conjunction that starts a new clause ("stop
+    Friday and weekend releases" keeps its "and"); when still longer than `words`, cut before
+    its first preposition or infinitive ("asked the supplier to send two engineers" → "asked
+    the supplier"), never inside "side by side", after a particle ("reached out | to…") or a
+    participle ("added a bonus | funded from…") unless it is a passive ("was scheduled | with…");
+    "" when no grammatical cut is short enough or the cut leaves the phrase unfinished ("found
+    that our sync job was", "explained that not everyone")."""
+    head = _clause_head(phrase.strip())
     parts = head.split()
     if len(parts) > words:
         cut = next(
             (
                 i
                 for i, w in enumerate(parts)
-                if i >= 2 and w.lower() in _PREPOSITIONS and parts[i - 1].lower() not in _PARTICLES
+                if i >= 2
+                and w.lower() in _PREPOSITIONS
+                and parts[i - 1].lower() not in _PARTICLES
+                and not _repeated_around(parts, i)
             ),
             len(parts),
         )
-        if cut < len(parts) and cut >= 3 and parts[cut - 1].lower().endswith("ed"):
+        if (
+            cut < len(parts)
+            and cut >= 3
+            and parts[cut - 1].lower().endswith("ed")
+            and parts[cut - 2].lower() not in _AUXILIARIES
+        ):
             cut -= 1  # "added a driver bonus | funded from…": the participle goes with the rest
         parts = parts[:cut] if cut <= words else []
-    return " ".join(parts).rstrip(",;:")
+    out = " ".join(parts).rstrip(",;:")
+    return "" if _unfinished(out) else out
+
+
+def trim_dangling(text: str) -> str:
+    """`text` without the words at its end that need what follows them ("…a second at" →
+    "…a second"), for a quote cut short."""
+    words = text.split()
+    while words and words[-1].lower().strip(",;:") in _DANGLING:
+        words.pop()
+    return " ".join(words)
+
+
+def _clause_head(phrase: str) -> str:
+    """The phrase up to the first conjunction that starts a clause; an "and" or "or" between
+    two nouns ("Friday and weekend releases") is part of the phrase."""
+    for m in _CLAUSE_END.finditer(phrase):
+        word = m.group(0).strip().lower()
+        rest = phrase[m.end() :].split(None, 2)
+        if word in {"and", "or"} and rest and not _starts_clause(rest):
+            continue
+        return phrase[: m.start()]
+    return phrase
+
+
+def _starts_clause(words: list[str]) -> bool:
+    """Whether the words after an "and" start a clause: a subject, a verb form, or a word
+    followed by its object ("and show the other eight") rather than a noun's head ("Friday and
+    weekend releases")."""
+    return bool(_STARTS_CLAUSE.match(words[0])) or (
+        len(words) > 1 and words[1].lower() in _OBJECT_STARTS
+    )
+
+
+def _repeated_around(parts: list[str], i: int) -> bool:
+    """ "side by side", "step by step", "one by one": the preposition is inside an idiom."""
+    return 0 < i < len(parts) - 1 and parts[i - 1].lower() == parts[i + 1].lower().strip(",.;")
+
+
+def _unfinished(phrase: str) -> bool:
+    """A phrase that ends on a word that needs what follows it, or a "that" clause with no
+    verb ("explained that not everyone")."""
+    words = phrase.lower().split()
+    if not words:
+        return False
+    if words[-1] in _DANGLING:
+        return True
+    if "that" in words[:-1]:
+        clause = words[words.index("that") + 1 :]
+        verbs = [w for w in clause if w in _AUXILIARIES or w.endswith(("ed", "s"))]
+        return len(clause) <= 2 and not verbs
+    return False
+
+
+_OBJECT_STARTS = frozenset(
+    "the a an our my your their his her its those these this that it them him us me every all "
+    "each some to with for on in up out down back off".split()
+)
+_BARE_ENDS = frozenset("it them this him her down up out off back over".split())
+_STARTS_CLAUSE = re.compile(
+    r"(?:I|we|you|he|she|they|it|then|also|to|\w+ed|\w+ing|ran|made|took|set|put|cut|sent|"
+    r"met|led|gave|found|wrote|built|got|went|told|asked|drew|spent|kept|left|brought|"
+    r"started|run|make|take|put|send|meet|give|write|build|move|switch|stop|add|ask)$",
+    re.I,
+)
+_AUXILIARIES = frozenset(
+    "was were is are be been being am has have had did does do could would should will can "
+    "might may must got".split()
+)
+_DANGLING = (
+    frozenset(
+        "a an the of to for with from on in at by into about that which who whose whether and or "
+        "but so not no our my your their his her its this these those than as every each any "
+        "some".split()
+    )
+    | _AUXILIARIES
+)
 
 
 _PARTICLES = frozenset("out up off down back over in on away".split())
@@ -446,7 +536,7 @@ _HAS_NUMBER = re.compile(
 _SIDE = r"(?:[^,;.!?]|[.,](?=\d))"
 _FROM_TO = re.compile(
     r"\bfrom\s+(?P<before>" + _SIDE + r"{1,40}?)\s+to\s+(?P<after>" + _SIDE + r"{1,40}?)"
-    r"(?=\s*(?:[,;.!?]|$)|\s+(?:and|in|over|within|after|by|because|so|which|when|while|at|"
+    r"(?=\s*(?:[,;.!?](?!\d)|$)|\s+(?:and|in|over|within|after|by|because|so|which|when|while|at|"
     r"for|on|during|across|with|among)\b)",
     re.I,
 )
@@ -609,14 +699,15 @@ def _something_went_wrong(ev: StoryEvidence) -> bool:
     return any(situations.evidence(a, s.text) for a in _WENT_WRONG for s in ev.sentences)
 
 
-def ask_detail(ev: StoryEvidence) -> FollowUp | None:
+def ask_detail(ev: StoryEvidence, avoid: AbstractSet[int | None] = frozenset()) -> FollowUp | None:
     """Ask for the concrete content of the speaker's most substantial deed, quoting a whole
-    phrase of it or, when none is short enough, the next deed."""
+    phrase of it or, when none is short enough, the next deed; never from a sentence in
+    `avoid` (the one another probe already quotes)."""
     if ev.hypothetical:
         return None
     deeds: list[tuple[int, int, re.Match[str]]] = []
     for i, s in enumerate(ev.sentences):
-        if s.role != "action" or not cues.past_i_cue(s.text):
+        if i in avoid or s.role != "action" or not cues.past_i_cue(s.text):
             continue
         m = _I_DEED.search(s.text)
         # The whole sentence, not the sentence reader's chunk of it ("…with the data science").
@@ -625,7 +716,8 @@ def ask_detail(ev: StoryEvidence) -> FollowUp | None:
             deeds.append((len(whole.group("what")), i, whole))
     for _, i, m in sorted(deeds, key=lambda d: -d[0]):
         what = second_person(short_phrase(m.group("what"), 7))
-        if len(what.split()) < 2:
+        # "you raised it", "you sat down": nothing to walk through
+        if len(what.split()) < 2 or what.split()[-1].lower() in _BARE_ENDS:
             continue
         return _follow(
             "detail",
