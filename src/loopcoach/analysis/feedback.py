@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from loopcoach.analysis import cues, probes
 from loopcoach.analysis.linear import LinearModel
 from loopcoach.analysis.metrics import counted_to_none
+from loopcoach.analysis.outcomes import outcome_spans
 from loopcoach.analysis.principles import NAMES, PrincipleScore, principle_evidence
 from loopcoach.analysis.pronouns import subject_counts
 from loopcoach.analysis.relevance import Relevance
@@ -209,8 +210,9 @@ def quantified_result(ctx: Context) -> Remark | None:
     if ctx.hypothetical:
         return None
     for i, s in enumerate(ctx.sentences):
-        found = ctx.per_sentence_metrics[i]
-        if s.role == "result" and found:
+        # Not a threshold, a target, an accepted delay, a plan's staffing or a scope cut.
+        found = outcome_spans(s, ctx.per_sentence_metrics[i]) if s.role == "result" else []
+        if found:
             names = ", ".join(f"“{m.text}”" for m in found[:3])
             return _remark(
                 "strength",
@@ -605,7 +607,13 @@ def no_situation(ctx: Context) -> Remark | None:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("quantified-result", "strength", "a result sentence carries a metric", quantified_result),
+    Rule(
+        "quantified-result",
+        "strength",
+        "a result sentence carries an outcome number (not a threshold, target, accepted delay, "
+        "a plan's staffing or a scope cut)",
+        quantified_result,
+    ),
     Rule(
         "personal-action",
         "strength",

@@ -8,7 +8,8 @@ Three to five per story, each probing a different intent (LABELS.md
 | specific_example | the answer is hypothetical or habitual | it tells a real event |
 | scope | ownership is "we" or "mixed", with a "we" deed to quote | the speaker's deeds dominate |
 | conflict | another person disagreed or pushed back | negated; "She", "Nobody", own role; settled |
-| measurement | a before→after pair, a ratio, money, an outcome time | scene-setting, windows |
+| measurement | a before→after pair, a ratio, money, an outcome time | scene-setting, windows, |
+| | | thresholds, targets, accepted delays (outcomes.py) |
 | measurement (outcome) | a result without a number | hypothetical answers |
 | decision | the speaker decided / chose / proposed something | nothing was decided |
 | learning | a real story without a stated lesson | it already says its lesson or what changed |
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 
 from loopcoach.analysis import cues, intents, situations
 from loopcoach.analysis.metrics import counted_to_none
+from loopcoach.analysis.outcomes import is_outcome, outcome_spans
 from loopcoach.analysis.pronouns import subject_counts
 from loopcoach.analysis.report import FollowUp, Sentence
 from loopcoach.analysis.spans import Span
@@ -501,7 +503,7 @@ def ask_measurement(ev: StoryEvidence) -> FollowUp | None:
     for i, s in enumerate(ev.sentences):
         if s.role != "result":
             continue
-        for order, m in enumerate(ev.per_sentence_metrics[i]):
+        for order, m in enumerate(outcome_spans(s, ev.per_sentence_metrics[i])):
             kind = _metric_kind(m.text)
             if kind == 2 and not _outcome_duration(s.text, m.start - s.start, m.end - s.start):
                 continue
@@ -571,9 +573,14 @@ def _result_pair(ev: StoryEvidence) -> tuple[int, str, str, int, int] | None:
         pairs = []
         for m in _FROM_TO.finditer(s.text):
             before, after = m.group("before").strip(), m.group("after").strip()
-            if _HAS_NUMBER.search(before) and _HAS_NUMBER.search(after):
+            if (
+                _HAS_NUMBER.search(before)
+                and _HAS_NUMBER.search(after)
+                and is_outcome(s.text, m.start("after"), m.end("after"))
+            ):
                 pairs.append((m.start(), before, after, m.start("before"), m.end("after")))
-        spans = ev.per_sentence_metrics[i]
+        # "1.2% vs 3% target": a target is not the value before.
+        spans = outcome_spans(s, ev.per_sentence_metrics[i])
         for a, b in zip(spans, spans[1:], strict=False):
             if _INSTEAD_OF.match(ev.text[a.end : b.start]):
                 pairs.append(
