@@ -363,3 +363,26 @@ def test_the_detail_question_never_quotes_the_decision_sentence():
 def test_a_detail_question_needs_more_than_a_bare_verb():
     parts = [("I sat down and wrote it up.", "action"), ("It shipped.", "result")]
     assert probes.ask_detail(evidence(parts)) is None
+
+
+def test_resolve_to_act_is_not_a_choice_to_ask_about():
+    resolve = [("I owned the service, so I decided to find the real cause.", "action")]
+    assert probes.ask_decision(evidence(resolve)) is None
+    named = [("I had two options: restart the pods again, or dig in.", "situation"), *resolve]
+    assert probes.ask_decision(evidence(named))  # the alternatives are named: a real choice
+    choice = [("I decided to pause only that partner's price updates.", "action")]
+    assert probes.ask_decision(evidence(choice))
+
+
+def test_no_why_x_rather_than_y_when_the_story_says_what_spoke_against_y():
+    told = [
+        ("Most of the team wanted Cassandra.", "situation"),
+        ("We had no one with Cassandra operations experience.", "action"),
+        ("I proposed Postgres with time-based partitioning.", "action"),
+    ]
+    asked = probes.ask_decision(evidence(told))
+    assert asked and "rather than" not in asked.question
+    assert "You chose Postgres over Cassandra. What did that choice cost you?" == asked.question
+    untold = [told[0], told[2]]
+    asked = probes.ask_decision(evidence(untold))
+    assert asked and "Why Postgres rather than Cassandra?" in asked.question

@@ -652,7 +652,10 @@ def ask_outcome(ev: StoryEvidence) -> FollowUp | None:
 
 def ask_decision(ev: StoryEvidence) -> FollowUp | None:
     """Which other options were weighed, unless the story already names them and says why
-    this one ("I have two options: … I decide to …, because it's reversible")."""
+    this one ("I have two options: … I decide to …, because it's reversible"); only about a
+    real choice, not resolve ("I decided to find the real cause", "…to fix it") when the story
+    names no alternatives. "Why X rather than Y?" only when the story does not already say
+    what spoke against Y; otherwise only what the choice cost."""
     if ev.hypothetical:
         return None
     for i, s in enumerate(ev.sentences):
@@ -663,6 +666,8 @@ def ask_decision(ev: StoryEvidence) -> FollowUp | None:
             continue
         if _REASON.search(s.text, m.end()) and _OPTIONS.search(ev.text):
             return None
+        if _RESOLVE.match(m.group(0)) and not _OPTIONS.search(ev.text):
+            continue  # an intention, not a choice between options
         what = short_phrase(m.group("what"), 8)
         if len(what.split()) < 2:
             continue
@@ -674,7 +679,10 @@ def ask_decision(ev: StoryEvidence) -> FollowUp | None:
         tech_in = [t for t in techs if t in s.text]
         if tech_in and len(techs) >= 2:
             other = next(t for t in techs if t != tech_in[0])
-            question = f"Why {tech_in[0]} rather than {other}? What did that choice cost you?"
+            if _says_why_not(ev, other):
+                question = f"You chose {tech_in[0]} over {other}. What did that choice cost you?"
+            else:
+                question = f"Why {tech_in[0]} rather than {other}? What did that choice cost you?"
         else:
             question = (
                 f"You {said}. Which other options did you weigh, and why did you rule them out?"
@@ -682,6 +690,29 @@ def ask_decision(ev: StoryEvidence) -> FollowUp | None:
         start, end = _at(ev, i, m, "what")
         return _follow("why-decision", "decision", question, i, start, end)
     return None
+
+
+def _says_why_not(ev: StoryEvidence, option: str) -> bool:
+    """Whether a sentence naming `option` says what spoke against it ("we had no one with
+    Cassandra operations experience", "what it cost them to operate Cassandra")."""
+    return any(option in s.text and _DRAWBACK.search(s.text) for s in ev.sentences)
+
+
+# "decided to find the real cause", "decided to dig in": resolve to act, not a pick among options.
+_RESOLVE = re.compile(
+    r"I\s+(?:\w+ly\s+)?(?:decided|decide|made the call)\s+to\s+(?:\w+ly\s+)?"
+    r"(?:find|figure|work out|understand|investigate|look|dig|get to the bottom|get|fix|solve|"
+    r"address|tackle|handle|help|own|take (?:ownership|charge|responsibility|it on)|step in|act|"
+    r"do (?:something|it|this|that|more)|try|learn|sort|deal|be|keep (?:going|at it)|"
+    r"make (?:it|this|that|sure) (?:work|right|happen)?)\b",
+    re.I,
+)
+_DRAWBACK = re.compile(
+    r"\b(?:no one|nobody|none of us|lack\w*|without|cost\w*|expensive|slow\w*|complex\w*|"
+    r"risk\w*|wrong|couldn't|can't|cannot|didn't (?:have|know|need)|too (?:\w+)|overkill|"
+    r"hard to|harder|limits?|limited)\b",
+    re.I,
+)
 
 
 def ask_learning(ev: StoryEvidence) -> FollowUp | None:
