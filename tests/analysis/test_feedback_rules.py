@@ -401,3 +401,22 @@ def test_a_quote_cut_short_never_ends_on_a_word_that_needs_the_next():
     long = "So I wrote down what we actually needed: we had maybe 5,000 writes a second at peak."
     assert feedback.quote(long, 79).endswith("writes a second…")
     assert feedback.quote("I rewrote the approval rules.", 74) == "I rewrote the approval rules."
+
+
+def test_an_estimate_and_someone_elses_reaction_are_not_the_speakers_hedges():
+    others = (
+        "We had maybe 5,000 writes a second and probably 20 analysts. The team agreed, somewhat "
+        "reluctantly, and she was a bit defensive. I think the lesson was to ask early."
+    )
+    assert "hedges" not in fired(ctx([(others, "action"), (RESULT_NUM, "result")]))
+    own = "I maybe traced the refunds, and I was somewhat sure I probably found the steps."
+    assert "hedges" in fired(ctx([(own, "action"), (RESULT_NUM, "result")]))
+
+
+def test_a_we_of_scene_setting_inside_the_speakers_deed_is_not_a_we_story():
+    scene = "So I wrote down what we actually needed: we had maybe 5,000 writes a second at peak."
+    parts = [(SITUATION, "situation"), (scene, "action"), (RESULT_NUM, "result")]
+    assert "we-ownership" not in fired(ctx(parts, ownership="mixed"))
+    deeds = "We rewrote the rules and we removed two steps, and I reviewed it."
+    parts = [(SITUATION, "situation"), (deeds, "action"), (RESULT_NUM, "result")]
+    assert "we-ownership" in fired(ctx(parts, ownership="mixed"))

@@ -386,3 +386,12 @@ def test_no_why_x_rather_than_y_when_the_story_says_what_spoke_against_y():
     untold = [told[0], told[2]]
     asked = probes.ask_decision(evidence(untold))
     assert asked and "Why Postgres rather than Cassandra?" in asked.question
+
+
+def test_the_scope_question_never_quotes_a_we_of_scene_setting():
+    scene = "So I wrote down what we actually needed: we had maybe 5,000 writes a second at peak."
+    parts = [(scene, "action"), ("We shipped it in May.", "result")]
+    assert probes.ask_scope(evidence(parts, ownership="mixed")) is None
+    deeds = [("We migrated the rules and we removed two steps.", "action"), parts[1]]
+    asked = probes.ask_scope(evidence(deeds, ownership="mixed"))
+    assert asked and "“we migrated the rules”" in asked.question

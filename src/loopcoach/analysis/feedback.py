@@ -17,11 +17,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from loopcoach.analysis import cues, probes
+from loopcoach.analysis.fillers import own_hedges
 from loopcoach.analysis.linear import LinearModel
 from loopcoach.analysis.metrics import counted_to_none
 from loopcoach.analysis.outcomes import outcome_spans
 from loopcoach.analysis.principles import NAMES, PrincipleScore, principle_evidence
-from loopcoach.analysis.pronouns import subject_counts
+from loopcoach.analysis.pronouns import subject_counts, we_deeds
 from loopcoach.analysis.relevance import Relevance
 from loopcoach.analysis.report import WORDS_PER_MINUTE, FollowUp, Remark, Sentence
 from loopcoach.analysis.spans import Span
@@ -443,8 +444,9 @@ def we_ownership(ctx: Context) -> Remark | None:
     if ctx.hypothetical or ctx.ownership == "i":
         return None
     for i, s in enumerate(ctx.sentences):
-        i_count, we_count = subject_counts(s.text)
-        if s.role == "action" and we_count > i_count:
+        i_count, _ = subject_counts(s.text)
+        # "I wrote down what we needed: we had 5,000 writes a second" is no "we" deed.
+        if s.role == "action" and len(we_deeds(s.text)) > i_count:
             share = "mostly" if ctx.ownership == "we" else "often"
             return _remark(
                 "improvement",
@@ -581,7 +583,9 @@ def fillers(ctx: Context) -> Remark | None:
 
 
 def hedges(ctx: Context) -> Remark | None:
-    found = ctx.hedges
+    """Only the speaker's doubt about their own story: not an estimate ("maybe 5,000"), nor
+    someone else's reaction ("the team agreed, somewhat reluctantly")."""
+    found = own_hedges(ctx.text, ctx.hedges)
     if len(found) < 3 or len(found) / max(1, ctx.word_count) < SPEECH_RATE:
         return None
     words = sorted({h.text.lower() for h in found})

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from loopcoach.analysis import cues, intents, situations
 from loopcoach.analysis.metrics import counted_to_none
 from loopcoach.analysis.outcomes import is_outcome, outcome_spans
-from loopcoach.analysis.pronouns import subject_counts
+from loopcoach.analysis.pronouns import subject_counts, we_deeds
 from loopcoach.analysis.report import FollowUp, Sentence
 from loopcoach.analysis.spans import Span
 
@@ -413,9 +413,12 @@ def ask_scope(ev: StoryEvidence) -> FollowUp | None:
     for i, s in enumerate(ev.sentences):
         if s.role not in {"action", "result"}:
             continue
-        i_count, we_count = subject_counts(s.text)
-        m = _WE_DEED.search(s.text)
-        if m and we_count > i_count:
+        i_count, _ = subject_counts(s.text)
+        deeds = we_deeds(s.text)
+        starts = {d.start() for d in deeds}
+        # The first "we" that does something, never "what we needed" inside the speaker's deed.
+        m = next((w for w in _WE_DEED.finditer(s.text) if w.start() in starts), None)
+        if m and len(deeds) > i_count:
             what = short_phrase(m.group("what"), 10)
             if not what:
                 continue
