@@ -420,3 +420,14 @@ def test_a_we_of_scene_setting_inside_the_speakers_deed_is_not_a_we_story():
     deeds = "We rewrote the rules and we removed two steps, and I reviewed it."
     parts = [(SITUATION, "situation"), (deeds, "action"), (RESULT_NUM, "result")]
     assert "we-ownership" in fired(ctx(parts, ownership="mixed"))
+
+
+def test_a_closing_lesson_is_not_a_result_to_put_a_number_on():
+    failure = [
+        (SITUATION, "situation"),
+        ("It cost the company about $8,000 before I rolled it back.", "action"),
+        ("Since then I always write down how a feature can be abused.", "result"),
+    ]
+    assert "result-without-number" not in fired(ctx(failure))
+    plain = [*failure[:2], (RESULT_PLAIN, "result")]
+    assert "result-without-number" in fired(ctx(plain))

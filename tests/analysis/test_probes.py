@@ -395,3 +395,31 @@ def test_the_scope_question_never_quotes_a_we_of_scene_setting():
     deeds = [("We migrated the rules and we removed two steps.", "action"), parts[1]]
     asked = probes.ask_scope(evidence(deeds, ownership="mixed"))
     assert asked and "“we migrated the rules”" in asked.question
+
+
+def test_raising_a_point_with_someone_is_not_a_conflict_to_ask_about():
+    raised = [
+        ("I led the location-sharing feature.", "situation"),
+        ("I raised it with the product manager and proposed a cut-off.", "action"),
+        ("We launched with those protections.", "result"),
+    ]
+    assert probes.ask_conflict(evidence(raised)) is None
+    argued = [raised[0], ("I argued with the product manager about the cut-off.", "action")]
+    asked = probes.ask_conflict(evidence(argued + raised[2:]))
+    assert asked and "the product manager" in asked.question
+
+
+def test_no_learning_question_when_the_end_tells_what_changed_afterwards():
+    fixed = [*PUSHBACK[:3], ("On Monday I add an automatic check that holds odd runs.", "result")]
+    assert probes.ask_learning(evidence(fixed)) is None
+    assert probes.ask_learning(evidence(PUSHBACK)) is not None
+
+
+def test_no_how_did_you_know_it_worked_when_the_result_says_what_people_did_differently():
+    parts = [
+        ("I showed her how the juniors had stopped asking for her reviews.", "action"),
+        ("Soon both juniors were requesting her reviews again.", "result"),
+    ]
+    assert probes.ask_outcome(evidence(parts)) is None
+    vague = [parts[0], ("Things got better between them.", "result")]
+    assert probes.ask_outcome(evidence(vague)) is not None

@@ -51,6 +51,11 @@ _LEARNED = re.compile(
     r"looking back|in hindsight|(?:i'd|i’d|i would) do differently)\b",
     re.I,
 )
+_LESSON_TOLD = re.compile(
+    _LEARNED.pattern + r"|\b(?:since then|ever since|from then on|now i always|these days i|"
+    r"lesson:|learned:)",
+    re.I,
+)
 # An opener that places the story: who the speaker was, where, when.
 _SCENE_OPENER = re.compile(
     r"\b(?:my time as|when i was|i was (?:an?|the)|i'm an?|i am an?|as an?|at my (?:last|first|"
@@ -421,6 +426,11 @@ def result_without_number(ctx: Context) -> Remark | None:
         return None
     results = [(i, s) for i, s in enumerate(ctx.sentences) if s.role == "result"]
     if any(ctx.per_sentence_metrics[i] for i, _ in results):
+        return None
+    # A lesson is not the result to measure ("Since then I always write down the ways a
+    # feature can be abused…"): a failure story may end on it, its cost told earlier.
+    results = [(i, s) for i, s in results if not _LESSON_TOLD.search(s.text)]
+    if not results:
         return None
     if any(counted_to_none(ctx.text[: s.start], s.text) for _, s in results):
         return None

@@ -67,6 +67,11 @@ _SUBJECT_BEFORE = re.compile(
 _OBJECT_AFTER = re.compile(
     r"^\s*(?:with|on|against|to)\s+(?P<who>(?i:" + _ROLE.pattern + r")|" + _NAME.pattern + r")"
 )
+_SPEAKER_DISAGREES = re.compile(
+    r"(?:disagree|argu|push|object|clash|debat|didn't agree|did not agree|challeng|oppos|"
+    r"resist|insist|refus|overrul|was against|were against|said no)",
+    re.I,
+)
 _I_SUBJECT_BEFORE = re.compile(r"\b(?:I|we)\s+(?:(?:\w+ly|also|still|then|was|had)\s+){0,2}$")
 # The speaker's own role ("I was the engineering manager"): never the other person.
 _OWN_ROLE = re.compile(
@@ -126,6 +131,16 @@ _LESSON = re.compile(
     r"afterwards,? (?:i|we)|after that,? (?:i|we) (?:always|now|made|added|wrote|changed)|"
     r"so (?:that )?(?:we|it|this|nobody|no one) (?:(?:would|will|could|did|does|do)"
     r"(?:n't|n’t| not| never)|won't|won’t|never) [^.!?]{0,60}\bagain)\b)",
+    re.I,
+)
+# A change made after the event, told at the story's end ("on Monday I add an automatic check",
+# "the next week we introduced a review", "…which we still do").
+_CHANGED_AFTER = re.compile(
+    r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"the (?:next|following) (?:day|week|morning|sprint|month|quarter)|afterwards|after that|"
+    r"later)\b,?\s+(?:i|we)\s+(?:also\s+)?(?:add|added|adds|built|build|wrote|write|set up|"
+    r"introduced?|changed?|made|make|created?|automated?|put in|started)\b|"
+    r"\b(?:which|that) (?:we|i) still do\b|\bis now (?:standard|the rule|part of)\b",
     re.I,
 )
 _RATIO = re.compile(r"%|percent|points|\dx\b|\bx\b|times|half|third|quarter|doubl|tripl|halv", re.I)
@@ -468,7 +483,9 @@ def _disagreer(text: str, cue: re.Match[str], own_roles: set[str]) -> str | None
     disagrees, whom with; a name in preference to a role ("our director, Maria" → Maria)."""
     before = text[: cue.start()]
     m = _SUBJECT_BEFORE.search(before)
-    if m is None and _I_SUBJECT_BEFORE.search(before):
+    # "I raised it with the product manager", "I convinced my lead": the speaker raising a
+    # point is no disagreement; only "I disagreed with / argued with / pushed back on…" is.
+    if m is None and _I_SUBJECT_BEFORE.search(before) and _SPEAKER_DISAGREES.match(cue.group(0)):
         m = _OBJECT_AFTER.match(text[cue.end() :])
     if m is None:
         return None
@@ -641,6 +658,8 @@ def ask_outcome(ev: StoryEvidence) -> FollowUp | None:
         counted_to_none(ev.text[: ev.sentences[i].start], ev.sentences[i].text) for i in results
     ):
         return None  # "37 were missing" … "no missing uploads after that" says how it was known
+    if any(_OBSERVED.search(ev.sentences[i].text) for i in results):
+        return None  # "both juniors were requesting her reviews again" says how it was known
     i = results[0]
     s = ev.sentences[i]
     return _follow(
@@ -651,6 +670,15 @@ def ask_outcome(ev: StoryEvidence) -> FollowUp | None:
         s.start,
         s.end,
     )
+
+
+# A change someone could see: people acting differently afterwards, or saying so.
+_OBSERVED = re.compile(
+    r"\b(?:again|no longer|(?:stopped|started) (?:\w+ing|to)|asked for|requesting|requested|"
+    r"called out|praised|thanked|renewed|came back|returned|signed|reused|adopted|"
+    r"complimented)\b",
+    re.I,
+)
 
 
 def ask_decision(ev: StoryEvidence) -> FollowUp | None:
@@ -723,6 +751,8 @@ def ask_learning(ev: StoryEvidence) -> FollowUp | None:
     only about a story in which something went wrong."""
     if ev.hypothetical or any(_LESSON.search(s.text) for s in ev.sentences):
         return None
+    if any(_CHANGED_AFTER.search(s.text) for s in ev.sentences[-2:]):
+        return None  # "On Monday I add an automatic check…": what changed afterwards is told
     asks = {a.code for a in situations.question_asks(ev.question)}
     if asks & {"failure", "missed-commitment"} and _something_went_wrong(ev):
         question = "What did you change afterwards so that it would not happen again?"
