@@ -423,3 +423,10 @@ def test_no_how_did_you_know_it_worked_when_the_result_says_what_people_did_diff
     assert probes.ask_outcome(evidence(parts)) is None
     vague = [parts[0], ("Things got better between them.", "result")]
     assert probes.ask_outcome(evidence(vague)) is not None
+
+
+def test_no_detail_question_about_a_deed_whose_content_follows_a_colon():
+    listed = ("I wrote down what we needed: 5,000 writes a second and ad hoc queries.", "action")
+    assert probes.ask_detail(evidence([listed, ("We shipped.", "result")])) is None
+    bare = ("I wrote down what we needed for the next quarter.", "action")
+    assert probes.ask_detail(evidence([bare, ("We shipped.", "result")]))

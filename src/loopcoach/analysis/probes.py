@@ -783,7 +783,8 @@ def ask_detail(ev: StoryEvidence, avoid: AbstractSet[int | None] = frozenset()) 
         m = _I_DEED.search(s.text)
         # The whole sentence, not the sentence reader's chunk of it ("…with the data science").
         whole = _I_DEED.match(ev.text, s.start + m.start()) if m else None
-        if whole:
+        # "I wrote down what we needed: …": what it held follows the colon, already told.
+        if whole and ":" not in ev.text[whole.end("what") : s.end]:
             deeds.append((len(whole.group("what")), i, whole))
     for _, i, m in sorted(deeds, key=lambda d: -d[0]):
         what = second_person(short_phrase(m.group("what"), 7))
