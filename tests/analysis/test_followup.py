@@ -173,3 +173,11 @@ def test_a_vague_answer_to_why_is_not_praised_as_direct():
     )
     report = analyze_follow_up(reasoned, follow_up=question, story=STRONG)
     assert "fu-direct" in {r.code for r in report.feedback}
+
+
+def test_the_measurement_reask_does_not_presume_a_before_value():
+    share = "Honestly I don't remember exactly, it was just what we saw at the time."
+    question = "You mentioned 70%. How did you measure that, and over what period?"
+    report = analyze_follow_up(share, follow_up=question, story=STRONG)
+    asks = [f.question for f in report.follow_up_items if f.code == "fu-reask"]
+    assert asks and "before" not in asks[0] and "which data" in asks[0]

@@ -505,7 +505,9 @@ def _next_follow_up(reading: Reading, direct: bool) -> list[FollowUp]:
 
 
 ASK_AGAIN = {
-    "measurement": "where did the number come from, and what was it before you started?",
+    # Not "what was it before": the number may be a share ("70% came from one setting").
+    "measurement": "where did the number come from: which data, over what period, and who "
+    "checked it?",
     "decision": "what was the main alternative, and why did you not take it?",
     "conflict": "what did the other person say, in their words, and what did you answer?",
     "scope": "which one step in this was yours alone?",
