@@ -430,3 +430,15 @@ def test_no_detail_question_about_a_deed_whose_content_follows_a_colon():
     assert probes.ask_detail(evidence([listed, ("We shipped.", "result")])) is None
     bare = ("I wrote down what we needed for the next quarter.", "action")
     assert probes.ask_detail(evidence([bare, ("We shipped.", "result")]))
+
+
+def test_a_long_pair_of_noun_phrases_is_cut_before_the_second_and_a_clause_after_and_cuts():
+    assert (
+        probes.short_phrase("wrote a simple daily export and a spreadsheet process, and I did", 7)
+        == "wrote a simple daily export"
+    )
+    assert (
+        probes.short_phrase("decided not to renew the contractors and instead hired four", 8)
+        == "decided not to renew the contractors"
+    )
+    assert probes.short_phrase("launching it only on business routes first and said so", 4) == ""

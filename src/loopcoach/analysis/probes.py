@@ -292,6 +292,8 @@ def short_phrase(phrase: str, words: int = 8) -> str:
             and parts[cut - 2].lower() not in _AUXILIARIES
         ):
             cut -= 1  # "added a driver bonus | funded from…": the participle goes with the rest
+        if cut > words:  # "wrote a daily export | and a spreadsheet process": the first of two
+            cut = next((i for i in range(2, words + 1) if _second_noun_phrase(parts, i)), cut)
         parts = parts[:cut] if cut <= words else []
     out = " ".join(parts).rstrip(",;:")
     return "" if _unfinished(out) else out
@@ -327,6 +329,16 @@ def _starts_clause(words: list[str]) -> bool:
     )
 
 
+def _second_noun_phrase(parts: list[str], i: int) -> bool:
+    """Whether parts[i] is an "and" that starts a second whole noun phrase ("and a spreadsheet
+    process"), so what comes before it is whole; not "Friday | and weekend releases"."""
+    return (
+        i + 1 < len(parts)
+        and parts[i].lower() in {"and", "or"}
+        and parts[i + 1].lower() in _DETERMINERS
+    )
+
+
 def _repeated_around(parts: list[str], i: int) -> bool:
     """ "side by side", "step by step", "one by one": the preposition is inside an idiom."""
     return 0 < i < len(parts) - 1 and parts[i - 1].lower() == parts[i + 1].lower().strip(",.;")
@@ -347,13 +359,16 @@ def _unfinished(phrase: str) -> bool:
     return False
 
 
+_DETERMINERS = frozenset("a an the our my your their his her its those these this every".split())
 _OBJECT_STARTS = frozenset(
     "the a an our my your their his her its those these this that it them him us me every all "
     "each some to with for on in up out down back off".split()
 )
 _BARE_ENDS = frozenset("it them this him her down up out off back over".split())
 _STARTS_CLAUSE = re.compile(
-    r"(?:I|we|you|he|she|they|it|then|also|to|\w+ed|\w+ing|ran|made|took|set|put|cut|sent|"
+    r"(?:I|we|you|he|she|they|it|then|also|instead|later|finally|eventually|afterwards|soon|now|"
+    r"to|\w+ed|\w+ing|ran|made|took|set|put|cut|sent|said|saw|knew|thought|felt|held|heard|let|"
+    r"lost|meant|paid|read|sold|sought|spoke|stood|taught|won|chose|did|began|came|became|"
     r"met|led|gave|found|wrote|built|got|went|told|asked|drew|spent|kept|left|brought|"
     r"started|run|make|take|put|send|meet|give|write|build|move|switch|stop|add|ask)$",
     re.I,
@@ -366,7 +381,7 @@ _DANGLING = (
     frozenset(
         "a an the of to for with from on in at by into about that which who whose whether and or "
         "but so not no our my your their his her its this these those than as every each any "
-        "some".split()
+        "some only just even also very more most".split()
     )
     | _AUXILIARIES
 )
@@ -784,12 +799,13 @@ def ask_detail(ev: StoryEvidence, avoid: AbstractSet[int | None] = frozenset()) 
         # The whole sentence, not the sentence reader's chunk of it ("…with the data science").
         whole = _I_DEED.match(ev.text, s.start + m.start()) if m else None
         # "I wrote down what we needed: …": what it held follows the colon, already told.
-        if whole and ":" not in ev.text[whole.end("what") : s.end]:
+        if whole and not ev.text.startswith(":", whole.end("what")):
             deeds.append((len(whole.group("what")), i, whole))
     for _, i, m in sorted(deeds, key=lambda d: -d[0]):
         what = second_person(short_phrase(m.group("what"), 7))
         # "you raised it", "you sat down": nothing to walk through
-        if len(what.split()) < 2 or what.split()[-1].lower() in _BARE_ENDS:
+        words = what.split()
+        if len(words) < 2 or (len(words) == 2 and words[-1].lower() in _BARE_ENDS):
             continue
         return _follow(
             "detail",
