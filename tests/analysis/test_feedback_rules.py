@@ -7,6 +7,7 @@ last test runs the analyzer, to check it hands the rules its confident-mismatch 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -274,6 +275,14 @@ def test_length_remarks(words, long_fires, short_fires):
     assert ("length" in fired(c)) is (150 <= words <= 380)
 
 
+@pytest.mark.parametrize("words", [150, 155, 203, 280, 380])
+def test_length_praise_states_minutes_inside_the_range_it_names(words):
+    text = feedback.good_length(ctx(FULL, word_count=words)).text
+    minutes = float(re.search(r"about (\d+\.\d) minutes", text).group(1))
+    low, high = (int(n) for n in re.search(r"the (\d+)–(\d+) minutes", text).groups())
+    assert low <= minutes <= high
+
+
 def test_length_is_not_praised_on_a_hypothetical_answer():
     assert "length" not in fired(ctx(FULL, word_count=200, hypothetical=True))
 
@@ -386,3 +395,39 @@ def test_too_short_asks_for_what_is_missing_not_for_what_is_there():
     assert remark and "add the situation" in remark.text and "steps you took" not in remark.text
     remark = feedback.too_short(ctx([(SITUATION, "situation"), (RESULT_PLAIN, "result")]))
     assert remark and "add the steps you took and what came of them" in remark.text
+
+
+def test_a_quote_cut_short_never_ends_on_a_word_that_needs_the_next():
+    long = "So I wrote down what we actually needed: we had maybe 5,000 writes a second at peak."
+    assert feedback.quote(long, 79).endswith("writes a second…")
+    assert feedback.quote("I rewrote the approval rules.", 74) == "I rewrote the approval rules."
+
+
+def test_an_estimate_and_someone_elses_reaction_are_not_the_speakers_hedges():
+    others = (
+        "We had maybe 5,000 writes a second and probably 20 analysts. The team agreed, somewhat "
+        "reluctantly, and she was a bit defensive. I think the lesson was to ask early."
+    )
+    assert "hedges" not in fired(ctx([(others, "action"), (RESULT_NUM, "result")]))
+    own = "I maybe traced the refunds, and I was somewhat sure I probably found the steps."
+    assert "hedges" in fired(ctx([(own, "action"), (RESULT_NUM, "result")]))
+
+
+def test_a_we_of_scene_setting_inside_the_speakers_deed_is_not_a_we_story():
+    scene = "So I wrote down what we actually needed: we had maybe 5,000 writes a second at peak."
+    parts = [(SITUATION, "situation"), (scene, "action"), (RESULT_NUM, "result")]
+    assert "we-ownership" not in fired(ctx(parts, ownership="mixed"))
+    deeds = "We rewrote the rules and we removed two steps, and I reviewed it."
+    parts = [(SITUATION, "situation"), (deeds, "action"), (RESULT_NUM, "result")]
+    assert "we-ownership" in fired(ctx(parts, ownership="mixed"))
+
+
+def test_a_closing_lesson_is_not_a_result_to_put_a_number_on():
+    failure = [
+        (SITUATION, "situation"),
+        ("It cost the company about $8,000 before I rolled it back.", "action"),
+        ("Since then I always write down how a feature can be abused.", "result"),
+    ]
+    assert "result-without-number" not in fired(ctx(failure))
+    plain = [*failure[:2], (RESULT_PLAIN, "result")]
+    assert "result-without-number" in fired(ctx(plain))

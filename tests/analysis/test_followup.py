@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from loopcoach.analysis import AnalysisInputError, analyze_follow_up, intents
+from loopcoach.analysis import AnalysisInputError, analyze_follow_up, followup, intents
+from loopcoach.analysis.metrics import find_metrics
+from loopcoach.analysis.sentences import split_sentences
 from tests.analysis.examples import STRONG
 
 STORY_CODES = {
@@ -112,3 +114,70 @@ def test_a_generality_is_never_quoted_as_the_answer():
     report = analyze_follow_up(f"{platitude} {change}", follow_up=question, story=STRONG)
     quoted = [r.text for r in report.feedback if r.code == "fu-direct"]
     assert quoted and platitude not in quoted[0] and change in quoted[0]
+
+
+def _reading(intent: str, answer: str) -> followup.Reading:
+    sentences = [s.text for s in split_sentences(answer)]
+    return followup.Reading(answer, sentences, find_metrics(answer), intent, {intent: 1.0})
+
+
+@pytest.mark.parametrize(
+    "intent, gives, evades",
+    [
+        (
+            "decision",
+            "I chose four reports over six because four covered 80% of partner questions.",
+            "Well, it's always about balance. In the end it kind of felt like the right number, "
+            "and I think the key thing is to keep communication open so that everyone's aligned.",
+        ),
+        (
+            "detail",
+            "I first sorted the feed by partner and then took every tenth record, 50 in all.",
+            "Basically I just looked at the data, and obviously it was kind of clear, that's the "
+            "important thing, and the partner confirmed it the next day.",
+        ),
+        (
+            "measurement",
+            "We pulled the checkout logs for the two weeks before and after the change.",
+            "It was pretty clear it had worked, everyone could see it.",
+        ),
+        (
+            "scope",
+            "I wrote the migration script myself and ran the cutover that night.",
+            "It was a team effort, we all chipped in.",
+        ),
+    ],
+)
+def test_the_direct_praise_needs_what_the_intent_asks_for(intent, gives, evades):
+    assert followup.delivers(_reading(intent, gives))
+    assert not followup.delivers(_reading(intent, evades))
+
+
+def test_a_vague_answer_to_why_is_not_praised_as_direct():
+    vague = (
+        "Well, I think it is always about balance, right? You want to give the client something "
+        "that matters but you also do not want to overpromise. We had a lot of discussions about "
+        "it, with sales, with the VP, with the team, and everyone had opinions. In the end it "
+        "kind of felt like the right number given where we were. I think in these situations the "
+        "key thing is to be pragmatic and to focus on what matters most to the business, and to "
+        "keep the communication open so that everyone is aligned. And it worked out, the client "
+        "was happy and the launch went well, so I think it was the right call overall."
+    )
+    question = "Why did you pick three regions rather than, say, five?"
+    report = analyze_follow_up(vague, follow_up=question, story=STRONG)
+    assert report.direct  # the trained model reads it as direct; the praise still needs a reason
+    assert "fu-direct" not in {r.code for r in report.feedback}
+    reasoned = vague.replace(
+        "In the end it kind of felt like the right number given where we were.",
+        "We chose three regions over five because three held 80% of the orders.",
+    )
+    report = analyze_follow_up(reasoned, follow_up=question, story=STRONG)
+    assert "fu-direct" in {r.code for r in report.feedback}
+
+
+def test_the_measurement_reask_does_not_presume_a_before_value():
+    share = "Honestly I don't remember exactly, it was just what we saw at the time."
+    question = "You mentioned 70%. How did you measure that, and over what period?"
+    report = analyze_follow_up(share, follow_up=question, story=STRONG)
+    asks = [f.question for f in report.follow_up_items if f.code == "fu-reask"]
+    assert asks and "before" not in asks[0] and "which data" in asks[0]

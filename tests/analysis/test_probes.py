@@ -311,3 +311,134 @@ def test_no_how_did_you_know_it_worked_when_the_result_brings_a_count_to_nothing
     none_after = ("They had no missing uploads after that.", "result")
     assert probes.ask_outcome(evidence([found, none_after])) is None
     assert probes.ask_outcome(evidence([found, ("The hospital was happy.", "result")]))
+
+
+def test_an_and_inside_a_noun_phrase_is_kept_and_one_between_clauses_cuts():
+    assert (
+        probes.short_phrase("stop Friday and weekend releases and to move to smaller deploys", 10)
+        == "stop Friday and weekend releases"
+    )
+    assert (
+        probes.short_phrase("ship those four fully validated and show the other eight", 8)
+        == "ship those four fully validated"
+    )
+
+
+def test_a_cut_never_ends_inside_an_idiom_a_passive_or_a_that_clause():
+    assert (
+        probes.short_phrase("we run both pipelines side by side for a month", 8)
+        == "we run both pipelines side by side"
+    )
+    assert (
+        probes.short_phrase("found that our sync job was scheduled with an exact alarm", 7)
+        == "found that our sync job was scheduled"
+    )
+    assert (
+        probes.short_phrase("explained that not everyone on the team could work that way", 7) == ""
+    )
+    assert probes.short_phrase("explained that the release train had to stop", 8) != ""
+
+
+def test_a_pair_is_never_cut_inside_a_decimal():
+    question = _measured("The timeouts dropped from 2% to under 0.05%, and latency fell.")
+    assert "“under 0.05%”" in question
+    assert "“under 0”" not in question
+
+
+def test_the_detail_question_never_quotes_the_decision_sentence():
+    parts = [
+        ("I owned the search indexing pipeline.", "situation"),
+        ("I proposed we run both pipelines in parallel for a month.", "action"),
+        ("I wrote a one-page doc.", "action"),
+        ("Reindexing went from three days to six hours.", "result"),
+    ]
+    picked = {f.intent: f for f in probes.pick_follow_ups(evidence(parts))}
+    assert picked["decision"].sentence_index == 1
+    assert picked["detail"].sentence_index == 2
+    # Without a decision question, the longest deed may be the proposal itself.
+    alone = probes.ask_detail(evidence(parts))
+    assert alone and alone.sentence_index == 1
+
+
+def test_a_detail_question_needs_more_than_a_bare_verb():
+    parts = [("I sat down and wrote it up.", "action"), ("It shipped.", "result")]
+    assert probes.ask_detail(evidence(parts)) is None
+
+
+def test_resolve_to_act_is_not_a_choice_to_ask_about():
+    resolve = [("I owned the service, so I decided to find the real cause.", "action")]
+    assert probes.ask_decision(evidence(resolve)) is None
+    named = [("I had two options: restart the pods again, or dig in.", "situation"), *resolve]
+    assert probes.ask_decision(evidence(named))  # the alternatives are named: a real choice
+    choice = [("I decided to pause only that partner's price updates.", "action")]
+    assert probes.ask_decision(evidence(choice))
+
+
+def test_no_why_x_rather_than_y_when_the_story_says_what_spoke_against_y():
+    told = [
+        ("Most of the team wanted Cassandra.", "situation"),
+        ("We had no one with Cassandra operations experience.", "action"),
+        ("I proposed Postgres with time-based partitioning.", "action"),
+    ]
+    asked = probes.ask_decision(evidence(told))
+    assert asked and "rather than" not in asked.question
+    assert "You chose Postgres over Cassandra. What did that choice cost you?" == asked.question
+    untold = [told[0], told[2]]
+    asked = probes.ask_decision(evidence(untold))
+    assert asked and "Why Postgres rather than Cassandra?" in asked.question
+
+
+def test_the_scope_question_never_quotes_a_we_of_scene_setting():
+    scene = "So I wrote down what we actually needed: we had maybe 5,000 writes a second at peak."
+    parts = [(scene, "action"), ("We shipped it in May.", "result")]
+    assert probes.ask_scope(evidence(parts, ownership="mixed")) is None
+    deeds = [("We migrated the rules and we removed two steps.", "action"), parts[1]]
+    asked = probes.ask_scope(evidence(deeds, ownership="mixed"))
+    assert asked and "“we migrated the rules”" in asked.question
+
+
+def test_raising_a_point_with_someone_is_not_a_conflict_to_ask_about():
+    raised = [
+        ("I led the location-sharing feature.", "situation"),
+        ("I raised it with the product manager and proposed a cut-off.", "action"),
+        ("We launched with those protections.", "result"),
+    ]
+    assert probes.ask_conflict(evidence(raised)) is None
+    argued = [raised[0], ("I argued with the product manager about the cut-off.", "action")]
+    asked = probes.ask_conflict(evidence(argued + raised[2:]))
+    assert asked and "the product manager" in asked.question
+
+
+def test_no_learning_question_when_the_end_tells_what_changed_afterwards():
+    fixed = [*PUSHBACK[:3], ("On Monday I add an automatic check that holds odd runs.", "result")]
+    assert probes.ask_learning(evidence(fixed)) is None
+    assert probes.ask_learning(evidence(PUSHBACK)) is not None
+
+
+def test_no_how_did_you_know_it_worked_when_the_result_says_what_people_did_differently():
+    parts = [
+        ("I showed her how the juniors had stopped asking for her reviews.", "action"),
+        ("Soon both juniors were requesting her reviews again.", "result"),
+    ]
+    assert probes.ask_outcome(evidence(parts)) is None
+    vague = [parts[0], ("Things got better between them.", "result")]
+    assert probes.ask_outcome(evidence(vague)) is not None
+
+
+def test_no_detail_question_about_a_deed_whose_content_follows_a_colon():
+    listed = ("I wrote down what we needed: 5,000 writes a second and ad hoc queries.", "action")
+    assert probes.ask_detail(evidence([listed, ("We shipped.", "result")])) is None
+    bare = ("I wrote down what we needed for the next quarter.", "action")
+    assert probes.ask_detail(evidence([bare, ("We shipped.", "result")]))
+
+
+def test_a_long_pair_of_noun_phrases_is_cut_before_the_second_and_a_clause_after_and_cuts():
+    assert (
+        probes.short_phrase("wrote a simple daily export and a spreadsheet process, and I did", 7)
+        == "wrote a simple daily export"
+    )
+    assert (
+        probes.short_phrase("decided not to renew the contractors and instead hired four", 8)
+        == "decided not to renew the contractors"
+    )
+    assert probes.short_phrase("launching it only on business routes first and said so", 4) == ""

@@ -11,15 +11,18 @@ Follow-up questions come from `probes.py`.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from loopcoach.analysis import cues, probes
+from loopcoach.analysis.fillers import own_hedges
 from loopcoach.analysis.linear import LinearModel
 from loopcoach.analysis.metrics import counted_to_none
+from loopcoach.analysis.outcomes import outcome_spans
 from loopcoach.analysis.principles import NAMES, PrincipleScore, principle_evidence
-from loopcoach.analysis.pronouns import subject_counts
+from loopcoach.analysis.pronouns import subject_counts, we_deeds
 from loopcoach.analysis.relevance import Relevance
 from loopcoach.analysis.report import WORDS_PER_MINUTE, FollowUp, Remark, Sentence
 from loopcoach.analysis.spans import Span
@@ -32,6 +35,11 @@ ONE_PRINCIPLE_ASKED = 0.5
 SHORT_WORDS = 90
 LONG_WORDS = 450
 GOOD_LENGTH = (150, 380)
+# The span of minutes the praise names, whole minutes around GOOD_LENGTH at WORDS_PER_MINUTE, so
+# the minutes it states always lie inside it (150–380 words: 1.1–2.7 minutes, "1–3 minutes").
+_MINUTES_FROM = math.floor(GOOD_LENGTH[0] / WORDS_PER_MINUTE)
+_MINUTES_TO = math.ceil(GOOD_LENGTH[1] / WORDS_PER_MINUTE)
+_GOOD_MINUTES = f"{_MINUTES_FROM}–{_MINUTES_TO} minutes"
 LOW_ACTION_SHARE = 0.25
 BACKGROUND_SHARE = 0.4  # share of words spent on the scene before "trim the background" is true
 BACKGROUND_MIN_WORDS = 200  # a short answer has no background to trim
@@ -41,6 +49,11 @@ SPEECH_RATE = 0.015  # fillers or hedges per word before they are worth a remark
 _LEARNED = re.compile(
     r"\b(?:i learned|i learnt|taught me|my lesson|the lesson|what i took|since then i|"
     r"looking back|in hindsight|(?:i'd|i’d|i would) do differently)\b",
+    re.I,
+)
+_LESSON_TOLD = re.compile(
+    _LEARNED.pattern + r"|\b(?:since then|ever since|from then on|now i always|these days i|"
+    r"lesson:|learned:)",
     re.I,
 )
 # An opener that places the story: who the speaker was, where, when.
@@ -158,7 +171,7 @@ def quote(s: str, limit: int = 110) -> str:
     s = " ".join(s.split())
     if len(s) <= limit:
         return s
-    cut = s[:limit].rsplit(" ", 1)[0]
+    cut = probes.trim_dangling(s[:limit].rsplit(" ", 1)[0])
     return cut.rstrip(",;:") + "…"
 
 
@@ -203,8 +216,9 @@ def quantified_result(ctx: Context) -> Remark | None:
     if ctx.hypothetical:
         return None
     for i, s in enumerate(ctx.sentences):
-        found = ctx.per_sentence_metrics[i]
-        if s.role == "result" and found:
+        # Not a threshold, a target, an accepted delay, a plan's staffing or a scope cut.
+        found = outcome_spans(s, ctx.per_sentence_metrics[i]) if s.role == "result" else []
+        if found:
             names = ", ".join(f"“{m.text}”" for m in found[:3])
             return _remark(
                 "strength",
@@ -315,8 +329,8 @@ def good_length(ctx: Context) -> Remark | None:
     return _remark(
         "strength",
         "length",
-        f"At {ctx.word_count} words (about {minutes:.1f} minutes spoken) it fits the 2–3 minutes "
-        "an interviewer expects.",
+        f"At {ctx.word_count} words (about {minutes:.1f} minutes spoken) it is within the "
+        f"{_GOOD_MINUTES} an interviewer expects.",
     )
 
 
@@ -413,6 +427,11 @@ def result_without_number(ctx: Context) -> Remark | None:
     results = [(i, s) for i, s in enumerate(ctx.sentences) if s.role == "result"]
     if any(ctx.per_sentence_metrics[i] for i, _ in results):
         return None
+    # A lesson is not the result to measure ("Since then I always write down the ways a
+    # feature can be abused…"): a failure story may end on it, its cost told earlier.
+    results = [(i, s) for i, s in results if not _LESSON_TOLD.search(s.text)]
+    if not results:
+        return None
     if any(counted_to_none(ctx.text[: s.start], s.text) for _, s in results):
         return None
     i, s = results[0]
@@ -435,8 +454,9 @@ def we_ownership(ctx: Context) -> Remark | None:
     if ctx.hypothetical or ctx.ownership == "i":
         return None
     for i, s in enumerate(ctx.sentences):
-        i_count, we_count = subject_counts(s.text)
-        if s.role == "action" and we_count > i_count:
+        i_count, _ = subject_counts(s.text)
+        # "I wrote down what we needed: we had 5,000 writes a second" is no "we" deed.
+        if s.role == "action" and len(we_deeds(s.text)) > i_count:
             share = "mostly" if ctx.ownership == "we" else "often"
             return _remark(
                 "improvement",
@@ -573,7 +593,9 @@ def fillers(ctx: Context) -> Remark | None:
 
 
 def hedges(ctx: Context) -> Remark | None:
-    found = ctx.hedges
+    """Only the speaker's doubt about their own story: not an estimate ("maybe 5,000"), nor
+    someone else's reaction ("the team agreed, somewhat reluctantly")."""
+    found = own_hedges(ctx.text, ctx.hedges)
     if len(found) < 3 or len(found) / max(1, ctx.word_count) < SPEECH_RATE:
         return None
     words = sorted({h.text.lower() for h in found})
@@ -599,7 +621,13 @@ def no_situation(ctx: Context) -> Remark | None:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("quantified-result", "strength", "a result sentence carries a metric", quantified_result),
+    Rule(
+        "quantified-result",
+        "strength",
+        "a result sentence carries an outcome number (not a threshold, target, accepted delay, "
+        "a plan's staffing or a scope cut)",
+        quantified_result,
+    ),
     Rule(
         "personal-action",
         "strength",
@@ -617,7 +645,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "length",
         "strength",
-        f"{GOOD_LENGTH[0]}-{GOOD_LENGTH[1]} words: 2-3 minutes spoken, for a real on-topic story",
+        f"{GOOD_LENGTH[0]}-{GOOD_LENGTH[1]} words: {_GOOD_MINUTES} spoken, for a real story "
+        "that answers the question",
         good_length,
     ),
     Rule(

@@ -354,9 +354,10 @@ def _remarks(
     out: list[Remark] = []
     best = _best_sentence(reading)
     if direct:
-        quote = _short(best[1]) if best else None
-        text = PRAISE[intent] + (f": “{quote}”" if quote else ".")
-        out.append(_remark("strength", "fu-direct", text, reading, best))
+        if delivers(reading):
+            quote = _short(best[1]) if best else None
+            text = PRAISE[intent] + (f": “{quote}”" if quote else ".")
+            out.append(_remark("strength", "fu-direct", text, reading, best))
         if not specific:
             out.append(
                 Remark(
@@ -394,6 +395,63 @@ def _remarks(
             )
         )
     return out[:2]
+
+
+# What a decision answer gives as its reason, and what ties that reason to the choice.
+_REASON_CLAUSE = re.compile(
+    r"\b(?:because|since|so that|as it|the reason|which meant|otherwise|that way|cheaper|faster|"
+    r"safer|slower|riskier|risk\w*|cost\w*|trade-?offs?)\b",
+    re.I,
+)
+_CHOICE = re.compile(
+    r"\b(?:options?|alternatives?|chose|choose|picked|went with|decided|instead|rather than|"
+    r"than|over)\b|\d",
+    re.I,
+)
+_SOURCE = re.compile(
+    r"\b(?:logs?|logged|dashboards?|quer(?:y|ies|ied)|survey\w*|spreadsheet|tracked|counted|"
+    r"sampl\w+|a/b|control group|invoices?|tickets?|metrics?|report|export\w*|database)\b",
+    re.I,
+)
+# A step of what was done, not a time ("the next day", "first thing in the morning").
+_DETAIL_STEP = re.compile(
+    r"\b(?:first(?! thing)|then|after that|next(?! (?:day|week|month|morning|year|time))|"
+    r"finally|step)\b",
+    re.I,
+)
+VAGUE_SENTENCE = 2  # evasions in one sentence above which it says nothing checkable
+
+
+def delivers(reading: Reading) -> bool:
+    """Whether the answer holds what its intent asks for, in a sentence that is not an evasion:
+    a reason tied to the choice (decision), a step, a person or a thing (detail), a number or
+    a source (measurement), the speaker's own deed (scope), or the intent's cue words (conflict,
+    learning, a real instance). The praise `fu-direct` needs it, whatever `direct` says."""
+    sentences = [s for s in reading.sentences if len(_VAGUE.findall(s)) < VAGUE_SENTENCE]
+    intent = reading.intent
+    if intent == "decision":
+        return any(_REASON_CLAUSE.search(s) and _CHOICE.search(s) for s in sentences)
+    if intent == "detail":
+        return any(_names_a_particular(s) for s in sentences)
+    if intent == "measurement":
+        return any(find_metrics(s) or _SOURCE.search(s) for s in sentences)
+    if intent == "scope":
+        return any(cues.past_i_cue(s) and subject_counts(s)[0] for s in sentences)
+    cue = ANSWER_CUES.get(intent)
+    return cue is None or any(cue.search(s) for s in sentences)
+
+
+def _names_a_particular(sentence: str) -> bool:
+    """A step, a person, a thing or a number: what a detail question can check."""
+    names = [n for n in _NAME.findall(sentence) if n not in _NOT_NAMES]
+    return bool(
+        _DETAIL_STEP.search(sentence)
+        or names
+        or _ROLE_WORDS.search(sentence)
+        or _TECH_OR_THING.search(sentence)
+        or _QUOTE.search(sentence)
+        or find_metrics(sentence)
+    )
 
 
 def _why_not_direct(reading: Reading, feats: dict[str, float]) -> str:
@@ -447,7 +505,9 @@ def _next_follow_up(reading: Reading, direct: bool) -> list[FollowUp]:
 
 
 ASK_AGAIN = {
-    "measurement": "where did the number come from, and what was it before you started?",
+    # Not "what was it before": the number may be a share ("70% came from one setting").
+    "measurement": "where did the number come from: which data, over what period, and who "
+    "checked it?",
     "decision": "what was the main alternative, and why did you not take it?",
     "conflict": "what did the other person say, in their words, and what did you answer?",
     "scope": "which one step in this was yours alone?",

@@ -8,7 +8,8 @@ Three to five per story, each probing a different intent (LABELS.md
 | specific_example | the answer is hypothetical or habitual | it tells a real event |
 | scope | ownership is "we" or "mixed", with a "we" deed to quote | the speaker's deeds dominate |
 | conflict | another person disagreed or pushed back | negated; "She", "Nobody", own role; settled |
-| measurement | a before→after pair, a ratio, money, an outcome time | scene-setting, windows |
+| measurement | a before→after pair, a ratio, money, an outcome time | scene-setting, windows, |
+| | | thresholds, targets, accepted delays (outcomes.py) |
 | measurement (outcome) | a result without a number | hypothetical answers |
 | decision | the speaker decided / chose / proposed something | nothing was decided |
 | learning | a real story without a stated lesson | it already says its lesson or what changed |
@@ -24,11 +25,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from loopcoach.analysis import cues, intents, situations
 from loopcoach.analysis.metrics import counted_to_none
-from loopcoach.analysis.pronouns import subject_counts
+from loopcoach.analysis.outcomes import is_outcome, outcome_spans
+from loopcoach.analysis.pronouns import subject_counts, we_deeds
 from loopcoach.analysis.report import FollowUp, Sentence
 from loopcoach.analysis.spans import Span
 
@@ -63,6 +66,11 @@ _SUBJECT_BEFORE = re.compile(
 # …or the one the speaker disagreed with ("I disagreed with my manager").
 _OBJECT_AFTER = re.compile(
     r"^\s*(?:with|on|against|to)\s+(?P<who>(?i:" + _ROLE.pattern + r")|" + _NAME.pattern + r")"
+)
+_SPEAKER_DISAGREES = re.compile(
+    r"(?:disagree|argu|push|object|clash|debat|didn't agree|did not agree|challeng|oppos|"
+    r"resist|insist|refus|overrul|was against|were against|said no)",
+    re.I,
 )
 _I_SUBJECT_BEFORE = re.compile(r"\b(?:I|we)\s+(?:(?:\w+ly|also|still|then|was|had)\s+){0,2}$")
 # The speaker's own role ("I was the engineering manager"): never the other person.
@@ -125,6 +133,16 @@ _LESSON = re.compile(
     r"(?:n't|n’t| not| never)|won't|won’t|never) [^.!?]{0,60}\bagain)\b)",
     re.I,
 )
+# A change made after the event, told at the story's end ("on Monday I add an automatic check",
+# "the next week we introduced a review", "…which we still do").
+_CHANGED_AFTER = re.compile(
+    r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"the (?:next|following) (?:day|week|morning|sprint|month|quarter)|afterwards|after that|"
+    r"later)\b,?\s+(?:i|we)\s+(?:also\s+)?(?:add|added|adds|built|build|wrote|write|set up|"
+    r"introduced?|changed?|made|make|created?|automated?|put in|started)\b|"
+    r"\b(?:which|that) (?:we|i) still do\b|\bis now (?:standard|the rule|part of)\b",
+    re.I,
+)
 _RATIO = re.compile(r"%|percent|points|\dx\b|\bx\b|times|half|third|quarter|doubl|tripl|halv", re.I)
 _MONEY = re.compile(r"[$€£]|dollars|euros|pounds", re.I)
 _TIME = re.compile(r"\b(?:ms|milliseconds?|seconds?|minutes?|hours?|days?|weeks?|months?)\b", re.I)
@@ -172,7 +190,10 @@ def pick_follow_ups(ev: StoryEvidence, asked: Sequence[str] = ()) -> list[Follow
     covered = {intents.classify_intent(q) for q in asked if q.strip()}
     out: list[FollowUp] = []
     for probe in _order(ev):
-        f = probe(ev)
+        if probe is ask_detail:  # never the sentence the decision probe already quotes
+            f = ask_detail(ev, avoid={o.sentence_index for o in out if o.intent == "decision"})
+        else:
+            f = probe(ev)
         if f is None or f.intent in covered or _already_asked(f.question, asked):
             continue
         if any(o.intent == f.intent for o in out):
@@ -243,26 +264,127 @@ def second_person(phrase: str) -> str:
 
 
 def short_phrase(phrase: str, words: int = 8) -> str:
-    """The head of a clause: cut at the first conjunction or relative clause; when still longer
-    than `words`, cut before its first preposition or infinitive ("asked the supplier to send
-    two engineers" → "asked the supplier"), never after a particle ("reached out | to…") or
-    a participle ("added a bonus | funded from…");
-    "" when no grammatical cut is short enough."""
-    head = _CLAUSE_END.split(phrase.strip(), maxsplit=1)[0]
+    """The head of a clause: cut at the first conjunction that starts a new clause ("stop
+    Friday and weekend releases" keeps its "and"); when still longer than `words`, cut before
+    its first preposition or infinitive ("asked the supplier to send two engineers" → "asked
+    the supplier"), never inside "side by side", after a particle ("reached out | to…") or a
+    participle ("added a bonus | funded from…") unless it is a passive ("was scheduled | with…");
+    "" when no grammatical cut is short enough or the cut leaves the phrase unfinished ("found
+    that our sync job was", "explained that not everyone")."""
+    head = _clause_head(phrase.strip())
     parts = head.split()
     if len(parts) > words:
         cut = next(
             (
                 i
                 for i, w in enumerate(parts)
-                if i >= 2 and w.lower() in _PREPOSITIONS and parts[i - 1].lower() not in _PARTICLES
+                if i >= 2
+                and w.lower() in _PREPOSITIONS
+                and parts[i - 1].lower() not in _PARTICLES
+                and not _repeated_around(parts, i)
             ),
             len(parts),
         )
-        if cut < len(parts) and cut >= 3 and parts[cut - 1].lower().endswith("ed"):
+        if (
+            cut < len(parts)
+            and cut >= 3
+            and parts[cut - 1].lower().endswith("ed")
+            and parts[cut - 2].lower() not in _AUXILIARIES
+        ):
             cut -= 1  # "added a driver bonus | funded from…": the participle goes with the rest
+        if cut > words:  # "wrote a daily export | and a spreadsheet process": the first of two
+            cut = next((i for i in range(2, words + 1) if _second_noun_phrase(parts, i)), cut)
         parts = parts[:cut] if cut <= words else []
-    return " ".join(parts).rstrip(",;:")
+    out = " ".join(parts).rstrip(",;:")
+    return "" if _unfinished(out) else out
+
+
+def trim_dangling(text: str) -> str:
+    """`text` without the words at its end that need what follows them ("…a second at" →
+    "…a second"), for a quote cut short."""
+    words = text.split()
+    while words and words[-1].lower().strip(",;:") in _DANGLING:
+        words.pop()
+    return " ".join(words)
+
+
+def _clause_head(phrase: str) -> str:
+    """The phrase up to the first conjunction that starts a clause; an "and" or "or" between
+    two nouns ("Friday and weekend releases") is part of the phrase."""
+    for m in _CLAUSE_END.finditer(phrase):
+        word = m.group(0).strip().lower()
+        rest = phrase[m.end() :].split(None, 2)
+        if word in {"and", "or"} and rest and not _starts_clause(rest):
+            continue
+        return phrase[: m.start()]
+    return phrase
+
+
+def _starts_clause(words: list[str]) -> bool:
+    """Whether the words after an "and" start a clause: a subject, a verb form, or a word
+    followed by its object ("and show the other eight") rather than a noun's head ("Friday and
+    weekend releases")."""
+    return bool(_STARTS_CLAUSE.match(words[0])) or (
+        len(words) > 1 and words[1].lower() in _OBJECT_STARTS
+    )
+
+
+def _second_noun_phrase(parts: list[str], i: int) -> bool:
+    """Whether parts[i] is an "and" that starts a second whole noun phrase ("and a spreadsheet
+    process"), so what comes before it is whole; not "Friday | and weekend releases"."""
+    return (
+        i + 1 < len(parts)
+        and parts[i].lower() in {"and", "or"}
+        and parts[i + 1].lower() in _DETERMINERS
+    )
+
+
+def _repeated_around(parts: list[str], i: int) -> bool:
+    """ "side by side", "step by step", "one by one": the preposition is inside an idiom."""
+    return 0 < i < len(parts) - 1 and parts[i - 1].lower() == parts[i + 1].lower().strip(",.;")
+
+
+def _unfinished(phrase: str) -> bool:
+    """A phrase that ends on a word that needs what follows it, or a "that" clause with no
+    verb ("explained that not everyone")."""
+    words = phrase.lower().split()
+    if not words:
+        return False
+    if words[-1] in _DANGLING:
+        return True
+    if "that" in words[:-1]:
+        clause = words[words.index("that") + 1 :]
+        verbs = [w for w in clause if w in _AUXILIARIES or w.endswith(("ed", "s"))]
+        return len(clause) <= 2 and not verbs
+    return False
+
+
+_DETERMINERS = frozenset("a an the our my your their his her its those these this every".split())
+_OBJECT_STARTS = frozenset(
+    "the a an our my your their his her its those these this that it them him us me every all "
+    "each some to with for on in up out down back off".split()
+)
+_BARE_ENDS = frozenset("it them this him her down up out off back over".split())
+_STARTS_CLAUSE = re.compile(
+    r"(?:I|we|you|he|she|they|it|then|also|instead|later|finally|eventually|afterwards|soon|now|"
+    r"to|\w+ed|\w+ing|ran|made|took|set|put|cut|sent|said|saw|knew|thought|felt|held|heard|let|"
+    r"lost|meant|paid|read|sold|sought|spoke|stood|taught|won|chose|did|began|came|became|"
+    r"met|led|gave|found|wrote|built|got|went|told|asked|drew|spent|kept|left|brought|"
+    r"started|run|make|take|put|send|meet|give|write|build|move|switch|stop|add|ask)$",
+    re.I,
+)
+_AUXILIARIES = frozenset(
+    "was were is are be been being am has have had did does do could would should will can "
+    "might may must got".split()
+)
+_DANGLING = (
+    frozenset(
+        "a an the of to for with from on in at by into about that which who whose whether and or "
+        "but so not no our my your their his her its this these those than as every each any "
+        "some only just even also very more most".split()
+    )
+    | _AUXILIARIES
+)
 
 
 _PARTICLES = frozenset("out up off down back over in on away".split())
@@ -321,9 +443,12 @@ def ask_scope(ev: StoryEvidence) -> FollowUp | None:
     for i, s in enumerate(ev.sentences):
         if s.role not in {"action", "result"}:
             continue
-        i_count, we_count = subject_counts(s.text)
-        m = _WE_DEED.search(s.text)
-        if m and we_count > i_count:
+        i_count, _ = subject_counts(s.text)
+        deeds = we_deeds(s.text)
+        starts = {d.start() for d in deeds}
+        # The first "we" that does something, never "what we needed" inside the speaker's deed.
+        m = next((w for w in _WE_DEED.finditer(s.text) if w.start() in starts), None)
+        if m and len(deeds) > i_count:
             what = short_phrase(m.group("what"), 10)
             if not what:
                 continue
@@ -373,7 +498,9 @@ def _disagreer(text: str, cue: re.Match[str], own_roles: set[str]) -> str | None
     disagrees, whom with; a name in preference to a role ("our director, Maria" → Maria)."""
     before = text[: cue.start()]
     m = _SUBJECT_BEFORE.search(before)
-    if m is None and _I_SUBJECT_BEFORE.search(before):
+    # "I raised it with the product manager", "I convinced my lead": the speaker raising a
+    # point is no disagreement; only "I disagreed with / argued with / pushed back on…" is.
+    if m is None and _I_SUBJECT_BEFORE.search(before) and _SPEAKER_DISAGREES.match(cue.group(0)):
         m = _OBJECT_AFTER.match(text[cue.end() :])
     if m is None:
         return None
@@ -411,7 +538,7 @@ def ask_measurement(ev: StoryEvidence) -> FollowUp | None:
     for i, s in enumerate(ev.sentences):
         if s.role != "result":
             continue
-        for order, m in enumerate(ev.per_sentence_metrics[i]):
+        for order, m in enumerate(outcome_spans(s, ev.per_sentence_metrics[i])):
             kind = _metric_kind(m.text)
             if kind == 2 and not _outcome_duration(s.text, m.start - s.start, m.end - s.start):
                 continue
@@ -446,7 +573,7 @@ _HAS_NUMBER = re.compile(
 _SIDE = r"(?:[^,;.!?]|[.,](?=\d))"
 _FROM_TO = re.compile(
     r"\bfrom\s+(?P<before>" + _SIDE + r"{1,40}?)\s+to\s+(?P<after>" + _SIDE + r"{1,40}?)"
-    r"(?=\s*(?:[,;.!?]|$)|\s+(?:and|in|over|within|after|by|because|so|which|when|while|at|"
+    r"(?=\s*(?:[,;.!?](?!\d)|$)|\s+(?:and|in|over|within|after|by|because|so|which|when|while|at|"
     r"for|on|during|across|with|among)\b)",
     re.I,
 )
@@ -481,9 +608,14 @@ def _result_pair(ev: StoryEvidence) -> tuple[int, str, str, int, int] | None:
         pairs = []
         for m in _FROM_TO.finditer(s.text):
             before, after = m.group("before").strip(), m.group("after").strip()
-            if _HAS_NUMBER.search(before) and _HAS_NUMBER.search(after):
+            if (
+                _HAS_NUMBER.search(before)
+                and _HAS_NUMBER.search(after)
+                and is_outcome(s.text, m.start("after"), m.end("after"))
+            ):
                 pairs.append((m.start(), before, after, m.start("before"), m.end("after")))
-        spans = ev.per_sentence_metrics[i]
+        # "1.2% vs 3% target": a target is not the value before.
+        spans = outcome_spans(s, ev.per_sentence_metrics[i])
         for a, b in zip(spans, spans[1:], strict=False):
             if _INSTEAD_OF.match(ev.text[a.end : b.start]):
                 pairs.append(
@@ -541,6 +673,8 @@ def ask_outcome(ev: StoryEvidence) -> FollowUp | None:
         counted_to_none(ev.text[: ev.sentences[i].start], ev.sentences[i].text) for i in results
     ):
         return None  # "37 were missing" … "no missing uploads after that" says how it was known
+    if any(_OBSERVED.search(ev.sentences[i].text) for i in results):
+        return None  # "both juniors were requesting her reviews again" says how it was known
     i = results[0]
     s = ev.sentences[i]
     return _follow(
@@ -553,9 +687,21 @@ def ask_outcome(ev: StoryEvidence) -> FollowUp | None:
     )
 
 
+# A change someone could see: people acting differently afterwards, or saying so.
+_OBSERVED = re.compile(
+    r"\b(?:again|no longer|(?:stopped|started) (?:\w+ing|to)|asked for|requesting|requested|"
+    r"called out|praised|thanked|renewed|came back|returned|signed|reused|adopted|"
+    r"complimented)\b",
+    re.I,
+)
+
+
 def ask_decision(ev: StoryEvidence) -> FollowUp | None:
     """Which other options were weighed, unless the story already names them and says why
-    this one ("I have two options: … I decide to …, because it's reversible")."""
+    this one ("I have two options: … I decide to …, because it's reversible"); only about a
+    real choice, not resolve ("I decided to find the real cause", "…to fix it") when the story
+    names no alternatives. "Why X rather than Y?" only when the story does not already say
+    what spoke against Y; otherwise only what the choice cost."""
     if ev.hypothetical:
         return None
     for i, s in enumerate(ev.sentences):
@@ -566,6 +712,8 @@ def ask_decision(ev: StoryEvidence) -> FollowUp | None:
             continue
         if _REASON.search(s.text, m.end()) and _OPTIONS.search(ev.text):
             return None
+        if _RESOLVE.match(m.group(0)) and not _OPTIONS.search(ev.text):
+            continue  # an intention, not a choice between options
         what = short_phrase(m.group("what"), 8)
         if len(what.split()) < 2:
             continue
@@ -577,7 +725,10 @@ def ask_decision(ev: StoryEvidence) -> FollowUp | None:
         tech_in = [t for t in techs if t in s.text]
         if tech_in and len(techs) >= 2:
             other = next(t for t in techs if t != tech_in[0])
-            question = f"Why {tech_in[0]} rather than {other}? What did that choice cost you?"
+            if _says_why_not(ev, other):
+                question = f"You chose {tech_in[0]} over {other}. What did that choice cost you?"
+            else:
+                question = f"Why {tech_in[0]} rather than {other}? What did that choice cost you?"
         else:
             question = (
                 f"You {said}. Which other options did you weigh, and why did you rule them out?"
@@ -587,11 +738,36 @@ def ask_decision(ev: StoryEvidence) -> FollowUp | None:
     return None
 
 
+def _says_why_not(ev: StoryEvidence, option: str) -> bool:
+    """Whether a sentence naming `option` says what spoke against it ("we had no one with
+    Cassandra operations experience", "what it cost them to operate Cassandra")."""
+    return any(option in s.text and _DRAWBACK.search(s.text) for s in ev.sentences)
+
+
+# "decided to find the real cause", "decided to dig in": resolve to act, not a pick among options.
+_RESOLVE = re.compile(
+    r"I\s+(?:\w+ly\s+)?(?:decided|decide|made the call)\s+to\s+(?:\w+ly\s+)?"
+    r"(?:find|figure|work out|understand|investigate|look|dig|get to the bottom|get|fix|solve|"
+    r"address|tackle|handle|help|own|take (?:ownership|charge|responsibility|it on)|step in|act|"
+    r"do (?:something|it|this|that|more)|try|learn|sort|deal|be|keep (?:going|at it)|"
+    r"make (?:it|this|that|sure) (?:work|right|happen)?)\b",
+    re.I,
+)
+_DRAWBACK = re.compile(
+    r"\b(?:no one|nobody|none of us|lack\w*|without|cost\w*|expensive|slow\w*|complex\w*|"
+    r"risk\w*|wrong|couldn't|can't|cannot|didn't (?:have|know|need)|too (?:\w+)|overkill|"
+    r"hard to|harder|limits?|limited)\b",
+    re.I,
+)
+
+
 def ask_learning(ev: StoryEvidence) -> FollowUp | None:
     """What changed afterwards, unless the story says it; "so that it would not happen again"
     only about a story in which something went wrong."""
     if ev.hypothetical or any(_LESSON.search(s.text) for s in ev.sentences):
         return None
+    if any(_CHANGED_AFTER.search(s.text) for s in ev.sentences[-2:]):
+        return None  # "On Monday I add an automatic check…": what changed afterwards is told
     asks = {a.code for a in situations.question_asks(ev.question)}
     if asks & {"failure", "missed-commitment"} and _something_went_wrong(ev):
         question = "What did you change afterwards so that it would not happen again?"
@@ -609,23 +785,27 @@ def _something_went_wrong(ev: StoryEvidence) -> bool:
     return any(situations.evidence(a, s.text) for a in _WENT_WRONG for s in ev.sentences)
 
 
-def ask_detail(ev: StoryEvidence) -> FollowUp | None:
+def ask_detail(ev: StoryEvidence, avoid: AbstractSet[int | None] = frozenset()) -> FollowUp | None:
     """Ask for the concrete content of the speaker's most substantial deed, quoting a whole
-    phrase of it or, when none is short enough, the next deed."""
+    phrase of it or, when none is short enough, the next deed; never from a sentence in
+    `avoid` (the one another probe already quotes)."""
     if ev.hypothetical:
         return None
     deeds: list[tuple[int, int, re.Match[str]]] = []
     for i, s in enumerate(ev.sentences):
-        if s.role != "action" or not cues.past_i_cue(s.text):
+        if i in avoid or s.role != "action" or not cues.past_i_cue(s.text):
             continue
         m = _I_DEED.search(s.text)
         # The whole sentence, not the sentence reader's chunk of it ("…with the data science").
         whole = _I_DEED.match(ev.text, s.start + m.start()) if m else None
-        if whole:
+        # "I wrote down what we needed: …": what it held follows the colon, already told.
+        if whole and not ev.text.startswith(":", whole.end("what")):
             deeds.append((len(whole.group("what")), i, whole))
     for _, i, m in sorted(deeds, key=lambda d: -d[0]):
         what = second_person(short_phrase(m.group("what"), 7))
-        if len(what.split()) < 2:
+        # "you raised it", "you sat down": nothing to walk through
+        words = what.split()
+        if len(words) < 2 or (len(words) == 2 and words[-1].lower() in _BARE_ENDS):
             continue
         return _follow(
             "detail",

@@ -42,6 +42,17 @@ _WE_SUBJECT = re.compile(
     re.I,
 )
 _WE_ONLY_SUBJECT = re.compile(r"\b(?:we|we'd|we’d|we've|we’ve|we'll|we’ll)\b", re.I)
+_WE_VERB = re.compile(r"(?:\s+(?:\w+ly|also|then|all|both|just|still|really))*\s+(?P<verb>[\w'’]+)")
+_WE_STATES = frozenset(
+    "had have has needed need were are was knew know wanted want seemed felt thought believed "
+    "hoped expected liked lacked didn't didn’t don't don’t".split()
+)
+# "I wrote down what we…", "I explained that we…": the speaker's deed, "we" only in its object.
+_I_COMPLEMENT = re.compile(
+    r"\bI\s+(?:\w+ly\s+)?\w+(?:\s+(?:down|out|up|them|him|her|everyone))?\s+"
+    r"(?:what|that|how|why|whether|where|which)\b",
+    re.I,
+)
 
 I_SHARE_FOR_I = 0.6
 I_SHARE_FOR_WE = 0.35
@@ -69,6 +80,21 @@ def subject_counts(sentence: str) -> tuple[int, int]:
     if i == 0 and we == 0 and _speaker_note(sentence):
         i = 1
     return i, we
+
+
+def we_deeds(sentence: str) -> list[re.Match[str]]:
+    """The "we" of this sentence that do something: not a state or a need ("we had 5,000
+    writes a second", "we were short of people") nor a "we" inside what the speaker did ("I
+    wrote down what we actually needed")."""
+    out = []
+    for m in _WE_ONLY_SUBJECT.finditer(sentence):
+        verb = _WE_VERB.match(sentence, m.end())
+        if verb and verb.group("verb").lower() in _WE_STATES:
+            continue
+        if _I_COMPLEMENT.search(sentence, 0, m.start()):
+            continue
+        out.append(m)
+    return out
 
 
 def _speaker_note(sentence: str) -> bool:

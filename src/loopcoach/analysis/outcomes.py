@@ -1,0 +1,121 @@
+"""Which numbers in a result sentence are outcomes: what the work came to.
+
+A result sentence also carries numbers that are not: the threshold a new check
+uses ("holds any price change over 300%"), the target the outcome is measured
+against ("1.2% vs 3% target"), a cost or a delay that was accepted ("we agreed
+to move the date by ten days", "it added about a week to the project", "we
+launched ten days late"), the staffing of a plan ("a dedicated team of six"), a
+scope cut ("cut two features") and the share a launch was exposed to ("launched
+to ten percent of traffic"). Praising one of those as a quantified outcome, or
+asking how it was measured, misreads the story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from loopcoach.analysis.report import Sentence
+from loopcoach.analysis.spans import Span
+
+_APPROX = r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+|an extra\s+|another\s+)?"
+# A rule's threshold: "any price change over 300%", "alerts when … above 2%", "if we passed 20,000".
+_THRESHOLD_BEFORE = re.compile(
+    r"(?:\b(?:any|every|each|whenever|if|once|unless)\s+(?:[\w'-]+\s+){0,3}?|"
+    r"\b(?:holds?|blocks?|flags?|alerts?|rejects?|caps?|limits?|triggers?|fires?|pages?)\b"
+    r"[^,.;:]{0,30}?)"
+    r"\b(?:over|above|below|under|exceeds?|exceeding|more than|less than|at least|at most|beyond|"
+    r"pass(?:es|ed)?|hits?|reach(?:es|ed)?)\s+" + _APPROX + r"$"
+    r"|\b(?:threshold|limit|cap|trigger)\s+(?:of|at|to|is|was)?\s*" + _APPROX + r"$"
+    r"|\b(?:set|hard-?coded|configured|capped|pinned)\s+(?:\w+\s+){0,3}?(?:to|at)\s+"
+    + _APPROX
+    + r"$",
+    re.I,
+)
+# What the outcome is measured against: "a 3% target", "against a target of 3%".
+_TARGET_BEFORE = re.compile(
+    r"\b(?:target|goal|aim|budget|SLA|SLO|objective)\s+(?:of|was|is|at|:)?\s*"
+    r"(?:under\s+|below\s+|above\s+|over\s+)?" + _APPROX + r"$",
+    re.I,
+)
+_TARGET_AFTER = re.compile(r"^\s*(?:target|goal|budget|SLA|SLO|objective)\b", re.I)
+# An accepted cost or delay: "move the date by ten days", "added about a week to the project".
+_DELAY_BEFORE = re.compile(
+    r"\b(?:move[ds]?|moving|push(?:ed|es)?|slip(?:ped|s)?|delay(?:ed|s)?|postpone[ds]?|"
+    r"extend(?:ed|s)?)\b[^,.;:]{0,30}?\bby\s+" + _APPROX + r"$",
+    re.I,
+)
+_ADDED_BEFORE = re.compile(r"\b(?:added|adds|cost (?:us|me|the team))\s+" + _APPROX + r"$", re.I)
+_ADDED_AFTER = re.compile(
+    r"^\s+(?:to|of)\s+(?:the\s+|our\s+)?(?:project|timeline|schedule|plan|work|launch|release|"
+    r"delivery|roadmap|effort)\b",
+    re.I,
+)
+_LATE_AFTER = re.compile(r"^\s+(?:late|later than|behind|of delay|delay)\b", re.I)
+# A scope cut: "cut two features", "dropped three reports".
+_CUT_BEFORE = re.compile(
+    r"\b(?:cut|cuts|dropped|drop|removed|descoped|de-scoped|deferred|parked|shelved)\s+"
+    r"(?:the\s+|another\s+)?$",
+    re.I,
+)
+_SCOPE_NOUN = re.compile(
+    r"\b(?:features?|stories|story|tickets?|items?|requirements?|screens?|pages?|reports?|"
+    r"endpoints?|use cases?|milestones?)\b",
+    re.I,
+)
+# The staffing of a plan: "a dedicated team of six", "plus one designer" in "if it worked…".
+_HEADCOUNT = re.compile(
+    r"\b(?:designers?|engineers?|developers?|people|persons?|analysts?|scientists?|hires?|"
+    r"contractors?|staff|FTEs?|PMs?|managers?|testers?|headcount)\b",
+    re.I,
+)
+_TEAM_OF = re.compile(r"\b(?:team|squad|group|crew) of\s+" + _APPROX + r"$", re.I)
+_PLAN = re.compile(
+    r"\b(?:if|would|will|plan(?:ned)?|phases?|proposed|proposal|asked for|requested)\b|"
+    r"\b(?:first|second|third),",
+    re.I,
+)
+# The share a launch was exposed to: "launched the assistant to ten percent of traffic".
+_EXPOSED_BEFORE = re.compile(
+    r"\b(?:launched|rolled out|released|shipped|opened|exposed|enabled)\b[^,.;:]{0,50}?\bto\s+"
+    + _APPROX
+    + r"$",
+    re.I,
+)
+_EXPOSED_AFTER = re.compile(
+    r"^\s+of\s+(?:the\s+|our\s+|all\s+)?(?:traffic|users|customers|sessions|visitors|requests|"
+    r"stores|accounts)\b",
+    re.I,
+)
+
+
+def is_outcome(sentence: str, start: int, end: int) -> bool:
+    """Whether the number at sentence[start:end] says what the work came to."""
+    before, after, number = (
+        sentence[max(0, start - 80) : start],
+        sentence[end:],
+        sentence[start:end],
+    )
+    if _THRESHOLD_BEFORE.search(before) or _TARGET_BEFORE.search(before):
+        return False
+    if _TARGET_AFTER.match(after) or _LATE_AFTER.match(after):
+        return False
+    if _DELAY_BEFORE.search(before):
+        return False
+    if _ADDED_BEFORE.search(before) and _ADDED_AFTER.match(after):
+        return False
+    if _CUT_BEFORE.search(before) and _SCOPE_NOUN.search(number + after[:20]):
+        return False
+    if _EXPOSED_BEFORE.search(before) and _EXPOSED_AFTER.match(after):
+        return False
+    headcount = _HEADCOUNT.search(number) or _TEAM_OF.search(before)
+    return not (headcount and _PLAN.search(sentence))
+
+
+def outcome_spans(sentence: Sentence, spans: Sequence[Span]) -> list[Span]:
+    """The numbers of `spans` (offsets in the whole answer) that are outcomes of `sentence`."""
+    return [
+        m
+        for m in spans
+        if is_outcome(sentence.text, m.start - sentence.start, m.end - sentence.start)
+    ]

@@ -1,0 +1,79 @@
+"""Which numbers of a result sentence are outcomes, on sentences where each must or must not be."""
+
+from __future__ import annotations
+
+import pytest
+
+from loopcoach.analysis import feedback, probes
+from loopcoach.analysis.outcomes import is_outcome
+from tests.analysis.test_feedback_rules import ACTION_1, SITUATION, ctx, fired
+from tests.analysis.test_probes import evidence
+
+
+def _outcome(sentence: str, number: str) -> bool:
+    start = sentence.index(number)
+    return is_outcome(sentence, start, start + len(number))
+
+
+@pytest.mark.parametrize(
+    "sentence, number",
+    [
+        ("On Monday I add an automatic check that holds any price change over 300%.", "300%"),
+        ("I set a clear trigger: if we passed 20,000 writes a second we'd revisit.", "20,000"),
+        ("I hard-coded the pool size to 64 connections.", "64 connections"),
+        ("Scan failure rate 1.2% vs 3% target", "3%"),
+        ("We came in under our target of 2% errors.", "2%"),
+        ("We explained the risk, and we agreed to move the date by ten days.", "ten days"),
+        ("It added about a week to the project.", "a week"),
+        ("We launched ten days late.", "ten days"),
+        (
+            "First, a pilot with my team plus one designer; second, if it worked, a team of six.",
+            "six",
+        ),
+        ("First, a pilot with my team plus one designer; second, a bigger one.", "one designer"),
+        ("Daily check-in, cut two features in week 3 when the upload API slipped", "two features"),
+        ("We launched the assistant to ten percent of traffic.", "ten percent"),
+    ],
+)
+def test_a_number_that_is_not_what_the_work_came_to(sentence, number):
+    assert not _outcome(sentence, number)
+
+
+@pytest.mark.parametrize(
+    "sentence, number",
+    [
+        ("The timeouts dropped from 2% to under 0.05%.", "0.05%"),
+        ("Scan failure rate 1.2% vs 3% target", "1.2%"),
+        ("Those sessions converted forty-one percent better than the control group.", "forty-one"),
+        ("He delivered the migration two weeks early.", "two weeks"),
+        ("We cut costs by 30% in a quarter.", "30%"),
+        ("By the end of the year I had hired five engineers.", "five engineers"),
+        ("Refunds now take 20 hours instead of 6 days.", "20 hours"),
+        ("Any customer now gets an answer in under 2 minutes.", "2 minutes"),
+    ],
+)
+def test_a_number_that_is_an_outcome(sentence, number):
+    assert _outcome(sentence, number)
+
+
+THRESHOLD_ONLY = [
+    (SITUATION, "situation"),
+    (ACTION_1, "action"),
+    ("No wrong refund went out, and I added a check that holds any refund over 300%.", "result"),
+]
+
+
+def test_no_praise_and_no_measurement_question_for_a_threshold_alone():
+    assert "quantified-result" not in fired(ctx(THRESHOLD_ONLY))
+    assert probes.ask_measurement(evidence(THRESHOLD_ONLY)) is None
+    measured = THRESHOLD_ONLY[:2] + [("Refund errors fell by 40%.", "result")]
+    assert "quantified-result" in fired(ctx(measured))
+    assert probes.ask_measurement(evidence(measured)) is not None
+
+
+def test_a_target_is_never_asked_about_as_the_value_before():
+    parts = THRESHOLD_ONLY[:2] + [("Scan failure rate 1.2% vs 3% target.", "result")]
+    asked = probes.ask_measurement(evidence(parts))
+    assert asked and "“1.2%”" in asked.question and "“3%”" not in asked.question
+    remark = feedback.quantified_result(ctx(parts))
+    assert remark and "“3%”" not in remark.text
