@@ -102,3 +102,18 @@ def test_relevance_json_shape():
     rel = analyze(STRONG, question="Tell me about a time you failed.").to_dict()["relevance"]
     assert set(rel) == {"answers_question", "score", "reason"}
     assert 0.0 <= rel["score"] <= 1.0 and rel["reason"]
+
+
+def test_an_answer_on_the_topic_without_a_story_is_not_said_to_be_about_it():
+    question = "Tell me about a time you disagreed with your manager."
+    habit = (
+        "When I disagree with my manager, I always ask for a one-on-one first. "
+        "I would bring data, listen to their side and look for what we both want. "
+        "If we still disagree, I would commit to the decision and say so openly."
+    )
+    relevance = analyze(habit, question=question).to_dict()["relevance"]
+    assert relevance["answers_question"] is True
+    assert "not one time you did it" in relevance["reason"]
+    assert "the story is about that" not in relevance["reason"]
+    story = analyze(CONFLICT, question=question).to_dict()["relevance"]
+    assert story["reason"].endswith("and the story is about that.")

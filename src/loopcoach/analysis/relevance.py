@@ -249,6 +249,12 @@ def _reason(
     if answers:
         if ask is None:
             return "The question is open; a specific story of your own answers it."
+        if feats.get("hypothetical", 0.0) >= 0.5:
+            # On the topic, but no story: "is about that" would praise what is missing.
+            return (
+                f"The question asks about {ask.label}, and the answer is on that topic, but it "
+                "tells what you would do or usually do, not one time you did it."
+            )
         return f"The question asks about {ask.label}, and the story is about that."
     shown = max(story_probs, key=story_probs.__getitem__) if story_probs else None
     about = f" Read as a whole, it shows {NAMES[shown]}." if shown in NAMES else ""
