@@ -101,6 +101,19 @@ def test_a_question_without_a_hard_premise_gives_a_dodge_no_weight():
             ["We hired Ana as our first SRE.", "I onboarded her with a 30-day plan."],
             "someone else's first days",
         ),
+        (
+            FIRST_DAYS,
+            ["We hired a new engineer from embedded.", "I wanted him productive quickly."],
+            "someone else's first days",
+        ),
+        (
+            COMMIT,
+            [
+                "The group chose GraphQL; I asked for a bulk-export exception.",
+                "The group agreed to add a bulk-export exception to the standard.",
+            ],
+            "an argument you won",
+        ),
     ],
 )
 def test_a_story_told_the_other_way_round_is_read_so(question, story, told):

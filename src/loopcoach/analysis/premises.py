@@ -182,6 +182,9 @@ _COMMITTED = _phrases(
 )
 _WON = _phrases(
     r"(?:agreed|sided) with me|went with my|came (?:a)?round|i (?:convinced|persuaded|won)",
+    r"(?:agreed|decided) to (?:add|grant|make|allow|accept|adopt) (?:an? |the |my )?"
+    r"(?:[\w-]+ )?(?:exception|exemption|proposal|request|change)",
+    r"(?:granted|got|won) (?:us |me )?(?:the |an? )?(?:[\w-]+ )?(?:exception|exemption)",
     r"(?:approved|accepted|adopted) my (?:proposal|plan|approach|recommendation|idea)",
     r"changed (?:his|her|their) mind|backed (?:me|my)|(?:he|she|they) (?:agreed|gave in)",
 )
@@ -199,6 +202,8 @@ _OWN_START = _phrases(
 )
 _OTHERS_START = _phrases(
     r"onboard\w* (?:a|an|her|him|them|the|our|my|two|three|new)\b|new (?:hire|joiner|starter)s?",
+    r"(?:we|i) hired (?:a|an) (?:new )?\w+|before (?:he|she|they) (?:started|joined|arrived)",
+    r"(?:him|her|them) (?:productive|up to speed)|(?:his|her|their) (?:onboarding|ramp-?up)",
     r"(?:his|her|their) first (?:\d+|thirty|sixty|ninety|week|day|month)",
 )
 
