@@ -17,6 +17,8 @@ from tests.analysis.examples import CONFLICT, STRONG
         ("Describe a moment when you got it wrong and what you learned.", "failure"),
         ("Tell me about a time you had to manage an underperformer.", "low-performer"),
         ("Walk me through a decision you made with incomplete data.", "incomplete-data"),
+        ("Tell me about a decision you made with very little data.", "incomplete-data"),
+        ("Tell me about a time you managed a low-performing engineer.", "low-performer"),
         ("Tell me about a time you missed a deadline.", "missed-commitment"),
         ("Tell me about an idea of yours that got rejected.", "rejected"),
         ("Have you ever had to say no to a senior stakeholder?", "say-no"),

@@ -190,6 +190,7 @@ ASKS: tuple[Ask, ...] = (
         "low-performer",
         "someone who was underperforming or struggling",
         r"""underperform\w* | under-perform\w* | low performer | poor performer |
+        (?:low|poor)[- ]performing | not performing |
         struggling (?:engineer|employee|report|team member|colleague|person|hire) |
         (?:someone|engineer|employee|report|member) (?:who|that) (?:was|is) struggling |
         performance (?:issue|problem)s? (?:with|of|on) (?:someone|a|an|one|your) |
@@ -246,6 +247,8 @@ ASKS: tuple[Ask, ...] = (
         without (?:all|much|enough|complete) (?:the )?(?:data|information|facts) |
         without having all | ambigu\w+ | uncertain\w* | calculated risk |
         limited (?:data|information) | before (?:you|others) (?:had|knew) |
+        (?:very |too )?little (?:data|information) |
+        (?:scarce|sparse|partial|no) (?:data|information) |
         (?:took|take|taking) (?:a |an )?(?:\w+ )?risks? | data pointed in different directions""",
         r"""didn't (?:know|have) | did not (?:know|have) | no (?:data|idea|way of knowing) |
         without (?:waiting|knowing|all|the full|complete) | unclear | uncertain\w* | risks? |
