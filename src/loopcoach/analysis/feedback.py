@@ -421,11 +421,50 @@ def no_result(ctx: Context) -> Remark | None:
     )
 
 
+# A result already measured in its own terms: a before→after pair ("from 3 or 4% to under
+# 0.05%", "closing to under 0.05%"), a count ("paged twice", "reopens 3 times"), or a yes/no
+# event that needs no number (shipped four days early, passed the pen test, renewed).
+_NUM = r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple)"
+_MEASURED_OUTCOME = re.compile(
+    rf"\bfrom\s+(?:about\s+|around\s+)?{_NUM}\b[^.;]{{0,60}}?\bto\b"
+    rf"|\b(?:to|down to|up to)\s+(?:under|below|less than|over|above|about|around|just)\s+{_NUM}"
+    r"|\b(?:once|twice|thrice)\b"
+    rf"|\b{_NUM}\s+times\b"
+    r"|\b(?:days?|weeks?|hours?)\s+(?:before|ahead of)\s+(?:the\s+)?(?:deadline|schedule)"
+    r"|\b(?:early|on time|on schedule|ahead of schedule)\b"
+    r"|\bpass(?:ed|es)\s+(?:the\s+|our\s+|its\s+|an?\s+)?(?:\w+\s+){0,2}"
+    r"(?:test|audit|review|inspection|certification)"
+    r"|\b(?:renewed|re-signed|signed the contract)\b|\bstayed\b(?!\s+(?:late|up|on|in|at)\b)",
+    re.I,
+)
+# A closing remark ("Now we know.", "So yeah.") or a fragment of a spoken run ("after that and
+# she sent us a referral,") is no sentence to quote as the result.
+_FRAGMENT_START = re.compile(r"^(?:and|but|or|so|then|after that and|which)\b", re.I)
+RESULT_MIN_WORDS = 5
+RESULT_QUOTE_LIMIT = 160
+
+
+def _quotable_result(s: Sentence) -> bool:
+    text = s.text.strip()
+    return (
+        len(text.split()) >= RESULT_MIN_WORDS
+        and text[:1].isupper()
+        and not _FRAGMENT_START.match(text)
+        and not text.endswith((",", ";", ":"))
+    )
+
+
 def result_without_number(ctx: Context) -> Remark | None:
     if ctx.hypothetical or "result" not in ctx.roles:
         return None
     results = [(i, s) for i, s in enumerate(ctx.sentences) if s.role == "result"]
     if any(ctx.per_sentence_metrics[i] for i, _ in results):
+        return None
+    # The result and what follows it, with the sentence just before (a spoken run often puts
+    # the outcome there: "…and Dr. Halvorsen actually renewed for two years" + "after that…").
+    first = results[0][0]
+    outcome_text = " ".join(s.text for s in ctx.sentences[max(first - 1, 0) :])
+    if _MEASURED_OUTCOME.search(outcome_text):
         return None
     # A lesson is not the result to measure ("Since then I always write down the ways a
     # feature can be abused…"): a failure story may end on it, its cost told earlier.
@@ -434,17 +473,22 @@ def result_without_number(ctx: Context) -> Remark | None:
         return None
     if any(counted_to_none(ctx.text[: s.start], s.text) for _, s in results):
         return None
+    results = [(i, s) for i, s in results if _quotable_result(s)]
+    if not results:
+        return None
     i, s = results[0]
     what = (
         "the answer has no numbers at all"
         if not ctx.metrics
         else "none of the numbers is about the outcome"
     )
+    text = " ".join(s.text.split())
+    said = f"The result “{text}”" if len(text) <= RESULT_QUOTE_LIMIT else "Your result"
     return _remark(
         "improvement",
         "result-without-number",
-        f"The result “{quote(s.text, 90)}” has no measure, and {what}. Add one: time saved, "
-        "errors, cost, users, revenue — before and after.",
+        f"{said} has no measure, and {what}. Add one: time saved, errors, cost, users, "
+        "revenue — before and after.",
         s,
         i,
     )
