@@ -20,7 +20,7 @@ from loopcoach.analysis import cues, probes
 from loopcoach.analysis.fillers import own_hedges
 from loopcoach.analysis.linear import LinearModel
 from loopcoach.analysis.metrics import counted_to_none
-from loopcoach.analysis.outcomes import outcome_spans
+from loopcoach.analysis.outcomes import measured_in_words, outcome_spans
 from loopcoach.analysis.principles import NAMES, PrincipleScore, principle_evidence
 from loopcoach.analysis.pronouns import subject_counts, we_deeds
 from loopcoach.analysis.relevance import Relevance
@@ -421,22 +421,6 @@ def no_result(ctx: Context) -> Remark | None:
     )
 
 
-# A result already measured in its own terms: a before→after pair ("from 3 or 4% to under
-# 0.05%", "closing to under 0.05%"), a count ("paged twice", "reopens 3 times"), or a yes/no
-# event that needs no number (shipped four days early, passed the pen test, renewed).
-_NUM = r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple)"
-_MEASURED_OUTCOME = re.compile(
-    rf"\bfrom\s+(?:about\s+|around\s+)?{_NUM}\b[^.;]{{0,60}}?\bto\b"
-    rf"|\b(?:to|down to|up to)\s+(?:under|below|less than|over|above|about|around|just)\s+{_NUM}"
-    r"|\b(?:once|twice|thrice)\b"
-    rf"|\b{_NUM}\s+times\b"
-    r"|\b(?:days?|weeks?|hours?)\s+(?:before|ahead of)\s+(?:the\s+)?(?:deadline|schedule)"
-    r"|\b(?:early|on time|on schedule|ahead of schedule)\b"
-    r"|\bpass(?:ed|es)\s+(?:the\s+|our\s+|its\s+|an?\s+)?(?:\w+\s+){0,2}"
-    r"(?:test|audit|review|inspection|certification)"
-    r"|\b(?:renewed|re-signed|signed the contract)\b|\bstayed\b(?!\s+(?:late|up|on|in|at)\b)",
-    re.I,
-)
 # A closing remark ("Now we know.", "So yeah.") or a fragment of a spoken run ("after that and
 # she sent us a referral,") is no sentence to quote as the result.
 _FRAGMENT_START = re.compile(r"^(?:and|but|or|so|then|after that and|which)\b", re.I)
@@ -460,11 +444,7 @@ def result_without_number(ctx: Context) -> Remark | None:
     results = [(i, s) for i, s in enumerate(ctx.sentences) if s.role == "result"]
     if any(ctx.per_sentence_metrics[i] for i, _ in results):
         return None
-    # The result and what follows it, with the sentence just before (a spoken run often puts
-    # the outcome there: "…and Dr. Halvorsen actually renewed for two years" + "after that…").
-    first = results[0][0]
-    outcome_text = " ".join(s.text for s in ctx.sentences[max(first - 1, 0) :])
-    if _MEASURED_OUTCOME.search(outcome_text):
+    if measured_in_words(ctx.sentences, results[0][0]):
         return None
     # A lesson is not the result to measure ("Since then I always write down the ways a
     # feature can be abused…"): a failure story may end on it, its cost told earlier.

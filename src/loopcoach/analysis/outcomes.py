@@ -119,3 +119,29 @@ def outcome_spans(sentence: Sentence, spans: Sequence[Span]) -> list[Span]:
         for m in spans
         if is_outcome(sentence.text, m.start - sentence.start, m.end - sentence.start)
     ]
+
+
+# A result already measured in its own terms: a before→after pair ("from 3 or 4% to under
+# 0.05%", "closing to under 0.05%"), a count ("paged twice", "reopens 3 times"), or a yes/no
+# event that needs no number (shipped four days early, passed the pen test, renewed).
+_NUM = r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple)"
+_MEASURED_OUTCOME = re.compile(
+    rf"\bfrom\s+(?:about\s+|around\s+)?{_NUM}\b[^.;]{{0,60}}?\bto\b"
+    rf"|\b(?:to|down to|up to)\s+(?:under|below|less than|over|above|about|around|just)\s+{_NUM}"
+    r"|\b(?:once|twice|thrice)\b"
+    rf"|\b{_NUM}\s+times\b"
+    r"|\b(?:days?|weeks?|hours?)\s+(?:before|ahead of)\s+(?:the\s+)?(?:deadline|schedule)"
+    r"|\b(?:days?|weeks?) early\b|\b(?:on time|on schedule|ahead of schedule)\b"
+    r"|\bpass(?:ed|es)\s+(?:the\s+|our\s+|its\s+|an?\s+)?(?:\w+\s+){0,2}"
+    r"(?:test|audit|review|inspection|certification)"
+    r"|\b(?:renewed|re-signed|signed the contract)\b|\bstayed\b(?!\s+(?:late|up|on|in|at)\b)",
+    re.I,
+)
+
+
+def measured_in_words(sentences: Sequence[Sentence], first_result: int) -> bool:
+    """Whether the result, what follows it, or the sentence just before it (a spoken run often
+    puts the outcome there: "…and Dr. Halvorsen actually renewed for two years" + "after
+    that…") already says how it came out, in a pair, a count or a yes/no event."""
+    text = " ".join(s.text for s in sentences[max(first_result - 1, 0) :])
+    return _MEASURED_OUTCOME.search(text) is not None

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from loopcoach.analysis import cues, intents, situations
 from loopcoach.analysis.metrics import counted_to_none
-from loopcoach.analysis.outcomes import is_outcome, outcome_spans
+from loopcoach.analysis.outcomes import is_outcome, measured_in_words, outcome_spans
 from loopcoach.analysis.pronouns import subject_counts, we_deeds
 from loopcoach.analysis.report import FollowUp, Sentence
 from loopcoach.analysis.spans import Span
@@ -103,10 +103,14 @@ _DECISION = re.compile(
     r"(?P<what>[^,.;:!?]+)",
     re.I,
 )
-_REASON = re.compile(r"\b(?:because|since|as it|so that)\b", re.I)
+_REASON = re.compile(
+    r"\b(?:because|since|as it|so that|while (?:\w+ing)|which is (?:exactly )?(?:what|why)|"
+    r"that's why|which cost)\b",
+    re.I,
+)
 _OPTIONS = re.compile(
     r"\b(?:(?:two|three|several|other) (?:options|alternatives|choices)|either\b[^.!?]+\bor|"
-    r"instead of|rather than|the alternative)\b",
+    r"instead of|rather than|the alternative|anyway|the plan was|(?:all|everyone) at once)\b",
     re.I,
 )
 _WE_DEED = re.compile(r"\bwe\s+(?P<what>(?:\w+ly\s+)?\w+ed\b[^,.;:!?]*)", re.I)
@@ -675,6 +679,8 @@ def ask_outcome(ev: StoryEvidence) -> FollowUp | None:
         return None  # "37 were missing" … "no missing uploads after that" says how it was known
     if any(_OBSERVED.search(ev.sentences[i].text) for i in results):
         return None  # "both juniors were requesting her reviews again" says how it was known
+    if measured_in_words(ev.sentences, results[0]):
+        return None  # "paged twice", "passed the penetration test", "the trucks leave on time"
     i = results[0]
     s = ev.sentences[i]
     return _follow(
@@ -710,7 +716,10 @@ def ask_decision(ev: StoryEvidence) -> FollowUp | None:
         m = _DECISION.search(s.text)
         if not m:
             continue
-        if _REASON.search(s.text, m.end()) and _OPTIONS.search(ev.text):
+        if _OPTIONS.search(s.text):
+            return None  # "instead of writing it myself, I decided…", "…rather than on request"
+        before = ev.sentences[i - 1].text if i else ""
+        if (_REASON.search(s.text, m.end()) or _REASON.search(before)) and _OPTIONS.search(ev.text):
             return None
         if _RESOLVE.match(m.group(0)) and not _OPTIONS.search(ev.text):
             continue  # an intention, not a choice between options
@@ -719,8 +728,8 @@ def ask_decision(ev: StoryEvidence) -> FollowUp | None:
             continue
         said = m.group(0).split(None, 1)[1]  # "decided to move the job…", without the "I"
         said = second_person(short_phrase(said, 10))
-        if not said:
-            continue
+        if not said or not _keeps_object(said, what):
+            continue  # "You decided.", "You argued for launching.": which choice, unsaid
         techs = sorted({t.group(0) for t in _TECH.finditer(ev.text)})
         tech_in = [t for t in techs if t in s.text]
         if tech_in and len(techs) >= 2:
@@ -736,6 +745,14 @@ def ask_decision(ev: StoryEvidence) -> FollowUp | None:
         start, end = _at(ev, i, m, "what")
         return _follow("why-decision", "decision", question, i, start, end)
     return None
+
+
+def _keeps_object(said: str, what: str) -> bool:
+    """Whether the quoted choice still names what was chosen: at least two of the first three
+    words of it ("decided to make Aisha the owner…" keeps "make Aisha"; "decided" does not)."""
+    kept = {w.lower() for w in said.split()}
+    head = [w.lower() for w in what.split()[:3]]
+    return sum(w in kept for w in head) >= min(2, len(head))
 
 
 def _says_why_not(ev: StoryEvidence, option: str) -> bool:
