@@ -513,3 +513,24 @@ def test_no_how_did_you_know_when_the_story_says_what_was_seen_afterwards(outcom
     did = ("I changed the paging rules so alerts went to the rotation first.", "action")
     assert probes.ask_outcome(evidence([did, (outcome, "result")])) is None
     assert probes.ask_outcome(evidence([did, ("Things got a lot better for her.", "result")]))
+
+
+def test_no_personal_role_question_on_an_agreement_a_launch_or_when_i_deeds_dominate():
+    agreed = [
+        ("Marketing and my product manager disagreed with a limited launch.", "situation"),
+        ("We agreed to a one-week limited launch.", "action"),
+        ("We rolled it out to all traffic a month later.", "result"),
+    ]
+    assert probes.ask_scope(evidence(agreed, ownership="mixed")) is None
+    mine = [
+        ("I set up the test and I built a dashboard for it.", "action"),
+        ("I had two analysts label 1,500 queries, and I wrote the recommendation.", "action"),
+        ("We moved the ranking service to the new cluster.", "action"),
+    ]
+    assert probes.ask_scope(evidence(mine, ownership="mixed")) is None
+    ours = [
+        ("We moved the ranking service to the new cluster.", "action"),
+        ("We rewrote the ingestion job and I reviewed it.", "action"),
+    ]
+    asked = probes.ask_scope(evidence(ours, ownership="mixed"))
+    assert asked and "we moved the ranking service" in asked.question

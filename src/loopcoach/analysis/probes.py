@@ -442,7 +442,7 @@ def ask_real_example(ev: StoryEvidence) -> FollowUp | None:
 
 
 def ask_scope(ev: StoryEvidence) -> FollowUp | None:
-    if ev.hypothetical or ev.ownership == "i":
+    if ev.hypothetical or ev.ownership == "i" or _own_deeds_dominate(ev):
         return None
     for i, s in enumerate(ev.sentences):
         if s.role not in {"action", "result"}:
@@ -450,8 +450,16 @@ def ask_scope(ev: StoryEvidence) -> FollowUp | None:
         i_count, _ = subject_counts(s.text)
         deeds = we_deeds(s.text)
         starts = {d.start() for d in deeds}
-        # The first "we" that does something, never "what we needed" inside the speaker's deed.
-        m = next((w for w in _WE_DEED.finditer(s.text) if w.start() in starts), None)
+        # The first "we" that does something, never "what we needed" inside the speaker's deed,
+        # nor an agreement or the company's launch ("we agreed to…", "we rolled it out").
+        m = next(
+            (
+                w
+                for w in _WE_DEED.finditer(s.text)
+                if w.start() in starts and not _NO_TEAM_DEED.match(w.group("what"))
+            ),
+            None,
+        )
         if m and len(deeds) > i_count:
             what = short_phrase(m.group("what"), 10)
             if not what:
@@ -466,6 +474,25 @@ def ask_scope(ev: StoryEvidence) -> FollowUp | None:
                 end,
             )
     return None
+
+
+# "We agreed to a one-week launch" is two sides meeting, "we rolled it out to all traffic" the
+# company's product "we": neither hides whose work it was.
+_NO_TEAM_DEED = re.compile(
+    r"(?:\w+ly\s+)?(?:agreed|settled|compromised|aligned|launched|shipped|released|rolled|"
+    r"deployed|went live)\b",
+    re.I,
+)
+
+
+def _own_deeds_dominate(ev: StoryEvidence) -> bool:
+    """More "I" than "we" deeds across the actions and results: the speaker's part is told."""
+    mine = ours = 0
+    for s in ev.sentences:
+        if s.role in {"action", "result"}:
+            mine += subject_counts(s.text)[0]
+            ours += len(we_deeds(s.text))
+    return mine > ours
 
 
 def ask_conflict(ev: StoryEvidence) -> FollowUp | None:
