@@ -470,3 +470,18 @@ def test_the_result_quoted_is_a_whole_sentence_never_a_closing_remark_or_fragmen
     remark = feedback.result_without_number(ctx([(SITUATION, "situation"), (long, "result")]))
     assert remark is not None
     assert "…" not in remark.text and remark.text.startswith("Your result has no measure")
+
+
+def test_on_principle_quotes_a_whole_sentence_never_a_chunk_of_a_spoken_run():
+    whole = feedback.on_principle(ctx(FULL))
+    assert whole is not None and whole.quote in {t for t, _ in FULL}
+    assert "…" not in whole.text
+    run = [
+        ("so I kind of picked it up on a Friday, and I traced every refund through the", "action"),
+        ("ledger and found three manual approval steps and then something else,", "action"),
+        (RESULT_PLAIN, "result"),
+    ]
+    remark = feedback.on_principle(ctx(run))
+    assert remark is not None
+    assert remark.quote in (None, RESULT_PLAIN)
+    assert remark.quote != run[0][0] and remark.quote != run[1][0]

@@ -534,3 +534,19 @@ def test_no_personal_role_question_on_an_agreement_a_launch_or_when_i_deeds_domi
     ]
     asked = probes.ask_scope(evidence(ours, ownership="mixed"))
     assert asked and "we moved the ranking service" in asked.question
+
+
+@pytest.mark.parametrize(
+    "deed",
+    [
+        "I found he'd been moved onto frontend work by another manager.",
+        "I traced it to a fallback the checkout service used.",
+        "I took the project because my team owned the document service.",
+        "I made the call to render documents ahead of time on policy creation.",
+    ],
+)
+def test_no_detail_question_on_a_finding_the_whole_answer_or_a_choice(deed):
+    assert probes.ask_detail(evidence([(deed, "action")])) is None
+    step = "I wrote a replay script for the failed requests and ran it against staging."
+    asked = probes.ask_detail(evidence([(deed, "action"), (step, "action")]))
+    assert asked and asked.question.startswith("You said you wrote a replay script")

@@ -291,7 +291,7 @@ def on_principle(ctx: Context) -> Remark | None:
         "strength",
         "on-principle",
         f"The story fits {name}, the principle asked about; "
-        f"this sentence shows it best: “{quote(s.text)}”",
+        f"this sentence shows it best: “{' '.join(s.text.split())}”",
         s,
         i,
     )
@@ -301,7 +301,11 @@ def _sentence_for_principle(ctx: Context, slug: str) -> tuple[int, Sentence] | N
     scored = [
         (principle_evidence(s.text, ctx.story_model).get(slug, 0), i, s)
         for i, s in enumerate(ctx.sentences)
+        # Quoted whole, so never a chunk of a spoken run ("like four times, and I called her…
+        # and she showed me on") nor one too long to quote whole.
         if s.role in {"action", "result", "task"}
+        and _whole_sentence(ctx.text, s)
+        and len(s.text) <= RESULT_QUOTE_LIMIT
     ]
     scored = [x for x in scored if x[0] > 0]
     if not scored:
@@ -423,18 +427,31 @@ def no_result(ctx: Context) -> Remark | None:
 
 # A closing remark ("Now we know.", "So yeah.") or a fragment of a spoken run ("after that and
 # she sent us a referral,") is no sentence to quote as the result.
-_FRAGMENT_START = re.compile(r"^(?:and|but|or|so|then|after that and|which)\b", re.I)
+_FRAGMENT_START = re.compile(
+    r"^(?:and|but|or|so|then|which|like|um|uh|you know|after that and)\b", re.I
+)
+_ENDS_SENTENCE = '.!?"”)'
 RESULT_MIN_WORDS = 5
 RESULT_QUOTE_LIMIT = 160
 
 
-def _quotable_result(s: Sentence) -> bool:
-    text = s.text.strip()
+def _whole_sentence(answer: str, s: Sentence) -> bool:
+    """A sentence to quote whole: not a closing remark, and not a chunk the sentence reader cut
+    from a spoken run (the text before it does not end a sentence or a line, "…and our" +
+    "scheduler just rounded…"), starting on a conjunction, ending on a comma or stopping on a
+    dangling word ("…showed me on")."""
+    before = answer[: s.start].rstrip(" \t-•*")  # a bullet's marker starts its line
+    after = answer[s.end :].lstrip(" \t")
+    starts_whole = not before or before[-1] in _ENDS_SENTENCE + "\n"
+    ends_whole = not after or after[0] == "\n" or s.text.rstrip()[-1:] in _ENDS_SENTENCE
+    if not (starts_whole and ends_whole):
+        return False
+    text = " ".join(s.text.split()).rstrip(".!?")
     return (
         len(text.split()) >= RESULT_MIN_WORDS
-        and text[:1].isupper()
         and not _FRAGMENT_START.match(text)
         and not text.endswith((",", ";", ":"))
+        and probes.trim_dangling(text) == text
     )
 
 
@@ -453,7 +470,7 @@ def result_without_number(ctx: Context) -> Remark | None:
         return None
     if any(counted_to_none(ctx.text[: s.start], s.text) for _, s in results):
         return None
-    results = [(i, s) for i, s in results if _quotable_result(s)]
+    results = [(i, s) for i, s in results if _whole_sentence(ctx.text, s)]
     if not results:
         return None
     i, s = results[0]

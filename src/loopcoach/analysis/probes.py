@@ -829,6 +829,20 @@ def _something_went_wrong(ev: StoryEvidence) -> bool:
     return any(situations.evidence(a, s.text) for a in _WENT_WRONG for s in ev.sentences)
 
 
+# A finding is no deed to walk through ("found he'd been moved onto frontend work", "traced it to
+# a fallback"), nor is taking on the whole piece of work the answer is about ("took the project"),
+# nor a choice ("made the call", "argued for launching"): why-decision asks about that, and cut to
+# a few words it loses what was chosen.
+_NOT_A_STEP = re.compile(
+    r"(?:made the call|argued for|decided|chose|opted|pushed for)\b"
+    r"|(?:found|discovered|saw|spotted|figured out|learned|traced (?:it|this|that|them) to)\b"
+    r"|(?:took|led|owned|ran|picked up|took on|took over)\s+(?:on\s+|over\s+)?"
+    r"(?:the|this|that|our|my)\s+(?:project|work|effort|initiative|problem|ticket|task)\b"
+    r"|(?:took|picked) (?:it|this|that) (?:on|over|up)\b",
+    re.I,
+)
+
+
 def ask_detail(ev: StoryEvidence, avoid: AbstractSet[int | None] = frozenset()) -> FollowUp | None:
     """Ask for the concrete content of the speaker's most substantial deed, quoting a whole
     phrase of it or, when none is short enough, the next deed; never from a sentence in
@@ -847,6 +861,8 @@ def ask_detail(ev: StoryEvidence, avoid: AbstractSet[int | None] = frozenset()) 
             deeds.append((len(whole.group("what")), i, whole))
     for _, i, m in sorted(deeds, key=lambda d: -d[0]):
         what = second_person(short_phrase(m.group("what"), 7))
+        if _NOT_A_STEP.match(m.group("what")):
+            continue
         # "you raised it", "you sat down": nothing to walk through
         words = what.split()
         if len(words) < 2 or (len(words) == 2 and words[-1].lower() in _BARE_ENDS):
