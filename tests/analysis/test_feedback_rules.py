@@ -431,3 +431,57 @@ def test_a_closing_lesson_is_not_a_result_to_put_a_number_on():
     assert "result-without-number" not in fired(ctx(failure))
     plain = [*failure[:2], (RESULT_PLAIN, "result")]
     assert "result-without-number" in fired(ctx(plain))
+
+
+@pytest.mark.parametrize(
+    "before, outcome",
+    [
+        ("She had been paged 19 times in one month.", "The next month she was paged twice."),
+        (
+            "Invoice totals never matched our dashboard, sometimes by 3 or 4%.",
+            "I showed the finance lead the gap closing to under 0.05%.",
+        ),
+        (ACTION_1, "She shipped the feature four days before the deadline."),
+        (ACTION_1, "The release passed the external penetration test with no findings."),
+        (ACTION_1, "The client renewed for two years after that and sent us a referral."),
+    ],
+)
+def test_a_result_measured_by_a_pair_a_count_or_a_yes_no_event_needs_no_number(before, outcome):
+    parts = [(SITUATION, "situation"), (before, "action"), (outcome, "result")]
+    assert "result-without-number" not in fired(ctx(parts))
+    plain = [(SITUATION, "situation"), (ACTION_1, "action"), (RESULT_PLAIN, "result")]
+    assert "result-without-number" in fired(ctx(plain))
+
+
+def test_the_result_quoted_is_a_whole_sentence_never_a_closing_remark_or_fragment():
+    closing = [(SITUATION, "situation"), (ACTION_1, "action"), ("Now we know.", "result")]
+    assert "result-without-number" not in fired(ctx(closing))
+    fragment = [
+        (SITUATION, "situation"),
+        (ACTION_1, "action"),
+        ("after that and she sent us a referral,", "result"),
+    ]
+    assert "result-without-number" not in fired(ctx(fragment))
+    both = [*closing, (RESULT_PLAIN, "result")]
+    remark = feedback.result_without_number(ctx(both))
+    assert remark is not None
+    assert f"“{RESULT_PLAIN}”" in remark.text
+    long = RESULT_PLAIN[:-1] + ", " + ", ".join(["and the support queue was calmer"] * 5) + "."
+    remark = feedback.result_without_number(ctx([(SITUATION, "situation"), (long, "result")]))
+    assert remark is not None
+    assert "…" not in remark.text and remark.text.startswith("Your result has no measure")
+
+
+def test_on_principle_quotes_a_whole_sentence_never_a_chunk_of_a_spoken_run():
+    whole = feedback.on_principle(ctx(FULL))
+    assert whole is not None and whole.quote in {t for t, _ in FULL}
+    assert "…" not in whole.text
+    run = [
+        ("so I kind of picked it up on a Friday, and I traced every refund through the", "action"),
+        ("ledger and found three manual approval steps and then something else,", "action"),
+        (RESULT_PLAIN, "result"),
+    ]
+    remark = feedback.on_principle(ctx(run))
+    assert remark is not None
+    assert remark.quote in (None, RESULT_PLAIN)
+    assert remark.quote != run[0][0] and remark.quote != run[1][0]

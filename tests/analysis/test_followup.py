@@ -181,3 +181,29 @@ def test_the_measurement_reask_does_not_presume_a_before_value():
     report = analyze_follow_up(share, follow_up=question, story=STRONG)
     asks = [f.question for f in report.follow_up_items if f.code == "fu-reask"]
     assert asks and "before" not in asks[0] and "which data" in asks[0]
+
+
+def test_saying_nothing_would_change_is_no_answer_to_what_you_would_change():
+    nothing = (
+        "I don't think I'd do much differently, to be honest. It worked out, the trucks left on "
+        "time and the client was happy. Maybe communicate even more, but overall I'm happy with "
+        "how it went."
+    )
+    assert not followup.delivers(_reading("learning", nothing))
+    report = analyze_follow_up(
+        nothing, follow_up="Looking back, what would you do differently next time?", story=""
+    )
+    assert "fu-direct" not in {r.code for r in report.feedback}
+    change = "Next time I would call the client's IT lead before rolling anything back."
+    assert followup.delivers(_reading("learning", change))
+
+
+def test_a_detail_reask_keeps_the_follow_ups_own_object():
+    vague = "So it was basically a lot of looking at the data really carefully, you know."
+    ask = "How did you diff the failing and passing requests? What exactly did you compare?"
+    again = followup._next_follow_up(_reading("detail", vague), False, ask)
+    assert again[0].question == (
+        "Let me ask it another way: what exactly did you compare? Name the first one or two."
+    )
+    who = followup._next_follow_up(_reading("detail", vague), False, "Who did you ask for help?")
+    assert "who exactly was involved" in who[0].question

@@ -105,3 +105,19 @@ def test_a_story_told_mostly_as_we_is_at_most_a_2_and_says_why_first():
 def test_the_off_topic_cap_leads_the_reasons_when_it_lowers_the_grade():
     _, _, reasons = grade(inputs(answers_question=False))
     assert reasons[0] == "- the answer does not answer the question asked"
+
+
+def test_the_reasons_never_say_what_the_same_report_refutes():
+    # One number is below the training mean, yet "has no numbers" would be false.
+    _, _, reasons = grade(inputs(metrics_total=1, metrics_in_results=0))
+    assert "- the answer has no numbers" not in reasons
+    _, _, reasons = grade(inputs(metrics_total=0, metrics_in_results=0))
+    assert "- the answer has no numbers" in reasons
+    # "Unclear who did the work" of an "I" story, "mostly the team's" of a mixed one: no.
+    _, _, reasons = grade(inputs(i_share=0.0, i_action_sentences=0))
+    assert "- the answer leaves unclear who did the work" not in reasons
+    _, _, reasons = grade(inputs(i_share=0.0, i_action_sentences=0, ownership="mixed"))
+    assert "- the answer leaves unclear who did the work" in reasons
+    assert "- the answer is told mostly as the team's" not in reasons
+    _, _, reasons = grade(inputs(ownership="we", i_share=0.2))
+    assert any("we" in r for r in reasons)

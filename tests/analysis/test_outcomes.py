@@ -33,6 +33,11 @@ def _outcome(sentence: str, number: str) -> bool:
         ("First, a pilot with my team plus one designer; second, a bigger one.", "one designer"),
         ("Daily check-in, cut two features in week 3 when the upload API slipped", "two features"),
         ("We launched the assistant to ten percent of traffic.", "ten percent"),
+        ("The CTO funded a team of seven, and I led it for the first year.", "seven"),
+        (
+            "Finance estimated it would cost us about $200,000 a year in lost revenue.",
+            "$200,000",
+        ),
     ],
 )
 def test_a_number_that_is_not_what_the_work_came_to(sentence, number):
@@ -50,6 +55,8 @@ def test_a_number_that_is_not_what_the_work_came_to(sentence, number):
         ("By the end of the year I had hired five engineers.", "five engineers"),
         ("Refunds now take 20 hours instead of 6 days.", "20 hours"),
         ("Any customer now gets an answer in under 2 minutes.", "2 minutes"),
+        ("The team of seven I led moved two of the five checkouts in a year.", "two"),
+        ("Finance estimated the change saved us about $200,000 a year.", "$200,000"),
     ],
 )
 def test_a_number_that_is_an_outcome(sentence, number):

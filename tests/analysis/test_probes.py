@@ -442,3 +442,111 @@ def test_a_long_pair_of_noun_phrases_is_cut_before_the_second_and_a_clause_after
         == "decided not to renew the contractors"
     )
     assert probes.short_phrase("launching it only on business routes first and said so", 4) == ""
+
+
+SCENE = (
+    "Our largest client's label printers printed blank labels before the 6 a.m. trucks.",
+    "situation",
+)
+
+
+@pytest.mark.parametrize(
+    "choice",
+    [
+        # The alternative and why, in the decision sentence or the one before it.
+        [
+            SCENE,
+            (
+                "I decide to roll back our release anyway, because a rollback costs twenty "
+                "minutes, while waiting costs them a morning of shipments.",
+                "action",
+            ),
+        ],
+        [
+            SCENE,
+            (
+                "I made the call to render documents ahead of time rather than on request, "
+                "which cost us some storage.",
+                "action",
+            ),
+        ],
+        [
+            ("The plan was to launch to all 12,000 sellers at once.", "situation"),
+            (
+                "We had no payout history under one hour, which is exactly what fraud rings "
+                "exploit.",
+                "situation",
+            ),
+            ("I argued for launching to 500 sellers with the longest tenure first.", "action"),
+        ],
+    ],
+)
+def test_no_why_decision_when_the_story_already_names_the_alternative_and_why(choice):
+    assert probes.ask_decision(evidence(choice)) is None
+    bare = [SCENE, ("I decided to move the print jobs to the backup queue.", "action")]
+    asked = probes.ask_decision(evidence(bare))
+    assert asked and asked.question.startswith("You decided to move the print jobs")
+
+
+def test_a_decision_quote_stripped_of_its_object_is_not_asked():
+    # short_phrase would keep only "decided" of a long clause: which choice would be unsaid.
+    long = (
+        "I decided, after two long evenings of going back and forth with the security team "
+        "and our director, to make Aisha the owner of the mobile side.",
+        "action",
+    )
+    asked = probes.ask_decision(evidence([SCENE, long]))
+    assert asked is None or "make Aisha" in asked.question
+    assert probes._keeps_object("argued for launching", "launching to 500 sellers") is False
+    assert probes._keeps_object("argued for launching to 500 sellers", "launching to 500 sellers")
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "The next month she was paged twice.",
+        "She shipped it four days before the deadline and it passed the penetration test.",
+        "The vendor pushed a fix by 4 a.m. and the trucks left on time.",
+    ],
+)
+def test_no_how_did_you_know_when_the_story_says_what_was_seen_afterwards(outcome):
+    did = ("I changed the paging rules so alerts went to the rotation first.", "action")
+    assert probes.ask_outcome(evidence([did, (outcome, "result")])) is None
+    assert probes.ask_outcome(evidence([did, ("Things got a lot better for her.", "result")]))
+
+
+def test_no_personal_role_question_on_an_agreement_a_launch_or_when_i_deeds_dominate():
+    agreed = [
+        ("Marketing and my product manager disagreed with a limited launch.", "situation"),
+        ("We agreed to a one-week limited launch.", "action"),
+        ("We rolled it out to all traffic a month later.", "result"),
+    ]
+    assert probes.ask_scope(evidence(agreed, ownership="mixed")) is None
+    mine = [
+        ("I set up the test and I built a dashboard for it.", "action"),
+        ("I had two analysts label 1,500 queries, and I wrote the recommendation.", "action"),
+        ("We moved the ranking service to the new cluster.", "action"),
+    ]
+    assert probes.ask_scope(evidence(mine, ownership="mixed")) is None
+    ours = [
+        ("We moved the ranking service to the new cluster.", "action"),
+        ("We rewrote the ingestion job and I reviewed it.", "action"),
+    ]
+    asked = probes.ask_scope(evidence(ours, ownership="mixed"))
+    assert asked and "we moved the ranking service" in asked.question
+
+
+@pytest.mark.parametrize(
+    "deed",
+    [
+        "I found he'd been moved onto frontend work by another manager.",
+        "I traced it to a fallback the checkout service used.",
+        "I took the project because my team owned the document service.",
+        "I made the call to render documents ahead of time on policy creation.",
+    ],
+)
+def test_no_detail_question_on_a_finding_the_whole_answer_or_a_choice(deed):
+    assert probes.ask_detail(evidence([(deed, "action")])) is None
+    step = "I wrote a replay script for the failed requests and ran it against staging."
+    asked = probes.ask_detail(evidence([(deed, "action"), (step, "action")]))
+    assert asked and asked.question.startswith("You said you wrote a replay script")

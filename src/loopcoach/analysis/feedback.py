@@ -20,7 +20,7 @@ from loopcoach.analysis import cues, probes
 from loopcoach.analysis.fillers import own_hedges
 from loopcoach.analysis.linear import LinearModel
 from loopcoach.analysis.metrics import counted_to_none
-from loopcoach.analysis.outcomes import outcome_spans
+from loopcoach.analysis.outcomes import measured_in_words, outcome_spans
 from loopcoach.analysis.principles import NAMES, PrincipleScore, principle_evidence
 from loopcoach.analysis.pronouns import subject_counts, we_deeds
 from loopcoach.analysis.relevance import Relevance
@@ -291,7 +291,7 @@ def on_principle(ctx: Context) -> Remark | None:
         "strength",
         "on-principle",
         f"The story fits {name}, the principle asked about; "
-        f"this sentence shows it best: “{quote(s.text)}”",
+        f"this sentence shows it best: “{' '.join(s.text.split())}”",
         s,
         i,
     )
@@ -301,7 +301,11 @@ def _sentence_for_principle(ctx: Context, slug: str) -> tuple[int, Sentence] | N
     scored = [
         (principle_evidence(s.text, ctx.story_model).get(slug, 0), i, s)
         for i, s in enumerate(ctx.sentences)
+        # Quoted whole, so never a chunk of a spoken run ("like four times, and I called her…
+        # and she showed me on") nor one too long to quote whole.
         if s.role in {"action", "result", "task"}
+        and _whole_sentence(ctx.text, s)
+        and len(s.text) <= RESULT_QUOTE_LIMIT
     ]
     scored = [x for x in scored if x[0] > 0]
     if not scored:
@@ -421,11 +425,43 @@ def no_result(ctx: Context) -> Remark | None:
     )
 
 
+# A closing remark ("Now we know.", "So yeah.") or a fragment of a spoken run ("after that and
+# she sent us a referral,") is no sentence to quote as the result.
+_FRAGMENT_START = re.compile(
+    r"^(?:and|but|or|so|then|which|like|um|uh|you know|after that and)\b", re.I
+)
+_ENDS_SENTENCE = '.!?"”)'
+RESULT_MIN_WORDS = 5
+RESULT_QUOTE_LIMIT = 160
+
+
+def _whole_sentence(answer: str, s: Sentence) -> bool:
+    """A sentence to quote whole: not a closing remark, and not a chunk the sentence reader cut
+    from a spoken run (the text before it does not end a sentence or a line, "…and our" +
+    "scheduler just rounded…"), starting on a conjunction, ending on a comma or stopping on a
+    dangling word ("…showed me on")."""
+    before = answer[: s.start].rstrip(" \t-•*")  # a bullet's marker starts its line
+    after = answer[s.end :].lstrip(" \t")
+    starts_whole = not before or before[-1] in _ENDS_SENTENCE + "\n"
+    ends_whole = not after or after[0] == "\n" or s.text.rstrip()[-1:] in _ENDS_SENTENCE
+    if not (starts_whole and ends_whole):
+        return False
+    text = " ".join(s.text.split()).rstrip(".!?")
+    return (
+        len(text.split()) >= RESULT_MIN_WORDS
+        and not _FRAGMENT_START.match(text)
+        and not text.endswith((",", ";", ":"))
+        and probes.trim_dangling(text) == text
+    )
+
+
 def result_without_number(ctx: Context) -> Remark | None:
     if ctx.hypothetical or "result" not in ctx.roles:
         return None
     results = [(i, s) for i, s in enumerate(ctx.sentences) if s.role == "result"]
     if any(ctx.per_sentence_metrics[i] for i, _ in results):
+        return None
+    if measured_in_words(ctx.sentences, results[0][0]):
         return None
     # A lesson is not the result to measure ("Since then I always write down the ways a
     # feature can be abused…"): a failure story may end on it, its cost told earlier.
@@ -434,17 +470,22 @@ def result_without_number(ctx: Context) -> Remark | None:
         return None
     if any(counted_to_none(ctx.text[: s.start], s.text) for _, s in results):
         return None
+    results = [(i, s) for i, s in results if _whole_sentence(ctx.text, s)]
+    if not results:
+        return None
     i, s = results[0]
     what = (
         "the answer has no numbers at all"
         if not ctx.metrics
         else "none of the numbers is about the outcome"
     )
+    text = " ".join(s.text.split())
+    said = f"The result “{text}”" if len(text) <= RESULT_QUOTE_LIMIT else "Your result"
     return _remark(
         "improvement",
         "result-without-number",
-        f"The result “{quote(s.text, 90)}” has no measure, and {what}. Add one: time saved, "
-        "errors, cost, users, revenue — before and after.",
+        f"{said} has no measure, and {what}. Add one: time saved, errors, cost, users, "
+        "revenue — before and after.",
         s,
         i,
     )

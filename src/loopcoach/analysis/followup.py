@@ -180,7 +180,7 @@ def analyze_follow_up(
         metrics=reading.metrics,
         grade=grade,
         feedback=remarks,
-        follow_up_items=_next_follow_up(reading, direct),
+        follow_up_items=_next_follow_up(reading, direct, follow_up),
         direct_score=direct_p,
         specific_score=specific_p,
     )
@@ -420,6 +420,13 @@ _DETAIL_STEP = re.compile(
     re.I,
 )
 VAGUE_SENTENCE = 2  # evasions in one sentence above which it says nothing checkable
+# "I don't think I'd do much differently, it worked out": asked what to change, nothing is.
+_CHANGES_NOTHING = re.compile(
+    r"\b(?:i don't think i(?:'d| would)|i wouldn't|i would not|not sure i(?:'d| would))\s+"
+    r"(?:really\s+)?(?:do|change)\b|\bnothing (?:really |much )?(?:differently|i'd change)\b|"
+    r"\bit (?:all )?worked out\b|\bhappy with how it went\b",
+    re.I,
+)
 
 
 def delivers(reading: Reading) -> bool:
@@ -429,6 +436,8 @@ def delivers(reading: Reading) -> bool:
     learning, a real instance). The praise `fu-direct` needs it, whatever `direct` says."""
     sentences = [s for s in reading.sentences if len(_VAGUE.findall(s)) < VAGUE_SENTENCE]
     intent = reading.intent
+    if intent == "learning":
+        sentences = [s for s in sentences if not _CHANGES_NOTHING.search(s)]
     if intent == "decision":
         return any(_REASON_CLAUSE.search(s) and _CHOICE.search(s) for s in sentences)
     if intent == "detail":
@@ -497,11 +506,30 @@ def _remark(
     return Remark(kind, code, text, start, start + len(s), i, s)
 
 
-def _next_follow_up(reading: Reading, direct: bool) -> list[FollowUp]:
-    """One sharper question when the answer missed the point; none when it answered it."""
+def _next_follow_up(reading: Reading, direct: bool, follow_up: str = "") -> list[FollowUp]:
+    """One sharper question when the answer missed the point; none when it answered it. A detail
+    question that asked for a thing, not a person ("What exactly did you compare?"), is asked
+    again about that thing, not turned into "who was involved"."""
     if direct:
         return []
+    own = _own_question(follow_up) if reading.intent == "detail" else None
+    if own:
+        return [
+            FollowUp("fu-reask", f"Let me ask it another way: {own} Name the first one or two.")
+        ]
     return [FollowUp("fu-reask", f"Let me ask it another way: {ASK_AGAIN[reading.intent]}")]
+
+
+_WH_QUESTION = re.compile(r"(?:^|(?<=[.?!]\s))((?:What|Which|How|Where|When)\b[^.?!]{3,80}\?)")
+
+
+def _own_question(follow_up: str) -> str | None:
+    """The follow-up's last question that asks for a thing, lowercased to go after a colon."""
+    found = _WH_QUESTION.findall(follow_up.strip())
+    if not found:
+        return None
+    q = found[-1]
+    return q[0].lower() + q[1:]
 
 
 ASK_AGAIN = {

@@ -140,7 +140,23 @@ def grade(g: GradeInputs, model: LinearModel | None = None) -> tuple[int, float,
     if g.hypothetical_probability >= 0.5:
         value = 1  # LABELS.md: a hypothetical answer is a clear no
 
-    return value, score, _reasons(contributions, capped_by)
+    return value, score, _reasons(contributions, capped_by, _contradicted(g))
+
+
+def _contradicted(g: GradeInputs) -> frozenset[str]:
+    """The features whose bad reason the same report would refute: a weight below the mean is
+    no licence to say "has no numbers" of an answer with numbers, "told mostly as the team's"
+    of one that is not mostly "we", or "unclear who did the work" when the deeds are "I"."""
+    out = set()
+    if g.metrics_total > 0:
+        out.add("metrics")
+    if g.metrics_in_results > 0:
+        out.add("result_metrics")
+    if g.ownership != "we":
+        out.add("ownership_i")
+    if g.ownership == "i":
+        out.add("i_share")
+    return frozenset(out)
 
 
 def off_topic(g: GradeInputs) -> bool:
@@ -169,11 +185,15 @@ def count_specific_details(sentences: Sequence[str]) -> int:
     return sum(len(_NAMED.findall(s)) for s in sentences)
 
 
-def _reasons(contributions: dict[str, float], capped_by: Sequence[str] = ()) -> list[str]:
+def _reasons(
+    contributions: dict[str, float],
+    capped_by: Sequence[str] = (),
+    contradicted: frozenset[str] = frozenset(),
+) -> list[str]:
     out = ["- the answer " + REASONS[name][1] for name in capped_by]
     ranked = sorted(contributions.items(), key=lambda kv: -abs(kv[1]))
     for name, c in ranked:
-        if abs(c) < 0.05 or name in capped_by:
+        if abs(c) < 0.05 or name in capped_by or (c < 0 and name in contradicted):
             continue
         good, bad = REASONS[name]
         text = good if c > 0 else bad

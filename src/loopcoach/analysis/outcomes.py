@@ -5,8 +5,10 @@ uses ("holds any price change over 300%"), the target the outcome is measured
 against ("1.2% vs 3% target"), a cost or a delay that was accepted ("we agreed
 to move the date by ten days", "it added about a week to the project", "we
 launched ten days late"), the staffing of a plan ("a dedicated team of six"), a
-scope cut ("cut two features") and the share a launch was exposed to ("launched
-to ten percent of traffic"). Praising one of those as a quantified outcome, or
+scope cut ("cut two features"), the share a launch was exposed to ("launched
+to ten percent of traffic"), a team someone funded ("the CTO funded a team of
+seven") and a cost estimate argued past ("Finance estimated it would cost us
+about $200,000 a year"). Praising one of those as a quantified outcome, or
 asking how it was measured, misreads the story.
 """
 
@@ -75,6 +77,19 @@ _PLAN = re.compile(
     r"\b(?:first|second|third),",
     re.I,
 )
+# A team someone funded or staffed ("the CTO funded a team of seven") is what the work was given,
+# not what it came to.
+_FUNDED = re.compile(
+    r"\b(?:funded|funds|staffed|approved|allocated|assigned|gave (?:me|us|it))\b", re.I
+)
+# A cost or loss the speaker was told to expect and argued past: "Finance estimated it would cost
+# us about $200,000 a year".
+_ESTIMATE_BEFORE = re.compile(
+    r"\b(?:estimated|projected|forecast|predicted|expected|warned|reckoned)\b[^.;]{0,40}?"
+    r"\b(?:would|will|could|might)\b[^.;]{0,40}$"
+    r"|\b(?:would|could|might) (?:cost|lose)\b[^.;]{0,30}$",
+    re.I,
+)
 # The share a launch was exposed to: "launched the assistant to ten percent of traffic".
 _EXPOSED_BEFORE = re.compile(
     r"\b(?:launched|rolled out|released|shipped|opened|exposed|enabled)\b[^,.;:]{0,50}?\bto\s+"
@@ -108,8 +123,10 @@ def is_outcome(sentence: str, start: int, end: int) -> bool:
         return False
     if _EXPOSED_BEFORE.search(before) and _EXPOSED_AFTER.match(after):
         return False
+    if _ESTIMATE_BEFORE.search(before):
+        return False
     headcount = _HEADCOUNT.search(number) or _TEAM_OF.search(before)
-    return not (headcount and _PLAN.search(sentence))
+    return not (headcount and (_PLAN.search(sentence) or _FUNDED.search(before)))
 
 
 def outcome_spans(sentence: Sentence, spans: Sequence[Span]) -> list[Span]:
@@ -119,3 +136,29 @@ def outcome_spans(sentence: Sentence, spans: Sequence[Span]) -> list[Span]:
         for m in spans
         if is_outcome(sentence.text, m.start - sentence.start, m.end - sentence.start)
     ]
+
+
+# A result already measured in its own terms: a before→after pair ("from 3 or 4% to under
+# 0.05%", "closing to under 0.05%"), a count ("paged twice", "reopens 3 times"), or a yes/no
+# event that needs no number (shipped four days early, passed the pen test, renewed).
+_NUM = r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple)"
+_MEASURED_OUTCOME = re.compile(
+    rf"\bfrom\s+(?:about\s+|around\s+)?{_NUM}\b[^.;]{{0,60}}?\bto\b"
+    rf"|\b(?:to|down to|up to)\s+(?:under|below|less than|over|above|about|around|just)\s+{_NUM}"
+    r"|\b(?:once|twice|thrice)\b"
+    rf"|\b{_NUM}\s+times\b"
+    r"|\b(?:days?|weeks?|hours?)\s+(?:before|ahead of)\s+(?:the\s+)?(?:deadline|schedule)"
+    r"|\b(?:days?|weeks?) early\b|\b(?:on time|on schedule|ahead of schedule)\b"
+    r"|\bpass(?:ed|es)\s+(?:the\s+|our\s+|its\s+|an?\s+)?(?:\w+\s+){0,2}"
+    r"(?:test|audit|review|inspection|certification)"
+    r"|\b(?:renewed|re-signed|signed the contract)\b|\bstayed\b(?!\s+(?:late|up|on|in|at)\b)",
+    re.I,
+)
+
+
+def measured_in_words(sentences: Sequence[Sentence], first_result: int) -> bool:
+    """Whether the result, what follows it, or the sentence just before it (a spoken run often
+    puts the outcome there: "…and Dr. Halvorsen actually renewed for two years" + "after
+    that…") already says how it came out, in a pair, a count or a yes/no event."""
+    text = " ".join(s.text for s in sentences[max(first_result - 1, 0) :])
+    return _MEASURED_OUTCOME.search(text) is not None

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from loopcoach.analysis import cues, intents, situations
 from loopcoach.analysis.metrics import counted_to_none
-from loopcoach.analysis.outcomes import is_outcome, outcome_spans
+from loopcoach.analysis.outcomes import is_outcome, measured_in_words, outcome_spans
 from loopcoach.analysis.pronouns import subject_counts, we_deeds
 from loopcoach.analysis.report import FollowUp, Sentence
 from loopcoach.analysis.spans import Span
@@ -103,10 +103,14 @@ _DECISION = re.compile(
     r"(?P<what>[^,.;:!?]+)",
     re.I,
 )
-_REASON = re.compile(r"\b(?:because|since|as it|so that)\b", re.I)
+_REASON = re.compile(
+    r"\b(?:because|since|as it|so that|while (?:\w+ing)|which is (?:exactly )?(?:what|why)|"
+    r"that's why|which cost)\b",
+    re.I,
+)
 _OPTIONS = re.compile(
     r"\b(?:(?:two|three|several|other) (?:options|alternatives|choices)|either\b[^.!?]+\bor|"
-    r"instead of|rather than|the alternative)\b",
+    r"instead of|rather than|the alternative|anyway|the plan was|(?:all|everyone) at once)\b",
     re.I,
 )
 _WE_DEED = re.compile(r"\bwe\s+(?P<what>(?:\w+ly\s+)?\w+ed\b[^,.;:!?]*)", re.I)
@@ -438,7 +442,7 @@ def ask_real_example(ev: StoryEvidence) -> FollowUp | None:
 
 
 def ask_scope(ev: StoryEvidence) -> FollowUp | None:
-    if ev.hypothetical or ev.ownership == "i":
+    if ev.hypothetical or ev.ownership == "i" or _own_deeds_dominate(ev):
         return None
     for i, s in enumerate(ev.sentences):
         if s.role not in {"action", "result"}:
@@ -446,8 +450,16 @@ def ask_scope(ev: StoryEvidence) -> FollowUp | None:
         i_count, _ = subject_counts(s.text)
         deeds = we_deeds(s.text)
         starts = {d.start() for d in deeds}
-        # The first "we" that does something, never "what we needed" inside the speaker's deed.
-        m = next((w for w in _WE_DEED.finditer(s.text) if w.start() in starts), None)
+        # The first "we" that does something, never "what we needed" inside the speaker's deed,
+        # nor an agreement or the company's launch ("we agreed to…", "we rolled it out").
+        m = next(
+            (
+                w
+                for w in _WE_DEED.finditer(s.text)
+                if w.start() in starts and not _NO_TEAM_DEED.match(w.group("what"))
+            ),
+            None,
+        )
         if m and len(deeds) > i_count:
             what = short_phrase(m.group("what"), 10)
             if not what:
@@ -462,6 +474,25 @@ def ask_scope(ev: StoryEvidence) -> FollowUp | None:
                 end,
             )
     return None
+
+
+# "We agreed to a one-week launch" is two sides meeting, "we rolled it out to all traffic" the
+# company's product "we": neither hides whose work it was.
+_NO_TEAM_DEED = re.compile(
+    r"(?:\w+ly\s+)?(?:agreed|settled|compromised|aligned|launched|shipped|released|rolled|"
+    r"deployed|went live)\b",
+    re.I,
+)
+
+
+def _own_deeds_dominate(ev: StoryEvidence) -> bool:
+    """More "I" than "we" deeds across the actions and results: the speaker's part is told."""
+    mine = ours = 0
+    for s in ev.sentences:
+        if s.role in {"action", "result"}:
+            mine += subject_counts(s.text)[0]
+            ours += len(we_deeds(s.text))
+    return mine > ours
 
 
 def ask_conflict(ev: StoryEvidence) -> FollowUp | None:
@@ -675,6 +706,8 @@ def ask_outcome(ev: StoryEvidence) -> FollowUp | None:
         return None  # "37 were missing" … "no missing uploads after that" says how it was known
     if any(_OBSERVED.search(ev.sentences[i].text) for i in results):
         return None  # "both juniors were requesting her reviews again" says how it was known
+    if measured_in_words(ev.sentences, results[0]):
+        return None  # "paged twice", "passed the penetration test", "the trucks leave on time"
     i = results[0]
     s = ev.sentences[i]
     return _follow(
@@ -710,7 +743,10 @@ def ask_decision(ev: StoryEvidence) -> FollowUp | None:
         m = _DECISION.search(s.text)
         if not m:
             continue
-        if _REASON.search(s.text, m.end()) and _OPTIONS.search(ev.text):
+        if _OPTIONS.search(s.text):
+            return None  # "instead of writing it myself, I decided…", "…rather than on request"
+        before = ev.sentences[i - 1].text if i else ""
+        if (_REASON.search(s.text, m.end()) or _REASON.search(before)) and _OPTIONS.search(ev.text):
             return None
         if _RESOLVE.match(m.group(0)) and not _OPTIONS.search(ev.text):
             continue  # an intention, not a choice between options
@@ -719,8 +755,8 @@ def ask_decision(ev: StoryEvidence) -> FollowUp | None:
             continue
         said = m.group(0).split(None, 1)[1]  # "decided to move the job…", without the "I"
         said = second_person(short_phrase(said, 10))
-        if not said:
-            continue
+        if not said or not _keeps_object(said, what):
+            continue  # "You decided.", "You argued for launching.": which choice, unsaid
         techs = sorted({t.group(0) for t in _TECH.finditer(ev.text)})
         tech_in = [t for t in techs if t in s.text]
         if tech_in and len(techs) >= 2:
@@ -736,6 +772,14 @@ def ask_decision(ev: StoryEvidence) -> FollowUp | None:
         start, end = _at(ev, i, m, "what")
         return _follow("why-decision", "decision", question, i, start, end)
     return None
+
+
+def _keeps_object(said: str, what: str) -> bool:
+    """Whether the quoted choice still names what was chosen: at least two of the first three
+    words of it ("decided to make Aisha the owner…" keeps "make Aisha"; "decided" does not)."""
+    kept = {w.lower() for w in said.split()}
+    head = [w.lower() for w in what.split()[:3]]
+    return sum(w in kept for w in head) >= min(2, len(head))
 
 
 def _says_why_not(ev: StoryEvidence, option: str) -> bool:
@@ -785,6 +829,20 @@ def _something_went_wrong(ev: StoryEvidence) -> bool:
     return any(situations.evidence(a, s.text) for a in _WENT_WRONG for s in ev.sentences)
 
 
+# A finding is no deed to walk through ("found he'd been moved onto frontend work", "traced it to
+# a fallback"), nor is taking on the whole piece of work the answer is about ("took the project"),
+# nor a choice ("made the call", "argued for launching"): why-decision asks about that, and cut to
+# a few words it loses what was chosen.
+_NOT_A_STEP = re.compile(
+    r"(?:made the call|argued for|decided|chose|opted|pushed for)\b"
+    r"|(?:found|discovered|saw|spotted|figured out|learned|traced (?:it|this|that|them) to)\b"
+    r"|(?:took|led|owned|ran|picked up|took on|took over)\s+(?:on\s+|over\s+)?"
+    r"(?:the|this|that|our|my)\s+(?:project|work|effort|initiative|problem|ticket|task)\b"
+    r"|(?:took|picked) (?:it|this|that) (?:on|over|up)\b",
+    re.I,
+)
+
+
 def ask_detail(ev: StoryEvidence, avoid: AbstractSet[int | None] = frozenset()) -> FollowUp | None:
     """Ask for the concrete content of the speaker's most substantial deed, quoting a whole
     phrase of it or, when none is short enough, the next deed; never from a sentence in
@@ -803,6 +861,8 @@ def ask_detail(ev: StoryEvidence, avoid: AbstractSet[int | None] = frozenset()) 
             deeds.append((len(whole.group("what")), i, whole))
     for _, i, m in sorted(deeds, key=lambda d: -d[0]):
         what = second_person(short_phrase(m.group("what"), 7))
+        if _NOT_A_STEP.match(m.group("what")):
+            continue
         # "you raised it", "you sat down": nothing to walk through
         words = what.split()
         if len(words) < 2 or (len(words) == 2 and words[-1].lower() in _BARE_ENDS):
