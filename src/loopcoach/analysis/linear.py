@@ -96,11 +96,15 @@ def load_model(name: str) -> LinearModel | None:
     except (FileNotFoundError, ModuleNotFoundError):
         return None
     # One float object per distinct number: the shipped weights are rounded to five decimals,
-    # so the 290,000 of all the models take 24,000 values, and a float each cost 6 MB.
-    floats: dict[str, float] = {}
-    return LinearModel.from_dict(
-        json.loads(raw, parse_float=lambda text: floats.setdefault(text, float(text)))
-    )
+    # so the 290,000 of all the models take 24,000 values, and a float each cost 6 MB. The
+    # dict's own (C) lookup parses each number; Python code runs only for a number first seen.
+    return LinearModel.from_dict(json.loads(raw, parse_float=_Floats().__getitem__))
+
+
+class _Floats(dict[str, float]):
+    def __missing__(self, text: str) -> float:
+        value = self[text] = float(text)
+        return value
 
 
 @cache
