@@ -337,6 +337,7 @@ def train_relevance(pairs: list[Pair], log: Callable[[str], None], quick: bool) 
     everything = real + fake
     probs = _story_probs_out_of_fold(everything, quick)
     ask_probs = _asks_out_of_fold(everything, quick)
+    premise_of = [premises.read_premise(p.question, p.sentences) for p in everything]
     rows = [
         relevance.relevance_features(
             p.question,
@@ -345,17 +346,16 @@ def train_relevance(pairs: list[Pair], log: Callable[[str], None], quick: bool) 
             probs[p.story_id],
             _asked_onehot(p),
             ask_probs[p.story_id],
+            premise=premise,
         )
-        for p in everything
+        for p, premise in zip(everything, premise_of, strict=True)
     ]
     names = sorted({k for r in rows for k in r})
     x = [[r.get(k, 0.0) for k in names] for r in rows]
     y = [int(p.answers) for p in everything]
     readings = [
-        relevance.decisive_readings(
-            p.question, p.sentences, premises.read_premise(p.question, p.sentences)
-        )
-        for p in everything
+        relevance.decisive_readings(p.question, premise, row)
+        for p, premise, row in zip(everything, premise_of, rows, strict=True)
     ]
     caps = reading_caps(real, readings[: len(real)], log)
     w = [SYNTHETIC_WEIGHT if p.synthetic else 1.0 for p in everything]

@@ -210,7 +210,7 @@ def assess(
         # A reading that is right on its own nine times in ten was outweighed, as one feature
         # among twenty, by a story full of the question's words: it caps the score instead.
         caps = model.extra.get("caps", {})
-        for reading in decisive_readings(question, sentences, premise):
+        for reading in decisive_readings(question, premise, feats):
             score = min(score, float(caps.get(reading, 1.0)))
     asks = situations.question_asks(question)
     ask = asks[0] if asks else None
@@ -224,18 +224,17 @@ def assess(
 
 
 def decisive_readings(
-    question: str, sentences: Sequence[str], premise: premises.PremiseReading
+    question: str, premise: premises.PremiseReading, feats: Mapping[str, float]
 ) -> list[str]:
     """The readings that may decide the verdict alone, where they fire: the premise reading
     ("premise": the story runs the other way, never names the person asked about, or sidesteps
     a hard premise) and, per very particular situation, no word of it anywhere in the story
-    ("absent:hiring": a hiring question, and nobody is interviewed, hired or recruited).
-    Training keeps a cap for those that are right often enough on the labelled pairs."""
+    ("absent:hiring": a hiring question, and nobody is interviewed, hired or recruited; the
+    `strict_ask_none` feature, so the story is not scanned twice). Training keeps a cap for
+    those that are right often enough on the labelled pairs."""
     found = ["premise"] if premise.says_it_misses else []
-    asks = situations.question_asks(question)
-    if asks and asks[0].code in situations.STRICT:
-        if not situations.evidence(asks[0], " ".join(sentences)):
-            found.append("absent:" + asks[0].code)
+    if feats.get("strict_ask_none"):
+        found.append("absent:" + situations.question_asks(question)[0].code)
     return found
 
 
