@@ -273,4 +273,40 @@ ANSWERS = (
         "answered in 80 ms against 300 ms on our cluster, and we moved.",
         ("I read the managed service",),
     ),
+    QuoteAnswer(
+        "ownership-then-i",
+        "Tell me about a time you showed ownership.",
+        "In my previous job as team lead our nightly batch failed often. The on-call engineer "
+        "usually just restarted it. I decided that this had to stop. I analysed the last fifty "
+        "failures. Then I personally wrote a fix for the lock timeout and I reviewed the runbook "
+        "with the team. After this the batch failed only one time in three months.",
+        ("Then I personally wrote a fix", "I decided that this had to stop"),
+    ),
+    QuoteAnswer(
+        "backbone-bcrypt",
+        "Tell me about a time you disagreed with a peer and pushed back.",
+        "A senior engineer on my team wanted to store passwords with a fast hash to save CPU. I "
+        "was worried about it. I looked up what attackers can crack with GPUs and showed him the "
+        "numbers. I pushed back in the design review and refused to approve the change until we "
+        "used bcrypt. He agreed, and the change shipped a week later with bcrypt.",
+        ("I pushed back in the design review", "I looked up what attackers"),
+    ),
+    QuoteAnswer(
+        "trust-sales-head",
+        "Tell me about a time you earned the trust of a skeptical stakeholder.",
+        "The head of sales did not trust our delivery dates because we had missed three in a "
+        "row. I had to win her back before the next quarter. I listened to her in a one-to-one "
+        "for an hour. I started sending her a weekly one-page status with the risks in red, and "
+        "I never moved a date without calling her first. Two quarters later she asked my team to "
+        "take over the pricing project.",
+        ("I started sending her", "I listened to her"),
+    ),
+    QuoteAnswer(
+        "results-spoken-team",
+        "Tell me about a time you delivered results in a difficult situation.",
+        "So the context was a retail client and the launch was in two weeks. We had a load "
+        "problem. Um, the team were working very hard and we fixed most bugs. At the end the "
+        "launch was successful and the client was happy, the traffic was 5x the normal day.",
+        (),
+    ),
 )

@@ -624,3 +624,13 @@ def test_a_sentence_that_ends_on_a_full_stop_is_whole_even_on_a_word_that_may_da
     assert not feedback._whole_sentence(
         "and the ledger showed me on", Sentence("and the ledger showed me on", 0, 27, "result")
     )
+
+
+def test_then_i_after_a_full_stop_is_a_sentence_but_a_conjunction_chunk_is_not():
+    then_i = "Then I rewrote the approval rules with finance and removed two steps."
+    parts = [(SITUATION, "situation"), (then_i, "action")]
+    c = ctx(parts)
+    assert feedback._whole_sentence(c.text, c.sentences[1])
+    so_the = "So the approval rules were rewritten with finance that week."
+    c = ctx([(SITUATION, "situation"), (so_the, "action")])
+    assert not feedback._whole_sentence(c.text, c.sentences[1])

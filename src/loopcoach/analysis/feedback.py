@@ -503,9 +503,11 @@ def no_result(ctx: Context) -> Remark | None:
 
 
 # A closing remark ("Now we know.", "So yeah.") or a fragment of a spoken run ("after that and
-# she sent us a referral,") is no sentence to quote as the result.
+# she sent us a referral,") is no sentence to quote as the result. After a full stop, "Then I
+# rewrote the fix." is the speaker's next step told as a sentence of its own.
 _FRAGMENT_START = re.compile(
-    r"^(?:and|but|or|so|then|which|like|um|uh|you know|after that and)\b", re.I
+    r"^(?:and|or|which|like|um|uh|you know|after that and)\b|^(?:but|so|then)\b(?!,?\s+i\b)",
+    re.I,
 )
 _ENDS_SENTENCE = '.!?"”)'
 RESULT_MIN_WORDS = 5
