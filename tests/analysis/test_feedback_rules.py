@@ -485,3 +485,152 @@ def test_on_principle_quotes_a_whole_sentence_never_a_chunk_of_a_spoken_run():
     assert remark is not None
     assert remark.quote in (None, RESULT_PLAIN)
     assert remark.quote != run[0][0] and remark.quote != run[1][0]
+
+
+# ---- quotes that support exactly what the remark says (issue #10) ---------------------------
+
+OWN_DEED = "I took the on-call rota myself over the holiday and wrote a runbook for every alert."
+OWN_SCENE = "Nobody owned the payment alerts, and the platform team said it was not their problem."
+OWN_RESULT = "Nobody missed an outage after that, and I was asked to own alerting for the org."
+OTHERS_DEED = "My manager took over the on-call rota and owned every alert over the holiday."
+
+
+def _on_principle_quote(parts, asked="ownership"):
+    principles = [PrincipleScore(asked, asked, 0.6)]
+    remark = feedback.on_principle(ctx(parts, principles=principles, asked=asked))
+    assert remark is not None
+    return remark.quote
+
+
+def test_on_principle_quotes_the_speakers_deed_never_the_scene_a_result_or_someone_elses():
+    parts = [
+        (OWN_SCENE, "situation"),
+        (OTHERS_DEED, "action"),
+        (OWN_DEED, "action"),
+        (OWN_RESULT, "result"),
+    ]
+    assert _on_principle_quote(parts) == OWN_DEED
+    # Without a deed of the speaker's, the fit is said without a quote.
+    assert _on_principle_quote([p for p in parts if p[0] != OWN_DEED]) is None
+
+
+def test_on_principle_quotes_no_team_deed_nor_a_need():
+    team = "We took over the on-call rota and we owned every alert over the holiday."
+    need = "I had to own the on-call rota and every alert over the holiday."
+    assert _on_principle_quote([(OWN_SCENE, "situation"), (team, "action"), (need, "task")]) is None
+    assert _on_principle_quote([(team, "action"), (OWN_DEED, "action")]) == OWN_DEED
+
+
+def test_on_principle_prefers_a_decisive_deed_to_an_observation_unless_observing_is_the_point():
+    read = (
+        "I read two hundred support tickets from customers and listened to twenty customer calls."
+    )
+    cut = "I cut the setup form for customers from thirty fields to eight."
+    parts = [(read, "action"), (cut, "action")]
+    assert _on_principle_quote(parts, "customer-obsession") == cut
+    noticed = "I noticed that nine in ten crashes came from one Android version with low memory."
+    booked = "I booked a meeting room and invited the whole team to a lunch."
+    assert _on_principle_quote([(noticed, "action"), (booked, "action")], "dive-deep") == noticed
+    # An observation is still quoted when it is the only deed that shows the principle.
+    assert _on_principle_quote([(read, "action")], "customer-obsession") == read
+
+
+def test_on_principle_quotes_a_note_or_a_task_told_as_a_deed_but_not_a_scene_with_an_i():
+    note = "Flew out and sat with the customer's finance team for two days to watch them work."
+    course = "I took an online course on machine learning in the evenings for six weeks."
+    scene = "During the launch I noticed customers were leaving the sign-up page."
+    assert _on_principle_quote([(note, "action")], "customer-obsession") == note
+    assert _on_principle_quote([(course, "task")], "learn-and-be-curious") == course
+    assert _on_principle_quote([(scene, "situation")], "customer-obsession") is None
+
+
+def test_personal_action_counts_and_quotes_only_the_speakers_own_deeds():
+    lead = "I was the lead for the payments team that year."
+    team = "We split the approval work into three streams and we met every morning."
+    one_deed = [(lead, "action"), (team, "action"), (ACTION_2, "action"), (RESULT_NUM, "result")]
+    assert "personal-action" not in fired(ctx(one_deed))
+    remark = feedback.personal_action(ctx([(lead, "action"), (ACTION_1, "action"), *FULL[3:]]))
+    assert remark is not None and remark.text.startswith("Your own part is clear: 2 sentences")
+    assert remark.quote in {ACTION_1, ACTION_2}
+
+
+def test_personal_action_never_quotes_a_chunk_of_a_spoken_run():
+    run = [
+        ("so I picked it up on a Friday, and I traced every refund through the", "action"),
+        ("ledger and I rewrote the approval rules with finance and then the", "action"),
+        (RESULT_PLAIN, "result"),
+    ]
+    remark = feedback.personal_action(ctx(run))
+    assert remark is not None and remark.quote is None and "“" not in remark.text
+
+
+def test_quantified_result_quotes_the_number_it_names_and_never_a_chunk():
+    long = (
+        "After a lot of back and forth with the vendor and two weekends of rehearsals with the "
+        "support team, the refund error rate fell from 4% to 0.2%."
+    )
+    remark = feedback.quantified_result(ctx([(SITUATION, "situation"), (long, "result")]))
+    assert remark is not None and "“…the refund error rate fell from 4% to 0.2%.”" in remark.text
+    chunk = [
+        (SITUATION, "situation"),
+        ("and by Saturday morning the orders were going through", "result"),
+        ("again and we lost maybe forty orders instead", "result"),
+    ]
+    remark = feedback.quantified_result(ctx(chunk))
+    assert remark is not None and remark.text == "You put numbers on the outcome (“forty orders”)."
+
+
+def test_lesson_quotes_the_lesson_even_at_the_end_of_a_long_sentence():
+    long = (
+        "We launched the new checkout on time and the finance team signed off on the numbers, "
+        "and looking back I learned to bring finance into the design review from the first week."
+    )
+    remark = feedback.lesson(ctx([(SITUATION, "situation"), (long, "result")]))
+    assert remark is not None
+    assert remark.text.endswith(
+        "“…looking back I learned to bring finance into the design review from the first week.”"
+    )
+    assert feedback.lesson(ctx([(SITUATION, "situation"), (RESULT_NUM, "result")])) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ends"),
+    [
+        (
+            "I thought it would slow us down, and I wrote a one-page note with the risks and "
+            "sent it to him before the planning meeting.",
+            "sent it to him…",
+        ),
+        (
+            "I rolled the change back, then I wrote the incident report that evening and named "
+            "my own mistake in the first line.",
+            "named my own mistake…",
+        ),
+        (
+            "I moved us to a rota with eight people by training the new joiners, and I gave a "
+            "day off after every night page.",
+            "I gave a day off…",
+        ),
+    ],
+)
+def test_a_quote_cut_short_stops_at_a_phrase_not_inside_one(sentence, ends):
+    assert feedback.quote(sentence).endswith(ends)
+
+
+def test_a_sentence_that_ends_on_a_full_stop_is_whole_even_on_a_word_that_may_dangle():
+    closing = "Churn fell to 2% that quarter and we had no unnoticed outage after that."
+    remark = feedback.quantified_result(ctx([(SITUATION, "situation"), (closing, "result")]))
+    assert remark is not None and remark.text.endswith(f"“{closing}”")
+    assert not feedback._whole_sentence(
+        "and the ledger showed me on", Sentence("and the ledger showed me on", 0, 27, "result")
+    )
+
+
+def test_then_i_after_a_full_stop_is_a_sentence_but_a_conjunction_chunk_is_not():
+    then_i = "Then I rewrote the approval rules with finance and removed two steps."
+    parts = [(SITUATION, "situation"), (then_i, "action")]
+    c = ctx(parts)
+    assert feedback._whole_sentence(c.text, c.sentences[1])
+    so_the = "So the approval rules were rewritten with finance that week."
+    c = ctx([(SITUATION, "situation"), (so_the, "action")])
+    assert not feedback._whole_sentence(c.text, c.sentences[1])

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from loopcoach.analysis.pronouns import count_pronouns, decide_ownership, subject_counts
+from loopcoach.analysis.pronouns import (
+    count_pronouns,
+    decide_ownership,
+    own_deed,
+    speaker_verbs,
+    subject_counts,
+)
 
 
 def test_it_counts_first_person_forms():
@@ -105,3 +111,47 @@ def test_a_non_native_progressive_story_is_the_speakers():
         "I am also asking the client to accept the PDF download in the next release.",
     ]
     assert decide_ownership(actions, actions) == "i"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I took the on-call rota myself over the holiday.",
+        "Flew out and sat with their finance team for two days.",
+        "I am fixing first the small problems.",
+        "I thought it would slow us down, and I wrote a one-page note.",
+        "I took that stream myself while we met every morning.",
+    ],
+)
+def test_the_speakers_own_deeds(sentence):
+    assert own_deed(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She leads three more reviews that quarter.",
+        "We split the work into three streams and we met every morning.",
+        "I had to win her back before the next quarter.",
+        "My manager told me I should leave it to the billing team.",
+        "I was asked to look after the release.",
+        "I think the team did a great job.",
+    ],
+)
+def test_someone_elses_deed_a_need_or_a_view_is_not_the_speakers_deed(sentence):
+    assert not own_deed(sentence)
+
+
+def test_speaker_verbs_are_what_the_speaker_does_not_what_others_do():
+    assert speaker_verbs("I noticed the logs showed a spike and rolled back the deploy.") == [
+        "noticed",
+        "rolled",
+    ]
+    assert speaker_verbs("I then rewrote the parser.") == ["rewrote"]
+    assert speaker_verbs("I was checking every test case.") == ["checking"]
+    assert speaker_verbs("Traced it to the image cache.") == ["traced"]
+    assert speaker_verbs("She said the logs showed a spike.") == []
+
+
+def test_being_asked_to_do_something_leaves_the_deed_that_follows_the_speakers():
+    assert own_deed("I was asked to lead the migration, and I rewrote the scheduler first.")

@@ -21,7 +21,7 @@ _IRREGULAR_PAST = frozenset(
 _NOT_PAST_ED = frozenset(
     "need speed feed seed bed red shed reed indeed proceed exceed succeed embed".split()
 )
-_ADVERBS = frozenset(
+ADVERBS = frozenset(
     """also then first finally quickly immediately personally eventually actually really just
     still soon later again directly ultimately initially instead specifically carefully
     together never always usually already""".split()
@@ -56,7 +56,7 @@ def subject_verbs(toks: list[str], subjects: frozenset[str]) -> list[str]:
     for i, t in enumerate(toks):
         if t in subjects:
             j = i + 1
-            while j < len(toks) and toks[j] in _ADVERBS:
+            while j < len(toks) and toks[j] in ADVERBS:
                 j += 1
             if j < len(toks):
                 verbs.append(toks[j])

@@ -21,8 +21,8 @@ from loopcoach.analysis.fillers import own_hedges
 from loopcoach.analysis.linear import LinearModel
 from loopcoach.analysis.metrics import counted_to_none
 from loopcoach.analysis.outcomes import measured_in_words, outcome_spans
-from loopcoach.analysis.principles import NAMES, PrincipleScore, principle_evidence
-from loopcoach.analysis.pronouns import subject_counts, we_deeds
+from loopcoach.analysis.principles import NAMES, PrincipleScore, principle_evidence, stem
+from loopcoach.analysis.pronouns import own_deed, speaker_verbs, subject_counts, we_deeds
 from loopcoach.analysis.relevance import Relevance
 from loopcoach.analysis.report import WORDS_PER_MINUTE, FollowUp, Remark, Sentence
 from loopcoach.analysis.spans import Span
@@ -75,6 +75,31 @@ _GOAL = re.compile(
     r"reduce|cut|bring))\b",
     re.I,
 )
+
+# Verbs of looking, reading and working out: the deed of Dive Deep, Are Right and Learn and Be
+# Curious, but for any other principle the step before the deed that shows it ("I noticed the
+# logs showed…" is not Ownership; "I took the on-call rota myself" is).
+_OBSERVING = frozenset(
+    stem(w)
+    for w in """notice noticed see saw seen find found realise realised realize realized look
+    looked read analyse analysed analyze analyzed check checked investigate investigated dig dug
+    trace traced compare compared measure measured listen listened watch watched observe observed
+    learn learned learnt discover discovered understand understood study studied explore
+    explored examine examined research researched monitor monitored spot spotted think thought
+    wonder wondered""".split()
+)
+_OBSERVING_PRINCIPLES = frozenset({"dive-deep", "are-right-a-lot", "learn-and-be-curious"})
+# A quote cut short stops before a word that opens a phrase, or after a comma: "…named my own
+# mistake…", never inside a phrase ("…named my own mistake in the first…").
+_PHRASE_OPENERS = frozenset(
+    """of to for with from on in at by into onto about over under through across after before
+    during until since because while when where which who whose that whether and or but so than
+    as between without within against via per then""".split()
+)
+QUOTE_MIN_SHARE = 0.5  # a phrase cut keeps at least this share of the limit, else a word cut
+QUOTE_LIMIT = 110  # a quote inside a remark's sentence; longer ones are cut at a phrase
+# Where a clause starts inside a sentence, for a quote that must begin at one.
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+(?:(?:and|but|so|then)\s+)?|\s(?:and|but|so|then)\s", re.I)
 
 
 @dataclass(frozen=True)
@@ -167,12 +192,36 @@ def build(
 # ---- helpers -------------------------------------------------------------------------------------
 
 
-def quote(s: str, limit: int = 110) -> str:
+def quote(s: str, limit: int = QUOTE_LIMIT) -> str:
+    """`s` whole, or cut short at a phrase boundary near `limit`, with "…"."""
     s = " ".join(s.split())
     if len(s) <= limit:
         return s
-    cut = probes.trim_dangling(s[:limit].rsplit(" ", 1)[0])
-    return cut.rstrip(",;:") + "…"
+    words = s.split(" ")
+    cut, length = 0, -1
+    for k, word in enumerate(words):
+        if length + 1 + len(word) > limit:
+            break
+        length += 1 + len(word)
+        opens = k + 1 < len(words) and words[k + 1].lower().strip('("“') in _PHRASE_OPENERS
+        if opens or word[-1] in ",;:":
+            cut = k + 1
+    kept = " ".join(words[:cut])
+    if len(kept) < limit * QUOTE_MIN_SHARE:
+        kept = s[:limit].rsplit(" ", 1)[0]
+    return probes.trim_dangling(kept.rstrip(",;:")).rstrip(",;:") + "…"
+
+
+def _quote_showing(s: str, needle: str, limit: int = QUOTE_LIMIT) -> str:
+    """A quote of `s` that holds `needle` (the number or the lesson a remark names): the clause
+    that holds it, when the start of `s` does not reach it within `limit`."""
+    whole = quote(s, limit)
+    at = s.find(needle)
+    if needle in whole.rstrip("…") or at < 0:
+        return whole
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(s, 0, at)]
+    start = breaks[-1] if breaks else at
+    return "…" + quote(s[start:], limit)
 
 
 def _remark(
@@ -205,6 +254,16 @@ def _past_i_actions(ctx: Context) -> list[tuple[int, Sentence]]:
     ]
 
 
+def _own_actions(ctx: Context) -> list[tuple[int, Sentence]]:
+    """The speaker's past deeds ("I rewrote…", "Traced it…"), not a need ("I had to…") nor the
+    team's ("we split the work…")."""
+    return [(i, s) for i, s in _past_i_actions(ctx) if own_deed(s.text)]
+
+
+def _quotable(ctx: Context, s: Sentence, limit: int) -> bool:
+    return _whole_sentence(ctx.text, s) and len(" ".join(s.text.split())) <= limit
+
+
 def _words_in(ctx: Context, role: str) -> int:
     return sum(len(s.text.split()) for s in ctx.sentences if s.role == role)
 
@@ -220,10 +279,16 @@ def quantified_result(ctx: Context) -> Remark | None:
         found = outcome_spans(s, ctx.per_sentence_metrics[i]) if s.role == "result" else []
         if found:
             names = ", ".join(f"“{m.text}”" for m in found[:3])
+            # A chunk of a spoken run ("again and we lost maybe forty orders…") is not quoted.
+            said = (
+                f": “{_quote_showing(s.text, found[0].text)}”"
+                if _whole_sentence(ctx.text, s)
+                else "."
+            )
             return _remark(
                 "strength",
                 "quantified-result",
-                f"You put numbers on the outcome ({names}): “{quote(s.text)}”",
+                f"You put numbers on the outcome ({names}){said}",
                 s,
                 i,
             )
@@ -231,18 +296,19 @@ def quantified_result(ctx: Context) -> Remark | None:
 
 
 def personal_action(ctx: Context) -> Remark | None:
-    actions = _past_i_actions(ctx)
+    """Counts and quotes only the speaker's own deeds. The example is the longest that fits a
+    quote whole, else the longest whole sentence cut at a phrase; a chunk of a spoken run is
+    never quoted (the remark then names no example)."""
+    actions = _own_actions(ctx)
     if ctx.hypothetical or ctx.ownership == "we" or len(actions) < 2:
         return None
-    i, s = max(actions, key=lambda p: len(p[1].text))
-    return _remark(
-        "strength",
-        "personal-action",
-        f"Your own part is clear: {len(actions)} sentences "
-        f"say what you did, e.g. “{quote(s.text)}”",
-        s,
-        i,
-    )
+    said = f"Your own part is clear: {len(actions)} sentences say what you did"
+    whole = [(i, s) for i, s in actions if _whole_sentence(ctx.text, s)]
+    if not whole:
+        return _remark("strength", "personal-action", said + ".")
+    short = [(i, s) for i, s in whole if _quotable(ctx, s, QUOTE_LIMIT)]
+    i, s = max(short or whole, key=lambda p: len(p[1].text))
+    return _remark("strength", "personal-action", f"{said}, e.g. “{quote(s.text)}”", s, i)
 
 
 def complete_star(ctx: Context) -> Remark | None:
@@ -298,30 +364,41 @@ def on_principle(ctx: Context) -> Remark | None:
 
 
 def _sentence_for_principle(ctx: Context, slug: str) -> tuple[int, Sentence] | None:
+    """The speaker's own deed that the story model reads as the principle most: an action or
+    task sentence where "I" (or a note without a subject) acts, never a result, the scene or
+    someone else's deed. For a principle whose deed is not looking into things, a step that
+    only observes or analyses ("I noticed the logs showed…") is quoted only when no other deed
+    points to it. Quoted whole, so never a chunk of a spoken run ("like four times, and I called
+    her… and she showed me on") nor one too long to quote whole."""
     scored = [
         (principle_evidence(s.text, ctx.story_model).get(slug, 0), i, s)
         for i, s in enumerate(ctx.sentences)
-        # Quoted whole, so never a chunk of a spoken run ("like four times, and I called her…
-        # and she showed me on") nor one too long to quote whole.
-        if s.role in {"action", "result", "task"}
-        and _whole_sentence(ctx.text, s)
-        and len(s.text) <= RESULT_QUOTE_LIMIT
+        if s.role in {"action", "task"}
+        and own_deed(s.text)
+        and _quotable(ctx, s, RESULT_QUOTE_LIMIT)
     ]
     scored = [x for x in scored if x[0] > 0]
+    if slug not in _OBSERVING_PRINCIPLES:
+        scored = [x for x in scored if not _observes_only(x[2].text)] or scored
     if not scored:
         return None
     _, i, s = max(scored, key=lambda x: x[0])
     return i, s
 
 
+def _observes_only(sentence: str) -> bool:
+    verbs = [stem(v) for v in speaker_verbs(sentence)]
+    return bool(verbs) and all(v in _OBSERVING for v in verbs)
+
+
 def lesson(ctx: Context) -> Remark | None:
     if ctx.hypothetical:
         return None
     for i, s in enumerate(ctx.sentences):
-        if s.role == "result" and _LEARNED.search(s.text):
-            return _remark(
-                "strength", "lesson", f"You close with what you learned: “{quote(s.text)}”", s, i
-            )
+        learned = _LEARNED.search(s.text) if s.role == "result" else None
+        if learned:
+            said = _quote_showing(s.text, learned.group(0))
+            return _remark("strength", "lesson", f"You close with what you learned: “{said}”", s, i)
     return None
 
 
@@ -426,9 +503,11 @@ def no_result(ctx: Context) -> Remark | None:
 
 
 # A closing remark ("Now we know.", "So yeah.") or a fragment of a spoken run ("after that and
-# she sent us a referral,") is no sentence to quote as the result.
+# she sent us a referral,") is no sentence to quote as the result. After a full stop, "Then I
+# rewrote the fix." is the speaker's next step told as a sentence of its own.
 _FRAGMENT_START = re.compile(
-    r"^(?:and|but|or|so|then|which|like|um|uh|you know|after that and)\b", re.I
+    r"^(?:and|or|which|like|um|uh|you know|after that and)\b|^(?:but|so|then)\b(?!,?\s+i\b)",
+    re.I,
 )
 _ENDS_SENTENCE = '.!?"”)'
 RESULT_MIN_WORDS = 5
@@ -447,11 +526,13 @@ def _whole_sentence(answer: str, s: Sentence) -> bool:
     if not (starts_whole and ends_whole):
         return False
     text = " ".join(s.text.split()).rstrip(".!?")
+    # A full stop ends a sentence even on a word that may dangle ("…after that.", "…on each.").
+    stopped = s.text.rstrip()[-1:] in ".!?"
     return (
         len(text.split()) >= RESULT_MIN_WORDS
         and not _FRAGMENT_START.match(text)
         and not text.endswith((",", ";", ":"))
-        and probes.trim_dangling(text) == text
+        and (stopped or probes.trim_dangling(text) == text)
     )
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from loopcoach.analysis.cues import is_past_verb
+from loopcoach.analysis.cues import ADVERBS, is_past_verb, tokens
 from loopcoach.analysis.linear import LinearModel, shipped_models
 
 _I = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll|me|my|mine|myself)\b", re.I)
@@ -54,6 +54,16 @@ _I_COMPLEMENT = re.compile(
     re.I,
 )
 
+# "I had to convince her", "she said I should drop it": what the speaker had to or might do,
+# not a deed ("I was asked to" is no subject at all, see `_I_SUBJECT`).
+_I_NEED = re.compile(
+    r"\bi\s+(?:\w+ly\s+)?(?:(?:had|needed|wanted|have|need|want)\s+to|should|could|might|must|"
+    r"can)\b",
+    re.I,
+)
+# "I was checking", "I had noticed": the verb that says what the speaker did comes next.
+_AUX_BEFORE_VERB = frozenset("am was were is are have had 've 'm".split())
+
 I_SHARE_FOR_I = 0.6
 I_SHARE_FOR_WE = 0.35
 
@@ -95,6 +105,45 @@ def we_deeds(sentence: str) -> list[re.Match[str]]:
             continue
         out.append(m)
     return out
+
+
+def own_deed(sentence: str) -> bool:
+    """The speaker does something in this sentence: "I" (or a note without a subject) acts, not
+    only needs to ("I had to convince her"), and no more "we" than "I" do the acting ("we split
+    the work and we met daily; I took notes" is the team's)."""
+    i, _ = subject_counts(sentence)
+    i -= len(_I_NEED.findall(sentence))
+    return i > 0 and i >= len(we_deeds(sentence))
+
+
+def speaker_verbs(sentence: str) -> list[str]:
+    """The verbs the speaker does in one sentence: the one after each "I" (past an adverb or an
+    auxiliary: "I then rewrote", "I was checking"), the one a subject-less note opens with
+    ("Traced it…"), and a past verb joined to either by "and" or "then" ("I read the tickets
+    and listened to the calls")."""
+    toks = tokens(sentence)
+    found: dict[int, str] = {}  # token index → verb, so "I then rewrote" counts "rewrote" once
+    if _speaker_note(sentence) and not _I_SUBJECT.search(sentence):
+        note = _NOTE_VERB.match(sentence)
+        if note:
+            found[-1] = note.group("verb").lower()
+    for k, t in enumerate(toks):
+        if t == "i":
+            at = _verb_at(toks, k + 1)
+            if at is not None:
+                found[at] = toks[at]
+        elif found and t in {"and", "then"} and k + 1 < len(toks) and is_past_verb(toks[k + 1]):
+            found[k + 1] = toks[k + 1]
+    return [found[k] for k in sorted(found)]
+
+
+def _verb_at(toks: list[str], k: int) -> int | None:
+    """Where the verb of a subject ending before token `k` is."""
+    while k < len(toks) and toks[k] in ADVERBS:
+        k += 1
+    if k + 1 < len(toks) and toks[k] in _AUX_BEFORE_VERB and toks[k + 1].endswith(("ing", "ed")):
+        k += 1
+    return k if k < len(toks) else None
 
 
 def _speaker_note(sentence: str) -> bool:
