@@ -1,0 +1,213 @@
+"""What the story already says: one reading per answer that every follow-up gate and remark asks.
+
+An interviewer does not ask what the candidate has just told them: the alternative a decision
+was weighed against, what the other person objected to and how it was settled, how the outcome
+came out, the lesson, who the speaker was. Each probe used to keep its own phrase lists for
+that; they live here once, and `read_story` reads them once per answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from loopcoach.analysis import situations
+from loopcoach.analysis.metrics import counted_to_none
+from loopcoach.analysis.outcomes import measured_in_words
+from loopcoach.analysis.pronouns import subject_counts, we_deeds
+from loopcoach.analysis.report import Sentence
+
+ROLE_WORDS = (
+    r"manager|director|VP|vice president|CTO|CEO|CFO|COO|GM|general manager|lead|"
+    r"product manager|PM|architect|peer|colleague|stakeholder|customer|client|boss|engineer|"
+    r"designer|analyst|founder|head of \w+|team lead|tech lead|owner|partner|counterpart"
+)
+# The speaker's own role ("I was the engineering manager"): never the other person.
+_OWN_ROLE = re.compile(
+    r"\b(?:I\s+(?:was|am|'m|’m|had been|have been|worked as)|as)\s+(?:the|a|an)\s+"
+    r"(?P<role>(?:[\w-]+\s+){0,3}?(?:" + ROLE_WORDS + r"))\b",
+    re.I,
+)
+# A reflection on what the story taught ("I learned", "looking back"): the lesson itself.
+_LEARNED = re.compile(
+    r"\b(?:learned:|lesson:|i learned|i learnt|lessons? learned|taught me|my lesson|the lesson|"
+    r"what i took|since then i|looking back|in hindsight|(?:i'd|i’d|i would) do differently)",
+    re.I,
+)
+# …or a lasting change of habit told with it ("since then", "so we wouldn't … again").
+_LESSON = re.compile(
+    r"\b(?:since then|ever since|from then on|now i always|i now|we now|these days i|"
+    r"next time|afterwards,? (?:i|we)|"
+    r"after that,? (?:i|we) (?:always|now|made|added|wrote|changed)|"
+    r"so (?:that )?(?:we|it|this|nobody|no one) (?:(?:would|will|could|did|does|do)"
+    r"(?:n't|n’t| not| never)|won't|won’t|never) [^.!?]{0,60}\bagain)\b",
+    re.I,
+)
+# A change made after the event, told at the story's end ("on Monday I add an automatic check",
+# "the next week we introduced a review", "…which we still do").
+_CHANGED_AFTER = re.compile(
+    r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"the (?:next|following) (?:day|week|morning|sprint|month|quarter)|afterwards|after that|"
+    r"later)\b,?\s+(?:i|we)\s+(?:also\s+)?(?:add|added|adds|built|build|wrote|write|set up|"
+    r"introduced?|changed?|made|make|created?|automated?|put in|started)\b|"
+    r"\b(?:which|that) (?:we|i) still do\b|\bis now (?:standard|the rule|part of)\b",
+    re.I,
+)
+# A result that says what stays different ("It has not failed since", "the team now teaches it",
+# "Now he volunteers"): what changed afterwards is the story's own end.
+_LASTING = re.compile(
+    r"\b(?:has(?:n't| not) [\w ]{0,30}\bsince|(?:ever )?since then|now\b|still\b|"
+    r"no longer|every (?:sprint|week|month|release|new hire))",
+    re.I,
+)
+# Alternatives a decision was weighed against, named in the story.
+_OPTIONS = re.compile(
+    r"\b(?:(?:two|three|several|other) (?:options|alternatives|choices)|either\b[^.!?]+\bor|"
+    r"instead of|rather than|the alternative|anyway|the plan was|(?:all|everyone) at once|"
+    r"could (?:either )?\w+ [^.!?]{0,80}\bor\b)",
+    re.I,
+)
+REASON = re.compile(
+    r"\b(?:because|since|as it|so that|while (?:\w+ing)|which is (?:exactly )?(?:what|why)|"
+    r"that's why|which cost)\b",
+    re.I,
+)
+# What the other person said is in the story ("because…", "worried about…").
+_OBJECTION_GIVEN = re.compile(
+    r"\b(?:because|worried (?:about|that)|concerned (?:about|that)|afraid (?:of|that)|said|says|"
+    r"told (?:me|us)|tells (?:me|us)|argued that|insisted (?:on|that)|wanted|wants|"
+    r"thought (?:it|that|we)|objected to|saying|felt (?:it|that))\b",
+    re.I,
+)
+# …and how it was settled.
+_SETTLED = re.compile(
+    r"\b(?:agreed|agrees|approved|approves|accepted|accepts|went with|signed off|settled|"
+    r"compromised?|came around|changed (?:his|her|their) mind|gave (?:us |me )?the go-ahead|"
+    r"backed (?:the|my|our|it)|(?:we|they) (?:launched|shipped|went ahead|moved forward) with|"
+    r"chose (?:my|our)|overruled|decided to go with)\b",
+    re.I,
+)
+# A change someone could see: people acting differently afterwards, or saying so.
+_OBSERVED = re.compile(
+    r"\b(?:again|no longer|(?:stopped|started) (?:\w+ing|to)|asked for|requesting|requested|"
+    r"called out|praised|thanked|renewed|came back|returned|signed|reused|adopted|"
+    r"complimented|volunteers?|volunteered)\b",
+    re.I,
+)
+# Someone named: a capitalised word that acts ("Priya led", "Karen says") or is set off as
+# whose name it is ("my manager, Karen,"); not a place, a product or a weekday.
+_PERSON = re.compile(
+    r"(?:,\s*|\b(?:and|with|to|told|asked|by)\s+)?\b(?P<name>[A-Z][a-z]{2,})\b"
+    r"(?=,|\s+and\s+[A-Z]|\s+(?:\w+ed|said|says|told|tells|led|leads|was|is|had|has|wants|wanted|pushed|"
+    r"agreed|agrees|thought|felt|came|went|owned|owns)\b)"
+)
+_NOT_PEOPLE = frozenset(
+    "I So But And Then When After Before We The This That It At In On My Our Instead Finally "
+    "Eventually Later Since Because She He They Her Him Them His Their Nobody Everyone Everybody "
+    "Someone Somebody Anyone Anybody None Nothing Both Each Others People Management Support "
+    "Also Still Only Even Yes No Now Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+    "January February March April May June July August September October November December "
+    "Situation Task Action Result Learned Lesson Context Within Over Until While".split()
+)
+_WENT_WRONG = [a for a in situations.ASKS if a.code in {"failure", "missed-commitment"}]
+# Not a deed to walk through: an omission ("I skipped the regression pass") is what went wrong.
+_OMISSION = re.compile(
+    r"^(?:skipped|missed|forgot|ignored|overlooked|failed|neglected|dropped the ball)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class StoryReading:
+    """What the story already tells, read once per answer."""
+
+    lesson_told: bool  # the lesson, a lasting change of habit, or the change made afterwards
+    learned: frozenset[int]  # sentences that reflect on what the story taught
+    lesson_sentences: frozenset[int]  # sentences that tell a lesson or a lasting change
+    lasting_change: bool  # the result says what stays different ("has not failed since")
+    alternatives_named: bool  # a decision's other options are in the story
+    result_measured: bool  # the result says how it came out, in a pair, a count or a yes/no
+    change_observed: bool  # people acted differently afterwards ("requesting her reviews again")
+    own_roles: frozenset[str]  # the speaker's own role ("engineering manager")
+    people: tuple[str, ...]  # the people named, in order of first mention
+    objections: frozenset[int]  # sentences that say what someone objected to or wanted
+    settled_from: int | None  # the first sentence that says how a disagreement was settled
+    went_wrong: bool  # something in the story went wrong (a failure's evidence)
+    changes_told: int  # how many deeds of the speaker or the team the actions tell
+
+    def settled_after(self, index: int) -> bool:
+        return self.settled_from is not None and self.settled_from >= index
+
+    def objection_told(self, index: int) -> bool:
+        """What the other person said, in the disagreement's sentence or the one after it."""
+        return index in self.objections or index + 1 in self.objections
+
+
+def read_story(
+    text: str, sentences: Sequence[Sentence], per_sentence_metrics: Sequence[Sequence[object]]
+) -> StoryReading:
+    results = [i for i, s in enumerate(sentences) if s.role == "result"]
+    learned = frozenset(i for i, s in enumerate(sentences) if _LEARNED.search(s.text))
+    lessons = learned | frozenset(i for i, s in enumerate(sentences) if _LESSON.search(s.text))
+    changed_after = any(_CHANGED_AFTER.search(s.text) for s in sentences[-2:])
+    settled = [i for i, s in enumerate(sentences) if _SETTLED.search(s.text)]
+    return StoryReading(
+        lesson_told=bool(lessons) or changed_after,
+        learned=learned,
+        lesson_sentences=lessons,
+        lasting_change=any(_LASTING.search(sentences[i].text) for i in results),
+        alternatives_named=_OPTIONS.search(text) is not None,
+        result_measured=_result_measured(text, sentences, results, lessons),
+        change_observed=any(_OBSERVED.search(sentences[i].text) for i in results),
+        own_roles=frozenset(role_key(m.group("role")) for m in _OWN_ROLE.finditer(text)),
+        people=_people(text),
+        objections=frozenset(i for i, s in enumerate(sentences) if _OBJECTION_GIVEN.search(s.text)),
+        settled_from=settled[0] if settled else None,
+        went_wrong=any(situations.evidence(a, s.text) for a in _WENT_WRONG for s in sentences),
+        changes_told=sum(
+            subject_counts(s.text)[0] + len(we_deeds(s.text))
+            for s in sentences
+            if s.role == "action"
+        ),
+    )
+
+
+def alternatives_in(sentence: str) -> bool:
+    return _OPTIONS.search(sentence) is not None
+
+
+def is_omission(deed: str) -> bool:
+    return _OMISSION.match(deed) is not None
+
+
+def role_key(role: str) -> str:
+    return re.sub(r"^(?:my|our|the|their|his|her|a|an|one)\s+", "", role.strip().lower())
+
+
+def _result_measured(
+    text: str, sentences: Sequence[Sentence], results: list[int], lessons: frozenset[int]
+) -> bool:
+    """The result, what follows it or the sentence before it says how it came out, or the result
+    brings a count told earlier to nothing ("37 were missing" … "no missing uploads")."""
+    if not results:
+        return False
+    if measured_in_words(sentences, results[0]):
+        return True
+    # A lesson is not the result to measure: a failure story may end on it.
+    return any(
+        counted_to_none(text[: sentences[i].start], sentences[i].text)
+        for i in results
+        if i not in lessons
+    )
+
+
+def _people(text: str) -> tuple[str, ...]:
+    seen: list[str] = []
+    for m in _PERSON.finditer(text):
+        name = m.group("name")
+        # "Failed runs fell…", "Testing showed…": a sentence's first word, not a name
+        if name.endswith(("ed", "ing", "ly")):
+            continue
+        if name not in _NOT_PEOPLE and name not in seen:
+            seen.append(name)
+    return tuple(seen)
