@@ -250,3 +250,12 @@ def test_sentence_offsets_of_the_reading_match_the_report():
     # The reading works on the analyzer's own sentences, so its indices are the report's.
     s = Sentence("Since then I always ask.", 0, 24, "result")
     assert told.read_story(s.text, [s], [[]]).lesson_sentences == {0}
+
+
+def test_a_lessons_habit_and_a_clause_after_the_deed_are_no_deeds_to_walk_through():
+    assert detail("Since then I add an automatic check before every release.") == ""
+    assert detail("I always email the customer before the window.") == ""
+    asked = detail("I moved the job to the new cluster, so it can't fall over again.")
+    assert "moved the job" in asked and "so it" not in asked
+    # "my lessons" is no lesson told
+    assert not reading([("I rebuilt my lessons around pair work.", "action")]).lesson_told

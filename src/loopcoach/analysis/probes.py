@@ -334,7 +334,8 @@ _DANGLING = (
     frozenset(
         "a an the of to for with from on in at by into about that which who whose whether and or "
         "but so not no our my your their his her its this these those than as every each any "
-        "some only just even also very more most".split()
+        "some only just even also very more most isn't aren't wasn't weren't doesn't don't "
+        "didn't can't couldn't won't wouldn't hasn't haven't".split()
     )
     | _AUXILIARIES
 )
@@ -831,10 +832,14 @@ def ask_detail(ev: StoryEvidence, avoid: AbstractSet[int | None] = frozenset()) 
     if ev.hypothetical:
         return None
     deeds: list[tuple[int, int, int]] = []
+    present = _told_in_present(ev)
     for i, s in enumerate(ev.sentences):
+        # A lesson's habit ("since then I add an alert…") is no deed of the story.
         if i in avoid or s.role != "action" or cues.would_cue(s.text):
             continue
-        deeds.extend((i, start, end) for start, end in _speaker_deeds(ev.text, s))
+        if i in ev.told.lesson_sentences or cues.habit_cue(s.text):
+            continue
+        deeds.extend((i, start, end) for start, end in _speaker_deeds(ev.text, s, present))
     for i, start, end in sorted(deeds, key=lambda d: d[1] - d[2]):
         phrase = ev.text[start:end]
         if _NOT_A_STEP.match(phrase) or _MINOR_STEP.match(phrase) or told.is_omission(phrase):
@@ -886,10 +891,17 @@ _NOT_DEEDS = frozenset(
 )
 
 
-def _speaker_deeds(text: str, s: Sentence) -> list[tuple[int, int]]:
+def _told_in_present(ev: StoryEvidence) -> bool:
+    """A story told in the present ("I show her the error rates…"): most of its actions have
+    no verb in the past."""
+    actions = [s.text for s in ev.sentences if s.role == "action"]
+    return sum(not cues.past_i_cue(t) for t in actions) * 2 > len(actions)
+
+
+def _speaker_deeds(text: str, s: Sentence, present: bool) -> list[tuple[int, int]]:
     """Where the speaker's deeds are told in this sentence, as spans of the whole answer (a
-    deed may run past the sentence reader's chunk: "…with the data science | team")."""
-    present = not cues.past_i_cue(s.text)  # a story told in the present ("I show her…")
+    deed may run past the sentence reader's chunk: "…with the data science | team"); a verb
+    in the present counts in a story told in the present."""
     out = []
     for m in _SUBJECT_I.finditer(text, s.start, s.end):
         pos = m.end()
@@ -911,7 +923,14 @@ def _speaker_deeds(text: str, s: Sentence) -> list[tuple[int, int]]:
 def _is_deed_verb(verb: str, present: bool) -> bool:
     if verb in _NOT_DEEDS or verb in _AUXILIARIES:
         return False
+    if verb in _DANGLING or verb in _NOT_VERBS:
+        return False  # ", so it can't…": the chain has left the speaker's deeds
     return cues.is_past_verb(verb) or verb in _DEED_VERBS or (present and verb.isalpha())
+
+
+_NOT_VERBS = frozenset(
+    "so then when if because while it he she they we i you there here now yes no".split()
+)
 
 
 _DEED_VERBS = frozenset("set up made took sent met led drew gave found rewrote sat".split())

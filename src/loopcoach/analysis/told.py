@@ -31,8 +31,9 @@ _OWN_ROLE = re.compile(
 )
 # A reflection on what the story taught ("I learned", "looking back"): the lesson itself.
 _LEARNED = re.compile(
-    r"\b(?:learned:|lesson:|i learned|i learnt|lessons? learned|taught me|my lesson|the lesson|"
-    r"what i took|since then i|looking back|in hindsight|(?:i'd|i’d|i would) do differently)",
+    r"\b(?:learned:|lesson:|(?:i learned|i learnt|lessons? learned|taught me|my lesson|"
+    r"the lesson|what i took|since then i|looking back|in hindsight|"
+    r"(?:i'd|i’d|i would) do differently)\b)",
     re.I,
 )
 # …or a lasting change of habit told with it ("since then", "so we wouldn't … again").
