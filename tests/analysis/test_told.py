@@ -259,3 +259,18 @@ def test_a_lessons_habit_and_a_clause_after_the_deed_are_no_deeds_to_walk_throug
     assert "moved the job" in asked and "so it" not in asked
     # "my lessons" is no lesson told
     assert not reading([("I rebuilt my lessons around pair work.", "action")]).lesson_told
+
+
+def test_he_is_the_one_role_a_story_names_when_it_names_nobody():
+    base = [
+        ("As product manager, the sales director asked me for PDF exports.", "situation"),
+        ("I offered a scheduled CSV export we already had.", "action"),
+    ]
+    unhappy = ("He was unhappy at first but the prospect signed.", "result")
+    asked = probes.ask_conflict(evidence([*base, unhappy]))
+    assert asked and "the sales director" in asked.question
+    two_roles = [("My manager and the sales director asked me for PDF exports.", "situation")]
+    assert probes.ask_conflict(evidence([*two_roles, *base[1:], unhappy])) is None
+    # The speaker's own role is nobody to ask about.
+    own = [("I was the product manager for the app.", "situation"), *base[1:], unhappy]
+    assert probes.ask_conflict(evidence(own)) is None

@@ -40,9 +40,7 @@ MAX_FOLLOW_UPS = 5
 SIMILAR_WORDING = 0.5  # share of shared content words above which two questions are the same
 
 _CONFLICT = next(a for a in situations.ASKS if a.code == "conflict")
-_ROLE = re.compile(
-    r"\b(?:my|our|the|their|his|her|a|one)\s+(?:\w+\s+)?(?:" + told.ROLE_WORDS + r")\b", re.I
-)
+_ROLE = told.ROLE
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
 # Capitalised words that are not a person: sentence openers, pronouns and indefinites
 # ("She pushed back", "Nobody was assigned" name nobody the candidate can be asked about).
@@ -67,7 +65,10 @@ _SPEAKER_DISAGREES = re.compile(
     r"resist|insist|refus|overrul|was against|were against|said no)",
     re.I,
 )
-_PRONOUN_BEFORE = re.compile(r"(?:^|[.;]\s*|,\s*(?:and|but)\s+)(?:She|He|she|he)\s+(?:\w+ly\s+)?$")
+_PRONOUN_BEFORE = re.compile(
+    r"(?:^|[.;]\s*|,\s*(?:and|but)\s+)(?:She|He|she|he)\s+"
+    r"(?:(?:\w+ly|also|still|then|was|were|is|got|had|first|initially)\s+){0,2}$"
+)
 _I_SUBJECT_BEFORE = re.compile(r"\b(?:I|we)\s+(?:(?:\w+ly|also|still|then|was|had)\s+){0,2}$")
 # Past or present ("I decide to put a temporary dedupe rule…": a story told in the present).
 _DECISION = re.compile(
@@ -486,10 +487,13 @@ def _disagreer(text: str, cue: re.Match[str], read: told.StoryReading) -> str | 
     """The other person of this disagreement: the subject of the cue, or, when the speaker
     disagrees, whom with; a name in preference to a role ("our director, Maria" → Maria); "she"
     or "he" when the story names one person only ("Priya led the mobile team. She pushed
-    back…")."""
+    back…"), or, naming nobody, one role ("the sales director… He was unhappy")."""
     before = text[: cue.start()]
-    if _PRONOUN_BEFORE.search(before) and len(read.people) == 1:
-        return read.people[0]
+    if _PRONOUN_BEFORE.search(before):
+        if len(read.people) == 1:
+            return read.people[0]
+        if not read.people and len(read.roles) == 1:
+            return "the " + read.roles[0]  # "the sales director … He was unhappy"
     m = _SUBJECT_BEFORE.search(before)
     # "I raised it with the product manager", "I convinced my lead": the speaker raising a
     # point is no disagreement; only "I disagreed with / argued with / pushed back on…" is.

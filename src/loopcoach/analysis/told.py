@@ -23,6 +23,10 @@ ROLE_WORDS = (
     r"product manager|PM|architect|peer|colleague|stakeholder|customer|client|boss|engineer|"
     r"designer|analyst|founder|head of \w+|team lead|tech lead|owner|partner|counterpart"
 )
+# Someone by role: "my manager", "the sales director", "their account manager".
+ROLE = re.compile(
+    r"\b(?:my|our|the|their|his|her|a|one)\s+(?:\w+\s+)?(?:" + ROLE_WORDS + r")\b", re.I
+)
 # The speaker's own role ("I was the engineering manager"): never the other person.
 _OWN_ROLE = re.compile(
     r"\b(?:I\s+(?:was|am|'m|’m|had been|have been|worked as)|as)\s+(?:the|a|an)\s+"
@@ -131,6 +135,7 @@ class StoryReading:
     change_observed: bool  # people acted differently afterwards ("requesting her reviews again")
     own_roles: frozenset[str]  # the speaker's own role ("engineering manager")
     people: tuple[str, ...]  # the people named, in order of first mention
+    roles: tuple[str, ...]  # the other people by role ("the sales director"), not the speaker's
     objections: frozenset[int]  # sentences that say what someone objected to or wanted
     settled_from: int | None  # the first sentence that says how a disagreement was settled
     went_wrong: bool  # something in the story went wrong (a failure's evidence)
@@ -152,6 +157,7 @@ def read_story(
     lessons = learned | frozenset(i for i, s in enumerate(sentences) if _LESSON.search(s.text))
     changed_after = any(_CHANGED_AFTER.search(s.text) for s in sentences[-2:])
     settled = [i for i, s in enumerate(sentences) if _SETTLED.search(s.text)]
+    own_roles = frozenset(role_key(m.group("role")) for m in _OWN_ROLE.finditer(text))
     return StoryReading(
         lesson_told=bool(lessons) or changed_after,
         learned=learned,
@@ -160,8 +166,9 @@ def read_story(
         alternatives_named=_OPTIONS.search(text) is not None,
         result_measured=_result_measured(text, sentences, results, lessons),
         change_observed=any(_OBSERVED.search(sentences[i].text) for i in results),
-        own_roles=frozenset(role_key(m.group("role")) for m in _OWN_ROLE.finditer(text)),
+        own_roles=own_roles,
         people=_people(text),
+        roles=_roles(text, own_roles),
         objections=frozenset(i for i, s in enumerate(sentences) if _OBJECTION_GIVEN.search(s.text)),
         settled_from=settled[0] if settled else None,
         went_wrong=any(situations.evidence(a, s.text) for a in _WENT_WRONG for s in sentences),
@@ -200,6 +207,15 @@ def _result_measured(
         for i in results
         if i not in lessons
     )
+
+
+def _roles(text: str, own_roles: frozenset[str]) -> tuple[str, ...]:
+    seen: list[str] = []
+    for m in ROLE.finditer(text):
+        key = role_key(m.group(0))
+        if key not in own_roles and key not in seen:
+            seen.append(key)
+    return tuple(seen)
 
 
 def _people(text: str) -> tuple[str, ...]:
