@@ -29,7 +29,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cached_property
 
-from loopcoach.analysis import cues, intents, situations, told
+from loopcoach.analysis import intents, situations, told
 from loopcoach.analysis.outcomes import is_outcome, outcome_spans
 from loopcoach.analysis.pronouns import subject_counts, we_deeds
 from loopcoach.analysis.report import FollowUp, Sentence
@@ -835,15 +835,7 @@ def ask_detail(ev: StoryEvidence, avoid: AbstractSet[int | None] = frozenset()) 
     spreadsheet", "booked a room") nor an omission ("skipped the regression pass")."""
     if ev.hypothetical:
         return None
-    deeds: list[tuple[int, int, int]] = []
-    present = _told_in_present(ev)
-    for i, s in enumerate(ev.sentences):
-        # A lesson's habit ("since then I add an alert…") is no deed of the story.
-        if i in avoid or s.role != "action" or cues.would_cue(s.text):
-            continue
-        if i in ev.told.lesson_sentences or cues.habit_cue(s.text):
-            continue
-        deeds.extend((i, start, end) for start, end in _speaker_deeds(ev.text, s, present))
+    deeds = [d for d in ev.told.deeds if d[0] not in avoid]
     for i, start, end in sorted(deeds, key=lambda d: d[1] - d[2]):
         phrase = ev.text[start:end]
         if _NOT_A_STEP.match(phrase) or _MINOR_STEP.match(phrase) or told.is_omission(phrase):
@@ -876,65 +868,3 @@ def _walkable(what: str, phrase: str) -> bool:
         return False  # "offered instead"
     rest = phrase[len(what) :].split(None, 1) if phrase.lower().startswith(what.lower()) else []
     return not (words[0] in _ASKING and rest and rest[0].lower() == "to")
-
-
-# The speaker as the subject of a deed, and the deeds that follow it after a comma ("I bought
-# twenty samples, built three prototype boards…").
-_SUBJECT_I = re.compile(r"\bI\s+(?:(?:also|then|first|personally|\w+ly)\s+)?(?=[a-z])")
-_PHRASE = re.compile(r"(?P<verb>[a-z]+)\b[^,.;:!?\n]*")
-_NEXT_DEED = re.compile(r",\s*(?:and\s+)?(?=[a-z])")
-# Wanting, noticing, realising and feeling are not deeds to walk through ("I wanted my team
-# to…"); auxiliaries ("I did not know") are none either.
-_NOT_DEEDS = frozenset(
-    """want wanted wants need needed needs notice noticed notices realize realized realise
-    realised learn learned learnt like liked hope hoped try tried seem seemed assume assumed
-    expect expected believe believed worry worried wonder wondered start started use used join
-    joined decide decided decides think thought feel felt know knew see saw guess mean meant
-    am was were have had has do did does could would should will can might must get got
-    disagree disagreed agree agreed went go goes came come comes said say says""".split()
-)
-
-
-def _told_in_present(ev: StoryEvidence) -> bool:
-    """A story told in the present ("I show her the error rates…"): most of its actions have
-    no verb in the past."""
-    actions = [s.text for s in ev.sentences if s.role == "action"]
-    return sum(not cues.past_i_cue(t) for t in actions) * 2 > len(actions)
-
-
-def _speaker_deeds(text: str, s: Sentence, present: bool) -> list[tuple[int, int]]:
-    """Where the speaker's deeds are told in this sentence, as spans of the whole answer (a
-    deed may run past the sentence reader's chunk: "…with the data science | team"); a verb
-    in the present counts in a story told in the present."""
-    out = []
-    for m in _SUBJECT_I.finditer(text, s.start, s.end):
-        pos = m.end()
-        # "I noticed it…, fixed the credentials, and added an alert": the chain goes on past a
-        # verb that is no deed, and stops at a word that is no verb.
-        while (p := _PHRASE.match(text, pos)) and (
-            _is_deed_verb(verb := p.group("verb"), present) or verb in _NOT_DEEDS
-        ):
-            # "I wrote down what we needed: …": what it held follows the colon, already told.
-            if verb not in _NOT_DEEDS and not text.startswith(":", p.end()):
-                out.append((p.start(), p.end()))
-            n = _NEXT_DEED.match(text, p.end())
-            if n is None:
-                break
-            pos = n.end()
-    return out
-
-
-def _is_deed_verb(verb: str, present: bool) -> bool:
-    if verb in _NOT_DEEDS or verb in _AUXILIARIES:
-        return False
-    if verb in _DANGLING or verb in _NOT_VERBS:
-        return False  # ", so it can't…": the chain has left the speaker's deeds
-    return cues.is_past_verb(verb) or verb in _DEED_VERBS or (present and verb.isalpha())
-
-
-_NOT_VERBS = frozenset(
-    "so then when if because while it he she they we i you there here now yes no".split()
-)
-
-
-_DEED_VERBS = frozenset("set up made took sent met led drew gave found rewrote sat".split())

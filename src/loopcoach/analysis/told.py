@@ -12,10 +12,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from loopcoach.analysis import situations
+from loopcoach.analysis import cues, situations
 from loopcoach.analysis.metrics import counted_to_none
 from loopcoach.analysis.outcomes import measured_in_words
-from loopcoach.analysis.pronouns import subject_counts, we_deeds
+from loopcoach.analysis.pronouns import we_deeds
 from loopcoach.analysis.report import Sentence
 
 ROLE_WORDS = (
@@ -139,6 +139,7 @@ class StoryReading:
     objections: frozenset[int]  # sentences that say what someone objected to or wanted
     settled_from: int | None  # the first sentence that says how a disagreement was settled
     went_wrong: bool  # something in the story went wrong (a failure's evidence)
+    deeds: tuple[tuple[int, int, int], ...]  # the speaker's deeds: (sentence, start, end)
     changes_told: int  # how many deeds of the speaker or the team the actions tell
 
     def settled_after(self, index: int) -> bool:
@@ -158,6 +159,7 @@ def read_story(
     changed_after = any(_CHANGED_AFTER.search(s.text) for s in sentences[-2:])
     settled = [i for i, s in enumerate(sentences) if _SETTLED.search(s.text)]
     own_roles = frozenset(role_key(m.group("role")) for m in _OWN_ROLE.finditer(text))
+    deeds = _story_deeds(text, sentences, lessons)
     return StoryReading(
         lesson_told=bool(lessons) or changed_after,
         learned=learned,
@@ -172,11 +174,9 @@ def read_story(
         objections=frozenset(i for i, s in enumerate(sentences) if _OBJECTION_GIVEN.search(s.text)),
         settled_from=settled[0] if settled else None,
         went_wrong=any(situations.evidence(a, s.text) for a in _WENT_WRONG for s in sentences),
-        changes_told=sum(
-            subject_counts(s.text)[0] + len(we_deeds(s.text))
-            for s in sentences
-            if s.role == "action"
-        ),
+        deeds=deeds,
+        changes_told=len(deeds)
+        + sum(len(we_deeds(s.text)) for s in sentences if s.role == "action"),
     )
 
 
@@ -228,3 +228,83 @@ def _people(text: str) -> tuple[str, ...]:
         if name not in _NOT_PEOPLE and name not in seen:
             seen.append(name)
     return tuple(seen)
+
+
+def _story_deeds(
+    text: str, sentences: Sequence[Sentence], lessons: frozenset[int]
+) -> tuple[tuple[int, int, int], ...]:
+    """The speaker's deeds in the actions, never a lesson's habit ("since then I add an
+    alert…"), what they would or usually do."""
+    present = _told_in_present(sentences)
+    return tuple(
+        (i, start, end)
+        for i, s in enumerate(sentences)
+        if s.role == "action"
+        and i not in lessons
+        and not cues.would_cue(s.text)
+        and not cues.habit_cue(s.text)
+        for start, end in _speaker_deeds(text, s, present)
+    )
+
+
+# The speaker as the subject of a deed, and the deeds that follow it after a comma ("I bought
+# twenty samples, built three prototype boards…").
+_SUBJECT_I = re.compile(r"\bI\s+(?:(?:also|then|first|personally|\w+ly)\s+)?(?=[a-z])")
+_PHRASE = re.compile(r"(?P<verb>[a-z]+)\b[^,.;:!?\n]*")
+_NEXT_DEED = re.compile(r",\s*(?:and\s+)?(?=[a-z])")
+# Wanting, noticing, realising and feeling are not deeds to walk through ("I wanted my team
+# to…"); auxiliaries ("I did not know") are none either.
+_NOT_DEEDS = frozenset(
+    """want wanted wants need needed needs notice noticed notices realize realized realise
+    realised learn learned learnt like liked hope hoped try tried seem seemed assume assumed
+    expect expected believe believed worry worried wonder wondered start started use used join
+    joined decide decided decides think thought feel felt know knew see saw guess mean meant
+    am was were have had has do did does could would should will can might must get got
+    disagree disagreed agree agreed went go goes came come comes said say says""".split()
+)
+
+
+def _told_in_present(sentences: Sequence[Sentence]) -> bool:
+    """A story told in the present ("I show her the error rates…"): most of its actions have
+    no verb in the past."""
+    actions = [s.text for s in sentences if s.role == "action"]
+    return sum(not cues.past_i_cue(t) for t in actions) * 2 > len(actions)
+
+
+def _speaker_deeds(text: str, s: Sentence, present: bool) -> list[tuple[int, int]]:
+    """Where the speaker's deeds are told in this sentence, as spans of the whole answer (a
+    deed may run past the sentence reader's chunk: "…with the data science | team"); a verb
+    in the present counts in a story told in the present."""
+    out = []
+    for m in _SUBJECT_I.finditer(text, s.start, s.end):
+        pos = m.end()
+        # "I noticed it…, fixed the credentials, and added an alert": the chain goes on past a
+        # verb that is no deed, and stops at a word that is no verb.
+        while (p := _PHRASE.match(text, pos)) and (
+            _is_deed_verb(verb := p.group("verb"), present) or verb in _NOT_DEEDS
+        ):
+            # "I wrote down what we needed: …": what it held follows the colon, already told.
+            if verb not in _NOT_DEEDS and not text.startswith(":", p.end()):
+                out.append((p.start(), p.end()))
+            n = _NEXT_DEED.match(text, p.end())
+            if n is None:
+                break
+            pos = n.end()
+    return out
+
+
+def _is_deed_verb(verb: str, present: bool) -> bool:
+    if verb in _NOT_DEEDS or verb in _NOT_VERBS:
+        return False  # ", so it can't…": the chain has left the speaker's deeds
+    return cues.is_past_verb(verb) or verb in _DEED_VERBS or (present and verb.isalpha())
+
+
+_NOT_VERBS = frozenset(
+    """so then when if because while it he she they we i you there here now yes no a an the of
+    to for with from on in at by into about that which who whose whether and or but not our my
+    your their his her its this these those than as every each any some only just even also
+    very more most is are be been being may""".split()
+)
+
+
+_DEED_VERBS = frozenset("set up made took sent met led drew gave found rewrote sat".split())
