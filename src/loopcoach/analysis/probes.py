@@ -13,7 +13,10 @@ Three to five per story, each probing a different intent (LABELS.md
 | measurement (outcome) | a result without a number | hypothetical answers |
 | decision | the speaker decided / chose / proposed something | nothing was decided |
 | learning | a real story without a stated lesson | it already says its lesson or what changed |
-| detail | a concrete deed of the speaker to ask about | — |
+| detail | a deed of the speaker the story rests on | minor steps, omissions, a lesson's habit |
+
+Every gate asks one reading of what the story already says (`told.StoryReading`, read once
+per answer): a probe asks only what the story leaves open.
 
 The question asked shapes the order (a conflict question asks about the other
 person first, a failure question about what changed). A follow-up already asked
