@@ -124,8 +124,11 @@ def test_the_conflict_question_asks_only_what_the_story_leaves_open():
         return f.question if f else ""
 
     worried = ("My director was worried about the vendor going under.", "task")
-    told_objection = asked(worried, ("I bought twenty samples.", "action"))
+    told_objection = asked(worried, ("The samples arrived in May.", "situation"))
     assert "your director's concern" in told_objection and "say" not in told_objection
+    # …and what the speaker did about it: what is left is how they took it.
+    answered = asked(worried, ("I built three prototype boards over a weekend.", "action"))
+    assert "your director respond" in answered and "concern" not in answered
     settled = asked(
         ("Jonas pushed back in the review.", "action"),
         ("In the end he agreed to a two-week trial.", "result"),
@@ -140,6 +143,19 @@ def test_the_conflict_question_asks_only_what_the_story_leaves_open():
         )
         == ""
     )
+
+
+def test_what_you_answered_is_not_asked_when_the_story_tells_your_deed_around_it():
+    pushback = ("Jonas pushed back in the review.", "action")
+    deed = ("I built a prototype over the weekend.", "action")
+    asked = probes.ask_conflict(evidence([pushback, deed]))
+    assert asked and "what did you answer" not in asked.question and "say" in asked.question
+    scene = ("The review was on a Friday.", "situation")
+    asked = probes.ask_conflict(evidence([pushback, scene]))
+    assert asked and "what did you answer" in asked.question
+    settled = ("In the end he agreed to a two-week trial.", "result")
+    asked = probes.ask_conflict(evidence([pushback, deed, settled]))
+    assert asked and asked.question == "What exactly did Jonas object to?"
 
 
 def test_she_or_he_is_the_one_person_the_story_names():

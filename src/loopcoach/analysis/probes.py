@@ -470,15 +470,23 @@ def ask_conflict(ev: StoryEvidence) -> FollowUp | None:
 
 
 def _conflict_question(who: str, read: told.StoryReading, i: int) -> str | None:
-    """Only what the story leaves open: what they objected to, what you answered, how it was
-    settled."""
+    """Only what the story leaves open: what they objected to, what you answered (a deed of
+    yours told around the disagreement: "She pushed back because… I wrote a migration guide"),
+    how it was settled."""
     objection, settled = read.objection_told(i), read.settled_after(i)
+    answered = any(abs(d[0] - i) <= 2 for d in read.deeds)
     if objection and settled:
         return None
+    if objection and answered:
+        return f"How did {who} respond to what you did, and how was it settled?"
     if objection:
         return f"How did you answer {_possessive(who)} concern, and how was it settled?"
     if settled:
-        return f"What exactly did {who} object to, and what did you answer?"
+        return f"What exactly did {who} object to" + (
+            "?" if answered else ", and what did you answer?"
+        )
+    if answered:
+        return f"What exactly did {who} say, and how was it settled?"
     return f"What exactly did {who} say, what did you answer, and how was it settled?"
 
 
