@@ -290,3 +290,21 @@ def test_he_is_the_one_role_a_story_names_when_it_names_nobody():
     # The speaker's own role is nobody to ask about.
     own = [("I was the product manager for the app.", "situation"), *base[1:], unhappy]
     assert probes.ask_conflict(evidence(own)) is None
+
+
+def test_a_finding_told_in_the_present_is_no_deed_and_an_end_to_complaints_is_seen():
+    present = [
+        (
+            "I go to the warehouse and I time the scans with a stopwatch for a whole shift.",
+            "action",
+        ),
+        ("I find that the scans are fast but the Wi-Fi drops in two aisles.", "action"),
+        ("I ask IT to add two access points.", "action"),
+    ]
+    asked = probes.ask_detail(evidence(present))
+    assert asked and "time the scans" in asked.question and "find" not in asked.question
+    stop = ("After that the complaints stop.", "result")
+    assert probes.ask_outcome(evidence([*present, stop])) is None
+    assert probes.ask_outcome(evidence([*present, ("After that it was better.", "result")]))
+    own = ("After three months she was writing the monthly report on her own.", "result")
+    assert reading([own]).change_observed

@@ -818,8 +818,9 @@ def _failure_told(ev: StoryEvidence) -> bool:
 # a few words it loses what was chosen.
 _NOT_A_STEP = re.compile(
     r"(?:made the call|argued for|decided|chose|opted|pushed for)\b"
-    r"|(?:found|discovered|saw|spotted|figured out|learned)\b(?!\s+(?:a|an)\s)"
-    r"|traced (?:it|this|that|them) to\b"
+    r"|(?:found|finds?|discovered|discovers?|saw|sees?|spotted|spots?|figured out|figures? out|"
+    r"learned|learns?|realis(?:e|es|ed)|realiz(?:e|es|ed))\b(?!\s+(?:a|an)\s)"
+    r"|trac(?:ed|es?) (?:it|this|that|them) to\b"
     r"|(?:took|led|owned|ran|picked up|took on|took over)\s+(?:on\s+|over\s+)?"
     r"(?:the|this|that|our|my)\s+(?:project|work|effort|initiative|problem|ticket|task)\b"
     r"|(?:took|picked) (?:it|this|that) (?:on|over|up)\b",

@@ -97,7 +97,10 @@ _SETTLED = re.compile(
 _OBSERVED = re.compile(
     r"\b(?:again|no longer|(?:stopped|started) (?:\w+ing|to)|asked for|requesting|requested|"
     r"called out|praised|thanked|renewed|came back|returned|signed|reused|adopted|"
-    r"complimented|volunteers?|volunteered)\b",
+    r"complimented|volunteers?|volunteered|on (?:her|his|their|my|our) own|"
+    # what went wrong came to an end: "after that the complaints stop"
+    r"(?:complaints?|tickets?|calls?|escalations?|errors?|incidents?|pages?|alerts?)\s+"
+    r"(?:stop|stopped|ended|end|disappeared|went away|dried up))\b",
     re.I,
 )
 # Someone named: a capitalised word that acts ("Priya led", "Karen says") or is set off as
