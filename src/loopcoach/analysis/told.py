@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from loopcoach.analysis import cues, situations
 from loopcoach.analysis.metrics import counted_to_none
@@ -141,9 +142,16 @@ class StoryReading:
     roles: tuple[str, ...]  # the other people by role ("the sales director"), not the speaker's
     objections: frozenset[int]  # sentences that say what someone objected to or wanted
     settled_from: int | None  # the first sentence that says how a disagreement was settled
-    went_wrong: bool  # something in the story went wrong (a failure's evidence)
     deeds: tuple[tuple[int, int, int], ...]  # the speaker's deeds: (sentence, start, end)
     changes_told: int  # how many deeds of the speaker or the team the actions tell
+
+    sentences: Sequence[Sentence] = field(repr=False, compare=False, default=())
+
+    @cached_property
+    def went_wrong(self) -> bool:
+        """Something in the story went wrong (a failure's evidence); read only when a failure
+        question asks, since it costs a situation reading of every sentence."""
+        return any(situations.evidence(a, s.text) for a in _WENT_WRONG for s in self.sentences)
 
     def settled_after(self, index: int) -> bool:
         return self.settled_from is not None and self.settled_from >= index
@@ -176,8 +184,8 @@ def read_story(
         roles=_roles(text, own_roles),
         objections=frozenset(i for i, s in enumerate(sentences) if _OBJECTION_GIVEN.search(s.text)),
         settled_from=settled[0] if settled else None,
-        went_wrong=any(situations.evidence(a, s.text) for a in _WENT_WRONG for s in sentences),
         deeds=deeds,
+        sentences=tuple(sentences),
         changes_told=len(deeds)
         + sum(len(we_deeds(s.text)) for s in sentences if s.role == "action"),
     )
