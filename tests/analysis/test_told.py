@@ -18,7 +18,7 @@ def follow_ups(text: str, question: str) -> list[str]:
 def test_the_reading_is_computed_once_and_shared_by_the_remarks_and_the_probes():
     ev = evidence([("I rewrote the export job.", "action"), ("It has not failed since.", "result")])
     assert ev.told is ev.told
-    shared = told.read_story(ev.text, ev.sentences, ev.per_sentence_metrics)
+    shared = told.read_story(ev.text, ev.sentences)
     given = probes.StoryEvidence(
         ev.text, ev.sentences, ev.per_sentence_metrics, "i", False, None, shared
     )
@@ -265,7 +265,7 @@ def test_a_failure_told_with_its_lesson_is_not_asked_for_the_lesson_or_whether_i
 def test_sentence_offsets_of_the_reading_match_the_report():
     # The reading works on the analyzer's own sentences, so its indices are the report's.
     s = Sentence("Since then I always ask.", 0, 24, "result")
-    assert told.read_story(s.text, [s], [[]]).lesson_sentences == {0}
+    assert told.read_story(s.text, [s]).lesson_sentences == {0}
 
 
 def test_a_lessons_habit_and_a_clause_after_the_deed_are_no_deeds_to_walk_through():
@@ -308,3 +308,15 @@ def test_a_finding_told_in_the_present_is_no_deed_and_an_end_to_complaints_is_se
     assert probes.ask_outcome(evidence([*present, ("After that it was better.", "result")]))
     own = ("After three months she was writing the monthly report on her own.", "result")
     assert reading([own]).change_observed
+
+
+def test_a_settlement_before_the_disagreement_does_not_settle_it():
+    parts = [
+        ("The board approved the budget in January.", "situation"),
+        ("Jonas pushed back because it meant two extra sprints.", "action"),
+        ("I built a prototype over the weekend.", "action"),
+    ]
+    asked = probes.ask_conflict(evidence(parts))
+    assert asked and "settled" in asked.question
+    settled = ("In the end he agreed to a two-week trial.", "result")
+    assert probes.ask_conflict(evidence([*parts, settled])) is None

@@ -91,7 +91,7 @@ class Context:
     @cached_property
     def told(self) -> told.StoryReading:
         """What the story already says: the same reading the follow-up questions gate on."""
-        return told.read_story(self.text, self.sentences, self.per_sentence_metrics)
+        return told.read_story(self.text, self.sentences)
 
     @property
     def roles(self) -> list[str]:

@@ -135,7 +135,7 @@ class StoryEvidence:
         """What the story already says, read once and asked by every probe's gate."""
         if self.reading is not None:
             return self.reading
-        return told.read_story(self.text, self.sentences, self.per_sentence_metrics)
+        return told.read_story(self.text, self.sentences)
 
 
 def pick_follow_ups(ev: StoryEvidence, asked: Sequence[str] = ()) -> list[FollowUp]:

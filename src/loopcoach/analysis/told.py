@@ -141,7 +141,7 @@ class StoryReading:
     people: tuple[str, ...]  # the people named, in order of first mention
     roles: tuple[str, ...]  # the other people by role ("the sales director"), not the speaker's
     objections: frozenset[int]  # sentences that say what someone objected to or wanted
-    settled_from: int | None  # the first sentence that says how a disagreement was settled
+    settled: frozenset[int]  # sentences that say how a disagreement was settled
     deeds: tuple[tuple[int, int, int], ...]  # the speaker's deeds: (sentence, start, end)
     changes_told: int  # how many deeds of the speaker or the team the actions tell
 
@@ -154,21 +154,18 @@ class StoryReading:
         return any(situations.evidence(a, s.text) for a in _WENT_WRONG for s in self.sentences)
 
     def settled_after(self, index: int) -> bool:
-        return self.settled_from is not None and self.settled_from >= index
+        return any(i >= index for i in self.settled)
 
     def objection_told(self, index: int) -> bool:
         """What the other person said, in the disagreement's sentence or the one after it."""
         return index in self.objections or index + 1 in self.objections
 
 
-def read_story(
-    text: str, sentences: Sequence[Sentence], per_sentence_metrics: Sequence[Sequence[object]]
-) -> StoryReading:
+def read_story(text: str, sentences: Sequence[Sentence]) -> StoryReading:
     results = [i for i, s in enumerate(sentences) if s.role == "result"]
     learned = frozenset(i for i, s in enumerate(sentences) if _LEARNED.search(s.text))
     lessons = learned | frozenset(i for i, s in enumerate(sentences) if _LESSON.search(s.text))
     changed_after = any(_CHANGED_AFTER.search(s.text) for s in sentences[-2:])
-    settled = [i for i, s in enumerate(sentences) if _SETTLED.search(s.text)]
     own_roles = frozenset(role_key(m.group("role")) for m in _OWN_ROLE.finditer(text))
     deeds = _story_deeds(text, sentences, lessons)
     return StoryReading(
@@ -183,7 +180,7 @@ def read_story(
         people=_people(text),
         roles=_roles(text, own_roles),
         objections=frozenset(i for i, s in enumerate(sentences) if _OBJECTION_GIVEN.search(s.text)),
-        settled_from=settled[0] if settled else None,
+        settled=frozenset(i for i, s in enumerate(sentences) if _SETTLED.search(s.text)),
         deeds=deeds,
         sentences=tuple(sentences),
         changes_told=len(deeds)
