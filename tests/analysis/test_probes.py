@@ -51,7 +51,8 @@ def test_the_other_person_is_the_one_who_disagreed_never_a_pronoun_or_the_speake
         return asked.question if asked else ""
 
     assert "did Jonas say" in who("Jonas pushed back hard in the review.")
-    assert "did the GM say" in who("The GM was worried about driver supply.")
+    gm = who("The GM was worried about driver supply.")
+    assert "the GM" in gm and "say" not in gm  # the concern is told
     assert "did your manager say" in who("I disagreed with my manager about the date.")
     for pronoun in ("She", "He", "They", "Everyone", "Someone"):
         assert who(f"{pronoun} pushed back hard in the review.") == ""

@@ -15,12 +15,12 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
-from loopcoach.analysis import cues, probes
+from loopcoach.analysis import cues, probes, told
 from loopcoach.analysis.fillers import own_hedges
 from loopcoach.analysis.linear import LinearModel
-from loopcoach.analysis.metrics import counted_to_none
-from loopcoach.analysis.outcomes import measured_in_words, outcome_spans
+from loopcoach.analysis.outcomes import outcome_spans
 from loopcoach.analysis.principles import NAMES, PrincipleScore, principle_evidence, stem
 from loopcoach.analysis.pronouns import own_deed, speaker_verbs, subject_counts, we_deeds
 from loopcoach.analysis.relevance import Relevance
@@ -46,16 +46,6 @@ BACKGROUND_MIN_WORDS = 200  # a short answer has no background to trim
 TASK_MIN_WORDS = 120
 SPEECH_RATE = 0.015  # fillers or hedges per word before they are worth a remark
 
-_LEARNED = re.compile(
-    r"\b(?:i learned|i learnt|taught me|my lesson|the lesson|what i took|since then i|"
-    r"looking back|in hindsight|(?:i'd|i’d|i would) do differently)\b",
-    re.I,
-)
-_LESSON_TOLD = re.compile(
-    _LEARNED.pattern + r"|\b(?:since then|ever since|from then on|now i always|these days i|"
-    r"lesson:|learned:)",
-    re.I,
-)
 # An opener that places the story: who the speaker was, where, when.
 _SCENE_OPENER = re.compile(
     r"\b(?:my time as|when i was|i was (?:an?|the)|i'm an?|i am an?|as an?|at my (?:last|first|"
@@ -123,6 +113,11 @@ class Context:
     story_model: LinearModel | None = None  # whose weights say which sentence shows a principle
     asked_share: float = 1.0  # how sure the question model is of `asked` (a generic one spreads)
 
+    @cached_property
+    def told(self) -> told.StoryReading:
+        """What the story already says: the same reading the follow-up questions gate on."""
+        return told.read_story(self.text, self.sentences)
+
     @property
     def roles(self) -> list[str]:
         return [s.role for s in self.sentences]
@@ -184,7 +179,7 @@ def build(
     strengths = [r for rule, r in fired if r and rule.kind == "strength"][:MAX_STRENGTHS]
     improvements = [r for rule, r in fired if r and rule.kind == "improvement"][:MAX_IMPROVEMENTS]
     evidence = probes.StoryEvidence(
-        text, sentences, per_sentence_metrics, ownership, hypothetical, question
+        text, sentences, per_sentence_metrics, ownership, hypothetical, question, ctx.told
     )
     return strengths + improvements, probes.pick_follow_ups(evidence, asked_follow_ups)
 
@@ -395,9 +390,8 @@ def lesson(ctx: Context) -> Remark | None:
     if ctx.hypothetical:
         return None
     for i, s in enumerate(ctx.sentences):
-        learned = _LEARNED.search(s.text) if s.role == "result" else None
-        if learned:
-            said = _quote_showing(s.text, learned.group(0))
+        if s.role == "result" and i in ctx.told.learned:
+            said = _quote_showing(s.text, told.lesson_phrase(s.text))
             return _remark("strength", "lesson", f"You close with what you learned: “{said}”", s, i)
     return None
 
@@ -542,14 +536,13 @@ def result_without_number(ctx: Context) -> Remark | None:
     results = [(i, s) for i, s in enumerate(ctx.sentences) if s.role == "result"]
     if any(ctx.per_sentence_metrics[i] for i, _ in results):
         return None
-    if measured_in_words(ctx.sentences, results[0][0]):
+    # A pair, a count, a yes/no event, or a count told earlier brought to nothing.
+    if ctx.told.result_measured:
         return None
     # A lesson is not the result to measure ("Since then I always write down the ways a
     # feature can be abused…"): a failure story may end on it, its cost told earlier.
-    results = [(i, s) for i, s in results if not _LESSON_TOLD.search(s.text)]
+    results = [(i, s) for i, s in results if i not in ctx.told.lesson_sentences]
     if not results:
-        return None
-    if any(counted_to_none(ctx.text[: s.start], s.text) for _, s in results):
         return None
     results = [(i, s) for i, s in results if _whole_sentence(ctx.text, s)]
     if not results:
@@ -653,7 +646,7 @@ def outside_story(ctx: Context) -> Remark | None:
         if s.role == "other"
         and len(s.text.split()) > 6
         and not (i == 0 and _SCENE_OPENER.search(s.text))
-        and not _LEARNED.search(s.text)
+        and i not in ctx.told.learned
     ]
     if len(others) < 2:
         return None

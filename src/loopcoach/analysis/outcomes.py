@@ -151,7 +151,13 @@ _MEASURED_OUTCOME = re.compile(
     r"|\b(?:days?|weeks?) early\b|\b(?:on time|on schedule|ahead of schedule)\b"
     r"|\bpass(?:ed|es)\s+(?:the\s+|our\s+|its\s+|an?\s+)?(?:\w+\s+){0,2}"
     r"(?:test|audit|review|inspection|certification)"
-    r"|\b(?:renewed|re-signed|signed the contract)\b|\bstayed\b(?!\s+(?:late|up|on|in|at)\b)",
+    r"|\b(?:renewed|re-signed|signed the contract)\b|\bstayed\b(?!\s+(?:late|up|on|in|at)\b)"
+    # none of what went wrong since: "no outage in the next six months", "has not failed since"
+    r"|\b(?:no|zero|not a single)\s+(?:\w+\s+)?(?:outages?|incidents?|errors?|failures?|defects?|"
+    r"escalations?|findings?|bugs?|pages?|breaches?|injuries|accidents?)\b"
+    r"|\b(?:has|have)(?:n't|n’t| not| never)\s+(?:\w+\s+){1,3}since\b"
+    r"|\b(?:test|audit|review|inspection|certification)s?\s+(?:pass(?:ed|es)?|went through)\b"
+    r"|\bpass(?:ed|es)\s+(?:without|with no)\b",
     re.I,
 )
 

@@ -13,7 +13,10 @@ Three to five per story, each probing a different intent (LABELS.md
 | measurement (outcome) | a result without a number | hypothetical answers |
 | decision | the speaker decided / chose / proposed something | nothing was decided |
 | learning | a real story without a stated lesson | it already says its lesson or what changed |
-| detail | a concrete deed of the speaker to ask about | — |
+| detail | a deed of the speaker the story rests on | minor steps, omissions, a lesson's habit |
+
+Every gate asks one reading of what the story already says (`told.StoryReading`, read once
+per answer): a probe asks only what the story leaves open.
 
 The question asked shapes the order (a conflict question asks about the other
 person first, a failure question about what changed). A follow-up already asked
@@ -27,10 +30,10 @@ import re
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import cached_property
 
-from loopcoach.analysis import cues, intents, situations
-from loopcoach.analysis.metrics import counted_to_none
-from loopcoach.analysis.outcomes import is_outcome, measured_in_words, outcome_spans
+from loopcoach.analysis import intents, situations, told
+from loopcoach.analysis.outcomes import is_outcome, outcome_spans
 from loopcoach.analysis.pronouns import subject_counts, we_deeds
 from loopcoach.analysis.report import FollowUp, Sentence
 from loopcoach.analysis.spans import Span
@@ -40,14 +43,7 @@ MAX_FOLLOW_UPS = 5
 SIMILAR_WORDING = 0.5  # share of shared content words above which two questions are the same
 
 _CONFLICT = next(a for a in situations.ASKS if a.code == "conflict")
-_ROLE_WORDS = (
-    r"manager|director|VP|vice president|CTO|CEO|CFO|COO|GM|general manager|lead|"
-    r"product manager|PM|architect|peer|colleague|stakeholder|customer|client|boss|engineer|"
-    r"designer|analyst|founder|head of \w+|team lead|tech lead|owner|partner|counterpart"
-)
-_ROLE = re.compile(
-    r"\b(?:my|our|the|their|his|her|a|one)\s+(?:\w+\s+)?(?:" + _ROLE_WORDS + r")\b", re.I
-)
+_ROLE = told.ROLE
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
 # Capitalised words that are not a person: sentence openers, pronouns and indefinites
 # ("She pushed back", "Nobody was assigned" name nobody the candidate can be asked about).
@@ -72,28 +68,11 @@ _SPEAKER_DISAGREES = re.compile(
     r"resist|insist|refus|overrul|was against|were against|said no)",
     re.I,
 )
+_PRONOUN_BEFORE = re.compile(
+    r"(?:^|[.;]\s*|,\s*(?:and|but)\s+)(?:She|He|she|he)\s+"
+    r"(?:(?:\w+ly|also|still|then|was|were|is|got|had|first|initially)\s+){0,2}$"
+)
 _I_SUBJECT_BEFORE = re.compile(r"\b(?:I|we)\s+(?:(?:\w+ly|also|still|then|was|had)\s+){0,2}$")
-# The speaker's own role ("I was the engineering manager"): never the other person.
-_OWN_ROLE = re.compile(
-    r"\b(?:I\s+(?:was|am|'m|’m|had been|have been|worked as)|as)\s+(?:the|a|an)\s+"
-    r"(?P<role>(?:[\w-]+\s+){0,3}?(?:" + _ROLE_WORDS + r"))\b",
-    re.I,
-)
-# What the other person said is in the story ("because…", "worried about…").
-_OBJECTION_GIVEN = re.compile(
-    r"\b(?:because|worried (?:about|that)|concerned (?:about|that)|afraid (?:of|that)|said|"
-    r"told (?:me|us)|argued that|insisted (?:on|that)|wanted|thought (?:it|that|we)|"
-    r"objected to|saying|felt (?:it|that))\b",
-    re.I,
-)
-# …and how it was settled.
-_SETTLED = re.compile(
-    r"\b(?:agreed|approved|accepted|went with|signed off|settled|compromised?|came around|"
-    r"changed (?:his|her|their) mind|gave (?:us |me )?the go-ahead|backed (?:the|my|our|it)|"
-    r"(?:we|they) (?:launched|shipped|went ahead|moved forward) with|chose (?:my|our)|"
-    r"overruled|decided to go with)\b",
-    re.I,
-)
 # Past or present ("I decide to put a temporary dedupe rule…": a story told in the present).
 _DECISION = re.compile(
     r"\bI\s+(?:\w+ly\s+)?(?:decided|decide|chose|choose|proposed|propose|suggested|suggest|"
@@ -103,48 +82,10 @@ _DECISION = re.compile(
     r"(?P<what>[^,.;:!?]+)",
     re.I,
 )
-_REASON = re.compile(
-    r"\b(?:because|since|as it|so that|while (?:\w+ing)|which is (?:exactly )?(?:what|why)|"
-    r"that's why|which cost)\b",
-    re.I,
-)
-_OPTIONS = re.compile(
-    r"\b(?:(?:two|three|several|other) (?:options|alternatives|choices)|either\b[^.!?]+\bor|"
-    r"instead of|rather than|the alternative|anyway|the plan was|(?:all|everyone) at once)\b",
-    re.I,
-)
 _WE_DEED = re.compile(r"\bwe\s+(?P<what>(?:\w+ly\s+)?\w+ed\b[^,.;:!?]*)", re.I)
-_I_DEED = re.compile(
-    r"\bI\s+(?:also\s+|then\s+|first\s+|personally\s+)?"
-    # Wanting, noticing and realising are not deeds to walk through ("I wanted my team to…").
-    r"(?!(?:wanted|needed|noticed|realized|realised|learned|liked|hoped|tried|seemed|assumed|"
-    r"expected|believed|worried|wondered|started|used|joined|decided)\b)"
-    r"(?P<what>(?:\w+ed|wrote|built|ran|set up|made|took|sent|met|led|drew|gave|found|rewrote|"
-    r"sat down)\b[^,.;:!?]*)",
-    re.I,
-)
 _WOULD = re.compile(
     r"\b(?:I|we)\s*(?:would|'d|’d|usually|always|generally|typically|try to|make sure to)\s+"
     r"(?:first\s+|also\s+|then\s+)?(?P<what>[^,.;:!?]+)",
-    re.I,
-)
-_LESSON = re.compile(
-    r"\b(?:learned:|lesson:|(?:i learned|i learnt|lessons? learned|taught me|my lesson|the lesson|"
-    r"what i took|since then|ever since|from then on|now i always|i now|we now|these days i|"
-    r"next time|i would do differently|i'd do differently|in hindsight|looking back|"
-    r"afterwards,? (?:i|we)|after that,? (?:i|we) (?:always|now|made|added|wrote|changed)|"
-    r"so (?:that )?(?:we|it|this|nobody|no one) (?:(?:would|will|could|did|does|do)"
-    r"(?:n't|n’t| not| never)|won't|won’t|never) [^.!?]{0,60}\bagain)\b)",
-    re.I,
-)
-# A change made after the event, told at the story's end ("on Monday I add an automatic check",
-# "the next week we introduced a review", "…which we still do").
-_CHANGED_AFTER = re.compile(
-    r"\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"the (?:next|following) (?:day|week|morning|sprint|month|quarter)|afterwards|after that|"
-    r"later)\b,?\s+(?:i|we)\s+(?:also\s+)?(?:add|added|adds|built|build|wrote|write|set up|"
-    r"introduced?|changed?|made|make|created?|automated?|put in|started)\b|"
-    r"\b(?:which|that) (?:we|i) still do\b|\bis now (?:standard|the rule|part of)\b",
     re.I,
 )
 _RATIO = re.compile(r"%|percent|points|\dx\b|\bx\b|times|half|third|quarter|doubl|tripl|halv", re.I)
@@ -187,6 +128,14 @@ class StoryEvidence:
     ownership: str
     hypothetical: bool
     question: str | None
+    reading: told.StoryReading | None = None  # the remarks' reading of the same answer
+
+    @cached_property
+    def told(self) -> told.StoryReading:
+        """What the story already says, read once and asked by every probe's gate."""
+        if self.reading is not None:
+            return self.reading
+        return told.read_story(self.text, self.sentences)
 
 
 def pick_follow_ups(ev: StoryEvidence, asked: Sequence[str] = ()) -> list[FollowUp]:
@@ -369,6 +318,10 @@ _OBJECT_STARTS = frozenset(
     "each some to with for on in up out down back off".split()
 )
 _BARE_ENDS = frozenset("it them this him her down up out off back over".split())
+_PRONOUN_ENDS = frozenset("it them him her this that these those".split())
+_ADVERB_ENDS = frozenset("instead also then first again too".split())
+# Asking someone is no deed without what was asked ("asked the toolmaker | to come in").
+_ASKING = frozenset("asked ask asks got get gets told tell tells convinced persuaded".split())
 _STARTS_CLAUSE = re.compile(
     r"(?:I|we|you|he|she|they|it|then|also|instead|later|finally|eventually|afterwards|soon|now|"
     r"to|\w+ed|\w+ing|ran|made|took|set|put|cut|sent|said|saw|knew|thought|felt|held|heard|let|"
@@ -385,7 +338,8 @@ _DANGLING = (
     frozenset(
         "a an the of to for with from on in at by into about that which who whose whether and or "
         "but so not no our my your their his her its this these those than as every each any "
-        "some only just even also very more most".split()
+        "some only just even also very more most isn't aren't wasn't weren't doesn't don't "
+        "didn't can't couldn't won't wouldn't hasn't haven't".split()
     )
     | _AUXILIARIES
 )
@@ -500,34 +454,57 @@ def ask_conflict(ev: StoryEvidence) -> FollowUp | None:
     story does not already say both what they said and how it was settled."""
     if ev.hypothetical:
         return None
-    own = _own_roles(ev.text)
+    read = ev.told
     for i, s in enumerate(ev.sentences):
         if s.role == "other":
             continue
         for m in situations.evidence(_CONFLICT, s.text):
-            who = _disagreer(s.text, m, own)
+            who = _disagreer(s.text, m, read)
             if not who:
                 continue
-            if _OBJECTION_GIVEN.search(s.text) and any(
-                _SETTLED.search(t.text) for t in ev.sentences[i:]
-            ):
+            question = _conflict_question(second_person(who), read, i)
+            if question is None:
                 return None  # nothing left to ask: the objection and its outcome are told
-            return _follow(
-                "conflict",
-                "conflict",
-                f"What exactly did {second_person(who)} say, what did you answer, and how was "
-                "it settled?",
-                i,
-                s.start,
-                s.end,
-            )
+            return _follow("conflict", "conflict", question, i, s.start, s.end)
     return None
 
 
-def _disagreer(text: str, cue: re.Match[str], own_roles: set[str]) -> str | None:
+def _conflict_question(who: str, read: told.StoryReading, i: int) -> str | None:
+    """Only what the story leaves open: what they objected to, what you answered (a deed of
+    yours told around the disagreement: "She pushed back because… I wrote a migration guide"),
+    how it was settled."""
+    objection, settled = read.objection_told(i), read.settled_after(i)
+    answered = any(abs(d[0] - i) <= 2 for d in read.deeds)
+    if objection and settled:
+        return None
+    if objection and answered:
+        return f"How did {who} respond to what you did, and how was it settled?"
+    if objection:
+        return f"How did you answer {_possessive(who)} concern, and how was it settled?"
+    if settled:
+        return f"What exactly did {who} object to" + (
+            "?" if answered else ", and what did you answer?"
+        )
+    if answered:
+        return f"What exactly did {who} say, and how was it settled?"
+    return f"What exactly did {who} say, what did you answer, and how was it settled?"
+
+
+def _possessive(who: str) -> str:
+    return who + ("'" if who.endswith("s") else "'s")
+
+
+def _disagreer(text: str, cue: re.Match[str], read: told.StoryReading) -> str | None:
     """The other person of this disagreement: the subject of the cue, or, when the speaker
-    disagrees, whom with; a name in preference to a role ("our director, Maria" → Maria)."""
+    disagrees, whom with; a name in preference to a role ("our director, Maria" → Maria); "she"
+    or "he" when the story names one person only ("Priya led the mobile team. She pushed
+    back…"), or, naming nobody, one role ("the sales director… He was unhappy")."""
     before = text[: cue.start()]
+    if _PRONOUN_BEFORE.search(before):
+        if len(read.people) == 1:
+            return read.people[0]
+        if not read.people and len(read.roles) == 1:
+            return "the " + read.roles[0]  # "the sales director … He was unhappy"
     m = _SUBJECT_BEFORE.search(before)
     # "I raised it with the product manager", "I convinced my lead": the speaker raising a
     # point is no disagreement; only "I disagreed with / argued with / pushed back on…" is.
@@ -539,18 +516,10 @@ def _disagreer(text: str, cue: re.Match[str], own_roles: set[str]) -> str | None
     who = (name or m.group("who")).strip()
     if who in _NOT_NAMES:
         return None
-    if _role_key(who) in own_roles:
+    if told.role_key(who) in read.own_roles:
         return None  # "I was the engineering manager": the speaker, not the other person
     who = re.sub(r"^(?:a|one)\s+", "the ", who, flags=re.I)
     return re.sub(r"^(?:The|My|Our|Their|His|Her)\b", lambda d: d.group(0).lower(), who)
-
-
-def _own_roles(text: str) -> set[str]:
-    return {_role_key(m.group("role")) for m in _OWN_ROLE.finditer(text)}
-
-
-def _role_key(role: str) -> str:
-    return re.sub(r"^(?:my|our|the|their|his|her|a|an|one)\s+", "", role.strip().lower())
 
 
 def ask_measurement(ev: StoryEvidence) -> FollowUp | None:
@@ -563,7 +532,8 @@ def ask_measurement(ev: StoryEvidence) -> FollowUp | None:
     pair = _result_pair(ev)
     if pair is not None:
         i, before, after, start, end = pair
-        question = _MEASURE_PAIR.format(before, after)
+        template = _MEASURE_PAIR_MONEY if _MONEY.search(after) else _MEASURE_PAIR
+        question = _one_change(ev, template.format(before, after))
         return _follow("measurement", "measurement", question, i, start, end)
     best: tuple[int, int, int, Span] | None = None
     for i, s in enumerate(ev.sentences):
@@ -571,6 +541,8 @@ def ask_measurement(ev: StoryEvidence) -> FollowUp | None:
             continue
         for order, m in enumerate(outcome_spans(s, ev.per_sentence_metrics[i])):
             kind = _metric_kind(m.text)
+            if _BEFORE_VALUE.search(s.text[max(0, m.start - s.start - 40) : m.start - s.start]):
+                continue  # "instead of $130,000": the value before, not what it came to
             if kind == 2 and not _outcome_duration(s.text, m.start - s.start, m.end - s.start):
                 continue
             if kind is not None and (best is None or (kind, -order) < (best[0], -best[1])):
@@ -580,7 +552,8 @@ def ask_measurement(ev: StoryEvidence) -> FollowUp | None:
     kind, _, i, m = best
     if kind == 2 and _other_durations(ev, m):
         kind = 3  # the story gives another time to compare with: do not ask what it was before
-    return _follow("measurement", "measurement", _MEASURE[kind].format(m.text), i, m.start, m.end)
+    question = _MEASURE[kind].format(m.text)
+    return _follow("measurement", "measurement", _one_change(ev, question), i, m.start, m.end)
 
 
 _MEASURE = {
@@ -596,6 +569,22 @@ _MEASURE_PAIR = (
     "You mentioned going from “{}” to “{}”. How did you measure that, and which of your "
     "changes made the most difference?"
 )
+
+
+def _one_change(ev: StoryEvidence, question: str) -> str:
+    """ "Which of your changes made the most difference" only when the story tells more than one
+    deed of the speaker; after one, what else could explain it."""
+    if ev.told.changes_told >= 2:
+        return question
+    return question.replace(
+        "which of your changes made the most difference", "what else could explain it"
+    )
+
+
+# A price or a budget is worked out and agreed, not measured.
+_MEASURE_PAIR_MONEY = (
+    "You mentioned going from “{}” to “{}”. How was that figure worked out, and who agreed with it?"
+)
 _HAS_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"forty|fifty|hundred|thousand|half|none|zero)\b",
@@ -608,8 +597,11 @@ _FROM_TO = re.compile(
     r"for|on|during|across|with|among)\b)",
     re.I,
 )
+# "$84,000 a year instead of $130,000", "under 300 ms, down from 4 seconds": the after value
+# first, then the before value.
 _INSTEAD_OF = re.compile(
-    r"^\s+(?:instead of|rather than|compared (?:to|with)|versus|vs\.?)\s+"
+    r"^\s*(?:(?:a|an|per|each|every)\s+(?:year|month|week|day|quarter|hour|night|run|release)\s+)?"
+    r"(?:instead of|rather than|compared (?:to|with)|versus|vs\.?|,?\s*(?:down|up) from)\s+"
     r"(?:the\s+)?(?:old\s+|previous\s+|usual\s+)?$",
     re.I,
 )
@@ -623,7 +615,7 @@ _OUTCOME_BEFORE = re.compile(
 )
 _OUTCOME_AFTER = re.compile(r"^\s+(?:faster|quicker|sooner|shorter|less|saved)\b", re.I)
 _BEFORE_VALUE = re.compile(
-    r"\b(?:from|instead of|rather than|than|compared (?:to|with)|versus|vs\.?)\s+"
+    r"\b(?:from|instead of|rather than|than|compared (?:to|with)|versus|vs\.?|up from|down from)\s+"
     r"(?:about\s+|around\s+|roughly\s+|the\s+)?$",
     re.I,
 )
@@ -700,14 +692,13 @@ def ask_outcome(ev: StoryEvidence) -> FollowUp | None:
     results = [i for i, s in enumerate(ev.sentences) if s.role == "result"]
     if not results or any(ev.per_sentence_metrics[i] for i in results):
         return None
-    if any(
-        counted_to_none(ev.text[: ev.sentences[i].start], ev.sentences[i].text) for i in results
-    ):
-        return None  # "37 were missing" … "no missing uploads after that" says how it was known
-    if any(_OBSERVED.search(ev.sentences[i].text) for i in results):
-        return None  # "both juniors were requesting her reviews again" says how it was known
-    if measured_in_words(ev.sentences, results[0]):
-        return None  # "paged twice", "passed the penetration test", "the trucks leave on time"
+    read = ev.told
+    # "paged twice", "passed the penetration test", "no missing uploads after that", "both
+    # juniors were requesting her reviews again": the story says how it was known.
+    if read.result_measured or read.change_observed:
+        return None
+    if _failure_told(ev):
+        return None  # a failure's result is what went wrong: nothing "worked" to verify
     i = results[0]
     s = ev.sentences[i]
     return _follow(
@@ -718,15 +709,6 @@ def ask_outcome(ev: StoryEvidence) -> FollowUp | None:
         s.start,
         s.end,
     )
-
-
-# A change someone could see: people acting differently afterwards, or saying so.
-_OBSERVED = re.compile(
-    r"\b(?:again|no longer|(?:stopped|started) (?:\w+ing|to)|asked for|requesting|requested|"
-    r"called out|praised|thanked|renewed|came back|returned|signed|reused|adopted|"
-    r"complimented)\b",
-    re.I,
-)
 
 
 def ask_decision(ev: StoryEvidence) -> FollowUp | None:
@@ -743,12 +725,13 @@ def ask_decision(ev: StoryEvidence) -> FollowUp | None:
         m = _DECISION.search(s.text)
         if not m:
             continue
-        if _OPTIONS.search(s.text):
+        if told.alternatives_in(s.text):
             return None  # "instead of writing it myself, I decided…", "…rather than on request"
         before = ev.sentences[i - 1].text if i else ""
-        if (_REASON.search(s.text, m.end()) or _REASON.search(before)) and _OPTIONS.search(ev.text):
+        reason = told.REASON.search(s.text, m.end()) or told.REASON.search(before)
+        if reason and ev.told.alternatives_named:
             return None
-        if _RESOLVE.match(m.group(0)) and not _OPTIONS.search(ev.text):
+        if _RESOLVE.match(m.group(0)) and not ev.told.alternatives_named:
             continue  # an intention, not a choice between options
         what = short_phrase(m.group("what"), 8)
         if len(what.split()) < 2:
@@ -808,13 +791,14 @@ _DRAWBACK = re.compile(
 def ask_learning(ev: StoryEvidence) -> FollowUp | None:
     """What changed afterwards, unless the story says it; "so that it would not happen again"
     only about a story in which something went wrong."""
-    if ev.hypothetical or any(_LESSON.search(s.text) for s in ev.sentences):
+    # "Learned: …", "since then I…", "On Monday I add an automatic check…": it is told.
+    if ev.hypothetical or ev.told.lesson_told:
         return None
-    if any(_CHANGED_AFTER.search(s.text) for s in ev.sentences[-2:]):
-        return None  # "On Monday I add an automatic check…": what changed afterwards is told
-    asks = {a.code for a in situations.question_asks(ev.question)}
-    if asks & {"failure", "missed-commitment"} and _something_went_wrong(ev):
+    if _failure_told(ev):
         question = "What did you change afterwards so that it would not happen again?"
+    elif ev.told.lasting_change:
+        # "It has not failed silently since": what changed afterwards is the story's own end.
+        question = "Looking back, what would you do differently, and why?"
     else:
         question = (
             "Looking back, what would you do differently, and what did you change afterwards?"
@@ -822,11 +806,10 @@ def ask_learning(ev: StoryEvidence) -> FollowUp | None:
     return _follow("learning", "learning", question, None, None, None)
 
 
-_WENT_WRONG = [a for a in situations.ASKS if a.code in {"failure", "missed-commitment"}]
-
-
-def _something_went_wrong(ev: StoryEvidence) -> bool:
-    return any(situations.evidence(a, s.text) for a in _WENT_WRONG for s in ev.sentences)
+def _failure_told(ev: StoryEvidence) -> bool:
+    """A failure question answered with a story in which something went wrong."""
+    asks = {a.code for a in situations.question_asks(ev.question)}
+    return bool(asks & {"failure", "missed-commitment"}) and ev.told.went_wrong
 
 
 # A finding is no deed to walk through ("found he'd been moved onto frontend work", "traced it to
@@ -835,7 +818,9 @@ def _something_went_wrong(ev: StoryEvidence) -> bool:
 # a few words it loses what was chosen.
 _NOT_A_STEP = re.compile(
     r"(?:made the call|argued for|decided|chose|opted|pushed for)\b"
-    r"|(?:found|discovered|saw|spotted|figured out|learned|traced (?:it|this|that|them) to)\b"
+    r"|(?:found|finds?|discovered|discovers?|saw|sees?|spotted|spots?|figured out|figures? out|"
+    r"learned|learns?|realis(?:e|es|ed)|realiz(?:e|es|ed))\b(?!\s+(?:a|an)\s)"
+    r"|trac(?:ed|es?) (?:it|this|that|them) to\b"
     r"|(?:took|led|owned|ran|picked up|took on|took over)\s+(?:on\s+|over\s+)?"
     r"(?:the|this|that|our|my)\s+(?:project|work|effort|initiative|problem|ticket|task)\b"
     r"|(?:took|picked) (?:it|this|that) (?:on|over|up)\b",
@@ -843,29 +828,32 @@ _NOT_A_STEP = re.compile(
 )
 
 
+# A minor step of the story, no deed it rests on: the admin around the work ("put the usage
+# figures into a spreadsheet", "booked a meeting room", "sent him the agenda", "created a Jira
+# ticket", "built a list of 80 churned accounts").
+_MINOR_STEP = re.compile(
+    r"(?:booked|book|scheduled|schedule|sent|send|emailed|email|forwarded|created|create|opened|"
+    r"open|filed|file|made|make|built|build|put|set up|wrote down|write down|printed|copied|"
+    r"added|add|took)\s+(?:[\w'’-]+\s+){0,5}?(?:list|lists|spreadsheets?|agenda|meeting room|"
+    r"room|invites?|invitations?|tickets?|calendar|e-?mails?|notes|reminders?|channel)\b",
+    re.I,
+)
+
+
 def ask_detail(ev: StoryEvidence, avoid: AbstractSet[int | None] = frozenset()) -> FollowUp | None:
     """Ask for the concrete content of the speaker's most substantial deed, quoting a whole
     phrase of it or, when none is short enough, the next deed; never from a sentence in
-    `avoid` (the one another probe already quotes)."""
+    `avoid` (the one another probe already quotes), never a minor step ("put the figures into a
+    spreadsheet", "booked a room") nor an omission ("skipped the regression pass")."""
     if ev.hypothetical:
         return None
-    deeds: list[tuple[int, int, re.Match[str]]] = []
-    for i, s in enumerate(ev.sentences):
-        if i in avoid or s.role != "action" or not cues.past_i_cue(s.text):
+    deeds = [d for d in ev.told.deeds if d[0] not in avoid]
+    for i, start, end in sorted(deeds, key=lambda d: d[1] - d[2]):
+        phrase = ev.text[start:end]
+        if _NOT_A_STEP.match(phrase) or _MINOR_STEP.match(phrase) or told.is_omission(phrase):
             continue
-        m = _I_DEED.search(s.text)
-        # The whole sentence, not the sentence reader's chunk of it ("…with the data science").
-        whole = _I_DEED.match(ev.text, s.start + m.start()) if m else None
-        # "I wrote down what we needed: …": what it held follows the colon, already told.
-        if whole and not ev.text.startswith(":", whole.end("what")):
-            deeds.append((len(whole.group("what")), i, whole))
-    for _, i, m in sorted(deeds, key=lambda d: -d[0]):
-        what = second_person(short_phrase(m.group("what"), 7))
-        if _NOT_A_STEP.match(m.group("what")):
-            continue
-        # "you raised it", "you sat down": nothing to walk through
-        words = what.split()
-        if len(words) < 2 or (len(words) == 2 and words[-1].lower() in _BARE_ENDS):
+        what = second_person(short_phrase(phrase, 7))
+        if not _walkable(what, phrase):
             continue
         return _follow(
             "detail",
@@ -873,7 +861,22 @@ def ask_detail(ev: StoryEvidence, avoid: AbstractSet[int | None] = frozenset()) 
             f"You said you {what}. Walk me through it: what exactly did you do, and who was "
             "involved?",
             i,
-            m.start("what"),
-            m.end("what"),
+            start,
+            end,
         )
     return None
+
+
+def _walkable(what: str, phrase: str) -> bool:
+    """Whether the quoted deed has something to walk through: not a bare verb ("you raised
+    it", "you sat down"), not a pronoun the quote leaves without its referent ("called each of
+    them"), not a request cut from what was asked ("asked the toolmaker | to come in")."""
+    words = [w.lower() for w in what.split()]
+    if len(words) < 2 or (len(words) == 2 and words[-1] in _BARE_ENDS):
+        return False
+    if words[-1] in _PRONOUN_ENDS and len(words) <= 4:
+        return False
+    if words[-1] in _ADVERB_ENDS:
+        return False  # "offered instead"
+    rest = phrase[len(what) :].split(None, 1) if phrase.lower().startswith(what.lower()) else []
+    return not (words[0] in _ASKING and rest and rest[0].lower() == "to")
