@@ -30,6 +30,14 @@ def redis_cache(settings):
     cache.delete("pool-probe")
 
 
+def in_four_threads(use) -> None:
+    threads = [threading.Thread(target=use) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 def test_it_gives_every_thread_the_same_pool(redis_cache):
     pools = []
 
@@ -38,12 +46,21 @@ def test_it_gives_every_thread_the_same_pool(redis_cache):
         cache.set("pool-probe", 1)
         pools.append(cache._cache._get_connection_pool(write=True))
 
-    threads = [threading.Thread(target=use) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    in_four_threads(use)
     assert len(pools) == 4 and len({id(pool) for pool in pools}) == 1
+
+
+def test_every_thread_and_call_reads_through_one_client(redis_cache):
+    clients = []
+
+    def use() -> None:
+        cache = SharedRedisCache(REDIS_URL, {})
+        cache.set("pool-probe", 3)
+        assert cache.get("pool-probe") == 3
+        clients.extend([cache._cache.get_client(), cache._cache.get_client(write=True)])
+
+    in_four_threads(use)
+    assert len(clients) == 8 and len({id(client) for client in clients}) == 1
 
 
 def test_it_hands_the_task_queue_a_client_on_that_pool(redis_cache):

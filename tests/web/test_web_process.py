@@ -8,6 +8,7 @@ import gc
 import os
 import subprocess
 import sys
+from importlib import resources
 from pathlib import Path
 
 from loopcoach.web import commands
@@ -35,10 +36,33 @@ def test_the_loaded_app_has_not_imported_the_coach_client_nor_the_calendar():
     assert not loaded & {"httpx", "icalendar", "torch", "faster_whisper", "av", "ctranslate2"}
 
 
-def test_settling_freezes_what_the_start_made():
+def test_the_analyzer_loads_the_english_stemmer_alone_and_the_package_stays_whole():
+    script = (
+        "import sys; from loopcoach.analysis.principles import stem; print(stem('negotiated'), "
+        "sorted(m for m in sys.modules if m.startswith('snowballstemmer')));"
+        "import snowballstemmer; print(snowballstemmer.stemmer('french').stemWord('chanteuses'))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+    first, second = run.stdout.splitlines()
+    assert first == (
+        "negoti ['snowballstemmer.among', 'snowballstemmer.basestemmer', "
+        "'snowballstemmer.english_stemmer']"
+    )
+    assert second == "chanteux"
+
+
+def test_settling_freezes_what_the_start_made_and_reads_the_analyzers_models():
+    from loopcoach.analysis import linear
+
+    linear.shipped_model.cache_clear()
     try:
         commands.settle()
         assert gc.get_freeze_count() > 10_000
+        shipped = resources.files(linear.MODELS_PACKAGE).iterdir()
+        names = [entry.name for entry in shipped if entry.name.endswith(".json")]
+        assert len(names) >= 10 and linear.shipped_model.cache_info().currsize == len(names)
     finally:
         gc.unfreeze()
 

@@ -21,7 +21,7 @@ from typing import Any
 from loopcoach.analysis import cues, intents
 from loopcoach.analysis.fillers import find_hedges
 from loopcoach.analysis.hypothetical import hypothetical_probability
-from loopcoach.analysis.linear import load_model, sigmoid
+from loopcoach.analysis.linear import shipped_model, sigmoid
 from loopcoach.analysis.metrics import find_metrics
 from loopcoach.analysis.pronouns import subject_counts
 from loopcoach.analysis.report import SCHEMA_VERSION, FollowUp, Remark, RemarksMixin
@@ -279,7 +279,7 @@ def judge(feats: dict[str, float]) -> tuple[float, float, float, int]:
 
     LABELS.md fixes the band: an answer that is not direct is a 1 or a 2, a direct but vague
     one a 2, a direct and specific one a 3 or a 4; the score decides within the band."""
-    model = load_model("follow_up_answer")
+    model = shipped_model("follow_up_answer")
     if model is None:
         direct_p, specific_p = _fallback(feats)
         score = direct_p + specific_p + feats["specifics"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from loopcoach.analysis import cues
-from loopcoach.analysis.linear import load_model, normalised
+from loopcoach.analysis.linear import normalised, shipped_model
 
 INTENTS = (
     "decision",
@@ -123,7 +123,7 @@ def intent_features(follow_up: str) -> dict[str, float]:
 
 def intent_probabilities(follow_up: str) -> dict[str, float]:
     """How likely the follow-up probes each intent."""
-    model = load_model("follow_up_intent")
+    model = shipped_model("follow_up_intent")
     if model is None:
         return _by_cues(follow_up)
     probs = model.probabilities(intent_features(follow_up))

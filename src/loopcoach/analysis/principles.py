@@ -13,11 +13,12 @@ shows another one, then a learned temperature calibrates the result, so that
 
 from __future__ import annotations
 
+import importlib.util
 import math
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
-
-import snowballstemmer
+from typing import Any
 
 from loopcoach.analysis import cues
 from loopcoach.analysis.linear import LinearModel, shipped_models, softmax
@@ -75,7 +76,26 @@ class Vocabulary:
         return cls(idf=extra.get("idf", {}), scene_weight=float(extra.get("scene_weight", 1.0)))
 
 
-_STEMMER = snowballstemmer.stemmer("english")
+def _english_stemmer() -> Any:
+    """snowballstemmer's English (Porter 2) stemmer, loaded alone: the package's `__init__`
+    imports the stemmers of all its 30 languages, 3 MB in every web process for one of them.
+    The package is entered without running its `__init__` just long enough to import the
+    English module, so a later `import snowballstemmer` elsewhere still gets the whole
+    package (which finds this module already imported)."""
+    if "snowballstemmer" in sys.modules:
+        return sys.modules["snowballstemmer"].stemmer("english")
+    spec = importlib.util.find_spec("snowballstemmer")
+    if spec is None:
+        raise ModuleNotFoundError("snowballstemmer is not installed")
+    sys.modules["snowballstemmer"] = importlib.util.module_from_spec(spec)  # __path__, no code
+    try:
+        from snowballstemmer.english_stemmer import EnglishStemmer
+    finally:
+        del sys.modules["snowballstemmer"]
+    return EnglishStemmer()
+
+
+_STEMMER = _english_stemmer()
 _STEMS: dict[str, str] = {}  # a few thousand words in all: the stemmer runs once per word
 
 

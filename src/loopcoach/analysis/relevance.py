@@ -18,16 +18,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from loopcoach.analysis import cues, premises, situations
 from loopcoach.analysis.hypothetical import hypothetical_probability
-from loopcoach.analysis.linear import load_model, normalised, sigmoid
+from loopcoach.analysis.linear import normalised, shipped_model, sigmoid
 from loopcoach.analysis.principles import NAMES, stem, terms
 
 DEFAULT_THRESHOLD = 0.5
-# Read once per process: parsing the word models' JSON costs more than scoring a story.
-_model = cache(load_model)
 
 _CONTENT = re.compile(r"[a-z]{4,}")
 _STOP = frozenset(
@@ -95,7 +92,7 @@ def _sublinear(counts: Mapping[str, int], prefix: str) -> dict[str, float]:
 def situation_probabilities(sentences: Sequence[str], roles: Sequence[str]) -> dict[str, float]:
     """How likely the story is about each ask that has a word model (`asks.json`, one logistic
     regression per ask, learned from the stories told for questions that name it)."""
-    model = _model("asks")
+    model = shipped_model("asks")
     if model is None:
         return {}
     scores = model.scores(story_words(sentences, roles))
@@ -199,7 +196,7 @@ def assess(
     feats = relevance_features(
         question, sentences, roles, story_probs, asked, hypothetical=hypothetical, premise=premise
     )
-    model = _model("relevance")
+    model = shipped_model("relevance")
     if model is None:
         score = _fallback_score(feats)
         threshold = DEFAULT_THRESHOLD

@@ -172,14 +172,19 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def settle() -> None:
-    """Once the app is loaded, before serving: import every view (the URL patterns), then hide
-    the objects made so far from the garbage collector (`gc.freeze`). They live as long as the
-    process, and every full collection under load walked all of them again."""
+    """Once the app is loaded, before serving: import every view (the URL patterns) and read the
+    analyzer's models (the first answers waited for them, and they were parsed amid eight
+    threads' request garbage), then hide the objects made so far from the garbage collector
+    (`gc.freeze`). They live as long as the process, and every full collection under load
+    walked all of them again."""
     import gc
 
     from django.urls import get_resolver
 
+    from loopcoach.analysis.linear import preload_shipped_models
+
     get_resolver().url_patterns  # noqa: B018 -- read to import every view now
+    preload_shipped_models()
     gc.collect()
     gc.freeze()
 
