@@ -320,3 +320,19 @@ def test_a_settlement_before_the_disagreement_does_not_settle_it():
     assert asked and "settled" in asked.question
     settled = ("In the end he agreed to a two-week trial.", "result")
     assert probes.ask_conflict(evidence([*parts, settled])) is None
+
+
+def test_roles_keep_the_storys_own_spelling():
+    story = reading([("I argued against the launch date our CEO had announced.", "action")])
+    assert story.roles == ("CEO",)
+
+
+def test_a_deed_after_a_linking_adverb_is_read_whole_and_a_negated_one_is_none():
+    def deeds(sentence: str) -> list[str]:
+        ev = evidence([(sentence, "action")])
+        return [ev.text[start:end] for _, start, end in ev.told.deeds]
+
+    assert deeds("I therefore reframed the recommendation around risk.") == [
+        "reframed the recommendation around risk"
+    ]
+    assert deeds("I never told the client about the delay.") == []

@@ -13,6 +13,7 @@ shows another one, then a learned temperature calibrates the result, so that
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import math
 import sys
@@ -96,7 +97,13 @@ def _english_stemmer() -> Any:
 
 
 _STEMMER = _english_stemmer()
-_STEMS: dict[str, str] = {}  # a few thousand words in all: the stemmer runs once per word
+
+
+# Bounded: the words users type are unbounded, and a long-running web process must not grow
+# with them; the training vocabulary (a few thousand words) stays in it.
+@functools.lru_cache(maxsize=1 << 16)
+def _stem_word(token: str) -> str:
+    return _STEMMER.stemWord(token)
 
 
 def stem(token: str) -> str:
@@ -105,10 +112,7 @@ def stem(token: str) -> str:
     Stop words, numbers and punctuation stay as they are."""
     if token in STOPWORDS or not token.isalpha():
         return token
-    found = _STEMS.get(token)
-    if found is None:
-        found = _STEMS[token] = _STEMMER.stemWord(token)
-    return found
+    return _stem_word(token)
 
 
 def terms(text: str) -> dict[str, int]:

@@ -202,8 +202,11 @@ def is_omission(deed: str) -> bool:
     return _OMISSION.match(deed) is not None
 
 
+_DETERMINER = re.compile(r"^(?:my|our|the|their|his|her|a|an|one)\s+", re.I)
+
+
 def role_key(role: str) -> str:
-    return re.sub(r"^(?:my|our|the|their|his|her|a|an|one)\s+", "", role.strip().lower())
+    return _DETERMINER.sub("", role.strip().lower())
 
 
 def _result_measured(
@@ -224,12 +227,13 @@ def _result_measured(
 
 
 def _roles(text: str, own_roles: frozenset[str]) -> tuple[str, ...]:
-    seen: list[str] = []
+    """The other people's roles, as the story writes them ("CEO", "sales director")."""
+    seen: dict[str, str] = {}
     for m in ROLE.finditer(text):
         key = role_key(m.group(0))
         if key not in own_roles and key not in seen:
-            seen.append(key)
-    return tuple(seen)
+            seen[key] = _DETERMINER.sub("", m.group(0).strip())
+    return tuple(seen.values())
 
 
 def _people(text: str) -> tuple[str, ...]:
@@ -263,7 +267,9 @@ def _story_deeds(
 
 # The speaker as the subject of a deed, and the deeds that follow it after a comma ("I bought
 # twenty samples, built three prototype boards…").
-_SUBJECT_I = re.compile(r"\bI\s+(?:(?:also|then|first|personally|\w+ly)\s+)?(?=[a-z])")
+# "I never…" is no deed; "I therefore reframed…" is one.
+_LEADING_ADVERBS = "|".join(sorted((cues.ADVERBS - {"never"}) | {"therefore", "thus", "so"}))
+_SUBJECT_I = re.compile(rf"\bI\s+(?:(?:{_LEADING_ADVERBS}|\w+ly)\s+)?(?=[a-z])")
 _PHRASE = re.compile(r"(?P<verb>[a-z]+)\b[^,.;:!?\n]*")
 _NEXT_DEED = re.compile(r",\s*(?:and\s+)?(?=[a-z])")
 # Wanting, noticing, realising and feeling are not deeds to walk through ("I wanted my team
@@ -274,7 +280,8 @@ _NOT_DEEDS = frozenset(
     expect expected believe believed worry worried wonder wondered start started use used join
     joined decide decided decides think thought feel felt know knew see saw guess mean meant
     am was were have had has do did does could would should will can might must get got
-    disagree disagreed agree agreed went go goes came come comes said say says""".split()
+    disagree disagreed agree agreed went go goes came come comes said say says
+    never not didn don doesn wasn weren couldn wouldn cannot""".split()
 )
 
 
