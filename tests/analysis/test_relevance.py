@@ -130,7 +130,7 @@ def test_an_answer_on_the_topic_without_a_story_is_not_said_to_be_about_it():
             "standards",
         ),
         (
-            "Tell me about a time a dashboard number looked healthy but something was wrong underneath.",
+            "Tell me about a time a dashboard looked healthy but something was wrong underneath.",
             "root-cause",
         ),
         ("Give an example of a mistake you made under pressure.", "failure"),
