@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from loopcoach.analysis import cues, probes
+from loopcoach.analysis import cues, probes, redirect, situations
 from loopcoach.analysis.fillers import own_hedges
 from loopcoach.analysis.linear import LinearModel
 from loopcoach.analysis.metrics import counted_to_none
@@ -186,7 +186,14 @@ def build(
     evidence = probes.StoryEvidence(
         text, sentences, per_sentence_metrics, ownership, hypothetical, question
     )
-    return strengths + improvements, probes.pick_follow_ups(evidence, asked_follow_ups)
+    follow_ups = probes.pick_follow_ups(evidence, asked_follow_ups)
+    if ctx.off_topic:
+        # Redirect to the question's situation instead of deep-diving a story about another.
+        ask = situations.headline_ask(question)
+        follow_ups = redirect.off_question_follow_ups(
+            follow_ups, question, ask.label if ask else None, asked_follow_ups
+        )
+    return strengths + improvements, follow_ups
 
 
 # ---- helpers -------------------------------------------------------------------------------------
