@@ -122,3 +122,12 @@ def test_a_rivals_figure_and_an_overrun_get_no_praise_and_no_measurement_questio
     assert "quantified-result" in fired(ctx(measured))
     asked = probes.ask_measurement(evidence(measured))
     assert asked and "“30 a week”" in asked.question
+
+
+def test_no_which_number_moved_question_after_a_checkable_verdict():
+    plain = THRESHOLD_ONLY[:2] + [("Refunds became much faster and finance was happy.", "result")]
+    assert probes.ask_outcome(evidence(plain)) is not None
+    verdict = THRESHOLD_ONLY[:2] + [
+        ("The new refund policy was approved by the audit board.", "result")
+    ]
+    assert probes.ask_outcome(evidence(verdict)) is None

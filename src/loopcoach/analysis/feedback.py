@@ -32,6 +32,9 @@ MAX_IMPROVEMENTS = 4
 # Below this probability the question model spreads over several principles (a generic
 # question): no remark tells the candidate to re-centre the story on one of them.
 ONE_PRINCIPLE_ASKED = 0.5
+# "Your story also shows X" only when the story model reads X clearly: spread over several
+# principles, it names none the candidate could act on.
+CLEARLY_SHOWN = 0.5
 SHORT_WORDS = 90
 LONG_WORDS = 450
 GOOD_LENGTH = (150, 380)
@@ -71,6 +74,9 @@ _GOAL = re.compile(
     r"responsible)|i (?:needed|had|wanted|set out|decided|have|need|want|must) to|i've got to|"
     r"i needed (?:a|an|the|her|his|their|our|my)\b|"
     r"i owned|(?:was|were) responsible for|i was the \w+ (?:for|on|responsible)|"
+    # The speaker's post names what they answer for: "I am the on-call IT manager for…".
+    r"i(?: was| am|'m) (?:the|a|an) (?:[\w-]+ ){0,3}(?:manager|lead|owner|officer|head|director|"
+    r"supervisor|coordinator|captain|administrator|architect) (?:for|on|of|in charge)|"
     r"we (?:needed|had) to|our goal|(?:needed|had) to (?:get|make|find|fix|decide|deliver|ship|"
     r"reduce|cut|bring))\b",
     re.I,
@@ -486,6 +492,8 @@ def principle_also(ctx: Context) -> Remark | None:
     # A generic question ("a time you failed") asks about no one principle: nothing to re-centre.
     if pair is None or ctx.mismatch_confident or ctx.asked_share < ONE_PRINCIPLE_ASKED:
         return None
+    if ctx.principles[0].score < CLEARLY_SHOWN:
+        return None
     _asked, shown = pair
     return _remark(
         "improvement",
@@ -724,6 +732,8 @@ def fillers(ctx: Context) -> Remark | None:
 def hedges(ctx: Context) -> Remark | None:
     """Only the speaker's doubt about their own story: not an estimate ("maybe 5,000"), nor
     someone else's reaction ("the team agreed, somewhat reluctantly")."""
+    if ctx.hypothetical:
+        return None  # no story to sound unsure about: the hypothetical remark says what is missing
     found = own_hedges(ctx.text, ctx.hedges)
     if len(found) < 3 or len(found) / max(1, ctx.word_count) < SPEECH_RATE:
         return None

@@ -226,7 +226,14 @@ _MEASURED_OUTCOME = re.compile(
     r"|\b(?:days?|weeks?) early\b|\b(?:on time|on schedule|ahead of schedule)\b"
     r"|\bpass(?:ed|es)\s+(?:the\s+|our\s+|its\s+|an?\s+)?(?:\w+\s+){0,2}"
     r"(?:test|audit|review|inspection|certification)"
-    r"|\b(?:renewed|re-signed|signed the contract)\b|\bstayed\b(?!\s+(?:late|up|on|in|at)\b)",
+    r"|\b(?:renewed|re-signed|signed the contract)\b|\bstayed\b(?!\s+(?:late|up|on|in|at)\b)"
+    # A checkable verdict on the work: "the study was later accepted by the FDA".
+    r"|\b(?:was|were|got|been)\s+(?:\w+\s+)?(?:accepted|approved|certified|cleared|signed off)\b"
+    r"|\b(?:accepted|approved|certified|cleared) by\b"
+    # …or in the active, by someone else: "the regulator accepted our filing".
+    r"|(?<!\bI )(?<!\bwe )\b(?:accepted|approved|certified|cleared|signed off on)\s+"
+    r"(?:our|my|the)\s+(?:\w+\s+)?(?:filing|submission|application|design|proposal|plan|study|analysis|change|"
+    r"report|release|bid|case|claim|product|device|drug|dossier)\b",
     re.I,
 )
 
