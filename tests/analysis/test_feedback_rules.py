@@ -687,3 +687,14 @@ def test_a_checkable_verdict_on_the_work_needs_no_number():
     # The speaker's own acceptance is no verdict on the work.
     own = [*plain[:2], ("I accepted the plan and we moved on.", "result")]
     assert "result-without-number" in fired(ctx(own))
+
+
+def test_for_a_question_about_a_person_the_projects_numbers_are_not_the_outcome():
+    people = Relevance(True, 0.9, "on topic", ask="develop-people")
+    project = [(SITUATION, "situation"), (ACTION_1, "action"), (RESULT_NUM, "result")]
+    assert "quantified-result" in fired(ctx(project))
+    assert "quantified-result" not in fired(ctx(project, relevance=people))
+    grew = "She went on to run three release reviews herself and was promoted within a year."
+    person = [*project, (grew, "result")]
+    remark = feedback.quantified_result(ctx(person, relevance=people))
+    assert remark and "“three release reviews”" in remark.text

@@ -83,3 +83,25 @@ def test_at_most_one_probe_of_the_story_and_never_a_deep_dive():
     assert [
         f.code for f in redirect.off_question_follow_ups(probes, FAILURE_QUESTION, None, asked)
     ] == ["decision"]
+
+
+DEVELOP_QUESTION = (
+    "Tell me about a time you helped someone on your team grow into a stronger engineer."
+)
+DEVELOP_STORY = (
+    "Last year Tomas, a junior engineer on my team, was stuck: his code reviews kept bouncing. "
+    "My goal was to get him to own a service on his own within six months. "
+    "I paired with him twice a week, and I gave him the search indexer to redesign. "
+    "The new indexer cut page load time from 900 milliseconds to 300 milliseconds. "
+    "Tomas now owns the indexer, he reviews other people's code, and he was promoted in the spring."
+)
+
+
+def test_for_a_question_about_a_person_the_projects_number_is_not_probed():
+    report = analyze(DEVELOP_STORY, question=DEVELOP_QUESTION)
+    assert report.relevance is not None and report.relevance.answers_question
+    assert not any("900 milliseconds" in q or "300 milliseconds" in q for q in report.follow_ups)
+    assert not any("900 milliseconds" in r for r in report.strengths)
+    # Without a question about a person, the same number is what to probe.
+    unasked = analyze(DEVELOP_STORY)
+    assert any("milliseconds" in q for q in unasked.follow_ups)

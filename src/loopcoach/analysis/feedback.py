@@ -192,7 +192,13 @@ def build(
     evidence = probes.StoryEvidence(
         text, sentences, per_sentence_metrics, ownership, hypothetical, question
     )
-    follow_ups = probes.pick_follow_ups(evidence, asked_follow_ups)
+    follow_ups = [
+        f
+        for f in probes.pick_follow_ups(evidence, asked_follow_ups)
+        if f.intent != "measurement"
+        or f.sentence_index is None
+        or _outcome_for_the_ask(relevance, sentences[f.sentence_index])
+    ]
     if ctx.off_topic:
         # Redirect to the question's situation instead of deep-diving a story about another.
         ask = situations.headline_ask(question)
@@ -288,8 +294,10 @@ def quantified_result(ctx: Context) -> Remark | None:
     if ctx.hypothetical:
         return None
     for i, s in enumerate(ctx.sentences):
-        # Not a threshold, a target, an accepted delay, a plan's staffing or a scope cut.
-        found = outcome_spans(s, ctx.per_sentence_metrics[i]) if s.role == "result" else []
+        # Not a threshold, a target, an accepted delay, a plan's staffing or a scope cut; and
+        # for a question about a person, not the project's numbers.
+        counts = s.role == "result" and _outcome_for_the_ask(ctx.relevance, s)
+        found = outcome_spans(s, ctx.per_sentence_metrics[i]) if counts else []
         if found:
             names = ", ".join(f"“{m.text}”" for m in found[:3])
             # A chunk of a spoken run ("again and we lost maybe forty orders…") is not quoted.
@@ -306,6 +314,21 @@ def quantified_result(ctx: Context) -> Remark | None:
                 i,
             )
     return None
+
+
+# Questions about a person (developing someone, a low performer): the outcome that counts is
+# the person's, not the project's ("she was promoted", not "failed bookings dropped").
+PEOPLE_ASKS = frozenset({"develop-people", "low-performer"})
+_ABOUT_A_PERSON = re.compile(
+    r"\b(?:she|he|her|him|his|hers|himself|herself)\b|\bpromot\w*|\bmentor\w*|\bcoach\w*", re.I
+)
+
+
+def _outcome_for_the_ask(relevance: Relevance | None, s: Sentence) -> bool:
+    """Whether a result sentence's numbers are the outcome the question asks about."""
+    if relevance is None or relevance.ask not in PEOPLE_ASKS:
+        return True
+    return bool(_ABOUT_A_PERSON.search(s.text))
 
 
 def personal_action(ctx: Context) -> Remark | None:
