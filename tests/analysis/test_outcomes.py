@@ -78,6 +78,8 @@ def test_a_number_that_is_not_what_the_work_came_to(sentence, number):
         ),
         ("Returns dropped by 18 percent over the first two months.", "18 percent"),
         ("We rebuilt the intake form in two weeks.", "two weeks"),
+        # The period is the outcome when no change of another number shares its clause.
+        ("We moved on 3 May, and closed the first audit in four days.", "four days"),
         ("The depot opened on the agreed day, 4 percent under budget.", "4 percent"),
         ("I trained 40 night-shift drivers on the new scanners.", "40 night-shift drivers"),
         ("Delays fell to 2%, while other depots stayed at 11%.", "2%"),

@@ -187,6 +187,12 @@ def is_outcome(sentence: str, start: int, end: int) -> bool:
     return not (headcount and given)
 
 
+def _last_clause(text: str) -> str:
+    """The clause `text` ends in: "We went live on 1 April, closed the month in" → "closed the
+    month in" (the date belongs to another clause)."""
+    return re.split(r"[,;:]|\s(?:and|but|so|then)\s", text)[-1]
+
+
 def _not_a_change(head: str, before: str, after: str, number: str) -> bool:
     """A label, a period, a time reference, an overrun or another party's figure: numbers of
     the sentence that do not say what the speaker's work changed. `head` is the sentence up
@@ -195,7 +201,7 @@ def _not_a_change(head: str, before: str, after: str, number: str) -> bool:
         return True
     if _PERIOD_UNIT.search(number) and (
         _WHEN_AFTER.match(after)
-        or (_PERIOD_BEFORE.search(before) and _EARLIER_NUMBER.search(before))
+        or (_PERIOD_BEFORE.search(before) and _EARLIER_NUMBER.search(_last_clause(before)))
     ):
         return True
     if _OVERRUN_AFTER.match(after) or _OTHERS_BEFORE.search(before):
