@@ -634,3 +634,67 @@ def test_then_i_after_a_full_stop_is_a_sentence_but_a_conjunction_chunk_is_not()
     so_the = "So the approval rules were rewritten with finance that week."
     c = ctx([(SITUATION, "situation"), (so_the, "action")])
     assert not feedback._whole_sentence(c.text, c.sentences[1])
+
+
+def test_the_story_also_shows_only_a_principle_the_story_model_reads_clearly():
+    clear = [PrincipleScore("frugality", "Frugality", 0.7), PrincipleScore("dive-deep", "", 0.2)]
+    assert "principle-also" in fired(ctx(FULL, principles=clear))
+    spread = [
+        PrincipleScore("frugality", "Frugality", 0.35),
+        PrincipleScore("ownership", "Ownership", 0.3),
+        PrincipleScore("dive-deep", "Dive Deep", 0.2),
+    ]
+    assert "principle-also" not in fired(ctx(FULL, principles=spread))
+
+
+def test_the_speakers_post_is_their_yardstick_no_goal_needs_stating():
+    no_goal = [
+        (
+            "On a Sunday night our pharmacy system began printing the wrong doses on labels.",
+            "situation",
+        ),
+        ("I called the vendor and switched the printers to the backup template.", "action"),
+        ("I checked every label printed that evening against the orders by hand.", "action"),
+        ("I sent the wards a list of the eleven labels to pull and replace.", "action"),
+        ("No wrong dose reached a patient.", "result"),
+    ]
+    assert "no-task" in fired(ctx(no_goal, word_count=150))
+    post = "I was the duty pharmacy manager for the whole site that night."
+    with_post = [no_goal[0], (post, "situation"), *no_goal[1:]]
+    assert "no-task" not in fired(ctx(with_post, word_count=150))
+    # A post without what it answers for is no yardstick.
+    bare = [no_goal[0], ("I was a junior pharmacist then.", "situation"), *no_goal[1:]]
+    assert "no-task" in fired(ctx(bare, word_count=150))
+
+
+def test_no_hedging_remark_on_an_answer_with_no_story_to_doubt():
+    hedgy = "I think I would sort of maybe ask my manager, and I guess I believe I would listen."
+    parts = [(hedgy, "action"), (RESULT_NUM, "result")]
+    assert "hedges" in fired(ctx(parts))
+    assert "hedges" not in fired(ctx(parts, hypothetical=True))
+
+
+def test_a_checkable_verdict_on_the_work_needs_no_number():
+    plain = [(SITUATION, "situation"), (ACTION_1, "action"), (RESULT_PLAIN, "result")]
+    assert "result-without-number" in fired(ctx(plain))
+    verdict = "The regulator accepted our filing without a single query."
+    approved = [
+        *plain[:2],
+        ("The new refund policy was formally approved by the audit board.", "result"),
+    ]
+    assert "result-without-number" not in fired(ctx(approved))
+    assert "result-without-number" not in fired(ctx([*plain[:2], (verdict, "result")]))
+    # The speaker's own acceptance is no verdict on the work.
+    own = [*plain[:2], ("I accepted the plan and we moved on.", "result")]
+    assert "result-without-number" in fired(ctx(own))
+
+
+def test_for_a_question_about_a_person_the_projects_numbers_are_not_the_outcome():
+    people = Relevance(True, 0.9, "on topic", ask="develop-people")
+    project = [(SITUATION, "situation"), (ACTION_1, "action"), (RESULT_NUM, "result")]
+    assert "quantified-result" in fired(ctx(project))
+    assert "quantified-result" not in fired(ctx(project, relevance=people))
+    grew = "She went on to run three release reviews herself and was promoted within a year."
+    person = [*project, (grew, "result")]
+    remark = feedback.quantified_result(ctx(person, relevance=people))
+    assert remark and "“three release reviews”" in remark.text

@@ -38,6 +38,20 @@ def _outcome(sentence: str, number: str) -> bool:
             "Finance estimated it would cost us about $200,000 a year in lost revenue.",
             "$200,000",
         ),
+        # A label, the speaker's own people, a period, a time reference, an overrun, a rival.
+        ("After the fix, bulky parcels route to chute 7 and misroutes fell to almost none.", "7"),
+        ("So heavy boxes now go to belt 3, and damage claims halved.", "3"),
+        (
+            "That meant lending three of my engineers to the payments squad.",
+            "three of my engineers",
+        ),
+        ("Returns dropped by 18 percent over the first two months.", "two months"),
+        ("Churn went from 9% to 5% within a year.", "a year"),
+        ("The new intake form went live about two months later and errors fell.", "two months"),
+        ("The depot opened on the agreed day, 4 percent over budget.", "4 percent"),
+        ("Rival carriers lost 40 percent of their parcels that week.", "40 percent"),
+        ("Delays fell to 2%, while other depots stayed at 11%.", "11%"),
+        ("Our error rate is now 1%, against an industry average of 6%.", "6%"),
     ],
 )
 def test_a_number_that_is_not_what_the_work_came_to(sentence, number):
@@ -57,6 +71,19 @@ def test_a_number_that_is_not_what_the_work_came_to(sentence, number):
         ("Any customer now gets an answer in under 2 minutes.", "2 minutes"),
         ("The team of seven I led moved two of the five checkouts in a year.", "two"),
         ("Finance estimated the change saved us about $200,000 a year.", "$200,000"),
+        # The change itself, a delivery time, a count achieved, a saving under budget.
+        (
+            "After the fix, bulky parcels route to chute 7 and misroutes fell to 3 a week.",
+            "3 a week",
+        ),
+        ("Returns dropped by 18 percent over the first two months.", "18 percent"),
+        ("We rebuilt the intake form in two weeks.", "two weeks"),
+        # The period is the outcome when no change of another number shares its clause.
+        ("We moved on 3 May, and closed the first audit in four days.", "four days"),
+        ("The depot opened on the agreed day, 4 percent under budget.", "4 percent"),
+        ("I trained 40 night-shift drivers on the new scanners.", "40 night-shift drivers"),
+        ("Delays fell to 2%, while other depots stayed at 11%.", "2%"),
+        ("We beat rival carriers by 12 points on on-time delivery.", "12 points"),
     ],
 )
 def test_a_number_that_is_an_outcome(sentence, number):
@@ -84,3 +111,25 @@ def test_a_target_is_never_asked_about_as_the_value_before():
     assert asked and "“1.2%”" in asked.question and "“3%”" not in asked.question
     remark = feedback.quantified_result(ctx(parts))
     assert remark and "“3%”" not in remark.text
+
+
+def test_a_rivals_figure_and_an_overrun_get_no_praise_and_no_measurement_question():
+    parts = THRESHOLD_ONLY[:2] + [
+        ("The depot opened on the agreed day, 4 percent over budget.", "result"),
+        ("Rival carriers lost 40 percent of their parcels that week.", "result"),
+    ]
+    assert "quantified-result" not in fired(ctx(parts))
+    assert probes.ask_measurement(evidence(parts)) is None
+    measured = parts + [("Lost parcels fell from 30 a week to 4.", "result")]
+    assert "quantified-result" in fired(ctx(measured))
+    asked = probes.ask_measurement(evidence(measured))
+    assert asked and "“30 a week”" in asked.question
+
+
+def test_no_which_number_moved_question_after_a_checkable_verdict():
+    plain = THRESHOLD_ONLY[:2] + [("Refunds became much faster and finance was happy.", "result")]
+    assert probes.ask_outcome(evidence(plain)) is not None
+    verdict = THRESHOLD_ONLY[:2] + [
+        ("The new refund policy was approved by the audit board.", "result")
+    ]
+    assert probes.ask_outcome(evidence(verdict)) is None

@@ -149,11 +149,13 @@ def test_a_manager_question_whose_story_never_names_a_manager_is_read_so():
 
 def test_the_remark_names_how_the_story_misses_the_question():
     ask = question_asks(RECEIVED)[0]
-    reason = _reason(False, ask, {}, {}, "tells of feedback you gave, not feedback you received")
+    reason = _reason(
+        False, 0.1, ask, {}, {}, "tells of feedback you gave, not feedback you received"
+    )
     assert reason.startswith("The question asks about")
     assert "tells of feedback you gave" in reason
     # Without a premise reading the remark says what it said before.
-    assert "never comes to it" in _reason(False, ask, {}, {"first_ask_none": 1.0}, None)
+    assert "never comes to it" in _reason(False, 0.1, ask, {}, {"first_ask_none": 1.0}, None)
 
 
 PEER_DISAGREEMENT = (

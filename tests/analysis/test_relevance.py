@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loopcoach.analysis import analyze, situations
+from loopcoach.analysis import analyze, relevance, situations
 from tests.analysis.examples import CONFLICT, STRONG
 
 
@@ -119,3 +119,48 @@ def test_an_answer_on_the_topic_without_a_story_is_not_said_to_be_about_it():
     assert "the story is about that" not in relevance["reason"]
     story = analyze(CONFLICT, question=question).to_dict()["relevance"]
     assert story["reason"].endswith("and the story is about that.")
+
+
+@pytest.mark.parametrize(
+    "question, named",
+    [
+        # A later phrase qualifies the situation the question opens with.
+        (
+            "Describe a time you would not let the quality of a release slip, even under pressure.",
+            "standards",
+        ),
+        (
+            "Tell me about a time a dashboard looked healthy but something was wrong underneath.",
+            "root-cause",
+        ),
+        ("Give an example of a mistake you made under pressure.", "failure"),
+        ("Tell me about a time you had to ship under a tight deadline.", "deadline"),
+        ("Tell me about a time you failed and what you learned.", "failure"),
+    ],
+)
+def test_the_reason_names_the_situation_the_question_opens_with(question, named):
+    ask = situations.headline_ask(question)
+    assert ask is not None and ask.code == named
+
+
+def _reason(answers, score, question, probs, none=0.0):
+    return relevance._reason(
+        answers, score, situations.headline_ask(question), probs, {"first_ask_none": none}, None
+    )
+
+
+_SHIP = "Tell me about a time you had to ship under a tight deadline."
+
+
+def test_a_story_let_through_narrowly_is_not_said_to_be_about_the_question():
+    narrow = _reason(True, 0.3, _SHIP, {})
+    assert narrow == "The question asks about delivering under a tight deadline or pressure."
+    clear = _reason(True, 0.8, _SHIP, {})
+    assert clear.endswith("and the story is about that.")
+
+
+def test_an_off_question_story_is_named_another_principle_only_when_the_story_model_is_sure():
+    sure = _reason(False, 0.05, _SHIP, {"frugality": 0.95, "deliver-results": 0.05}, 1.0)
+    assert sure.endswith("never comes to it. Read as a whole, it shows Frugality.")
+    unsure = _reason(False, 0.05, _SHIP, {"frugality": 0.7, "deliver-results": 0.3}, 1.0)
+    assert unsure.endswith("never comes to it.")

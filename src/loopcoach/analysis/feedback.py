@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from loopcoach.analysis import cues, probes, told
+from loopcoach.analysis import cues, probes, redirect, situations, told
 from loopcoach.analysis.fillers import own_hedges
 from loopcoach.analysis.linear import LinearModel
 from loopcoach.analysis.outcomes import outcome_spans
@@ -32,6 +32,9 @@ MAX_IMPROVEMENTS = 4
 # Below this probability the question model spreads over several principles (a generic
 # question): no remark tells the candidate to re-centre the story on one of them.
 ONE_PRINCIPLE_ASKED = 0.5
+# "Your story also shows X" only when the story model reads X clearly: spread over several
+# principles, it names none the candidate could act on.
+CLEARLY_SHOWN = 0.5
 SHORT_WORDS = 90
 LONG_WORDS = 450
 GOOD_LENGTH = (150, 380)
@@ -61,6 +64,9 @@ _GOAL = re.compile(
     r"responsible)|i (?:needed|had|wanted|set out|decided|have|need|want|must) to|i've got to|"
     r"i needed (?:a|an|the|her|his|their|our|my)\b|"
     r"i owned|(?:was|were) responsible for|i was the \w+ (?:for|on|responsible)|"
+    # The speaker's post names what they answer for: "I am the on-call IT manager for…".
+    r"i(?: was| am|'m) (?:the|a|an) (?:[\w-]+ ){0,3}(?:manager|lead|owner|officer|head|director|"
+    r"supervisor|coordinator|captain|administrator|architect) (?:for|on|of|in charge)|"
     r"we (?:needed|had) to|our goal|(?:needed|had) to (?:get|make|find|fix|decide|deliver|ship|"
     r"reduce|cut|bring))\b",
     re.I,
@@ -181,7 +187,20 @@ def build(
     evidence = probes.StoryEvidence(
         text, sentences, per_sentence_metrics, ownership, hypothetical, question, ctx.told
     )
-    return strengths + improvements, probes.pick_follow_ups(evidence, asked_follow_ups)
+    follow_ups = [
+        f
+        for f in probes.pick_follow_ups(evidence, asked_follow_ups)
+        if f.intent != "measurement"
+        or f.sentence_index is None
+        or _outcome_for_the_ask(relevance, sentences[f.sentence_index])
+    ]
+    if ctx.off_topic:
+        # Redirect to the question's situation instead of deep-diving a story about another.
+        ask = situations.headline_ask(question)
+        follow_ups = redirect.off_question_follow_ups(
+            follow_ups, question, ask.label if ask else None, asked_follow_ups
+        )
+    return strengths + improvements, follow_ups
 
 
 # ---- helpers -------------------------------------------------------------------------------------
@@ -270,8 +289,10 @@ def quantified_result(ctx: Context) -> Remark | None:
     if ctx.hypothetical:
         return None
     for i, s in enumerate(ctx.sentences):
-        # Not a threshold, a target, an accepted delay, a plan's staffing or a scope cut.
-        found = outcome_spans(s, ctx.per_sentence_metrics[i]) if s.role == "result" else []
+        # Not a threshold, a target, an accepted delay, a plan's staffing or a scope cut; and
+        # for a question about a person, not the project's numbers.
+        counts = s.role == "result" and _outcome_for_the_ask(ctx.relevance, s)
+        found = outcome_spans(s, ctx.per_sentence_metrics[i]) if counts else []
         if found:
             names = ", ".join(f"“{m.text}”" for m in found[:3])
             # A chunk of a spoken run ("again and we lost maybe forty orders…") is not quoted.
@@ -288,6 +309,21 @@ def quantified_result(ctx: Context) -> Remark | None:
                 i,
             )
     return None
+
+
+# Questions about a person (developing someone, a low performer): the outcome that counts is
+# the person's, not the project's ("she was promoted", not "failed bookings dropped").
+PEOPLE_ASKS = frozenset({"develop-people", "low-performer"})
+_ABOUT_A_PERSON = re.compile(
+    r"\b(?:she|he|her|him|his|hers|himself|herself)\b|\bpromot\w*|\bmentor\w*|\bcoach\w*", re.I
+)
+
+
+def _outcome_for_the_ask(relevance: Relevance | None, s: Sentence) -> bool:
+    """Whether a result sentence's numbers are the outcome the question asks about."""
+    if relevance is None or relevance.ask not in PEOPLE_ASKS:
+        return True
+    return bool(_ABOUT_A_PERSON.search(s.text))
 
 
 def personal_action(ctx: Context) -> Remark | None:
@@ -472,6 +508,8 @@ def principle_also(ctx: Context) -> Remark | None:
     pair = _shows_other(ctx)
     # A generic question ("a time you failed") asks about no one principle: nothing to re-centre.
     if pair is None or ctx.mismatch_confident or ctx.asked_share < ONE_PRINCIPLE_ASKED:
+        return None
+    if ctx.principles[0].score < CLEARLY_SHOWN:
         return None
     _asked, shown = pair
     return _remark(
@@ -710,6 +748,8 @@ def fillers(ctx: Context) -> Remark | None:
 def hedges(ctx: Context) -> Remark | None:
     """Only the speaker's doubt about their own story: not an estimate ("maybe 5,000"), nor
     someone else's reaction ("the team agreed, somewhat reluctantly")."""
+    if ctx.hypothetical:
+        return None  # no story to sound unsure about: the hypothetical remark says what is missing
     found = own_hedges(ctx.text, ctx.hedges)
     if len(found) < 3 or len(found) / max(1, ctx.word_count) < SPEECH_RATE:
         return None

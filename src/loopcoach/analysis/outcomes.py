@@ -8,8 +8,12 @@ launched ten days late"), the staffing of a plan ("a dedicated team of six"), a
 scope cut ("cut two features"), the share a launch was exposed to ("launched
 to ten percent of traffic"), a team someone funded ("the CTO funded a team of
 seven") and a cost estimate argued past ("Finance estimated it would cost us
-about $200,000 a year"). Praising one of those as a quantified outcome, or
-asking how it was measured, misreads the story.
+about $200,000 a year"). Nor is a label ("lane 2", "week 3"), the people the
+work was given ("two of my analysts"), the period an outcome was watched over
+("by 23 percent in one quarter", "six weeks later"), a budget overrun ("3
+percent over budget") or someone else's figure ("competitors cancelled 60
+percent"). Praising one of those as a quantified outcome, or asking how it was
+measured, misreads the story: an outcome is a change the speaker's work caused.
 """
 
 from __future__ import annotations
@@ -80,8 +84,59 @@ _PLAN = re.compile(
 # A team someone funded or staffed ("the CTO funded a team of seven") is what the work was given,
 # not what it came to.
 _FUNDED = re.compile(
-    r"\b(?:funded|funds|staffed|approved|allocated|assigned|gave (?:me|us|it))\b", re.I
+    r"\b(?:funded|funds|staffed|approved|allocated|assigned|gave (?:me|us|it)|re-?allocat\w*|"
+    r"redeploy\w*|borrow\w*|seconded|lent|loaned|dedicated|required|needed)\b",
+    re.I,
 )
+# The speaker's own people are what the work was given: "two of my analysts".
+_OWN_PEOPLE = re.compile(r"\bof (?:my|our|his|her|their)\b", re.I)
+# A label names a thing, it does not count it: "lane 2", "gate 14", "week 3".
+_LABEL_BEFORE = re.compile(
+    r"\b(?:lane|gate|line|room|floor|level|ward|bay|dock|route|platform|aisle|row|table|station|"
+    r"terminal|building|site|phase|version|step|stage|tier|grade|shift|page|item|ticket|batch|"
+    r"chute|belt|bin|door|track|channel|counter|desk|checkout|till|bed|lab|area|region|district|"
+    r"week|day|year|sprint|release|wave|zone|unit|section|figure|number|no\.?)\s+#?$",
+    re.I,
+)
+_BARE_NUMBER = re.compile(r"\d+[a-z]?", re.I)
+# The period an outcome was watched over, after another number of the sentence: "reduced waste
+# by 23 percent in one quarter", "71% -> 96% in a month". Alone ("shipped in six weeks") the
+# period may be the outcome.
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:in|within|over|across|during|after|for|inside)\s+"
+    r"(?:the\s+(?:first|next|following|last|same)\s+|a\s+single\s+)?" + _APPROX + r"$",
+    re.I,
+)
+_PERIOD_UNIT = re.compile(
+    r"\b(?:days?|weeks?|months?|quarters?|years?|terms?|semesters?|seasons?|sprints?)$", re.I
+)
+_EARLIER_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|half|double[ds]?|tripled|halved)\b",
+    re.I,
+)
+# When something happened, not what it came to: "six weeks later", "a year ago".
+_WHEN_AFTER = re.compile(r"^\s+(?:later|afterwards|after that|ago|in)\b", re.I)
+# A cost that was accepted: "3 percent over budget".
+_OVERRUN_AFTER = re.compile(
+    r"^\s+(?:over|above|beyond)\s+(?:the\s+|our\s+|its\s+|their\s+)?"
+    r"(?:budget|plan|estimate|forecast|schedule)\b",
+    re.I,
+)
+# Someone else's figure, a comparison and not the speaker's outcome: "Competitors who waited
+# cancelled 60 percent", "other stores stayed flat", "the industry average of 12%".
+_OTHERS_SUBJECT = re.compile(
+    r"^\s*(?:(?:our|the|their|most|many|all)\s+)*(?:competitors?|rivals?|other\s+\w+|"
+    r"the\s+(?:industry|market|rest)|industry|everyone else|everybody else|peers)\b",
+    re.I,
+)
+_OTHERS_BEFORE = re.compile(
+    r"\b(?:than|compared (?:to|with)|versus|vs\.?|like|unlike)\s+(?:our\s+|the\s+)?"
+    r"(?:competitors?|rivals?|other\s+\w+|the\s+industry)\b[^.;]*$"
+    r"|\b(?:industry|market|sector|national)\s+(?:average|benchmark|norm|median)\b[^.;]{0,20}$",
+    re.I,
+)
+_CLAUSE_START = re.compile(r"[;:]\s*|,\s+(?:while|whereas|but)\s+|\s(?:while|whereas)\s", re.I)
 # A cost or loss the speaker was told to expect and argued past: "Finance estimated it would cost
 # us about $200,000 a year".
 _ESTIMATE_BEFORE = re.compile(
@@ -125,8 +180,34 @@ def is_outcome(sentence: str, start: int, end: int) -> bool:
         return False
     if _ESTIMATE_BEFORE.search(before):
         return False
+    if _not_a_change(sentence[:start], before, after, number):
+        return False
     headcount = _HEADCOUNT.search(number) or _TEAM_OF.search(before)
-    return not (headcount and (_PLAN.search(sentence) or _FUNDED.search(before)))
+    given = _PLAN.search(sentence) or _FUNDED.search(before) or _OWN_PEOPLE.search(number)
+    return not (headcount and given)
+
+
+def _last_clause(text: str) -> str:
+    """The clause `text` ends in: "We went live on 1 April, closed the month in" → "closed the
+    month in" (the date belongs to another clause)."""
+    return re.split(r"[,;:]|\s(?:and|but|so|then)\s", text)[-1]
+
+
+def _not_a_change(head: str, before: str, after: str, number: str) -> bool:
+    """A label, a period, a time reference, an overrun or another party's figure: numbers of
+    the sentence that do not say what the speaker's work changed. `head` is the sentence up
+    to the number."""
+    if _BARE_NUMBER.fullmatch(number) and _LABEL_BEFORE.search(before):
+        return True
+    if _PERIOD_UNIT.search(number) and (
+        _WHEN_AFTER.match(after)
+        or (_PERIOD_BEFORE.search(before) and _EARLIER_NUMBER.search(_last_clause(before)))
+    ):
+        return True
+    if _OVERRUN_AFTER.match(after) or _OTHERS_BEFORE.search(before):
+        return True
+    clause = _CLAUSE_START.split(head)[-1]
+    return bool(_OTHERS_SUBJECT.match(clause))
 
 
 def outcome_spans(sentence: Sentence, spans: Sequence[Span]) -> list[Span]:
@@ -157,7 +238,14 @@ _MEASURED_OUTCOME = re.compile(
     r"escalations?|findings?|bugs?|pages?|breaches?|injuries|accidents?)\b"
     r"|\b(?:has|have)(?:n't|n’t| not| never)\s+(?:\w+\s+){1,3}since\b"
     r"|\b(?:test|audit|review|inspection|certification)s?\s+(?:pass(?:ed|es)?|went through)\b"
-    r"|\bpass(?:ed|es)\s+(?:without|with no)\b",
+    r"|\bpass(?:ed|es)\s+(?:without|with no)\b"
+    # A checkable verdict on the work: "the study was later accepted by the FDA".
+    r"|\b(?:was|were|got|been)\s+(?:\w+\s+)?(?:accepted|approved|certified|cleared|signed off)\b"
+    r"|\b(?:accepted|approved|certified|cleared) by\b"
+    # …or in the active, by someone else: "the regulator accepted our filing".
+    r"|(?<!\bI )(?<!\bwe )\b(?:accepted|approved|certified|cleared|signed off on)\s+"
+    r"(?:our|my|the)\s+(?:\w+\s+)?(?:filing|submission|application|design|proposal|plan|study|analysis|change|"
+    r"report|release|bid|case|claim|product|device|drug|dossier)\b",
     re.I,
 )
 

@@ -25,6 +25,12 @@ from loopcoach.analysis.linear import normalised, shipped_model, sigmoid
 from loopcoach.analysis.principles import NAMES, stem, terms
 
 DEFAULT_THRESHOLD = 0.5
+# Below this, a story the model lets through is not clearly about what was asked: the reason
+# names the question's situation and claims nothing about the story.
+CLEARLY_ANSWERS = 0.5
+# How sure the story model must be before the reason names the principle an off-question story
+# shows instead: a wrong name there corrects the candidate with something untrue.
+NAMES_OTHER_PRINCIPLE = 0.9
 
 _CONTENT = re.compile(r"[a-z]{4,}")
 _STOP = frozenset(
@@ -210,12 +216,19 @@ def assess(
         for reading in decisive_readings(question, premise, feats):
             score = min(score, float(caps.get(reading, 1.0)))
     asks = situations.question_asks(question)
-    ask = asks[0] if asks else None
+    ask = situations.headline_ask(question)
     answers = score >= threshold
+    if ask is not None and asks and ask.code != asks[0].code:
+        # The features read the first ask found; whether the story comes to the named one is
+        # read again.
+        feats = {
+            **feats,
+            "first_ask_none": float(not situations.evidence(ask, " ".join(sentences))),
+        }
     return Relevance(
         answers_question=answers,
         score=score,
-        reason=_reason(answers, ask, story_probs, feats, premise.miss()),
+        reason=_reason(answers, score, ask, story_probs, feats, premise.miss()),
         ask=ask.code if ask else None,
     )
 
@@ -237,6 +250,7 @@ def decisive_readings(
 
 def _reason(
     answers: bool,
+    score: float,
     ask: situations.Ask | None,
     story_probs: Mapping[str, float],
     feats: Mapping[str, float],
@@ -251,9 +265,12 @@ def _reason(
                 f"The question asks about {ask.label}, and the answer is on that topic, but it "
                 "tells what you would do or usually do, not one time you did it."
             )
+        if score < CLEARLY_ANSWERS:
+            return f"The question asks about {ask.label}."
         return f"The question asks about {ask.label}, and the story is about that."
     shown = max(story_probs, key=story_probs.__getitem__) if story_probs else None
-    about = f" Read as a whole, it shows {NAMES[shown]}." if shown in NAMES else ""
+    sure = shown is not None and story_probs[shown] >= NAMES_OTHER_PRINCIPLE
+    about = f" Read as a whole, it shows {NAMES[shown]}." if sure and shown in NAMES else ""
     if ask is None:
         return "The story does not seem to be about what the question asks." + about
     found = premise_miss or (

@@ -364,7 +364,9 @@ ASKS: tuple[Ask, ...] = (
         "root-cause",
         "digging into details or data to find the real cause",
         r"""dive deep | dove deep | deep dive | dig\w* | dug | root cause | didn't add up |
-        bottom of | details? | discrepanc\w+ | metric looked fine | levels deep |
+        bottom of | details? | discrepanc\w+ | levels deep |
+        (?:metrics?|numbers?|dashboards?|data|figures?|reports?|kpis?) (?:\w+ )?(?:looked|seemed) |
+        wrong underneath | under the surface |
         real (?:cause|problem) | data to (?:uncover|find|solve) | complicated issue |
         deep into | detailed level | investigat\w+ | analy[sz]\w+ | bugs? | debugg\w+ | anomal\w+ |
         others had missed | data told""",
@@ -485,6 +487,23 @@ def _question_asks(question: str) -> tuple[Ask, ...]:
     if specific:
         found = specific + [a for a in found if a.code in _BROAD]
     return tuple(found)
+
+
+def headline_ask(question: str | None) -> Ask | None:
+    """The situation the question is about, as its reason should name it: of the specific asks,
+    the one the question names first. A later phrase qualifies it ("refused to lower the quality
+    bar even under pressure" is about the bar, "a metric looked fine but something was wrong
+    underneath" about the metric), so it is not the one to name."""
+    asks = question_asks(question)
+    if not asks or not question:
+        return None
+    specific = [a for a in asks if a.code not in _BROAD] or asks
+    return min(specific, key=lambda a: _first_match(a, question))
+
+
+def _first_match(ask: Ask, question: str) -> int:
+    found = ask.question.search(question)
+    return found.start() if found else len(question)
 
 
 def is_generic(question: str | None) -> bool:
