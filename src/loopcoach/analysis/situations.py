@@ -77,6 +77,20 @@ ASKS: tuple[Ask, ...] = (
         said no | i told (?:him|her|them|my \w+) (?:that )?(?:i|he|she|it|this|we)""",
     ),
     _ask(
+        "influence",
+        "influencing people who do not report to you",
+        r"""influenc\w+ | without (?:any |formal |direct |real )*authority |
+        (?:didn't|did not|don't|do not|doesn't|does not) report to you |
+        persuad\w+ | buy-in | win (?:over|support) | won (?:over|support) |
+        convinc(?:e|ed|ing) (?:someone|somebody|others|people|stakeholders|leadership|a|an|the|
+        your|them|other)""",
+        r"""convinc\w+ | persuad\w+ | buy-in | won (?:them|him|her|the \w+) over |
+        (?:didn't|did not|don't|doesn't|does not) report to me | no (?:formal |direct )?authority |
+        (?:another|other|partner|their) teams? | came (?:a)?round | on board | signed (?:on|up) |
+        agreed to | pitch\w* | made the case | brought (?:them|him|her|\w+) along |
+        sold (?:them|him|her|the idea) | stakeholders? | peers? | allies | champion\w*""",
+    ),
+    _ask(
         "failure",
         "a failure or a mistake of yours",
         r"""fail(?:ed|ure|ures|s)? | mistakes? | wrong | self-critical | let \w+ down | admit\w* |
@@ -282,7 +296,7 @@ ASKS: tuple[Ask, ...] = (
     _ask(
         "feedback",
         "giving or receiving difficult feedback",
-        r"""(?<!customer )(?<!user )(?<!client )feedback | criticism |
+        r"""(?<!customer )(?<!user )(?<!client )feedback | criticism | critici[sz]ed |
         critical (?:input|comments?) |
         difficult conversation |
         weakness""",
