@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from loopcoach.analysis import analyze
 from loopcoach.analysis.deeds import question_direction, read_deeds
 from loopcoach.analysis.premises import read_premise
 from loopcoach.analysis.relevance import decisive_readings, relevance_features
@@ -180,3 +181,30 @@ def test_each_deed_reading_is_offered_as_a_decisive_reading(question, story, rea
     premise = read_premise(question, sentences)
     feats = relevance_features(question, sentences, roles, {}, {}, {}, 0.0, premise)
     assert reading in decisive_readings(question, premise, feats)
+
+
+def _sentences(story: str) -> list[str]:
+    return [s.strip() + "." for s in story.rstrip(".").split(". ") if s.strip()]
+
+
+def test_feedback_given_is_off_topic_for_a_question_about_feedback_received():
+    # The shipped cap: the direction reading was right every time it fired on the pairs.
+    report = analyze(" ".join(_sentences(GAVE_IN_OTHER_WORDS)), question=STUNG).to_dict()
+    assert report["relevance"]["answers_question"] is False
+    assert "doing it to someone else" in report["relevance"]["reason"]
+    assert report["grade"] <= 2
+
+
+@pytest.mark.parametrize(
+    "question, story",
+    [
+        (STUNG, RECEIVED_IN_OTHER_WORDS),
+        (RECEIVED, RECEIVED_IN_OTHER_WORDS),
+        (GAVE, GAVE_IN_OTHER_WORDS),
+        (ON_THE_SPOT, FAST_IN_OTHER_WORDS),
+        (INFLUENCE, ACROSS_TEAMS),
+    ],
+)
+def test_a_story_that_answers_in_other_words_is_not_called_off_topic(question, story):
+    report = analyze(" ".join(_sentences(story)), question=question).to_dict()
+    assert report["relevance"]["answers_question"] is True

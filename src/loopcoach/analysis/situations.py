@@ -301,7 +301,9 @@ ASKS: tuple[Ask, ...] = (
         difficult conversation |
         weakness""",
         r"""feedback | critici[sz]\w* | told (?:him|her|them|me) | honest\w* | 1:1s? |
-        one-on-ones? | difficult conversation | blunt | sat (?:him|her|them) down |
+        one-on-ones? | difficult conversation | blunt | sat (?:him|her|them|me) down |
+        pulled (?:him|her|them|me) aside | walked (?:him|her|them|me) through |
+        (?:it|that) stung | hard to hear | called (?:me|him|her|them) out |
         pointed out | gave me | told me""",
     ),
     _ask(
@@ -477,7 +479,7 @@ STRICT = frozenset(
 )
 # Asks that only add context when the question also names a more specific one ("an angry
 # customer" is about a complaint; "customer" alone is the broad ask).
-_BROAD = frozenset({"customer", "deliver", "judgment", "speed", "ownership"})
+_BROAD = frozenset({"customer", "deliver", "judgment", "speed", "ownership", "influence"})
 _GENERIC = _words(
     r"""proud\w* | accomplishment | biggest (?:achievement|impact|accomplishment) |
     most (?:complex|challenging|difficult|ambitious|positive|significant) | greatest |
