@@ -35,6 +35,14 @@ from tests.analysis.examples import CONFLICT, STRONG
             "Tell me about a time you told a senior leader something they didn't want to hear.",
             "bad-news",
         ),
+        # Influence read as generic before, so any story answered it.
+        ("Tell me about a time you influenced someone without authority.", "influence"),
+        (
+            "Tell me about a time you had to get buy-in from a team that didn't report to you.",
+            "influence",
+        ),
+        ("Describe a time you persuaded stakeholders to adopt your idea.", "influence"),
+        ("Tell me about a time your manager criticised your work.", "feedback"),
         # "at risk of failing" is a delivery under threat, not a failure of yours.
         ("Tell me about a time you delivered a project that was at risk of failing.", "deliver"),
     ],
@@ -54,6 +62,13 @@ def test_the_question_names_its_situation(question, first):
 )
 def test_generic_questions_name_no_situation_of_their_own(question):
     assert situations.is_generic(question)
+
+
+def test_being_convinced_you_were_right_is_not_influence():
+    question = (
+        "Tell me about a time you were convinced you were right and it turned out you weren't."
+    )
+    assert "influence" not in {a.code for a in situations.question_asks(question)}
 
 
 def test_customer_feedback_is_not_the_feedback_ask():

@@ -19,7 +19,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from loopcoach.analysis import cues, premises, situations
+from loopcoach.analysis import cues, deeds, premises, situations
 from loopcoach.analysis.hypothetical import hypothetical_probability
 from loopcoach.analysis.linear import normalised, shipped_model, sigmoid
 from loopcoach.analysis.principles import NAMES, stem, terms
@@ -114,6 +114,7 @@ def relevance_features(
     situation_probs: Mapping[str, float] | None = None,
     hypothetical: float | None = None,
     premise: premises.PremiseReading | None = None,
+    deed: deeds.DeedReading | None = None,
 ) -> dict[str, float]:
     """Answer-level features for the relevance model (the same at training and run time).
 
@@ -122,7 +123,7 @@ def relevance_features(
     answer's hypothetical probability when the caller has it already. Evidence is scanned for the
     question's own asks only: one regular-expression pass each."""
     text = " ".join(sentences)
-    deeds = " ".join(s for s, r in zip(sentences, roles, strict=True) if r in ("action", "result"))
+    acted = " ".join(s for s, r in zip(sentences, roles, strict=True) if r in ("action", "result"))
     asks = situations.question_asks(question)
     n = max(1, len(sentences))
     words = len(text.split())
@@ -143,6 +144,8 @@ def relevance_features(
         "word_overlap": _word_overlap(question, text),
         # Sidestepping the premise, telling it the other way round, leaving out the person.
         **(premise or premises.read_premise(question, sentences)).features(),
+        # The other end of the deed, weeks for "quickly", one's own team for "without authority".
+        **(deed or deeds.read_deeds(question, text)).features(),
     }
     if asks:
         starts, pos = [], 0
@@ -151,7 +154,7 @@ def relevance_features(
             pos += len(sentence) + 1
         found = [situations.evidence(a, text) for a in asks]
         counts = [len(f) for f in found]
-        deed_counts = [len(situations.evidence(a, deeds)) for a in asks]
+        deed_counts = [len(situations.evidence(a, acted)) for a in asks]
         per_sentence = [len({bisect_right(starts, m.start()) for m in f}) / n for f in found]
         learned = (
             situation_probs
@@ -199,8 +202,16 @@ def assess(
     if not question or not question.strip():
         return None
     premise = premises.read_premise(question, sentences)
+    deed = deeds.read_deeds(question, " ".join(sentences))
     feats = relevance_features(
-        question, sentences, roles, story_probs, asked, hypothetical=hypothetical, premise=premise
+        question,
+        sentences,
+        roles,
+        story_probs,
+        asked,
+        hypothetical=hypothetical,
+        premise=premise,
+        deed=deed,
     )
     model = shipped_model("relevance")
     if model is None:
@@ -228,7 +239,7 @@ def assess(
     return Relevance(
         answers_question=answers,
         score=score,
-        reason=_reason(answers, score, ask, story_probs, feats, premise.miss()),
+        reason=_reason(answers, score, ask, story_probs, feats, premise.miss() or deed.miss()),
         ask=ask.code if ask else None,
     )
 
@@ -243,9 +254,18 @@ def decisive_readings(
     `strict_ask_none` feature, so the story is not scanned twice). Training keeps a cap for
     those that are right often enough on the labelled pairs."""
     found = ["premise"] if premise.says_it_misses else []
+    # Who did what to whom, how fast, on whose authority (`deeds.DeedReading`).
+    found += [name for name, feat in _DEED_READINGS.items() if feats.get(feat)]
     if feats.get("strict_ask_none"):
         found.append("absent:" + situations.question_asks(question)[0].code)
     return found
+
+
+_DEED_READINGS = {
+    "direction": "direction_against",
+    "slow": "all_times_slow",
+    "authority": "authority_only_own",
+}
 
 
 def _reason(

@@ -77,6 +77,20 @@ ASKS: tuple[Ask, ...] = (
         said no | i told (?:him|her|them|my \w+) (?:that )?(?:i|he|she|it|this|we)""",
     ),
     _ask(
+        "influence",
+        "influencing people who do not report to you",
+        r"""influenc\w+ | without (?:any |formal |direct |real )*authority |
+        (?:didn't|did not|don't|do not|doesn't|does not) report to you |
+        persuad\w+ | buy-in | win (?:over|support) | won (?:over|support) |
+        convinc(?:e|ed|ing) (?:someone|somebody|others|people|stakeholders|leadership|a|an|the|
+        your|them|other)""",
+        r"""convinc\w+ | persuad\w+ | buy-in | won (?:them|him|her|the \w+) over |
+        (?:didn't|did not|don't|doesn't|does not) report to me | no (?:formal |direct )?authority |
+        (?:another|other|partner|their) teams? | came (?:a)?round | on board | signed (?:on|up) |
+        agreed to | pitch\w* | made the case | brought (?:them|him|her|\w+) along |
+        sold (?:them|him|her|the idea) | stakeholders? | peers? | allies | champion\w*""",
+    ),
+    _ask(
         "failure",
         "a failure or a mistake of yours",
         r"""fail(?:ed|ure|ures|s)? | mistakes? | wrong | self-critical | let \w+ down | admit\w* |
@@ -254,7 +268,10 @@ ASKS: tuple[Ask, ...] = (
         without (?:waiting|knowing|all|the full|complete) | unclear | uncertain\w* | risks? |
         risky | assum\w+ | guess\w* | couldn't wait | could not wait | reversible |
         roll(?:ed)? back | rollback | bet | best guess | incomplete | partial | not sure |
-        ambigu\w+ | hypothes\w+ | estimate\w*""",
+        ambigu\w+ | hypothes\w+ | estimate\w* |
+        unproven | untested | (?:nobody|no one)(?:\s\w+){0,4}\shad\s(?:ever\s)?(?:used|tried|done) |
+        never been (?:tried|used|done) | worried (?:about|that) | downside | fallback | plan b |
+        mitigat\w+ | pilot\w* | prototype\w* | experiment\w*""",
     ),
     _ask(
         "speed",
@@ -282,12 +299,14 @@ ASKS: tuple[Ask, ...] = (
     _ask(
         "feedback",
         "giving or receiving difficult feedback",
-        r"""(?<!customer )(?<!user )(?<!client )feedback | criticism |
+        r"""(?<!customer )(?<!user )(?<!client )feedback | criticism | critici[sz]ed |
         critical (?:input|comments?) |
         difficult conversation |
         weakness""",
         r"""feedback | critici[sz]\w* | told (?:him|her|them|me) | honest\w* | 1:1s? |
-        one-on-ones? | difficult conversation | blunt | sat (?:him|her|them) down |
+        one-on-ones? | difficult conversation | blunt | sat (?:him|her|them|me) down |
+        pulled (?:him|her|them|me) aside | walked (?:him|her|them|me) through |
+        (?:it|that) stung | hard to hear | called (?:me|him|her|them) out |
         pointed out | gave me | told me""",
     ),
     _ask(
@@ -465,7 +484,7 @@ STRICT = frozenset(
 )
 # Asks that only add context when the question also names a more specific one ("an angry
 # customer" is about a complaint; "customer" alone is the broad ask).
-_BROAD = frozenset({"customer", "deliver", "judgment", "speed", "ownership"})
+_BROAD = frozenset({"customer", "deliver", "judgment", "speed", "ownership", "influence"})
 _GENERIC = _words(
     r"""proud\w* | accomplishment | biggest (?:achievement|impact|accomplishment) |
     most (?:complex|challenging|difficult|ambitious|positive|significant) | greatest |
