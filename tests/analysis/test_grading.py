@@ -125,7 +125,9 @@ def test_the_reasons_never_say_what_the_same_report_refutes():
 
 # Issue #10: the strongest answers — specific, "I", a quantified result, on the question, a
 # lesson, concise at 200-380 words — were graded 3. Written for these tests.
-DISAGREEMENT_QUESTION = "Tell me about a time you disagreed with a senior colleague."
+DISAGREEMENT_QUESTION = (
+    "Tell me about a time you disagreed with a senior colleague and how you handled it."
+)
 DISAGREEMENT = (
     "In my second year as a backend engineer at a logistics startup, our principal architect, "
     "Marta, proposed moving the order service to a new event-sourcing framework before the peak "
@@ -134,8 +136,9 @@ DISAGREEMENT = (
     "more senior. I asked Marta for an hour and listened to her reasons first: she wanted an "
     "audit trail that finance kept asking for. I then built a small prototype that replayed one "
     "week of real orders through her framework. The replay showed that p99 write latency went "
-    "from 40 ms to 310 ms, and that several downstream consumers would need rewrites. I wrote a "
-    "two-page note comparing her plan with a cheaper option: keep the current service and add "
+    "from 40 ms to 310 ms, and that three of our twelve downstream consumers would need "
+    "rewrites. I wrote a two-page note comparing her plan with a cheaper option: keep the "
+    "current service and add "
     "an append-only audit table, which gave finance the same trail. I sent the note to Marta "
     "before anyone else, so she would not be surprised in the review. In the review she pushed "
     "back on the audit table, and I agreed to revisit event sourcing after the peak if the table "
@@ -164,7 +167,9 @@ def test_a_strong_concise_quantified_personal_story_is_a_4():
         # the same story with its numbers taken out: no quantified result
         DISAGREEMENT.replace(
             "p99 write latency went from 40 ms to 310 ms", "write latency got much worse"
-        ).replace(" on 2.3 million orders", ""),
+        )
+        .replace(" on 2.3 million orders", "")
+        .replace("three of our twelve", "some"),
         # told as the team's
         DISAGREEMENT.replace(" I ", " we ")
         .replace("I owned", "We owned")
