@@ -165,7 +165,7 @@ def test_a_vague_answer_to_why_is_not_praised_as_direct():
     )
     question = "Why did you pick three regions rather than, say, five?"
     report = analyze_follow_up(vague, follow_up=question, story=STRONG)
-    assert report.direct  # the trained model reads it as direct; the praise still needs a reason
+    # Read as direct or not (the model sits near 0.5 on it), the praise needs a reason.
     assert "fu-direct" not in {r.code for r in report.feedback}
     reasoned = vague.replace(
         "In the end it kind of felt like the right number given where we were.",
@@ -207,3 +207,67 @@ def test_a_detail_reask_keeps_the_follow_ups_own_object():
     )
     who = followup._next_follow_up(_reading("detail", vague), False, "Who did you ask for help?")
     assert "who exactly was involved" in who[0].question
+
+
+# The grade's low end (issue #10): an answer that dodges the follow-up is a 1, however many
+# details it carries; one that answers part of it is a 2. Answers written for these tests.
+OUTAGE_STORY = (
+    "Last spring I led the on-call rotation for our payments API. Checkout errors rose from "
+    "0.2% to 1.5% in three weeks. I grouped a week of failed requests from the logs and found "
+    "that the retry code reused the idempotency key. I fixed it, and errors fell back to 0.2% "
+    "within a week."
+)
+OUTAGE_MEASURE = (
+    "You said errors fell back to 0.2%. How did you measure that, and over what period?"
+)
+
+
+@pytest.mark.parametrize(
+    "evasion",
+    [
+        # more praise of the result (LABELS.md: not direct)
+        "Honestly it was a huge win. The whole team was thrilled, leadership sent a note to "
+        "everyone, and the holiday sale went really well for us.",
+        # the subject changed to the team's mood
+        "Honestly the team effort was the main thing. Everyone pitched in, we all cared about "
+        "reliability after that, and it worked out great.",
+    ],
+)
+def test_an_answer_that_dodges_the_follow_up_is_a_1(evasion):
+    report = analyze_follow_up(evasion, follow_up=OUTAGE_MEASURE, story=OUTAGE_STORY)
+    assert not report.direct and report.grade == 1
+
+
+def test_an_answer_that_answers_the_follow_up_is_not_a_1():
+    method = (
+        "I took the checkout error rate from the load balancer logs, failed payment calls over "
+        "all calls, for the seven days before the fix and the seven days after, same weekdays. "
+        "It went from 1.5% to 0.21%, and I checked no other deploy had touched payments that week."
+    )
+    report = analyze_follow_up(method, follow_up=OUTAGE_MEASURE, story=OUTAGE_STORY)
+    assert report.direct and report.grade >= 3
+
+
+def test_not_direct_answers_are_split_by_how_near_they_come_to_answering():
+    # Inside the not-direct band P(direct) decides 1 or 2; the detail score does not lift an
+    # evasion (a high score with P(direct) under the cut is still a 1).
+    assert followup.banded_grade(0.05, 0.9, 9.0, 0.2, 3.0) == 1
+    assert followup.banded_grade(0.3, 0.1, -9.0, 0.2, 3.0) == 2
+    assert followup.banded_grade(0.7, 0.1, 9.0, 0.2, 3.0) == 2
+    assert followup.banded_grade(0.7, 0.9, 3.5, 0.2, 3.0) == 4
+
+
+def test_numbers_the_story_already_told_are_not_new_evidence():
+    def numbers(answer: str) -> dict[str, float]:
+        reading = followup.Reading(
+            answer, [s.text for s in split_sentences(answer)], find_metrics(answer), "detail", {}
+        )
+        feats = followup.answer_features(reading, follow_up=OUTAGE_MEASURE, story=OUTAGE_STORY)
+        return {k: feats[k] for k in ("new_metrics", "repeated_metrics")}
+
+    assert numbers("The 0.2% came back, as I said.") == {
+        "new_metrics": 0.0,
+        "repeated_metrics": 1.0,
+    }
+    new = numbers("I compared 40,000 payment calls over seven days.")
+    assert new["new_metrics"] > 0 and new["repeated_metrics"] == 0.0

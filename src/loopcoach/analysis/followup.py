@@ -98,6 +98,16 @@ _VAGUE = re.compile(
     r"every (?:time|cycle|planning cycle)|healthy debate|came around|pretty involved)\b",
     re.I,
 )
+# Praise of the outcome in place of an answer (LABELS.md: a measurement question "answered with
+# more praise of the result is not" direct): how it felt and who was pleased, not what was asked.
+_PRAISE = re.compile(
+    r"\b(?:(?:a |the )?(?:huge|big|massive|real) (?:win|success|difference|improvement)|"
+    r"thrilled|delighted|(?:really|very|so|super) (?:happy|pleased|proud|impressed)|"
+    r"(?:went|worked) (?:out )?(?:really |very )?(?:well|great)|worked out|"
+    r"speaks? for (?:itself|themselves)|everyone (?:was|were) (?:happy|pleased|relieved)|"
+    r"great (?:outcome|result|success|win)|made it (?:all )?worth it)\b",
+    re.I,
+)
 _TECH_OR_THING = re.compile(
     r"\b(?:[A-Z][A-Za-z]+(?:DB|QL|SQL)|[A-Z]{2,}[a-z]*|Kafka|Redis|Postgres|Grafana|Datadog|Jira|"
     r"Excel|Looker|Tableau|Splunk|Sentry|Slack|Confluence|BigQuery|Snowflake)\b"
@@ -216,6 +226,7 @@ def answer_features(reading: Reading, *, follow_up: str, story: str) -> dict[str
         "specific_count": min(total, 6) / 6,  # capped: past a handful, more is not more specific
         "specific_kinds": len([k for k, v in specifics.items() if v]) / len(specifics),
         "vague_rate": min(1.0, 15 * vague / words),
+        "praise_rate": min(1.0, 15 * len(_PRAISE.findall(text)) / words),
         "hedge_rate": min(1.0, 15 * len(find_hedges(text)) / words),
         "i_share": i_share,
         "we_dominates": float(we_subj > i_subj),
@@ -223,6 +234,7 @@ def answer_features(reading: Reading, *, follow_up: str, story: str) -> dict[str
         "past_i": past_i,
         "question_overlap": _overlap(follow_up, text),
         "story_repeat": _overlap(text, story, min_len=5),
+        **_number_features(reading.metrics, story, n),
     }
     for intent, p in reading.intent_probs.items():
         if p < 0.05:
@@ -238,6 +250,23 @@ def answer_features(reading: Reading, *, follow_up: str, story: str) -> dict[str
         feats[f"{intent}:past_i"] = p * past_i
         feats[f"{intent}:vague"] = p * feats["vague_rate"]
     return feats
+
+
+def _number_features(metrics: Sequence[Span], story: str, n: int) -> dict[str, float]:
+    """Numbers new to the story against numbers it already told: a follow-up that only says the
+    story's own figures again ("the 0.2% came back") turns back to the result instead of
+    answering, while a new number (a baseline, a count, a period) is the evidence LABELS.md's
+    4 asks for."""
+    told = {_number_key(m.text) for m in find_metrics(story)} if metrics else set()
+    repeated = sum(_number_key(m.text) in told for m in metrics)
+    return {
+        "new_metrics": min(1.0, (len(metrics) - repeated) / n),
+        "repeated_metrics": repeated / len(metrics) if metrics else 0.0,
+    }
+
+
+def _number_key(span: str) -> str:
+    return "".join(span.lower().split())
 
 
 def specific_counts(text: str, metrics: Sequence[Span]) -> dict[str, int]:
@@ -278,12 +307,13 @@ def judge(feats: dict[str, float]) -> tuple[float, float, float, int]:
     """(P(direct), P(specific), the grade score, the grade 1-4).
 
     LABELS.md fixes the band: an answer that is not direct is a 1 or a 2, a direct but vague
-    one a 2, a direct and specific one a 3 or a 4; the score decides within the band."""
+    one a 2, a direct and specific one a 3 or a 4; see `banded_grade` for what decides within
+    the band."""
     model = shipped_model("follow_up_answer")
     if model is None:
         direct_p, specific_p = _fallback(feats)
         score = direct_p + specific_p + feats["specifics"]
-        low, high = 0.6, 2.4
+        low, high = FALLBACK_EVASION_CUT, 2.4
     else:
         extra = model.extra
         direct_p = sigmoid(_linear(extra["direct"], feats))
@@ -294,16 +324,26 @@ def judge(feats: dict[str, float]) -> tuple[float, float, float, int]:
         direct_p,
         specific_p,
         score,
-        banded_grade(direct_p >= 0.5, specific_p >= 0.5, score, low, high),
+        banded_grade(direct_p, specific_p, score, low, high),
     )
 
 
-def banded_grade(direct: bool, specific: bool, score: float, low: float, high: float) -> int:
-    if direct and specific:
+FALLBACK_EVASION_CUT = 0.25  # without a trained model: P(direct) below it is an evasion
+
+
+def banded_grade(
+    direct_p: float, specific_p: float, score: float, evasion_cut: float, high: float
+) -> int:
+    """The grade inside LABELS.md's bands. Direct and specific: the score decides 3 or 4. Not
+    direct: 1 evades, 2 answers partly, so P(direct) decides, cut at `evasion_cut` — not the
+    score, which counts details: an answer that turns to the story's numbers instead of what
+    was asked carries details and still evades (the score ranked 1s below 2s in that band
+    with AUC 0.68 out of fold, P(direct) with 0.78)."""
+    if direct_p >= 0.5 and specific_p >= 0.5:
         return 4 if score >= high else 3
-    if direct:
+    if direct_p >= 0.5:
         return 2
-    return 2 if score >= low else 1
+    return 2 if direct_p >= evasion_cut else 1
 
 
 def _linear(part: dict[str, Any], feats: dict[str, float]) -> float:

@@ -59,9 +59,12 @@ GRADE_FEATURES = frozenset(
         "metrics",
         "any_metric",
         "vague_rate",
+        "praise_rate",
         "hypothetical",
         "we_dominates",
         "story_repeat",
+        "new_metrics",
+        "repeated_metrics",
     }
 )
 
@@ -599,10 +602,7 @@ def train_follow_up_answers(
             for i, p in zip(te, reg.predict([gx[i] for i in te]), strict=True):
                 preds[i] = float(p)
         cuts = _band_cuts(preds, d_oof, s_oof, grades)
-        cut = [
-            banded_grade(d >= 0.5, s >= 0.5, p, *cuts)
-            for p, d, s in zip(preds, d_oof, s_oof, strict=True)
-        ]
+        cut = [banded_grade(d, s, p, *cuts) for p, d, s in zip(preds, d_oof, s_oof, strict=True)]
         within = sum(abs(a - b) <= 1 for a, b in zip(cut, grades, strict=True)) / len(grades)
         exact = sum(a == b for a, b in zip(cut, grades, strict=True)) / len(grades)
         rho = spearman(grades, cut)
@@ -625,7 +625,8 @@ def train_follow_up_answers(
     reg = Ridge(alpha=alpha)
     reg.fit(gx, grades)
     grade_part = _part(g_names, reg.coef_, reg.intercept_)
-    grade_part["thresholds"] = [round(c, 4) for c in cuts]  # inside the bands, see banded_grade
+    # [P(direct) cut for 1 vs 2 when not direct, score cut for 3 vs 4]: see banded_grade.
+    grade_part["thresholds"] = [round(c, 4) for c in cuts]
     return {
         "classes": ["follow_up"],
         "bias": [0.0],
@@ -656,19 +657,18 @@ def _part(names: Sequence[str], coef: Sequence[float], intercept: float) -> dict
 def _band_cuts(
     preds: list[float], d: list[float], s: list[float], y: list[int]
 ) -> tuple[float, float]:
-    """The two cut points inside the bands (1 or 2 when not direct, 3 or 4 when direct and
-    specific) that agree best with the labels."""
+    """The two cut points inside the bands that agree best with the labels: on P(direct) for 1
+    or 2 when not direct, on the score for 3 or 4 when direct and specific."""
     grid = sorted(set(round(p, 3) for p in preds)) or [0.0]
+    evasion_grid = sorted({round(p, 3) for p in d if p < 0.5} | {0.0})
 
     def agreement(low: float, high: float) -> float:
-        got = [
-            banded_grade(a >= 0.5, b >= 0.5, p, low, high)
-            for p, a, b in zip(preds, d, s, strict=True)
-        ]
+        got = [banded_grade(a, b, p, low, high) for p, a, b in zip(preds, d, s, strict=True)]
         within = sum(abs(g - t) <= 1 for g, t in zip(got, y, strict=True))
         exact = sum(g == t for g, t in zip(got, y, strict=True))
         return within + exact
 
-    low = max(grid, key=lambda c: agreement(c, grid[-1]))
+    # The bands do not overlap, so each cut is found on its own.
+    low = max(evasion_grid, key=lambda c: agreement(c, grid[-1]))
     high = max(grid, key=lambda c: agreement(low, c))
     return low, high
