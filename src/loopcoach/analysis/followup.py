@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from loopcoach.analysis import cues, intents
+from loopcoach.analysis.contradiction import Contradiction, find_contradiction
 from loopcoach.analysis.fillers import find_hedges
 from loopcoach.analysis.hypothetical import hypothetical_probability
 from loopcoach.analysis.linear import shipped_model, sigmoid
@@ -158,6 +159,7 @@ class Reading:
     metrics: list[Span]
     intent: str
     intent_probs: dict[str, float]
+    contradiction: Contradiction | None = None
 
 
 def analyze_follow_up(
@@ -178,11 +180,17 @@ def analyze_follow_up(
         metrics=find_metrics(text),
         intent=intent,
         intent_probs=probs,
+        contradiction=find_contradiction(story or "", text),
     )
     feats = answer_features(reading, follow_up=follow_up, story=story or "")
     direct_p, specific_p, score, grade = judge(feats)
+    caps = reading.contradiction and reading.contradiction.kind in contradiction_caps()
+    if caps:
+        grade = 1
     direct, specific = direct_p >= 0.5, specific_p >= 0.5
     remarks = _remarks(reading, feats, direct, specific)
+    if caps and reading.contradiction:
+        remarks = [_contradiction_remark(reading, reading.contradiction)]
     return FollowUpReport(
         intent=intent,
         direct=direct,
@@ -234,6 +242,7 @@ def answer_features(reading: Reading, *, follow_up: str, story: str) -> dict[str
         "past_i": past_i,
         "question_overlap": _overlap(follow_up, text),
         "story_repeat": _overlap(text, story, min_len=5),
+        "contradiction": float(reading.contradiction is not None),
         **_number_features(reading.metrics, story, n),
     }
     for intent, p in reading.intent_probs.items():
@@ -326,6 +335,19 @@ def judge(feats: dict[str, float]) -> tuple[float, float, float, int]:
         score,
         banded_grade(direct_p, specific_p, score, low, high),
     )
+
+
+# The contradiction readings precise enough on the training answers to decide the grade;
+# without a trained model, all of them (each was right on every labelled answer it fired on).
+FALLBACK_CONTRADICTION_CAPS = ("ownership", "number", "outcome", "withdrawn")
+
+
+def contradiction_caps() -> frozenset[str]:
+    """The kinds of contradiction that cap a follow-up answer at 1 (LABELS.md: "contradicts the
+    story"), as measured by `followup_training.contradiction_caps`."""
+    model = shipped_model("follow_up_answer")
+    kinds = model.extra.get("contradiction_caps") if model else None
+    return frozenset(FALLBACK_CONTRADICTION_CAPS if kinds is None else kinds)
 
 
 FALLBACK_EVASION_CUT = 0.25  # without a trained model: P(direct) below it is an evasion
@@ -435,6 +457,30 @@ def _remarks(
             )
         )
     return out[:2]
+
+
+def _contradiction_remark(reading: Reading, found: Contradiction) -> Remark:
+    """One remark quoting both sides: whatever else the answer does, the interviewer now has two
+    versions of the story."""
+    told, said = _short(found.story_quote), _short(found.answer_quote)
+    text = f"The story said “{told}”; here you say “{said}”: an interviewer will ask which is true."
+    start = reading.text.find(found.answer_quote)
+    if start < 0:
+        return Remark("improvement", "fu-contradicts", text)
+    index = (
+        reading.sentences.index(found.answer_quote)
+        if found.answer_quote in reading.sentences
+        else None
+    )
+    return Remark(
+        "improvement",
+        "fu-contradicts",
+        text,
+        start,
+        start + len(found.answer_quote),
+        index,
+        found.answer_quote,
+    )
 
 
 # What a decision answer gives as its reason, and what ties that reason to the choice.

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from loopcoach.analysis import intents, premises, relevance, situations
+from loopcoach.analysis.contradiction import find_contradiction
 from loopcoach.analysis.followup import Reading, answer_features, banded_grade
 from loopcoach.analysis.linear import LinearModel, load_model
 from loopcoach.analysis.metrics import find_metrics
@@ -65,8 +66,13 @@ GRADE_FEATURES = frozenset(
         "story_repeat",
         "new_metrics",
         "repeated_metrics",
+        "contradiction",
     }
 )
+# A contradiction reading caps the grade at 1 only where it is right this often on the labelled
+# answers (right = the answer is labelled 1), and has fired often enough to say so.
+CONTRADICTION_MIN_PRECISION = 0.9
+CONTRADICTION_MIN_FIRES = 4
 
 
 @dataclass
@@ -539,7 +545,38 @@ def _reading(r: dict[str, Any], intent_probs: dict[str, float]) -> Reading:
         metrics=find_metrics(text),
         intent=max(intents.INTENTS, key=lambda i: intent_probs.get(i, 0.0)),
         intent_probs=intent_probs,
+        contradiction=find_contradiction(r.get("story", ""), text),
     )
+
+
+def contradiction_caps(
+    answers: Sequence[dict[str, Any]], log: Callable[[str], None]
+) -> tuple[list[str], dict[str, Any]]:
+    """The contradiction kinds that may cap the grade: those whose firings are labelled 1 at
+    least `CONTRADICTION_MIN_PRECISION` of the time. The reading has no fitted parameter, so
+    every answer is out of sample."""
+    fired: dict[str, list[bool]] = {}
+    for r in answers:
+        found = find_contradiction(r.get("story", ""), r["answer"])
+        if found:
+            fired.setdefault(found.kind, []).append(int(r["grade"]) == 1)
+    caps, figures = [], {}
+    for kind, right in sorted(fired.items()):
+        precision = sum(right) / len(right)
+        decides = len(right) >= CONTRADICTION_MIN_FIRES and precision >= CONTRADICTION_MIN_PRECISION
+        log(
+            f"follow-up contradiction: {kind} fires on {len(right)} answers, {sum(right)} "
+            f"labelled 1{'; it caps the grade' if decides else ''}"
+        )
+        figures[kind] = {"fires": len(right), "right": sum(right)}
+        if decides:
+            caps.append(kind)
+    return caps, figures
+
+
+def _capped(answer: dict[str, Any], caps: Sequence[str]) -> bool:
+    found = find_contradiction(answer.get("story", ""), answer["answer"])
+    return found is not None and found.kind in caps
 
 
 def train_follow_up_answers(
@@ -569,6 +606,8 @@ def train_follow_up_answers(
             )
     names = sorted({k for f in feats for k in f})
     x = [[f.get(k, 0.0) for k in names] for f in feats]
+    caps, cap_figures = contradiction_caps(answers, log)
+    capped = [_capped(a, caps) for a in answers]
     direct = [int(bool(r["direct"])) for r in answers]
     specific = [int(bool(r["specific"])) for r in answers]
     grades = [int(r["grade"]) for r in answers]
@@ -601,8 +640,18 @@ def train_follow_up_answers(
             reg.fit([gx[i] for i in tr], [grades[i] for i in tr])
             for i, p in zip(te, reg.predict([gx[i] for i in te]), strict=True):
                 preds[i] = float(p)
-        cuts = _band_cuts(preds, d_oof, s_oof, grades)
-        cut = [banded_grade(d, s, p, *cuts) for p, d, s in zip(preds, d_oof, s_oof, strict=True)]
+        # A capped answer is a 1 whatever the score: the cuts are chosen on the others.
+        kept = [i for i, cap in enumerate(capped) if not cap]
+        cuts = _band_cuts(
+            [preds[i] for i in kept],
+            [d_oof[i] for i in kept],
+            [s_oof[i] for i in kept],
+            [grades[i] for i in kept],
+        )
+        cut = [
+            1 if cap else banded_grade(d, s, p, *cuts)
+            for p, d, s, cap in zip(preds, d_oof, s_oof, capped, strict=True)
+        ]
         within = sum(abs(a - b) <= 1 for a, b in zip(cut, grades, strict=True)) / len(grades)
         exact = sum(a == b for a, b in zip(cut, grades, strict=True)) / len(grades)
         rho = spearman(grades, cut)
@@ -634,6 +683,8 @@ def train_follow_up_answers(
         "direct": fit_binary(direct, d_c),
         "specific": fit_binary(specific, s_c),
         "grade": grade_part,
+        "contradiction_caps": caps,
+        "contradiction_figures": cap_figures,
         "cv": {
             "direct_accuracy": round(d_acc, 4),
             "specific_accuracy": round(s_acc, 4),
