@@ -99,10 +99,12 @@ _WITHDRAWN_PRESENCE = re.compile(
 
 def find_contradiction(story: str, answer: str) -> Contradiction | None:
     """The first reading that holds both sides, or None."""
-    story_sents = [s.text for s in split_sentences(story)] if story.strip() else []
-    answer_sents = [s.text for s in split_sentences(answer)] if answer.strip() else []
-    if not story_sents or not answer_sents:
+    # The answer's side first: it is short, and most answers take nothing back, so the story
+    # (ten times longer) is only read when the answer has something to set against it.
+    if not story.strip() or not any(cue.search(answer) for cue in _ANSWER_CUES):
         return None
+    answer_sents = [s.text for s in split_sentences(answer)]
+    story_sents = [s.text for s in split_sentences(story)]
     for read in (_ownership, _withdrawn, _outcome, _number):
         found = read(story_sents, answer_sents)
         if found:
@@ -110,11 +112,17 @@ def find_contradiction(story: str, answer: str) -> Contradiction | None:
     return None
 
 
+def _answer_cues() -> tuple[re.Pattern[str], ...]:
+    return (_GIVES_AWAY, _WITHDRAWN_NUMBER, _WITHDRAWN_PRESENCE, _REVERSED, _CORRECTION)
+
+
 def _i_sentences(sentences: list[str]) -> list[str]:
     return [s for s in sentences if subject_counts(s)[0] > subject_counts(s)[1]]
 
 
 def _ownership(story: list[str], answer: list[str]) -> Contradiction | None:
+    if not any(_GIVES_AWAY.search(s) for s in answer):
+        return None
     mine = _i_sentences(story)
     # A story told as the team's gives nothing away when the answer names who did it.
     if len(mine) < 2:
@@ -126,6 +134,8 @@ def _ownership(story: list[str], answer: list[str]) -> Contradiction | None:
 
 
 def _withdrawn(story: list[str], answer: list[str]) -> Contradiction | None:
+    if not any(_WITHDRAWN_NUMBER.search(s) or _WITHDRAWN_PRESENCE.search(s) for s in answer):
+        return None
     measured = [s for s in story if find_metrics(s)]
     mine = _i_sentences(story)
     for s in answer:
@@ -137,6 +147,8 @@ def _withdrawn(story: list[str], answer: list[str]) -> Contradiction | None:
 
 
 def _outcome(story: list[str], answer: list[str]) -> Contradiction | None:
+    if not any(_REVERSED.search(s) for s in answer):
+        return None
     # A failure story already said so: repeating it is not taking anything back.
     if any(_REVERSED.search(s) for s in story):
         return None
@@ -218,16 +230,18 @@ def _value_unit(span: str) -> tuple[float, str] | None:
 
 
 def _number(story: list[str], answer: list[str]) -> Contradiction | None:
-    told = _figures(story)
+    if not any(_CORRECTION.search(s) for s in answer):
+        return None
     said = _figures(answer)
+    told = _figures(story) if said else []
     values = {(f.unit, f.value) for f in said}
     for f in said:
+        if not _CORRECTION.search(f.sentence):
+            continue
         same = [t for t in told if t.unit == f.unit and t.unit != "bare"]
         if not same or any(
             t.value == f.value or (t.bounded and _near(t.value, f.value)) for t in same
         ):
-            continue
-        if not _CORRECTION.search(f.sentence):
             continue
         # The story's own figure said again, or made of two answer figures: a refinement.
         restated = any((t.unit, t.value) in values or _derived(t, said) for t in same)
@@ -289,3 +303,6 @@ def _closest(candidates: list[str], sentence: str) -> str:
     return max(
         reversed(candidates), key=lambda c: len(words & {w[:5] for w in _STEM.findall(c.lower())})
     )
+
+
+_ANSWER_CUES = _answer_cues()
