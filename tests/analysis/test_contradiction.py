@@ -33,6 +33,10 @@ FAILURE_STORY = (
             "Realistically the refund tickets fell by about 10%, the 30% was one good month.",
             "number",
         ),
+        (
+            "We compared two months in the support tool, and refund tickets fell about 12%.",
+            "number",
+        ),
         ("In the end it was closer to 90 minutes, the 40 minutes was on a quiet night.", "number"),
         (
             "It never really got used, the team went back to the old rebuild after a month.",
@@ -59,6 +63,7 @@ def test_it_flags_an_answer_that_takes_back_the_story(answer, kind):
         "Nine hours before and 40 minutes after, from the scheduler's run history.",
         # A percent about another thing is not the story's percent.
         "Actually traffic grew about 12% that quarter, so the drop was not a quiet month.",
+        "Refund tickets fell 30% while bookings rose about 8%, so it was not a quiet month.",
         # Others named, the deed kept.
         "I wrote the reader myself; my lead reviewed the query and the CTO approved the rollout.",
         "I profiled it with the database's slow query log, then I rewrote the reader in a week.",

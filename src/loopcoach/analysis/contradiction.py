@@ -113,7 +113,7 @@ def find_contradiction(story: str, answer: str) -> Contradiction | None:
 
 
 def _answer_cues() -> tuple[re.Pattern[str], ...]:
-    return (_GIVES_AWAY, _WITHDRAWN_NUMBER, _WITHDRAWN_PRESENCE, _REVERSED, _CORRECTION)
+    return (_GIVES_AWAY, _WITHDRAWN_NUMBER, _WITHDRAWN_PRESENCE, _REVERSED, _CORRECTION, _CHANGE)
 
 
 def _i_sentences(sentences: list[str]) -> list[str]:
@@ -230,13 +230,11 @@ def _value_unit(span: str) -> tuple[float, str] | None:
 
 
 def _number(story: list[str], answer: list[str]) -> Contradiction | None:
-    if not any(_CORRECTION.search(s) for s in answer):
-        return None
     said = _figures(answer)
     told = _figures(story) if said else []
     values = {(f.unit, f.value) for f in said}
     for f in said:
-        if not _CORRECTION.search(f.sentence):
+        if not _CORRECTION.search(f.sentence) and not _same_change(f, told):
             continue
         same = [t for t in told if t.unit == f.unit and t.unit != "bare"]
         if not same or any(
@@ -267,6 +265,25 @@ _NOT_ABOUT = frozenset(
     year years days time over under after before when what which into also still""".split()
 )
 MIN_NUMBER_GAP = 0.1  # closer than this, "about 2%" against "2.1%" is rounding, not a correction
+
+
+_CHANGE = re.compile(
+    r"\b(?:fell|dropped|drop|cut|rose|grew|went (?:up|down)|reduc\w*|increas\w*|decreas\w*|"
+    r"improv\w*|saved|sav\w+|lower\w*|rais\w+)\b",
+    re.I,
+)
+
+
+def _same_change(said: _Figure, told: list[_Figure]) -> bool:
+    """The answer tells the same change of the same thing as a story figure ("churn dropped
+    about 15%" after "churn fell 40%"): a correction even without a word that says so."""
+    return bool(
+        _CHANGE.search(said.sentence)
+        and any(
+            t.unit == said.unit and t.about & said.about and _CHANGE.search(t.sentence)
+            for t in told
+        )
+    )
 
 
 def _likeness(told: _Figure, said: _Figure) -> tuple[bool, int, float]:
