@@ -459,7 +459,7 @@ def ask_conflict(ev: StoryEvidence) -> FollowUp | None:
         if s.role == "other":
             continue
         for m in situations.evidence(_CONFLICT, s.text):
-            who = _disagreer(s.text, m, read)
+            who = _disagreer(s.text, m, read, ev.text[: s.start])
             if not who:
                 continue
             question = _conflict_question(second_person(who), read, i)
@@ -494,17 +494,16 @@ def _possessive(who: str) -> str:
     return who + ("'" if who.endswith("s") else "'s")
 
 
-def _disagreer(text: str, cue: re.Match[str], read: told.StoryReading) -> str | None:
+def _disagreer(
+    text: str, cue: re.Match[str], read: told.StoryReading, earlier: str = ""
+) -> str | None:
     """The other person of this disagreement: the subject of the cue, or, when the speaker
     disagrees, whom with; a name in preference to a role ("our director, Maria" → Maria); "she"
-    or "he" when the story names one person only ("Priya led the mobile team. She pushed
-    back…"), or, naming nobody, one role ("the sales director… He was unhappy")."""
+    or "he" is the nearest person or role named before it ("The sponsor's VP wanted… He
+    escalated to my CEO": the VP); never someone the story says backed the speaker."""
     before = text[: cue.start()]
     if _PRONOUN_BEFORE.search(before):
-        if len(read.people) == 1:
-            return read.people[0]
-        if not read.people and len(read.roles) == 1:
-            return "the " + read.roles[0]  # "the sales director … He was unhappy"
+        return _nearest_other(earlier + " " + before, read)
     m = _SUBJECT_BEFORE.search(before)
     # "I raised it with the product manager", "I convinced my lead": the speaker raising a
     # point is no disagreement; only "I disagreed with / argued with / pushed back on…" is.
@@ -516,10 +515,36 @@ def _disagreer(text: str, cue: re.Match[str], read: told.StoryReading) -> str | 
     who = (name or m.group("who")).strip()
     if who in _NOT_NAMES:
         return None
-    if told.role_key(who) in read.own_roles:
+    if told.role_key(who) in read.own_roles | read.backers:
         return None  # "I was the engineering manager": the speaker, not the other person
     who = re.sub(r"^(?:a|one)\s+", "the ", who, flags=re.I)
     return re.sub(r"^(?:The|My|Our|Their|His|Her)\b", lambda d: d.group(0).lower(), who)
+
+
+def _nearest_other(before: str, read: told.StoryReading) -> str | None:
+    """The person or role named last before a "he"/"she", unless it is the speaker's own role
+    or someone who backed the speaker; none when the last two are named together ("Priya and
+    Tomas", "my manager and the sales director": which one is "she"?)."""
+    mentions = [(m.start(), m.end(), m.group(0)) for m in _ROLE.finditer(before)]
+    mentions += [
+        (m.start(), m.end(), p) for p in read.people for m in re.finditer(rf"\b{p}\b", before)
+    ]
+    others = [
+        m
+        for m in sorted(mentions, reverse=True)
+        if told.role_key(m[2]) not in read.own_roles | read.backers
+    ]
+    if not others:
+        return None
+    last = others[0]
+    if len(others) > 1 and re.fullmatch(r"\s+and\s+", before[others[1][1] : last[0]]):
+        return None
+    if last[2] in read.people:
+        return last[2]
+    return "the " + _ROLE_DETERMINER.sub("", last[2].strip())
+
+
+_ROLE_DETERMINER = re.compile(r"^(?:my|our|the|their|his|her|a|an|one)\s+", re.I)
 
 
 def ask_measurement(ev: StoryEvidence) -> FollowUp | None:

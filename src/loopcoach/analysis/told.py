@@ -26,7 +26,15 @@ ROLE_WORDS = (
 )
 # Someone by role: "my manager", "the sales director", "their account manager".
 ROLE = re.compile(
-    r"\b(?:my|our|the|their|his|her|a|one)\s+(?:\w+\s+)?(?:" + ROLE_WORDS + r")\b", re.I
+    r"\b(?:my|our|the|their|his|her|a|one)\s+(?:\w+(?:'s|’s)?\s+)?(?:" + ROLE_WORDS + r")\b",
+    re.I,
+)
+# Someone who took the speaker's side ("The CEO backed me", "my director supported the plan"):
+# never the one to ask what they objected to.
+_BACKED = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:backed|supported|sided with|agreed with|stood by|championed|"
+    r"was on my side|approved)\s+(?:me|us|my|our|the plan|the proposal|it)\b",
+    re.I,
 )
 # The speaker's own role ("I was the engineering manager"): never the other person.
 _OWN_ROLE = re.compile(
@@ -140,6 +148,7 @@ class StoryReading:
     own_roles: frozenset[str]  # the speaker's own role ("engineering manager")
     people: tuple[str, ...]  # the people named, in order of first mention
     roles: tuple[str, ...]  # the other people by role ("the sales director"), not the speaker's
+    backers: frozenset[str]  # people or roles the story says backed the speaker ("the CEO")
     objections: frozenset[int]  # sentences that say what someone objected to or wanted
     settled: frozenset[int]  # sentences that say how a disagreement was settled
     deeds: tuple[tuple[int, int, int], ...]  # the speaker's deeds: (sentence, start, end)
@@ -185,6 +194,7 @@ def read_story(text: str, sentences: Sequence[Sentence]) -> StoryReading:
         own_roles=own_roles,
         people=_people(text),
         roles=_roles(text, own_roles),
+        backers=_backers(text),
         objections=frozenset(i for i, s in enumerate(sentences) if _OBJECTION_GIVEN.search(s.text)),
         settled=frozenset(i for i, s in enumerate(sentences) if _SETTLED.search(s.text)),
         deeds=deeds,
@@ -224,6 +234,15 @@ def _result_measured(
         for i in results
         if i not in lessons
     )
+
+
+def _backers(text: str) -> frozenset[str]:
+    """Who the story says took the speaker's side, by name or role key."""
+    out = set()
+    for m in re.finditer(ROLE.pattern + r"|\b[A-Z][a-z]{2,}\b", text, re.I):
+        if _BACKED.match(text, m.end()):
+            out.add(role_key(m.group(0)))
+    return frozenset(out)
 
 
 def _roles(text: str, own_roles: frozenset[str]) -> tuple[str, ...]:
