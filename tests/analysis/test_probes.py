@@ -356,9 +356,9 @@ def test_the_detail_question_never_quotes_the_decision_sentence():
     picked = {f.intent: f for f in probes.pick_follow_ups(evidence(parts))}
     assert picked["decision"].sentence_index == 1
     assert picked["detail"].sentence_index == 2
-    # Without a decision question, the longest deed may be the proposal itself.
+    # A proposal is a choice (the decision probe's), never the deed to walk through.
     alone = probes.ask_detail(evidence(parts))
-    assert alone and alone.sentence_index == 1
+    assert alone and alone.sentence_index == 2
 
 
 def test_a_detail_question_needs_more_than_a_bare_verb():

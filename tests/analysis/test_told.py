@@ -178,8 +178,13 @@ def test_no_what_did_you_change_afterwards_when_the_story_ends_on_the_lasting_ch
     parts = [("I added an alert that pages the on-call engineer.", "action")]
     lasting = probes.ask_learning(evidence([*parts, ("It has not failed since.", "result")]))
     assert lasting and "change afterwards" not in lasting.question
+    # A clean success asks nothing of the kind; one that came out mixed asks what they would
+    # do differently, without presupposing a change to make.
     plain = probes.ask_learning(evidence([*parts, ("The backup ran that night.", "result")]))
-    assert plain and "change afterwards" in plain.question
+    assert plain is None
+    mixed = ("The backup ran that night, but two days of data were already lost.", "result")
+    asked = probes.ask_learning(evidence([*parts, mixed]))
+    assert asked and asked.question == "Looking back, what would you do differently, and why?"
     lesson = ("What I learned is that an alert is only as good as its owner.", "result")
     assert probes.ask_learning(evidence([*parts, lesson])) is None
 

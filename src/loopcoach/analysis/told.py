@@ -65,7 +65,10 @@ _CHANGED_AFTER = re.compile(
     r"the (?:next|following) (?:day|week|morning|sprint|month|quarter)|afterwards|after that|"
     r"later)\b,?\s+(?:i|we)\s+(?:also\s+)?(?:add|added|adds|built|build|wrote|write|set up|"
     r"introduced?|changed?|made|make|created?|automated?|put in|started)\b|"
-    r"\b(?:which|that) (?:we|i) still do\b|\bis now (?:standard|the rule|part of)\b",
+    r"\b(?:which|that) (?:we|i) still do\b|\bis now (?:standard|the rule|part of)\b|"
+    # a safeguard told at the end: "locked the parameters so they could not be changed…"
+    r"\bso (?:that )?(?:they|it|nobody|no one|this|that|the \w+) (?:could|can|would|will)"
+    r"(?:n't|n’t| not| never)\b",
     re.I,
 )
 # A result that says what stays different ("It has not failed since", "the team now teaches it",
@@ -127,6 +130,41 @@ _NOT_PEOPLE = frozenset(
     "January February March April May June July August September October November December "
     "Situation Task Action Result Learned Lesson Context Within Over Until While".split()
 )
+# Something went wrong or was hard ("my mistake", "we missed the date", "it backfired").
+_SETBACK = re.compile(
+    r"\b(?:mistakes?|my fault|went wrong|backfired|struggled|struggling|failed|failure|"
+    r"missed (?:the|our|a|my)|slipped|too late|over budget|didn't work|did not work|"
+    r"didn't go|did not go|wasn't enough|was not enough|regret\w*|lost (?:the|a|two|three|\d)|"
+    r"churned|escalated|complained|angry|burn(?:ed|t)? out|the hard way)\b",
+    re.I,
+)
+# A mistake in general, no setback of this story ("I tell the team when I make a mistake").
+_GENERIC_WHEN = re.compile(
+    r"\b(?:when|if|whenever)\s+(?:I|we|you|someone|people|they)\s+(?:\w+\s+)?"
+    r"(?:make|makes|made)\s+(?:a\s+)?mistakes?\b",
+    re.I,
+)
+# …or the result came out mixed ("the launch held, but two clients left", "only partly").
+_MIXED = re.compile(
+    r"\b(?:but|although|though|however|except|only (?:partly|partially|some|half|two|three)|"
+    r"partly|partially|not (?:all|every|quite|fully)|mixed|still (?:lost|missed|had to))\b",
+    re.I,
+)
+# A risk the speaker took ("took a calculated risk", "a gamble", "bet on").
+_RISK_TAKEN = re.compile(
+    r"\b(?:took (?:a|the|that) (?:calculated |big |real )?risk|risked|a gamble|gambled|"
+    r"bet (?:on|that)|without (?:full |enough |complete )?(?:data|testing|approval)|"
+    r"(?:accepted|took on|carried) (?:the |a |some |that )?(?:\w+ )?risk)\b",
+    re.I,
+)
+# A cost accepted or something given up for the result.
+_TRADE_OFF = re.compile(
+    r"\b(?:trade-?offs?|at the (?:cost|expense) of|gave up|give up|sacrific\w+|"
+    r"(?:accepted|accept|took|agreed to) (?:a |an |the |some )?(?:\w+ ){0,2}"
+    r"(?:delay|slip|hit|cost|loss|overrun)|cut (?:the )?(?:scope|features?|corners)|"
+    r"deprioriti[sz]\w*|over budget|over (?:the )?budget|dropped (?:the|two|three|a) (?:\w+ )?features?)\b",
+    re.I,
+)
 _WENT_WRONG = [a for a in situations.ASKS if a.code in {"failure", "missed-commitment"}]
 # Not a deed to walk through: an omission ("I skipped the regression pass") is what went wrong.
 _OMISSION = re.compile(
@@ -161,6 +199,27 @@ class StoryReading:
         """Something in the story went wrong (a failure's evidence); read only when a failure
         question asks, since it costs a situation reading of every sentence."""
         return any(situations.evidence(a, s.text) for a in _WENT_WRONG for s in self.sentences)
+
+    @cached_property
+    def setback(self) -> bool:
+        """Something went wrong, was hard or came out mixed: what a Bar Raiser asks "what would
+        you do differently" about (not a clean success)."""
+        told = [s for s in self.sentences if not cues.habit_cue(s.text) and s.role != "other"]
+        # "I tell the team when I make a mistake": a habit, not what went wrong in the story.
+        return any(_SETBACK.search(_GENERIC_WHEN.sub("", s.text)) for s in told) or any(
+            _MIXED.search(s.text) for s in told if s.role == "result"
+        )
+
+    @cached_property
+    def hook(self) -> str | None:
+        """What the story risked or gave up for its result ("we accepted a two-week slip", "I
+        took the risk"): "risk", "trade-off", or None."""
+        text = " ".join(s.text for s in self.sentences if s.role != "other")
+        if _RISK_TAKEN.search(text):
+            return "risk"
+        if _TRADE_OFF.search(text):
+            return "trade-off"
+        return None
 
     def settled_after(self, index: int) -> bool:
         return any(i >= index for i in self.settled)
