@@ -941,7 +941,10 @@ def _detail_question(what: str) -> str:
     """The ask that fits what the deed leaves open."""
     said = f"You said you {what}."
     if _PERSUADING.match(what):
-        return f"{said} Walk me through the conversation: what did you offer, and what did they ask for?"
+        return (
+            f"{said} Walk me through the conversation: what did you offer, and what did they "
+            "ask for?"
+        )
     if _TELLING.match(what):
         told_in = "did it say" if _DOCUMENT.search(what) else "did you say"
         return f"{said} What exactly {told_in}, and how did they take it?"

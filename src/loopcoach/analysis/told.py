@@ -154,15 +154,16 @@ _MIXED = re.compile(
 _RISK_TAKEN = re.compile(
     r"\b(?:took (?:a|the|that) (?:calculated |big |real )?risk|risked|a gamble|gambled|"
     r"bet (?:on|that)|without (?:full |enough |complete )?(?:data|testing|approval)|"
+    r"without waiting for|"
     r"(?:accepted|took on|carried) (?:the |a |some |that )?(?:\w+ )?risk)\b",
     re.I,
 )
 # A cost accepted or something given up for the result.
 _TRADE_OFF = re.compile(
     r"\b(?:trade-?offs?|at the (?:cost|expense) of|gave up|give up|sacrific\w+|"
-    r"(?:accepted|accept|took|agreed to) (?:a |an |the |some )?(?:\w+ ){0,2}"
+    r"(?:accepted|accept|took|agreed to) (?:a |an |the |some )?(?:[\w-]+ ){0,2}"
     r"(?:delay|slip|hit|cost|loss|overrun)|cut (?:the )?(?:scope|features?|corners)|"
-    r"deprioriti[sz]\w*|over budget|over (?:the )?budget|dropped (?:the|two|three|a) (?:\w+ )?features?)\b",
+    r"deprioriti[sz]\w*|over (?:the )?budget|dropped (?:the|two|three|a) (?:\w+ )?features?)\b",
     re.I,
 )
 _WENT_WRONG = [a for a in situations.ASKS if a.code in {"failure", "missed-commitment"}]
