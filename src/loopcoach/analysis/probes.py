@@ -154,7 +154,14 @@ def pick_follow_ups(ev: StoryEvidence, asked: Sequence[str] = ()) -> list[Follow
         out.append(f)
         if len(out) == MAX_FOLLOW_UPS:
             break
+    if not out and not ev.hypothetical and "detail" not in covered:
+        # A real story that gives no probe a hold (no deed to quote, nothing went wrong): ask
+        # for its hardest step rather than a filler "what would you do differently".
+        out.append(_follow("detail", "detail", HARDEST_STEP, None, None, None))
     return out
+
+
+HARDEST_STEP = "Which step was the hardest? Walk me through how you did it."
 
 
 def _order(ev: StoryEvidence) -> list[Callable[[StoryEvidence], FollowUp | None]]:
