@@ -666,3 +666,11 @@ def test_a_real_story_with_nothing_to_hold_on_to_is_asked_for_its_hardest_step()
     assert [f.question for f in probes.pick_follow_ups(evidence(thin))] == [probes.HARDEST_STEP]
     assert probes.pick_follow_ups(evidence(thin, hypothetical=True)) != [probes.HARDEST_STEP]
     assert probes.HARDEST_STEP not in _probes_of("m13")
+
+
+def test_a_failure_told_by_what_was_left_undone_asks_what_changed_not_how_the_mistake_was_made():
+    asked = _probes_of("m14")  # "I changed a join… and did not check the row counts"
+    assert "What did you change afterwards so that it would not happen again?" in asked
+    assert not any("changed a join" in q for q in asked)
+    made = [("I rebuilt it overnight with the floor supervisor.", "action")]
+    assert "What exactly was in it" not in probes.ask_detail(evidence(made)).question

@@ -858,7 +858,7 @@ def _asks_for_learning(ev: StoryEvidence) -> bool:
 def _failure_told(ev: StoryEvidence) -> bool:
     """A failure question answered with a story in which something went wrong."""
     asks = {a.code for a in situations.question_asks(ev.question)}
-    return bool(asks & {"failure", "missed-commitment"}) and ev.told.went_wrong
+    return bool(asks & {"failure", "missed-commitment"}) and (ev.told.setback or ev.told.went_wrong)
 
 
 # A finding is no deed to walk through ("found he'd been moved onto frontend work", "traced it to
@@ -910,6 +910,8 @@ def ask_detail(ev: StoryEvidence, avoid: AbstractSet[int | None] = frozenset()) 
             phrase
         ):
             continue  # "when I make a mistake", "I say… give me a week": no deed of the story
+        if _OMITTED.search(ev.sentences[i].text):
+            continue  # "I changed a join and did not check the row counts": the mistake itself
         if (
             _NOT_A_STEP.match(phrase)
             or _MINOR_STEP.match(phrase)
@@ -955,7 +957,7 @@ def _detail_question(what: str) -> str:
     if _TELLING.match(what):
         told_in = "did it say" if _DOCUMENT.search(what) else "did you say"
         return f"{said} What exactly {told_in}, and how did they take it?"
-    if _MAKING.match(what):
+    if _MAKING.match(what) and what.split()[1].lower() not in _PRONOUN_ENDS:  # not "rebuilt it"
         return f"{said} What exactly was in it, and what was the hardest part to get right?"
     return f"{said} Walk me through it step by step: how did you do it?"
 
@@ -993,6 +995,10 @@ def _has_complement(quote: str) -> bool:
     )
 
 
+# A sentence that tells what the speaker left undone tells the mistake, not a step.
+_OMITTED = re.compile(
+    r"\b(?:I|and)\s+(?:did not|didn't|didn’t|never|forgot to|failed to)\s+(?!know\b)\w+", re.I
+)
 # A deed told as a condition ("when I make a mistake") is a habit, not the story's deed.
 _CONDITION_BEFORE = re.compile(r"\b(?:when|if|whenever|once|until|unless)\s+I\s+$", re.I)
 # A deed done to the speaker ("give me a week") is someone's words reported, not a deed.

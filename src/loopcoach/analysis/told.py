@@ -135,7 +135,9 @@ _SETBACK = re.compile(
     r"\b(?:mistakes?|my fault|went wrong|backfired|struggled|struggling|failed|failure|"
     r"missed (?:the|our|a|my)|slipped|too late|over budget|didn't work|did not work|"
     r"didn't go|did not go|wasn't enough|was not enough|regret\w*|lost (?:the|a|two|three|\d)|"
-    r"churned|escalated|complained|angry|burn(?:ed|t)? out|the hard way)\b",
+    r"churned|escalated|complained|angry|burn(?:ed|t)? out|the hard way|"
+    r"(?:did not|didn't|didn’t|forgot to|failed to) (?:check|test|tell|update|notice|ask|"
+    r"review|read|verify|warn))\b",
     re.I,
 )
 # A mistake in general, no setback of this story ("I tell the team when I make a mistake").
