@@ -12,8 +12,8 @@ Three to five per story, each probing a different intent (LABELS.md
 | | | thresholds, targets, accepted delays (outcomes.py) |
 | measurement (outcome) | a result without a number | hypothetical answers |
 | decision | the speaker decided / chose / proposed something | nothing was decided |
-| learning | a real story without a stated lesson | it already says its lesson or what changed |
-| detail | a deed of the speaker the story rests on | minor steps, omissions, a lesson's habit |
+| learning | a setback, a hard or mixed outcome; a risk or trade-off | clean success; lesson told |
+| detail | the deed the result rests on, asked what is open | small steps, choices, omissions |
 
 Every gate asks one reading of what the story already says (`told.StoryReading`, read once
 per answer): a probe asks only what the story leaves open.
