@@ -356,9 +356,9 @@ def test_the_detail_question_never_quotes_the_decision_sentence():
     picked = {f.intent: f for f in probes.pick_follow_ups(evidence(parts))}
     assert picked["decision"].sentence_index == 1
     assert picked["detail"].sentence_index == 2
-    # Without a decision question, the longest deed may be the proposal itself.
+    # A proposal is a choice (the decision probe's), never the deed to walk through.
     alone = probes.ask_detail(evidence(parts))
-    assert alone and alone.sentence_index == 1
+    assert alone and alone.sentence_index == 2
 
 
 def test_a_detail_question_needs_more_than_a_bare_verb():
@@ -551,3 +551,126 @@ def test_no_detail_question_on_a_finding_the_whole_answer_or_a_choice(deed):
     step = "I wrote a replay script for the failed requests and ran it against staging."
     asked = probes.ask_detail(evidence([(deed, "action"), (step, "action")]))
     assert asked and asked.question.startswith("You said you wrote a replay script")
+
+
+# ---- round 5 (probes8): answers in tests/analysis/probe_answers.py -----------------------------
+
+
+def _probes_of(answer_id: str) -> list[str]:
+    from tests.analysis.probe_answers import ANSWERS
+
+    question, answer = next((q, a) for i, q, a in ANSWERS if i == answer_id)
+    return analyze(answer, question=question).follow_ups
+
+
+def _learning(answer_id: str) -> str:
+    return next((q for q in _probes_of(answer_id) if "Looking back" in q or "afterwards" in q), "")
+
+
+DIFFERENTLY = "Looking back, what would you do differently, and why?"
+
+
+def test_no_what_would_you_do_differently_after_a_clean_success():
+    # Renewed with every slot made; approved and under two hours; defects down; a leak hunt
+    # that saves money: nothing went wrong, nothing was given up.
+    for clean in ("m01", "m07", "m13", "m17", "m18"):
+        assert _learning(clean) == "", clean
+
+
+def test_what_would_you_do_differently_when_the_outcome_was_mixed_or_hard():
+    # Renewed "but only for one year"; "though two regular customers said the crust was
+    # different"; "although he still found the evening shift harder".
+    for mixed in ("m09", "m11", "m16"):
+        assert _learning(mixed) == DIFFERENTLY, mixed
+    # A failure told without what changed afterwards asks what changed.
+    assert "so that it would not happen again" in _learning("m05")
+
+
+def test_the_learning_question_names_the_risk_taken_or_the_trade_off_made():
+    for risk in ("m03", "m19"):  # "took the risk and committed…", "without waiting for approval"
+        assert "was the risk you took worth it" in _learning(risk), risk
+    for trade in ("m04", "m15"):  # "accepted a two-week delay", "dropped the loyalty features"
+        assert "the right one" in _learning(trade), trade
+
+
+def test_a_mistake_in_general_is_no_setback_of_the_story():
+    parts = [
+        ("I took over a team of eight analysts.", "situation"),
+        ("I tell the team honestly when I make a mistake in a plan.", "action"),
+        ("After three months the team asks me to join their planning.", "result"),
+    ]
+    assert probes.ask_learning(evidence(parts)) is None
+    hard = [*parts[:2], ("We missed the first quarterly deadline by a week.", "result")]
+    assert probes.ask_learning(evidence(hard))
+
+
+def _detail_of(answer_id: str) -> str:
+    return next((q for q in _probes_of(answer_id) if q.startswith("You said you")), "")
+
+
+def test_a_placing_verb_keeps_where_or_to_whom_and_the_ask_fits_a_message():
+    assert _detail_of("m06").startswith("You said you put your proposal on a single page.")
+    assert "how did they take it" in _detail_of("m06")
+    assert _detail_of("m09").startswith("You said you handed the list to your engineering lead.")
+    parts = [("I put my reasoning.", "action"), ("The board agreed.", "result")]
+    assert probes.ask_detail(evidence(parts)) is None  # nowhere to put it: not quoted
+
+
+def test_the_detail_question_targets_the_deed_the_result_rests_on_not_a_small_step():
+    assert "organised a Saturday leak hunt" in _detail_of("m18")  # not "asked the planner"
+    assert "redesigned the form" in _detail_of("m07")  # not "mapped every step"
+    assert "refunded them" in _detail_of("m10")  # not "checked the payment logs"
+    for small in (
+        "I asked our principal engineer to review it.",
+        "I looked at the dryer logs for that line.",
+        "I retested the retained samples from 12 batches.",
+        "I met him privately on Monday.",
+    ):
+        assert probes.ask_detail(evidence([(small, "action")])) is None, small
+
+
+def test_the_detail_ask_fits_what_is_open_never_one_template():
+    made = _detail_of("m13")  # a curriculum written: what went into it
+    assert "What exactly was in it" in made
+    assert "what exactly did you do, and who was involved" not in " ".join(
+        q for i in ("m01", "m06", "m13", "m18", "m19") for q in _probes_of(i)
+    )
+    assert "how did you do it" in _detail_of("m19")  # rolled back the deploy
+    assert "what did you offer" in (
+        probes.ask_detail(
+            evidence([("I negotiated a shared warehouse with a competitor.", "action")])
+        ).question
+    )
+
+
+def test_choices_conditions_and_reported_words_are_no_deed_to_walk_through():
+    for not_a_deed in (
+        "I took the more conservative map for the routes.",  # a choice
+        "I cut the biometric login and the new onboarding screens from the release.",
+        "I say look, give me a week before we switch suppliers.",  # someone's words
+        "I sat down and wrote it up.",
+    ):
+        assert probes.ask_detail(evidence([(not_a_deed, "action")])) is None, not_a_deed
+    condition = [("I am open with them when I make a mistake in the schedule.", "action")]
+    asked = probes.ask_detail(evidence(condition))
+    assert asked is None or "mistake" not in asked.question
+    assert "took their suggestions to the planning meeting" in (
+        probes.ask_detail(
+            evidence([("I took their suggestions to the planning meeting.", "action")])
+        ).question
+    )
+
+
+def test_a_real_story_with_nothing_to_hold_on_to_is_asked_for_its_hardest_step():
+    thin = [("It was a busy quarter.", "situation"), ("The client renewed the contract.", "result")]
+    assert [f.question for f in probes.pick_follow_ups(evidence(thin))] == [probes.HARDEST_STEP]
+    assert probes.pick_follow_ups(evidence(thin, hypothetical=True)) != [probes.HARDEST_STEP]
+    assert probes.HARDEST_STEP not in _probes_of("m13")
+
+
+def test_a_failure_told_by_what_was_left_undone_asks_what_changed_not_how_the_mistake_was_made():
+    asked = _probes_of("m14")  # "I changed a join… and did not check the row counts"
+    assert "What did you change afterwards so that it would not happen again?" in asked
+    assert not any("changed a join" in q for q in asked)
+    made = [("I rebuilt it overnight with the floor supervisor.", "action")]
+    assert "What exactly was in it" not in probes.ask_detail(evidence(made)).question

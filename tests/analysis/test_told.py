@@ -178,8 +178,13 @@ def test_no_what_did_you_change_afterwards_when_the_story_ends_on_the_lasting_ch
     parts = [("I added an alert that pages the on-call engineer.", "action")]
     lasting = probes.ask_learning(evidence([*parts, ("It has not failed since.", "result")]))
     assert lasting and "change afterwards" not in lasting.question
+    # A clean success asks nothing of the kind; one that came out mixed asks what they would
+    # do differently, without presupposing a change to make.
     plain = probes.ask_learning(evidence([*parts, ("The backup ran that night.", "result")]))
-    assert plain and "change afterwards" in plain.question
+    assert plain is None
+    mixed = ("The backup ran that night, but two days of data were already lost.", "result")
+    asked = probes.ask_learning(evidence([*parts, mixed]))
+    assert asked and asked.question == "Looking back, what would you do differently, and why?"
     lesson = ("What I learned is that an alert is only as good as its owner.", "result")
     assert probes.ask_learning(evidence([*parts, lesson])) is None
 
@@ -336,3 +341,23 @@ def test_a_deed_after_a_linking_adverb_is_read_whole_and_a_negated_one_is_none()
         "reframed the recommendation around risk"
     ]
     assert deeds("I never told the client about the delay.") == []
+
+
+def test_he_is_the_nearest_person_named_before_and_never_one_who_backed_the_speaker():
+    story = [
+        ("The client's COO set a go-live a month earlier than planned.", "situation"),
+        ("I said the data migration could not be rushed.", "action"),
+        ("He escalated it to my managing partner.", "action"),
+        ("My managing partner supported me, and the COO accepted a phased go-live.", "result"),
+    ]
+    asked = probes.ask_conflict(evidence(story))
+    assert asked and "the client's COO" in asked.question
+    assert "managing partner" not in asked.question
+    # The one who backed the speaker is never asked what they objected to.
+    backer = [
+        ("My director supported me in the review.", "situation"),
+        ("She pushed back on the vendor's plan.", "action"),
+        ("The vendor agreed to a pilot.", "result"),
+    ]
+    question = probes.ask_conflict(evidence(backer))
+    assert question is None or "director" not in question.question

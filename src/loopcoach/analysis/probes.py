@@ -12,8 +12,8 @@ Three to five per story, each probing a different intent (LABELS.md
 | | | thresholds, targets, accepted delays (outcomes.py) |
 | measurement (outcome) | a result without a number | hypothetical answers |
 | decision | the speaker decided / chose / proposed something | nothing was decided |
-| learning | a real story without a stated lesson | it already says its lesson or what changed |
-| detail | a deed of the speaker the story rests on | minor steps, omissions, a lesson's habit |
+| learning | a setback, a hard or mixed outcome; a risk or trade-off | clean success; lesson told |
+| detail | the deed the result rests on, asked what is open | small steps, choices, omissions |
 
 Every gate asks one reading of what the story already says (`told.StoryReading`, read once
 per answer): a probe asks only what the story leaves open.
@@ -154,7 +154,14 @@ def pick_follow_ups(ev: StoryEvidence, asked: Sequence[str] = ()) -> list[Follow
         out.append(f)
         if len(out) == MAX_FOLLOW_UPS:
             break
+    if not out and not ev.hypothetical and "detail" not in covered:
+        # A real story that gives no probe a hold (no deed to quote, nothing went wrong): ask
+        # for its hardest step rather than a filler "what would you do differently".
+        out.append(_follow("detail", "detail", HARDEST_STEP, None, None, None))
     return out
+
+
+HARDEST_STEP = "Which step was the hardest? Walk me through how you did it."
 
 
 def _order(ev: StoryEvidence) -> list[Callable[[StoryEvidence], FollowUp | None]]:
@@ -459,7 +466,7 @@ def ask_conflict(ev: StoryEvidence) -> FollowUp | None:
         if s.role == "other":
             continue
         for m in situations.evidence(_CONFLICT, s.text):
-            who = _disagreer(s.text, m, read)
+            who = _disagreer(s.text, m, read, ev.text[: s.start])
             if not who:
                 continue
             question = _conflict_question(second_person(who), read, i)
@@ -494,17 +501,16 @@ def _possessive(who: str) -> str:
     return who + ("'" if who.endswith("s") else "'s")
 
 
-def _disagreer(text: str, cue: re.Match[str], read: told.StoryReading) -> str | None:
+def _disagreer(
+    text: str, cue: re.Match[str], read: told.StoryReading, earlier: str = ""
+) -> str | None:
     """The other person of this disagreement: the subject of the cue, or, when the speaker
     disagrees, whom with; a name in preference to a role ("our director, Maria" → Maria); "she"
-    or "he" when the story names one person only ("Priya led the mobile team. She pushed
-    back…"), or, naming nobody, one role ("the sales director… He was unhappy")."""
+    or "he" is the nearest person or role named before it ("The sponsor's VP wanted… He
+    escalated to my CEO": the VP); never someone the story says backed the speaker."""
     before = text[: cue.start()]
     if _PRONOUN_BEFORE.search(before):
-        if len(read.people) == 1:
-            return read.people[0]
-        if not read.people and len(read.roles) == 1:
-            return "the " + read.roles[0]  # "the sales director … He was unhappy"
+        return _nearest_other(earlier + " " + before, read)
     m = _SUBJECT_BEFORE.search(before)
     # "I raised it with the product manager", "I convinced my lead": the speaker raising a
     # point is no disagreement; only "I disagreed with / argued with / pushed back on…" is.
@@ -516,10 +522,36 @@ def _disagreer(text: str, cue: re.Match[str], read: told.StoryReading) -> str | 
     who = (name or m.group("who")).strip()
     if who in _NOT_NAMES:
         return None
-    if told.role_key(who) in read.own_roles:
+    if told.role_key(who) in read.own_roles | read.backers:
         return None  # "I was the engineering manager": the speaker, not the other person
     who = re.sub(r"^(?:a|one)\s+", "the ", who, flags=re.I)
     return re.sub(r"^(?:The|My|Our|Their|His|Her)\b", lambda d: d.group(0).lower(), who)
+
+
+def _nearest_other(before: str, read: told.StoryReading) -> str | None:
+    """The person or role named last before a "he"/"she", unless it is the speaker's own role
+    or someone who backed the speaker; none when the last two are named together ("Priya and
+    Tomas", "my manager and the sales director": which one is "she"?)."""
+    mentions = [(m.start(), m.end(), m.group(0)) for m in _ROLE.finditer(before)]
+    mentions += [
+        (m.start(), m.end(), p) for p in read.people for m in re.finditer(rf"\b{p}\b", before)
+    ]
+    others = [
+        m
+        for m in sorted(mentions, reverse=True)
+        if told.role_key(m[2]) not in read.own_roles | read.backers
+    ]
+    if not others:
+        return None
+    last = others[0]
+    if len(others) > 1 and re.fullmatch(r"\s+and\s+", before[others[1][1] : last[0]]):
+        return None
+    if last[2] in read.people:
+        return last[2]
+    return "the " + _ROLE_DETERMINER.sub("", last[2].strip())
+
+
+_ROLE_DETERMINER = re.compile(r"^(?:my|our|the|their|his|her|a|an|one)\s+", re.I)
 
 
 def ask_measurement(ev: StoryEvidence) -> FollowUp | None:
@@ -789,27 +821,44 @@ _DRAWBACK = re.compile(
 
 
 def ask_learning(ev: StoryEvidence) -> FollowUp | None:
-    """What changed afterwards, unless the story says it; "so that it would not happen again"
-    only about a story in which something went wrong."""
+    """What the speaker would do differently, asked the way a Bar Raiser does: after a failure,
+    what changed so it would not happen again; where the story risked or gave something up,
+    whether it was worth it; where something went wrong, was hard or came out mixed, what they
+    would do differently. Never after a clean success, nor when the story says its lesson."""
     # "Learned: …", "since then I…", "On Monday I add an automatic check…": it is told.
-    if ev.hypothetical or ev.told.lesson_told:
+    read = ev.told
+    if ev.hypothetical or read.lesson_told:
         return None
     if _failure_told(ev):
         question = "What did you change afterwards so that it would not happen again?"
-    elif ev.told.lasting_change:
-        # "It has not failed silently since": what changed afterwards is the story's own end.
-        question = "Looking back, what would you do differently, and why?"
-    else:
+    elif read.hook == "risk":
         question = (
-            "Looking back, what would you do differently, and what did you change afterwards?"
+            "Looking back, was the risk you took worth it, and what would you do to limit it?"
         )
+    elif read.hook == "trade-off":
+        question = (
+            "Looking back, was the trade-off you made the right one, and what would you weigh "
+            "differently?"
+        )
+    elif not read.setback and not _asks_for_learning(ev):
+        return None  # a clean success: "what would you do differently" would be filler
+    else:
+        # Not "and what did you change afterwards?": a story that was hard or came out mixed
+        # need not have anything to change, and one that does usually tells it.
+        question = "Looking back, what would you do differently, and why?"
     return _follow("learning", "learning", question, None, None, None)
+
+
+def _asks_for_learning(ev: StoryEvidence) -> bool:
+    """The question itself is about a failure, a missed commitment or a lesson."""
+    asks = {a.code for a in situations.question_asks(ev.question)}
+    return bool(asks & {"failure", "missed-commitment", "learning"})
 
 
 def _failure_told(ev: StoryEvidence) -> bool:
     """A failure question answered with a story in which something went wrong."""
     asks = {a.code for a in situations.question_asks(ev.question)}
-    return bool(asks & {"failure", "missed-commitment"}) and ev.told.went_wrong
+    return bool(asks & {"failure", "missed-commitment"}) and (ev.told.setback or ev.told.went_wrong)
 
 
 # A finding is no deed to walk through ("found he'd been moved onto frontend work", "traced it to
@@ -817,10 +866,13 @@ def _failure_told(ev: StoryEvidence) -> bool:
 # nor a choice ("made the call", "argued for launching"): why-decision asks about that, and cut to
 # a few words it loses what was chosen.
 _NOT_A_STEP = re.compile(
-    r"(?:made the call|argued for|decided|chose|opted|pushed for)\b"
+    r"(?:made the call|argued for|decided|chose|opted|pushed for|proposed|suggested|"
+    r"recommended)\b"
     r"|(?:found|finds?|discovered|discovers?|saw|sees?|spotted|spots?|figured out|figures? out|"
     r"learned|learns?|realis(?:e|es|ed)|realiz(?:e|es|ed))\b(?!\s+(?:a|an)\s)"
     r"|trac(?:ed|es?) (?:it|this|that|them) to\b"
+    # a scope cut is a choice ("cut the biometric login from the release")
+    r"|(?:cut|dropped|descoped|removed)\b(?=(?:\s+[\w'’-]+){1,10}\s+from\b)"
     r"|(?:took|led|owned|ran|picked up|took on|took over)\s+(?:on\s+|over\s+)?"
     r"(?:the|this|that|our|my)\s+(?:project|work|effort|initiative|problem|ticket|task)\b"
     r"|(?:took|picked) (?:it|this|that) (?:on|over|up)\b",
@@ -841,30 +893,159 @@ _MINOR_STEP = re.compile(
 
 
 def ask_detail(ev: StoryEvidence, avoid: AbstractSet[int | None] = frozenset()) -> FollowUp | None:
-    """Ask for the concrete content of the speaker's most substantial deed, quoting a whole
-    phrase of it or, when none is short enough, the next deed; never from a sentence in
-    `avoid` (the one another probe already quotes), never a minor step ("put the figures into a
-    spreadsheet", "booked a room") nor an omission ("skipped the regression pass")."""
+    """Ask for what is open about the deed the result rests on — how it was done, what it
+    contained, how the other person took it — quoting a whole phrase of it with the complement
+    its verb needs ("put your reasoning in writing", not "put your reasoning"); never from a
+    sentence in `avoid` (the one another probe already quotes), never a minor or self-explanatory
+    step ("asked your principal engineer", "looked at the logs", "booked a room") nor an
+    omission ("skipped the regression pass"). A deed that changes or makes something comes
+    before one that tells someone about it; within each, the fuller deed first."""
     if ev.hypothetical:
         return None
     deeds = [d for d in ev.told.deeds if d[0] not in avoid]
-    for i, start, end in sorted(deeds, key=lambda d: d[1] - d[2]):
+    people = bool({a.code for a in situations.question_asks(ev.question)} & _PEOPLE_ASKS)
+    for i, start, end in sorted(deeds, key=lambda d: _deed_rank(ev.text[d[1] : d[2]], d, people)):
         phrase = ev.text[start:end]
-        if _NOT_A_STEP.match(phrase) or _MINOR_STEP.match(phrase) or told.is_omission(phrase):
+        if _CONDITION_BEFORE.search(ev.text, max(0, start - 20), start) or _SPEAKER_OBJECT.match(
+            phrase
+        ):
+            continue  # "when I make a mistake", "I say… give me a week": no deed of the story
+        if _OMITTED.search(ev.sentences[i].text):
+            continue  # "I changed a join and did not check the row counts": the mistake itself
+        if (
+            _NOT_A_STEP.match(phrase)
+            or _MINOR_STEP.match(phrase)
+            or _SMALL_STEP.match(phrase)
+            or told.is_omission(phrase)
+        ):
             continue
-        what = second_person(short_phrase(phrase, 7))
-        if not _walkable(what, phrase):
+        what = second_person(_quoted_deed(phrase))
+        if not what or not _walkable(what, phrase):
             continue
-        return _follow(
-            "detail",
-            "detail",
-            f"You said you {what}. Walk me through it: what exactly did you do, and who was "
-            "involved?",
-            i,
-            start,
-            end,
-        )
+        return _follow("detail", "detail", _detail_question(what), i, start, end)
     return None
+
+
+def _deed_rank(phrase: str, deed: tuple[int, int, int], people_first: bool) -> tuple[int, int]:
+    """Deeds that make something or win someone over first, then those that change something,
+    then those that tell someone — in a story about people (developing someone, feedback,
+    trust) telling them is the deed; the fuller deed first within each."""
+    if _PERSUADING.match(phrase) or (people_first and _TELLING.match(phrase)):
+        rank = 0
+    elif _TELLING.match(phrase):
+        rank = 2
+    else:
+        rank = 0 if _MAKING.match(phrase) else 1
+    return (rank, deed[1] - deed[2])
+
+
+# Questions whose story turns on a conversation with someone.
+_PEOPLE_ASKS = frozenset(
+    "develop-people feedback low-performer trust influence conflict complaint bad-news say-no "
+    "let-go".split()
+)
+
+
+def _detail_question(what: str) -> str:
+    """The ask that fits what the deed leaves open."""
+    said = f"You said you {what}."
+    if _PERSUADING.match(what):
+        return (
+            f"{said} Walk me through the conversation: what did you offer, and what did they "
+            "ask for?"
+        )
+    if _TELLING.match(what):
+        told_in = "did it say" if _DOCUMENT.search(what) else "did you say"
+        return f"{said} What exactly {told_in}, and how did they take it?"
+    if _MAKING.match(what) and what.split()[1].lower() not in _PRONOUN_ENDS:  # not "rebuilt it"
+        return f"{said} What exactly was in it, and what was the hardest part to get right?"
+    return f"{said} Walk me through it step by step: how did you do it?"
+
+
+def _quoted_deed(phrase: str) -> str:
+    """A short whole phrase of the deed; a verb that places or hands something keeps where or
+    to whom ("put my reasoning in writing", "handed the list to our engineering lead"), and
+    without it the deed is not quoted."""
+    short = short_phrase(phrase, 7)
+    if not _PLACING.match(phrase):
+        return short
+    parts = _clause_head(phrase.strip()).split()
+    first = next((i for i, w in enumerate(parts) if i >= 2 and w.lower() in _PREPOSITIONS), None)
+    if parts[0].lower() in _TAKING and (
+        first is None or parts[first].lower() not in {"to", "into"}
+    ):
+        return ""  # "took the more conservative map for the routes": a choice, not a step
+    if _has_complement(short):
+        return short
+    if first is None:
+        return ""  # "I put my reasoning." : nothing to keep
+    nxt = next(
+        (j for j in range(first + 2, len(parts)) if parts[j].lower() in _PREPOSITIONS),
+        len(parts),
+    )
+    out = " ".join(parts[:nxt]).rstrip(",;:")
+    return "" if nxt > 10 or _unfinished(out) else out
+
+
+def _has_complement(quote: str) -> bool:
+    """ "handed the list to our engineering lead", "sent him the analysis": where or to whom."""
+    words = quote.lower().split()
+    return len(words) > 1 and (
+        words[1] in _RECIPIENTS or any(w in _PREPOSITIONS for w in words[2:])
+    )
+
+
+# A sentence that tells what the speaker left undone tells the mistake, not a step.
+_OMITTED = re.compile(
+    r"\b(?:I|and)\s+(?:did not|didn't|didn’t|never|forgot to|failed to)\s+(?!know\b)\w+", re.I
+)
+# A deed told as a condition ("when I make a mistake") is a habit, not the story's deed.
+_CONDITION_BEFORE = re.compile(r"\b(?:when|if|whenever|once|until|unless)\s+I\s+$", re.I)
+# A deed done to the speaker ("give me a week") is someone's words reported, not a deed.
+_SPEAKER_OBJECT = re.compile(r"[a-z]+\s+(?:me|us)\b", re.I)
+# Steps that explain themselves, or that lead to the deed without being it: asking someone,
+# looking at or checking something, meeting or calling ("asked our principal engineer",
+# "look at the dryer logs", "retested the retained samples").
+_SMALL_STEP = re.compile(
+    r"(?:asked|ask|asks|looked|look|looks|checked|check|checks|pulled|pull|pulls|reviewed|"
+    r"review|reviews|retested|reran|re-ran|listened|listen|read|met|meet|meets|called|call|"
+    r"calls|contacted|contact|spoke|speak|talked|talk|visited|visit|phoned|confirmed|confirm|"
+    r"flew|fly|rode|ride|sat|sit|went|go|joined|join|mapped|map|gathered|collected)\b",
+    re.I,
+)
+# Verbs that place or hand something and need where or to whom.
+_PLACING = re.compile(
+    r"(?:put|puts|placed|place|sent|send|sends|moved|move|moves|handed|hand|hands|took|take|"
+    r"takes|gave|give|gives|brought|bring|brings|passed|pass|forwarded|forward|submitted|"
+    r"submit)\b",
+    re.I,
+)
+_TAKING = frozenset("took take takes".split())
+_RECIPIENTS = frozenset("him her them us me everyone everybody".split())
+# Telling someone: what it said and how they took it is what is open.
+_TELLING = re.compile(
+    r"(?:put|puts|sent|send|sends|handed|hand|hands|gave|give|gives|showed|show|shows|"
+    r"presented|present|presents|explained|explain|explains|told|tell|tells|pitched|pitch|"
+    r"reframed|reframe|shared|share|wrote to|write to|forwarded|submitted|"
+    r"walked \w+ through|took \w+ \w+ to|take \w+ \w+ to)\b",
+    re.I,
+)
+_DOCUMENT = re.compile(
+    r"\b(?:writing|page|email|e-mail|memo|analysis|report|proposal|list|doc|document|"
+    r"letter|plan|deck|summary|figures|numbers|data|model|case)\b",
+    re.I,
+)
+_PERSUADING = re.compile(
+    r"(?:negotiated|negotiate|negotiates|convinced|convince|persuaded|persuade|lobbied|"
+    r"won over|win over|brokered)\b",
+    re.I,
+)
+_MAKING = re.compile(
+    r"(?:(?:wrote|write|writes)(?!\s+(?:to|back)\b)|rewrote|rewrite|drafted|draft|designed|design|designs|redesigned|"
+    r"redesign|built|build|builds|rebuilt|rebuild|created|create|creates|developed|develop|"
+    r"prototyped|set up|sets up|made|make|makes)\b",
+    re.I,
+)
 
 
 def _walkable(what: str, phrase: str) -> bool:
@@ -876,6 +1057,8 @@ def _walkable(what: str, phrase: str) -> bool:
         return False
     if words[-1] in _PRONOUN_ENDS and len(words) <= 4:
         return False
+    if len(words) == 3 and words[1] in _PRONOUN_ENDS and words[2] in _PARTICLES:
+        return False  # "wrote it up", "sorted it out"
     if words[-1] in _ADVERB_ENDS:
         return False  # "offered instead"
     rest = phrase[len(what) :].split(None, 1) if phrase.lower().startswith(what.lower()) else []

@@ -26,7 +26,15 @@ ROLE_WORDS = (
 )
 # Someone by role: "my manager", "the sales director", "their account manager".
 ROLE = re.compile(
-    r"\b(?:my|our|the|their|his|her|a|one)\s+(?:\w+\s+)?(?:" + ROLE_WORDS + r")\b", re.I
+    r"\b(?:my|our|the|their|his|her|a|one)\s+(?:\w+(?:'s|’s)?\s+)?(?:" + ROLE_WORDS + r")\b",
+    re.I,
+)
+# Someone who took the speaker's side ("The CEO backed me", "my director supported the plan"):
+# never the one to ask what they objected to.
+_BACKED = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:backed|supported|sided with|agreed with|stood by|championed|"
+    r"was on my side|approved)\s+(?:me|us|my|our|the plan|the proposal|it)\b",
+    re.I,
 )
 # The speaker's own role ("I was the engineering manager"): never the other person.
 _OWN_ROLE = re.compile(
@@ -57,7 +65,10 @@ _CHANGED_AFTER = re.compile(
     r"the (?:next|following) (?:day|week|morning|sprint|month|quarter)|afterwards|after that|"
     r"later)\b,?\s+(?:i|we)\s+(?:also\s+)?(?:add|added|adds|built|build|wrote|write|set up|"
     r"introduced?|changed?|made|make|created?|automated?|put in|started)\b|"
-    r"\b(?:which|that) (?:we|i) still do\b|\bis now (?:standard|the rule|part of)\b",
+    r"\b(?:which|that) (?:we|i) still do\b|\bis now (?:standard|the rule|part of)\b|"
+    # a safeguard told at the end: "locked the parameters so they could not be changed…"
+    r"\bso (?:that )?(?:they|it|nobody|no one|this|that|the \w+) (?:could|can|would|will)"
+    r"(?:n't|n’t| not| never)\b",
     re.I,
 )
 # A result that says what stays different ("It has not failed since", "the team now teaches it",
@@ -119,6 +130,44 @@ _NOT_PEOPLE = frozenset(
     "January February March April May June July August September October November December "
     "Situation Task Action Result Learned Lesson Context Within Over Until While".split()
 )
+# Something went wrong or was hard ("my mistake", "we missed the date", "it backfired").
+_SETBACK = re.compile(
+    r"\b(?:mistakes?|my fault|went wrong|backfired|struggled|struggling|failed|failure|"
+    r"missed (?:the|our|a|my)|slipped|too late|over budget|didn't work|did not work|"
+    r"didn't go|did not go|wasn't enough|was not enough|regret\w*|lost (?:the|a|two|three|\d)|"
+    r"churned|escalated|complained|angry|burn(?:ed|t)? out|the hard way|"
+    r"(?:did not|didn't|didn’t|forgot to|failed to) (?:check|test|tell|update|notice|ask|"
+    r"review|read|verify|warn))\b",
+    re.I,
+)
+# A mistake in general, no setback of this story ("I tell the team when I make a mistake").
+_GENERIC_WHEN = re.compile(
+    r"\b(?:when|if|whenever)\s+(?:I|we|you|someone|people|they)\s+(?:\w+\s+)?"
+    r"(?:make|makes|made)\s+(?:a\s+)?mistakes?\b",
+    re.I,
+)
+# …or the result came out mixed ("the launch held, but two clients left", "only partly").
+_MIXED = re.compile(
+    r"\b(?:but|although|though|however|except|only (?:partly|partially|some|half|two|three)|"
+    r"partly|partially|not (?:all|every|quite|fully)|mixed|still (?:lost|missed|had to))\b",
+    re.I,
+)
+# A risk the speaker took ("took a calculated risk", "a gamble", "bet on").
+_RISK_TAKEN = re.compile(
+    r"\b(?:took (?:a|the|that) (?:calculated |big |real )?risk|risked|a gamble|gambled|"
+    r"bet (?:on|that)|without (?:full |enough |complete )?(?:data|testing|approval)|"
+    r"without waiting for|"
+    r"(?:accepted|took on|carried) (?:the |a |some |that )?(?:\w+ )?risk)\b",
+    re.I,
+)
+# A cost accepted or something given up for the result.
+_TRADE_OFF = re.compile(
+    r"\b(?:trade-?offs?|at the (?:cost|expense) of|gave up|give up|sacrific\w+|"
+    r"(?:accepted|accept|took|agreed to) (?:a |an |the |some )?(?:[\w-]+ ){0,2}"
+    r"(?:delay|slip|hit|cost|loss|overrun)|cut (?:the )?(?:scope|features?|corners)|"
+    r"deprioriti[sz]\w*|over (?:the )?budget|dropped (?:the|two|three|a) (?:\w+ )?features?)\b",
+    re.I,
+)
 _WENT_WRONG = [a for a in situations.ASKS if a.code in {"failure", "missed-commitment"}]
 # Not a deed to walk through: an omission ("I skipped the regression pass") is what went wrong.
 _OMISSION = re.compile(
@@ -140,6 +189,7 @@ class StoryReading:
     own_roles: frozenset[str]  # the speaker's own role ("engineering manager")
     people: tuple[str, ...]  # the people named, in order of first mention
     roles: tuple[str, ...]  # the other people by role ("the sales director"), not the speaker's
+    backers: frozenset[str]  # people or roles the story says backed the speaker ("the CEO")
     objections: frozenset[int]  # sentences that say what someone objected to or wanted
     settled: frozenset[int]  # sentences that say how a disagreement was settled
     deeds: tuple[tuple[int, int, int], ...]  # the speaker's deeds: (sentence, start, end)
@@ -152,6 +202,27 @@ class StoryReading:
         """Something in the story went wrong (a failure's evidence); read only when a failure
         question asks, since it costs a situation reading of every sentence."""
         return any(situations.evidence(a, s.text) for a in _WENT_WRONG for s in self.sentences)
+
+    @cached_property
+    def setback(self) -> bool:
+        """Something went wrong, was hard or came out mixed: what a Bar Raiser asks "what would
+        you do differently" about (not a clean success)."""
+        told = [s for s in self.sentences if not cues.habit_cue(s.text) and s.role != "other"]
+        # "I tell the team when I make a mistake": a habit, not what went wrong in the story.
+        return any(_SETBACK.search(_GENERIC_WHEN.sub("", s.text)) for s in told) or any(
+            _MIXED.search(s.text) for s in told if s.role == "result"
+        )
+
+    @cached_property
+    def hook(self) -> str | None:
+        """What the story risked or gave up for its result ("we accepted a two-week slip", "I
+        took the risk"): "risk", "trade-off", or None."""
+        text = " ".join(s.text for s in self.sentences if s.role != "other")
+        if _RISK_TAKEN.search(text):
+            return "risk"
+        if _TRADE_OFF.search(text):
+            return "trade-off"
+        return None
 
     def settled_after(self, index: int) -> bool:
         return any(i >= index for i in self.settled)
@@ -185,6 +256,7 @@ def read_story(text: str, sentences: Sequence[Sentence]) -> StoryReading:
         own_roles=own_roles,
         people=_people(text),
         roles=_roles(text, own_roles),
+        backers=_backers(text),
         objections=frozenset(i for i, s in enumerate(sentences) if _OBJECTION_GIVEN.search(s.text)),
         settled=frozenset(i for i, s in enumerate(sentences) if _SETTLED.search(s.text)),
         deeds=deeds,
@@ -224,6 +296,15 @@ def _result_measured(
         for i in results
         if i not in lessons
     )
+
+
+def _backers(text: str) -> frozenset[str]:
+    """Who the story says took the speaker's side, by name or role key."""
+    out = set()
+    for m in re.finditer(ROLE.pattern + r"|\b[A-Z][a-z]{2,}\b", text, re.I):
+        if _BACKED.match(text, m.end()):
+            out.add(role_key(m.group(0)))
+    return frozenset(out)
 
 
 def _roles(text: str, own_roles: frozenset[str]) -> tuple[str, ...]:
