@@ -661,11 +661,26 @@ def test_choices_conditions_and_reported_words_are_no_deed_to_walk_through():
     )
 
 
-def test_a_real_story_with_nothing_to_hold_on_to_is_asked_for_its_hardest_step():
+def test_a_real_story_with_nothing_to_hold_on_to_is_asked_the_open_questions_that_are_true():
     thin = [("It was a busy quarter.", "situation"), ("The client renewed the contract.", "result")]
-    assert [f.question for f in probes.pick_follow_ups(evidence(thin))] == [probes.HARDEST_STEP]
-    assert probes.pick_follow_ups(evidence(thin, hypothetical=True)) != [probes.HARDEST_STEP]
+    asked = [f.question for f in probes.pick_follow_ups(evidence(thin))]
+    assert asked == [probes.HARDEST_STEP, probes.OTHER_OPTIONS, probes.DO_AGAIN]
+    assert not set(asked) & {
+        f.question for f in probes.pick_follow_ups(evidence(thin, hypothetical=True))
+    }
     assert probes.HARDEST_STEP not in _probes_of("m13")
+
+
+def test_an_open_question_is_not_asked_once_the_story_answers_it():
+    told_all = [
+        ("We could either patch the old scheduler or replace it.", "task"),
+        ("I replaced it, and Dana from finance objected to the cost.", "action"),
+        ("It has not failed since, and I learned to price the fallback first.", "result"),
+    ]
+    asked = [f.question for f in probes.pick_follow_ups(evidence(told_all))]
+    assert probes.OTHER_OPTIONS not in asked and probes.DO_AGAIN not in asked
+    assert probes.OWN_PART not in asked  # an "I" story
+    assert asked  # what is still open: its hardest step
 
 
 def test_a_failure_told_by_what_was_left_undone_asks_what_changed_not_how_the_mistake_was_made():

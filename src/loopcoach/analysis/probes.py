@@ -154,14 +154,41 @@ def pick_follow_ups(ev: StoryEvidence, asked: Sequence[str] = ()) -> list[Follow
         out.append(f)
         if len(out) == MAX_FOLLOW_UPS:
             break
-    if not out and not ev.hypothetical and "detail" not in covered:
-        # A real story that gives no probe a hold (no deed to quote, nothing went wrong): ask
-        # for its hardest step rather than a filler "what would you do differently".
-        out.append(_follow("detail", "detail", HARDEST_STEP, None, None, None))
+    if ev.hypothetical:
+        return out
+    # A Bar Raiser asks three to five questions of a real story; where its words give fewer
+    # probes a hold, the open questions any interviewer would ask of it, each only while true
+    # (no "other options" once they are named, no "differently" once the lesson is told).
+    for f in _open_questions(ev):
+        if len(out) >= MIN_FOLLOW_UPS:
+            break
+        taken = f.intent in covered or any(o.intent == f.intent for o in out)
+        if not taken and not _already_asked(f.question, asked):
+            out.append(f)
     return out
 
 
 HARDEST_STEP = "Which step was the hardest? Walk me through how you did it."
+OTHER_OPTIONS = "What other options did you have, and why did you choose this one?"
+DO_AGAIN = "If you did this again, what would you do differently?"
+HARDEST_PERSON = "Who was hardest to bring along, and what did they say?"
+OWN_PART = "Which parts of this did you do yourself, and which did others do?"
+
+
+def _open_questions(ev: StoryEvidence) -> list[FollowUp]:
+    read = ev.told
+    open_questions = [("detail", HARDEST_STEP, True)]
+    open_questions += [
+        ("decision", OTHER_OPTIONS, not read.alternatives_named),
+        ("learning", DO_AGAIN, not (read.lesson_told or read.lasting_change)),
+        ("conflict", HARDEST_PERSON, bool(read.people or read.roles)),
+        ("scope", OWN_PART, ev.ownership != "i" and not _own_deeds_dominate(ev)),
+    ]
+    return [
+        _follow(f"open-{intent}", intent, question, None, None, None)
+        for intent, question, true in open_questions
+        if true
+    ]
 
 
 def _order(ev: StoryEvidence) -> list[Callable[[StoryEvidence], FollowUp | None]]:
