@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from loopcoach.analysis import cues, probes, redirect, situations, told
+from loopcoach.analysis import cues, probes, quotes, redirect, situations, told
 from loopcoach.analysis.fillers import own_hedges
 from loopcoach.analysis.linear import LinearModel
 from loopcoach.analysis.outcomes import outcome_spans
@@ -85,14 +85,6 @@ _OBSERVING = frozenset(
     wonder wondered""".split()
 )
 _OBSERVING_PRINCIPLES = frozenset({"dive-deep", "are-right-a-lot", "learn-and-be-curious"})
-# A quote cut short stops before a word that opens a phrase, or after a comma: "…named my own
-# mistake…", never inside a phrase ("…named my own mistake in the first…").
-_PHRASE_OPENERS = frozenset(
-    """of to for with from on in at by into onto about over under through across after before
-    during until since because while when where which who whose that whether and or but so than
-    as between without within against via per then""".split()
-)
-QUOTE_MIN_SHARE = 0.5  # a phrase cut keeps at least this share of the limit, else a word cut
 QUOTE_LIMIT = 110  # a quote inside a remark's sentence; longer ones are cut at a phrase
 # Where a clause starts inside a sentence, for a quote that must begin at one.
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+(?:(?:and|but|so|then)\s+)?|\s(?:and|but|so|then)\s", re.I)
@@ -207,23 +199,8 @@ def build(
 
 
 def quote(s: str, limit: int = QUOTE_LIMIT) -> str:
-    """`s` whole, or cut short at a phrase boundary near `limit`, with "…"."""
-    s = " ".join(s.split())
-    if len(s) <= limit:
-        return s
-    words = s.split(" ")
-    cut, length = 0, -1
-    for k, word in enumerate(words):
-        if length + 1 + len(word) > limit:
-            break
-        length += 1 + len(word)
-        opens = k + 1 < len(words) and words[k + 1].lower().strip('("“') in _PHRASE_OPENERS
-        if opens or word[-1] in ",;:":
-            cut = k + 1
-    kept = " ".join(words[:cut])
-    if len(kept) < limit * QUOTE_MIN_SHARE:
-        kept = s[:limit].rsplit(" ", 1)[0]
-    return probes.trim_dangling(kept.rstrip(",;:")).rstrip(",;:") + "…"
+    """`s` whole, or cut short at a clause boundary near `limit`, with "…" (`quotes.quote`)."""
+    return quotes.quote(s, limit)
 
 
 def _quote_showing(s: str, needle: str, limit: int = QUOTE_LIMIT) -> str:
