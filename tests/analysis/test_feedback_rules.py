@@ -118,7 +118,7 @@ def test_fitting_the_principle_is_never_praised_on_a_hypothetical_or_off_topic_a
 
 
 def test_a_mismatch_is_stated_only_when_confident_otherwise_the_story_also_shows_it():
-    other = [PrincipleScore("frugality", "Frugality", 0.5)]
+    other = [PrincipleScore("frugality", "Frugality", 0.7)]
     unsure = ctx(FULL, principles=other)
     sure = ctx(FULL, principles=other, mismatch_confident=True)
     assert "principle-also" in fired(unsure) and "principle-mismatch" not in fired(unsure)
@@ -640,8 +640,11 @@ def test_then_i_after_a_full_stop_is_a_sentence_but_a_conjunction_chunk_is_not()
 
 
 def test_the_story_also_shows_only_a_principle_the_story_model_reads_clearly():
-    clear = [PrincipleScore("frugality", "Frugality", 0.7), PrincipleScore("dive-deep", "", 0.2)]
+    clear = [PrincipleScore("frugality", "Frugality", 0.8), PrincipleScore("dive-deep", "", 0.15)]
     assert "principle-also" in fired(ctx(FULL, principles=clear))
+    # Read clearly, but not clearly ahead of the asked principle: the story is on it too.
+    close = [PrincipleScore("frugality", "Frugality", 0.7), PrincipleScore("dive-deep", "", 0.2)]
+    assert "principle-also" not in fired(ctx(FULL, principles=close))
     spread = [
         PrincipleScore("frugality", "Frugality", 0.35),
         PrincipleScore("ownership", "Ownership", 0.3),
