@@ -121,3 +121,22 @@ def test_also_shows_fires_only_with_the_other_principle_clearly_ahead():
     assert not _also(0.68, 0.15)  # close enough that the story is on the asked one too
     assert not _also(0.6, 0.22)
     assert not _also(0.74, 0.2)
+
+
+# ---- family 3: the principle's sentence may be a long one, quoted at a clause ---------------
+
+LONG_DEED = (
+    "Instead of buying a second van, I borrowed the church's minibus on weekdays, split the "
+    "routes so each driver covered two villages on one tank, and reused the donated crates, "
+    "which kept the whole winter's running costs inside the money we already had."
+)
+
+
+def test_a_long_sentence_that_shows_the_principle_best_is_quoted_at_a_clause():
+    weak = "I went through the invoices from the last two winters one by one."
+    parts = [(SCENE, "situation"), (weak, "action"), (LONG_DEED, "action"), (RESULT, "result")]
+    c = ctx(parts, principles=[PrincipleScore("frugality", "Frugality", 0.9)], asked="frugality")
+    remark = feedback.on_principle(c)
+    assert remark is not None and remark.quote == LONG_DEED
+    said = remark.text.split("shows it best: “", 1)[1]
+    assert said.endswith("…”") and LONG_DEED.startswith(said[:-2])

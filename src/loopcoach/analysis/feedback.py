@@ -410,7 +410,7 @@ def on_principle(ctx: Context) -> Remark | None:
         "strength",
         "on-principle",
         f"The story fits {name}, the principle asked about; "
-        f"this sentence shows it best: “{' '.join(s.text.split())}”",
+        f"this sentence shows it best: “{quote(s.text, RESULT_QUOTE_LIMIT)}”",
         s,
         i,
     )
@@ -421,14 +421,13 @@ def _sentence_for_principle(ctx: Context, slug: str) -> tuple[int, Sentence] | N
     task sentence where "I" (or a note without a subject) acts, never a result, the scene or
     someone else's deed. For a principle whose deed is not looking into things, a step that
     only observes or analyses ("I noticed the logs showed…") is quoted only when no other deed
-    points to it. Quoted whole, so never a chunk of a spoken run ("like four times, and I called
-    her… and she showed me on") nor one too long to quote whole."""
+    points to it. Never a chunk of a spoken run ("like four times, and I called her… and she
+    showed me on"); a long sentence may be the best one, quoted up to a clause (`quotes.quote`),
+    so the deed is not passed over for a shorter, weaker one."""
     scored = [
         (principle_evidence(s.text, ctx.story_model).get(slug, 0), i, s)
         for i, s in enumerate(ctx.sentences)
-        if s.role in {"action", "task"}
-        and own_deed(s.text)
-        and _quotable(ctx, s, RESULT_QUOTE_LIMIT)
+        if s.role in {"action", "task"} and own_deed(s.text) and _whole_sentence(ctx.text, s)
     ]
     scored = [x for x in scored if x[0] > 0]
     if slug not in _OBSERVING_PRINCIPLES:
