@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from loopcoach.analysis import cues, intents
+from loopcoach.analysis import cues, intents, quotes
 from loopcoach.analysis.contradiction import Contradiction, find_contradiction
 from loopcoach.analysis.fillers import find_hedges
 from loopcoach.analysis.hypothetical import hypothetical_probability
@@ -574,10 +574,7 @@ def _best_sentence(reading: Reading) -> tuple[int, str] | None:
 
 
 def _short(sentence: str, limit: int = 90) -> str:
-    s = " ".join(sentence.split())
-    if len(s) <= limit:
-        return s
-    return s[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return quotes.quote(sentence, limit)
 
 
 def _remark(
