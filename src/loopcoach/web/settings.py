@@ -205,6 +205,9 @@ CACHES: dict[str, dict[str, object]]
 # With a cache every process shares, the content version is a counter in it (read in the same
 # round trip as the page); else the one row of the database that every process reads.
 CONTENT_VERSION_IN_CACHE = bool(REDIS_URL)
+# Which user an API token belongs to, cached for a minute (accounts/tokencache.py): only in a
+# cache every process shares, so a revoke clears it everywhere at once.
+API_TOKEN_CACHE = bool(REDIS_URL)
 if REDIS_URL:
     CACHES = {
         # One connection pool per process, for every thread and the task queue (core/redispool.py).

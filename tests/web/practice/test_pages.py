@@ -7,6 +7,8 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -53,6 +55,24 @@ def test_submitting_with_htmx_returns_the_feedback_panel(client_alice, question,
     ]:
         assert part in html, part
     assert elapsed < 1.0, f"feedback took {elapsed:.3f}s"
+
+
+def test_a_second_answer_reads_its_question_from_the_cache(client_alice, question):
+    def question_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            response = client_alice.post(
+                f"/practice/questions/{question.pk}/attempts/", {"answer": ANSWER}, **HTMX
+            )
+        assert response.status_code == 200
+        return sum('FROM "questions_question' in q["sql"] for q in queries.captured_queries)
+
+    assert question_queries() > 0  # the first answer builds the cached question
+    assert question_queries() == 0
+
+
+def test_an_answer_to_a_missing_question_is_404(client_alice):
+    response = client_alice.post("/practice/questions/999999/attempts/", {"answer": ANSWER})
+    assert response.status_code == 404 and not Attempt.objects.exists()
 
 
 def test_submitting_without_javascript_redirects_to_the_attempt(client_alice, question, alice):

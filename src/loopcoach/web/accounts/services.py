@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from loopcoach.web.accounts import tokencache
 from loopcoach.web.accounts.models import TOKEN_PREFIX, ApiToken, LoginFailure, token_hash
 
 MAX_TOKENS_PER_USER = 20
@@ -37,13 +38,18 @@ def api_token_user(raw: str) -> User | None:
     """The active user a presented token belongs to, or None."""
     if not raw.startswith(TOKEN_PREFIX):
         return None
-    token = ApiToken.objects.select_related("user").filter(digest=token_hash(raw)).first()
+    digest = token_hash(raw)
+    user = tokencache.cached_user(digest)
+    if user is not None:
+        return user
+    token = ApiToken.objects.select_related("user").filter(digest=digest).first()
     if token is None or not token.user.is_active:
         return None
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
         token.last_used_at = now
         token.save(update_fields=["last_used_at"])
+    tokencache.remember(digest, token.user)
     return token.user
 
 

@@ -84,8 +84,23 @@ def review_card_record(
         except IntegrityError:
             card = ReviewCard.objects.select_for_update().get(user=user, question=question)
     _record(card, attempt=attempt, now=now)
-    card.save()
+    card.save(update_fields=REVIEWED_FIELDS)
     return card
+
+
+# What a review changes: the UPDATE leaves the card's user and question alone. The new FSRS
+# state is computed from the old one in Python, so the row is read under its lock first; one
+# UPSERT or UPDATE … RETURNING could not compute it.
+REVIEWED_FIELDS = [
+    "card",
+    "card_before",
+    "due",
+    "last_reviewed_at",
+    "last_rating",
+    "rating_overridden",
+    "last_attempt",
+    "reviews",
+]
 
 
 def _record(card: ReviewCard, *, attempt: Attempt, now: datetime) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -31,7 +31,12 @@ from loopcoach.web.practice.design_feedback import build_narrative
 from loopcoach.web.practice.forms import WORDINGS, answer_boxes
 from loopcoach.web.practice.models import Attempt, Draft, ReviewCard
 from loopcoach.web.questions.models import Question
-from loopcoach.web.questions.selectors import QuestionFilters, question_filter, question_related
+from loopcoach.web.questions.selectors import (
+    QuestionFilters,
+    question_filter,
+    question_related,
+    question_to_answer,
+)
 from loopcoach.web.voice import services as voice
 
 TIMER_SECONDS = 120
@@ -172,7 +177,9 @@ def _thread_response(request: AuthenticatedRequest, attempt: Attempt) -> HttpRes
 @login_required
 @require_POST
 def attempt_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    question = _question(pk)
+    question = question_to_answer(pk)  # from the cache, like the API's
+    if question is None:
+        raise Http404("No such question.")
     revision_of = None
     if request.POST.get("revision_of"):
         revision_of = get_object_or_404(

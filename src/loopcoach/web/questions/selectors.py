@@ -120,11 +120,16 @@ def question_related(question: Question) -> QuerySet[Question]:
 
 def question_to_answer(pk: int) -> Question | None:
     """The question an answer is given to, with what answering it reads (its principles, the
-    one it asks about), kept in the cache until the content changes: submitting an answer
-    costs no query for it."""
+    one it asks about, and what the answer's page shows of it: its guide and round), kept in
+    the cache until the content changes: submitting an answer costs no query for it."""
 
     def build() -> Question | None:
-        question = Question.objects.prefetch_related("principles").filter(pk=pk).first()
+        question = (
+            Question.objects.select_related("guide__company", "round")
+            .prefetch_related("principles")
+            .filter(pk=pk)
+            .first()
+        )
         if question is not None:
             question.asked_principle  # noqa: B018 -- read now, so that it is kept with it
         return question
