@@ -3,7 +3,6 @@ reload, follow-ups, history, dashboard, due queue."""
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 
 import pytest
@@ -32,11 +31,9 @@ def test_the_question_page_has_the_answer_box(client_alice, question):
 
 
 def test_submitting_with_htmx_returns_the_feedback_panel(client_alice, question, alice):
-    started = time.perf_counter()
     response = client_alice.post(
         f"/practice/questions/{question.pk}/attempts/", {"answer": ANSWER}, **HTMX
     )
-    elapsed = time.perf_counter() - started
     assert response.status_code == 200
     html = response.content.decode()
     attempt = Attempt.objects.get(user=alice)
@@ -54,7 +51,6 @@ def test_submitting_with_htmx_returns_the_feedback_panel(client_alice, question,
         "Revise and resubmit",
     ]:
         assert part in html, part
-    assert elapsed < 1.0, f"feedback took {elapsed:.3f}s"
 
 
 def test_a_second_answer_reads_its_question_from_the_cache(client_alice, question):
