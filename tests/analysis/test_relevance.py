@@ -179,3 +179,95 @@ def test_an_off_question_story_is_named_another_principle_only_when_the_story_mo
     assert sure.endswith("never comes to it. Read as a whole, it shows Frugality.")
     unsure = _reason(False, 0.05, _SHIP, {"frugality": 0.7, "deliver-results": 0.3}, 1.0)
     assert unsure.endswith("never comes to it.")
+
+
+_TRUST = "Tell me about a time you won over a sceptical client."
+_LOW = "Tell me about a time you managed an underperforming engineer."
+
+
+def _mentions(question, told):
+    ask = situations.headline_ask(question)
+    assert ask is not None
+    return relevance.ask_mentions(ask, [s for s, _ in told], [r for _, r in told])
+
+
+def _narrow(question, told, score=0.3):
+    ask = situations.headline_ask(question)
+    return relevance._reason(True, score, ask, {}, {}, None, _mentions(question, told))
+
+
+_SCENE_ONLY = [
+    (
+        "I ran the billing team at a utility, and the client's finance lead was sceptical of us.",
+        "situation",
+    ),
+    ("I rewrote the invoice batch job so it ran in parallel.", "action"),
+    ("Month-end close went from five days to two.", "result"),
+]
+
+
+def test_a_narrow_reason_says_the_situation_is_only_in_the_scene():
+    reason = _narrow(_TRUST, _SCENE_ONLY)
+    assert "names it (“sceptical”) in setting the scene" in reason
+    assert reason != "The question asks about earning or rebuilding someone's trust."
+
+
+def test_a_narrow_reason_says_the_situation_comes_up_once():
+    told = [
+        ("The client's finance lead had stopped reading our reports.", "situation"),
+        (
+            "I sent her a weekly note owning every late invoice, which slowly rebuilt trust.",
+            "action",
+        ),
+        ("Month-end close went from five days to two.", "result"),
+    ]
+    assert "in one sentence only (“trust”)" in _narrow(_TRUST, told)
+
+
+def test_a_narrow_reason_with_the_situation_in_several_deeds_claims_no_passing_mention():
+    told = [
+        ("The client was sceptical after two failed audits.", "situation"),
+        ("I promised her a weekly report and kept my word for six months.", "action"),
+        ("She told our director she trusted the numbers again.", "result"),
+    ]
+    reason = _narrow(_TRUST, told)
+    assert "only" not in reason and "setting the scene" not in reason
+
+
+def test_a_strict_situation_no_sentence_names_is_not_said_to_be_what_the_story_is_about():
+    star = [
+        ("Dana was the best engineer on my team and wanted a bigger challenge.", "situation"),
+        ("I gave her the lead on our move to a new build system.", "action"),
+        ("She shipped it in a quarter and was promoted.", "result"),
+    ]
+    reason = _narrow(_LOW, star, score=0.8)
+    assert "no sentence of the story names that situation" in reason
+    struggling = [
+        ("Dana was struggling and had missed three deadlines in a row.", "situation"),
+        ("I set up weekly check-ins and paired her with a senior engineer.", "action"),
+        ("Within two months she was delivering on time again.", "result"),
+    ]
+    assert _narrow(_LOW, struggling, score=0.8).endswith("and the story is about that.")
+
+
+def test_a_broad_situation_without_its_words_keeps_a_clear_verdict():
+    # "Incomplete data" has too many wordings to list; a clear verdict is not second-guessed.
+    question = "Tell me about a time you had to decide without all the data."
+    told = [
+        ("Nobody could tell us whether demand would hold.", "situation"),
+        ("I committed half the order and kept half open.", "action"),
+        ("It saved us a month of stock.", "result"),
+    ]
+    assert _narrow(question, told, score=0.9).endswith("and the story is about that.")
+
+
+def test_a_narrow_reason_without_the_situation_s_words_says_it_is_not_plain():
+    question = "Tell me about a time you had to decide without all the data."
+    told = [
+        ("The warehouse lease was ending in June.", "situation"),
+        ("I moved the stock to a partner site.", "action"),
+        ("It saved us a month of rent.", "result"),
+    ]
+    assert _narrow(question, told).endswith(
+        "and the story does not make it plain: say where it came up and what you did about it."
+    )
