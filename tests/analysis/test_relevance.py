@@ -268,3 +268,14 @@ _NO_WORDS_OF_IT = [
 )
 def test_a_broad_situation_without_its_words(score, ending):
     assert _narrow(_DECIDE, _NO_WORDS_OF_IT, score=score).endswith(ending)
+
+
+def test_the_reason_does_not_name_the_asked_principle_as_what_the_story_shows_instead():
+    ask = situations.headline_ask(_LOW)
+    probs = {"hire-and-develop-the-best": 0.95, "ownership": 0.05}
+    off = relevance._reason(
+        False, 0.05, ask, probs, {}, "misses it", None, {"hire-and-develop-the-best": 1.0}
+    )
+    assert off.endswith("misses it.")
+    other = relevance._reason(False, 0.05, ask, probs, {}, "misses it", None, {"ownership": 1.0})
+    assert other.endswith("Read as a whole, it shows Hire and Develop the Best.")

@@ -241,7 +241,14 @@ def assess(
         answers_question=answers,
         score=score,
         reason=_reason(
-            answers, score, ask, story_probs, feats, premise.miss() or deed.miss(), mentions
+            answers,
+            score,
+            ask,
+            story_probs,
+            feats,
+            premise.miss() or deed.miss(),
+            mentions,
+            asked,
         ),
         ask=ask.code if ask else None,
     )
@@ -301,6 +308,7 @@ def _reason(
     feats: Mapping[str, float],
     premise_miss: str | None,
     mentions: AskMentions | None = None,
+    asked: Mapping[str, float] | None = None,
 ) -> str:
     if answers:
         if ask is None:
@@ -324,7 +332,13 @@ def _reason(
             return f"The question asks about {ask.label}" + _passing(mentions)
         return f"The question asks about {ask.label}, and the story is about that."
     shown = max(story_probs, key=story_probs.__getitem__) if story_probs else None
-    sure = shown is not None and story_probs[shown] >= NAMES_OTHER_PRINCIPLE
+    # "It shows X" says the story is about something else: not when X is what the question asks
+    # (a star's development for "a low performer" shows Hire and Develop, the asked principle).
+    sure = (
+        shown is not None
+        and story_probs[shown] >= NAMES_OTHER_PRINCIPLE
+        and (asked or {}).get(shown, 0.0) < 0.5
+    )
     about = f" Read as a whole, it shows {NAMES[shown]}." if sure and shown in NAMES else ""
     if ask is None:
         return "The story does not seem to be about what the question asks." + about
