@@ -151,6 +151,9 @@ def test_an_answer_on_the_topic_without_a_story_is_not_said_to_be_about_it():
         ("Give an example of a mistake you made under pressure.", "failure"),
         ("Tell me about a time you had to ship under a tight deadline.", "deadline"),
         ("Tell me about a time you failed and what you learned.", "failure"),
+        # Whom the extra effort was for names the situation; without one, it is the role.
+        ("Describe a time you went above and beyond for one of your clients.", "customer"),
+        ("Tell me about a time you went above and beyond your job description.", "ownership"),
     ],
 )
 def test_the_reason_names_the_situation_the_question_opens_with(question, named):
