@@ -52,6 +52,12 @@ def _outcome(sentence: str, number: str) -> bool:
         ("Rival carriers lost 40 percent of their parcels that week.", "40 percent"),
         ("Delays fell to 2%, while other depots stayed at 11%.", "11%"),
         ("Our error rate is now 1%, against an industry average of 6%.", "6%"),
+        # A rule's bound written as a sign, and a market's movement.
+        ("I set up a job that flags any invoice > 10,000 euros for a second look.", "10,000 euros"),
+        ("Added a pager rule that alerts when queue depth >= 500 messages.", "500 messages"),
+        ("Result: timber prices climbed another 20 percent over the winter.", "20 percent"),
+        ("By June, fuel prices had risen by 40 percent.", "40 percent"),
+        ("In the end inflation hit 9% that year.", "9%"),
     ],
 )
 def test_a_number_that_is_not_what_the_work_came_to(sentence, number):
@@ -84,6 +90,10 @@ def test_a_number_that_is_not_what_the_work_came_to(sentence, number):
         ("I trained 40 night-shift drivers on the new scanners.", "40 night-shift drivers"),
         ("Delays fell to 2%, while other depots stayed at 11%.", "2%"),
         ("We beat rival carriers by 12 points on on-time delivery.", "12 points"),
+        # An arrow is not a bound; prices the speaker's work moved, and rates, are outcomes.
+        ("Pages fell from 40 a week -> 3 a week.", "3 a week"),
+        ("After I renegotiated, our prices dropped 8 percent.", "8 percent"),
+        ("Error rates fell 30 percent once the check was live.", "30 percent"),
     ],
 )
 def test_a_number_that_is_an_outcome(sentence, number):

@@ -20,6 +20,7 @@ COACHED = "Tell me about a time someone coached you through something difficult.
 MANAGER = "Tell me about a time you disagreed with your manager."
 FIRST_DAYS = "Walk me through your first 90 days in a new team."
 COMMIT = "Tell me about a time you disagreed with a decision but committed to it anyway."
+LOW = "Describe a time you had to manage someone who was underperforming."
 
 
 @pytest.mark.parametrize(
@@ -114,6 +115,16 @@ def test_a_question_without_a_hard_premise_gives_a_dodge_no_weight():
             ],
             "an argument you won",
         ),
+        (
+            LOW,
+            ["Tomas was the strongest on the team and getting restless.", "I gave him the lead."],
+            "a strong performer",
+        ),
+        (
+            LOW,
+            ["Our top performer asked for a stretch goal.", "I moved her onto the pricing work."],
+            "a strong performer",
+        ),
     ],
 )
 def test_a_story_told_the_other_way_round_is_read_so(question, story, told):
@@ -133,6 +144,11 @@ def test_a_story_told_the_other_way_round_is_read_so(question, story, told):
         (COMMIT, ["I argued for a phased rollout.", "The decision stood, so I committed, fully."]),
         (COMMIT, ["He agreed with me on the data.", "But it was his call; I built his plan."]),
         (FIRST_DAYS, ["I joined as the new lead.", "I onboarded two new hires in week one."]),
+        # A star who fell short is a low performer; a star beside the one who struggled is context.
+        (LOW, ["Sara had been my best engineer, then kept missing reviews.", "I asked why."]),
+        (LOW, ["I paired him with our strongest developer.", "He was struggling with Rust."]),
+        # Not asked about a low performer: the star is the story.
+        (GROW, ["Lena was the best analyst on the team.", "I mentored her into leading."]),
     ],
 )
 def test_a_story_told_the_asked_way_round_is_not_flagged(question, story):

@@ -151,6 +151,9 @@ def test_an_answer_on_the_topic_without_a_story_is_not_said_to_be_about_it():
         ("Give an example of a mistake you made under pressure.", "failure"),
         ("Tell me about a time you had to ship under a tight deadline.", "deadline"),
         ("Tell me about a time you failed and what you learned.", "failure"),
+        # Whom the extra effort was for names the situation; without one, it is the role.
+        ("Describe a time you went above and beyond for one of your clients.", "customer"),
+        ("Tell me about a time you went above and beyond your job description.", "ownership"),
     ],
 )
 def test_the_reason_names_the_situation_the_question_opens_with(question, named):
@@ -179,3 +182,103 @@ def test_an_off_question_story_is_named_another_principle_only_when_the_story_mo
     assert sure.endswith("never comes to it. Read as a whole, it shows Frugality.")
     unsure = _reason(False, 0.05, _SHIP, {"frugality": 0.7, "deliver-results": 0.3}, 1.0)
     assert unsure.endswith("never comes to it.")
+
+
+_TRUST = "Tell me about a time you won over a sceptical client."
+_LOW = "Tell me about a time you managed an underperforming engineer."
+
+
+def _mentions(question, told):
+    ask = situations.headline_ask(question)
+    assert ask is not None
+    return relevance.ask_mentions(ask, [s for s, _ in told], [r for _, r in told])
+
+
+def _narrow(question, told, score=0.3):
+    ask = situations.headline_ask(question)
+    return relevance._reason(True, score, ask, {}, {}, None, _mentions(question, told))
+
+
+_SCENE_ONLY = [
+    (
+        "I ran the billing team at a utility, and the client's finance lead was sceptical of us.",
+        "situation",
+    ),
+    ("I rewrote the invoice batch job so it ran in parallel.", "action"),
+    ("Month-end close went from five days to two.", "result"),
+]
+
+
+def test_a_narrow_reason_says_the_situation_is_only_in_the_scene():
+    reason = _narrow(_TRUST, _SCENE_ONLY)
+    assert "names it (“sceptical”) only while setting the scene" in reason
+    assert reason != "The question asks about earning or rebuilding someone's trust."
+
+
+def test_a_narrow_reason_says_the_situation_comes_up_once():
+    told = [
+        ("The client's finance lead had stopped reading our reports.", "situation"),
+        (
+            "I sent her a weekly note owning every late invoice, which slowly rebuilt trust.",
+            "action",
+        ),
+        ("Month-end close went from five days to two.", "result"),
+    ]
+    assert "names it in one sentence only (“trust”)" in _narrow(_TRUST, told)
+
+
+def test_a_narrow_reason_with_the_situation_in_several_deeds_claims_no_passing_mention():
+    told = [
+        ("The client was sceptical after two failed audits.", "situation"),
+        ("I promised her a weekly report and kept my word for six months.", "action"),
+        ("She told our director she trusted the numbers again.", "result"),
+    ]
+    reason = _narrow(_TRUST, told)
+    assert reason.endswith("; the story names it in 3 sentences (“sceptical”).")
+
+
+def test_a_strict_situation_no_sentence_names_is_not_said_to_be_what_the_story_is_about():
+    star = [
+        ("Dana was the best engineer on my team and wanted a bigger challenge.", "situation"),
+        ("I gave her the lead on our move to a new build system.", "action"),
+        ("She shipped it in a quarter and was promoted.", "result"),
+    ]
+    reason = _narrow(_LOW, star, score=0.8)
+    assert "no sentence of the story names that situation" in reason
+    struggling = [
+        ("Dana was struggling and had missed three deadlines in a row.", "situation"),
+        ("I set up weekly check-ins and paired her with a senior engineer.", "action"),
+        ("Within two months she was delivering on time again.", "result"),
+    ]
+    assert _narrow(_LOW, struggling, score=0.8).endswith("and the story is about that.")
+
+
+_DECIDE = "Tell me about a time you had to decide without all the data."
+_NO_WORDS_OF_IT = [
+    ("Nobody could tell us whether demand would hold.", "situation"),
+    ("I committed half the order and kept half open.", "action"),
+    ("It saved us a month of stock.", "result"),
+]
+
+
+@pytest.mark.parametrize(
+    "score, ending",
+    [
+        # "Incomplete data" has too many wordings to list: a clear verdict is not second-guessed.
+        (0.9, "and the story is about that."),
+        (0.3, "does not make it plain: say where it came up and what you did about it."),
+    ],
+)
+def test_a_broad_situation_without_its_words(score, ending):
+    assert _narrow(_DECIDE, _NO_WORDS_OF_IT, score=score).endswith(ending)
+
+
+def test_the_reason_does_not_name_the_asked_principle_as_what_the_story_shows_instead():
+    ask = situations.headline_ask(_LOW)
+    probs = {"hire-and-develop-the-best": 0.95, "ownership": 0.05}
+    off = relevance._reason(
+        False, 0.05, ask, probs, {}, "misses it", None, {"hire-and-develop-the-best": 1.0}
+    )
+    assert off.endswith("misses it.")
+    other = relevance._reason(False, 0.05, ask, probs, {}, "misses it", None, {"ownership": 1.0})
+    assert other.endswith("Read as a whole, it shows Hire and Develop the Best.")

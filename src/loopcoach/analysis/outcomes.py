@@ -11,9 +11,11 @@ seven") and a cost estimate argued past ("Finance estimated it would cost us
 about $200,000 a year"). Nor is a label ("lane 2", "week 3"), the people the
 work was given ("two of my analysts"), the period an outcome was watched over
 ("by 23 percent in one quarter", "six weeks later"), a budget overrun ("3
-percent over budget") or someone else's figure ("competitors cancelled 60
-percent"). Praising one of those as a quantified outcome, or asking how it was
-measured, misreads the story: an outcome is a change the speaker's work caused.
+percent over budget"), someone else's figure ("competitors cancelled 60
+percent"), a market's movement ("prices rose another 35 percent") or a rule's
+bound written as a sign ("rejects samples > 30 min unspun"). Praising one of
+those as a quantified outcome, or asking how it was measured, misreads the story:
+an outcome is a change the speaker's work caused.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ _THRESHOLD_BEFORE = re.compile(
     r"[^,.;:]{0,30}?)"
     r"\b(?:over|above|below|under|exceeds?|exceeding|more than|less than|at least|at most|beyond|"
     r"pass(?:es|ed)?|hits?|reach(?:es|ed)?)\s+" + _APPROX + r"$"
+    # …or the same bound as a sign: "rejects samples > 30 min unspun" (not an arrow "->").
+    r"|\b(?:holds?|blocks?|flags?|alerts?|rejects?|caps?|limits?|triggers?|fires?|pages?)\b"
+    r"[^,.;:]{0,30}?(?<![-=])(?:>=?|<=?|≥|≤)\s*$"
     r"|\b(?:threshold|limit|cap|trigger)\s+(?:of|at|to|is|was)?\s*" + _APPROX + r"$"
     r"|\b(?:set|hard-?coded|configured|capped|pinned)\s+(?:\w+\s+){0,3}?(?:to|at)\s+"
     + _APPROX
@@ -136,6 +141,16 @@ _OTHERS_BEFORE = re.compile(
     r"|\b(?:industry|market|sector|national)\s+(?:average|benchmark|norm|median)\b[^.;]{0,20}$",
     re.I,
 )
+# A market's movement is not the speaker's doing: "prices rose another 35 percent by March",
+# "inflation hit 9%". Whole words: "error rates fell" and "our prices" are the speaker's.
+_MARKET_SUBJECT = re.compile(
+    r"^\s*(?:(?:in the end|by \w+|then|eventually|meanwhile|over the \w+)\s*,?\s+)?"
+    r"(?:the\s+)?(?:(?!(?:our|my|their|his|her)\b)[\w-]+\s+)?"
+    r"(?:prices?|inflation|interest rates?|exchange rates?|the market|markets)\s+"
+    r"(?:\w+\s+){0,2}?(?:rose|risen|fell|fallen|went|climbed|jumped|spiked|surged|soared|dropped|"
+    r"doubled|tripled|increased|decreased|hit|reached|peaked|stayed|kept|grew|grown)\b",
+    re.I,
+)
 _CLAUSE_START = re.compile(r"[;:]\s*|,\s+(?:while|whereas|but)\s+|\s(?:while|whereas)\s", re.I)
 # A cost or loss the speaker was told to expect and argued past: "Finance estimated it would cost
 # us about $200,000 a year".
@@ -207,7 +222,7 @@ def _not_a_change(head: str, before: str, after: str, number: str) -> bool:
     if _OVERRUN_AFTER.match(after) or _OTHERS_BEFORE.search(before):
         return True
     clause = _CLAUSE_START.split(head)[-1]
-    return bool(_OTHERS_SUBJECT.match(clause))
+    return bool(_OTHERS_SUBJECT.match(clause) or _MARKET_SUBJECT.match(clause))
 
 
 def outcome_spans(sentence: Sentence, spans: Sequence[Span]) -> list[Span]:

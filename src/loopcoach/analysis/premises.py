@@ -8,7 +8,7 @@ small whole-word feature for the relevance model (`relevance.relevance_features`
   made it", "in the end we all agreed") and tells a success instead.
 - **The wrong direction.** Asked about feedback they received, they tell feedback they
   gave; asked how they helped someone grow, they tell how they learned something
-  themselves.
+  themselves; asked about a low performer, they tell how they developed their strongest.
 - **The missing counterpart.** Asked about a disagreement with their manager or a
   peer, the story never mentions a manager, or anyone at all.
 
@@ -164,6 +164,28 @@ _SELF_LEARNS = _phrases(
     r"i (?:had )?never (?:used|worked with|done|touched)|(?:my|our) own (?:learning|understanding)",
 )
 
+# Someone who fell short, against the team's best: asked about a low performer, a story about
+# developing a star ("the strongest on the team", "our top performer") with no sign anywhere
+# that anyone fell short tells the other end of the performance scale.
+_ASKS_LOW_PERFORMER = _phrases(
+    r"low performer|poor performer|underperform\w*|under-perform\w*|not performing",
+    r"(?:low|poor)[- ]performing|not meeting (?:the bar|expectations)",
+)
+_STAR = _phrases(
+    r"(?:the|our|my) (?:strongest|best|most productive|top|highest[- ]performing) "
+    r"(?:\w+ )?(?:on|in|of) (?:the|my|our) (?:team|group|department|squad)",
+    r"(?:the|our|my) (?:strongest|best|top|star) (?:engineer|analyst|developer|performer|"
+    r"designer|seller|salesperson|rep|nurse|teacher|agent|person|member)",
+    r"(?:top|star|high|strongest|best) performer|high[- ]performing|high[- ]potential",
+)
+_FELL_SHORT = _phrases(
+    r"struggl\w+|underperform\w*|under-perform\w*|behind|miss(?:ed|ing)|mistakes?|errors?",
+    r"slipp\w+|late|dropp\w+|declin\w+|complain\w*|complaints?|performance (?:plan|issues?|"
+    r"problems?|improvement|review)|pip|(?:wasn't|was not|weren't|not) (?:meeting|delivering|"
+    r"performing|pulling)|fell short|short of|below (?:the bar|expectations)|poor|weak\w*|"
+    r"disengag\w+|quality of (?:his|her|their) work",
+)
+
 # Committing to a decision you opposed, against winning the argument.
 _ASKS_COMMIT = _phrases(
     r"disagree(?:d)? and commit\w*|commit\w* (?:anyway|to (?:it|a decision|the decision))",
@@ -305,6 +327,8 @@ def _wrong_direction(question: str, text: str) -> str | None:
         and not _OWN_START.search(text)
     ):
         return "tells of someone else's first days, not of yours"
+    if _ASKS_LOW_PERFORMER.search(question) and _STAR.search(text) and not _FELL_SHORT.search(text):
+        return "tells of developing a strong performer, not of someone falling short"
     if _ASKS_COMMIT.search(question) and _WON.search(text) and not _COMMITTED.search(text):
         return "tells of an argument you won, not of committing to a decision you opposed"
     if (

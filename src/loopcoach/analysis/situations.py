@@ -517,7 +517,20 @@ def headline_ask(question: str | None) -> Ask | None:
     if not asks or not question:
         return None
     specific = [a for a in asks if a.code not in _BROAD] or asks
-    return min(specific, key=lambda a: _first_match(a, question))
+    first = min(specific, key=lambda a: _first_match(a, question))
+    # "Went above and beyond for a customer": whom it was for names the situation, not the
+    # phrase that says how much was done for them.
+    beneficiary = _FOR_WHOM.search(question, _first_match(first, question))
+    if beneficiary:
+        named = [a for a in specific if a is not first and a.question.search(beneficiary.group(1))]
+        if named:
+            return named[0]
+    return first
+
+
+_FOR_WHOM = re.compile(
+    r"\babove and beyond\s+for\s+((?:(?:a|an|the|your|one|of|our)\s+)*[\w-]+)", re.I
+)
 
 
 def _first_match(ask: Ask, question: str) -> int:
