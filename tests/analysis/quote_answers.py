@@ -144,7 +144,9 @@ ANSWERS = (
         "people who ran them. I replaced eleven of the steps with one pipeline job and deleted "
         "the release checklist document. Releases now take forty minutes and anyone on the "
         "team can do one.",
-        ("I replaced eleven",),
+        # Mapping the steps with the people who ran them is where the simplification began;
+        # the replacement is the deed itself. Either shows the principle.
+        ("I replaced eleven", "I mapped the steps"),
     ),
     QuoteAnswer(
         "curious-ml",

@@ -150,9 +150,15 @@ def _group_folds(pairs: Sequence[Pair]) -> dict[str, int]:
     return {ids[j]: k for k, (_tr, te) in enumerate(_folds(len(ids))) for j in te}
 
 
+# Answer files whose stories the relevance and ask models do not read (one file name a line,
+# `#` comments): `training/relevance/stories-not-trained.txt` says why.
+NOT_TRAINED = "stories-not-trained.txt"
+
+
 def load_pairs(data_dir: Path) -> list[Pair]:
     pairs = []
-    for path in sorted(data_dir.glob("*.jsonl")):
+    skipped = _not_trained(data_dir.parent / "relevance" / NOT_TRAINED)
+    for path in sorted(p for p in data_dir.glob("*.jsonl") if p.name not in skipped):
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
@@ -172,6 +178,13 @@ def load_pairs(data_dir: Path) -> list[Pair]:
             )
     pairs = [p for p in pairs if p.question]
     return pairs + load_labelled_pairs(data_dir.parent / "relevance", pairs)
+
+
+def _not_trained(listing: Path) -> frozenset[str]:
+    if not listing.is_file():
+        return frozenset()
+    lines = (line.split("#", 1)[0].strip() for line in listing.read_text("utf-8").splitlines())
+    return frozenset(line for line in lines if line)
 
 
 def load_labelled_pairs(pairs_dir: Path, stories: Sequence[Pair]) -> list[Pair]:
