@@ -41,6 +41,20 @@ def fingerprint(profile: str) -> str:
     return f"{profile} {digest.hexdigest()}"
 
 
+# llama.cpp (the coach tests' real model server) builds from source for the CPU it is built on
+# by default; on virtual machines that advertise AVX-512 and AMX without granting them, that
+# build dies with a general protection fault in libggml-cpu. AVX2 runs on every x86-64 CPU of
+# the last decade. Set CMAKE_ARGS yourself to build otherwise.
+PORTABLE_LLAMA_BUILD = (
+    "-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON "
+    "-DGGML_AVX512=OFF"
+)
+
+
+def _build_env() -> dict[str, str]:
+    return {"CMAKE_ARGS": PORTABLE_LLAMA_BUILD, **os.environ}
+
+
 def ensure_venv(profile: str) -> None:
     """A .venv with the `profile` lock ("app" or "dev") and loopcoach installed."""
     if sys.version_info < (3, 11):  # noqa: UP036 -- dev.py runs on whatever python3 the user has
@@ -55,7 +69,12 @@ def ensure_venv(profile: str) -> None:
         return
     print(f"Installing loopcoach and requirements/{profile}.lock …", flush=True)
     pip = [PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    run([*pip, "--require-hashes", "-r", LOCKS / f"{profile}.lock"])
+    # No wheel cache: pip keys a built wheel by its source only, so a llama.cpp wheel built
+    # once for another CPU would be reused whatever CMAKE_ARGS say.
+    run(
+        [*pip, "--no-cache-dir", "--require-hashes", "-r", LOCKS / f"{profile}.lock"],
+        env=_build_env(),
+    )
     run([*pip, "--no-deps", "-e", ROOT])
     STAMP.write_text(fingerprint(profile))
 
