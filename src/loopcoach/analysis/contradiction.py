@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loopcoach.analysis import numberwords
 from loopcoach.analysis.metrics import find_metrics
 from loopcoach.analysis.pronouns import subject_counts
 from loopcoach.analysis.sentences import split_sentences
@@ -173,11 +174,6 @@ _CORRECTION = re.compile(
     re.I,
 )
 _NUM = re.compile(r"\d+(?:[.,]\d+)?")
-_WORD_NUMS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-}  # fmt: skip
 _BOUND = re.compile(r"\b(?:under|below|less than|over|above|more than|at least|nearly|almost)\s*$")
 
 
@@ -215,9 +211,9 @@ def _value_unit(span: str) -> tuple[float, str] | None:
         rest = low[m.end() :]
     else:
         words = low.split()
-        if not words or words[0] not in _WORD_NUMS:
+        if not words or words[0] not in numberwords.VALUES:
             return None
-        value, rest = float(_WORD_NUMS[words[0]]), " ".join(words[1:])
+        value, rest = float(numberwords.VALUES[words[0]]), " ".join(words[1:])
     if "$" in low or "€" in low or "£" in low:
         unit = "money" + rest.strip()[:1]  # $1.2M and $300k are different units
     elif "%" in rest:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from loopcoach.analysis import numberwords
+
 WHOLE_SHARE = 1.5  # a sentence up to this multiple of the limit is quoted whole
 MIN_SHARE = 0.5  # a clause cut keeps at least this share of the limit
 MIN_CLAUSE_WORDS = 4  # the clause a cut leaves at the end has at least this many words
@@ -17,11 +19,8 @@ MIN_CLAUSE_WORDS = 4  # the clause a cut leaves at the end has at least this man
 # Words that need what follows them: a quote never ends on one. Number words ("two…"),
 # determiners ("the…"), prepositions ("after…"), relative pronouns ("which…"), auxiliaries
 # ("was…"), subject pronouns ("we…"), conjunctions and a few degree words.
-_NUMBER_WORDS = frozenset(
-    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-    hundred thousand million billion dozen half""".split()
-)
+# "…fell to zero." ends a phrase; the other number words need what they count.
+_NUMBER_WORDS = (numberwords.WORDS - {"zero"}) | {"dozen", "half"}
 _DETERMINERS = frozenset(
     """a an the this that these those my our your their his her its every each any some no
     another both either neither all several many few""".split()

@@ -14,22 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loopcoach.analysis import numberwords
 from loopcoach.analysis.metrics import find_metrics
 from loopcoach.analysis.spans import Span
 
 PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,60}\]")
 _DIGITS = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_UNITS, _TENS, _SCALES = numberwords.UNITS, numberwords.TENS, numberwords.SCALES
 _WORD = re.compile(r"[a-z]+")
 
 
